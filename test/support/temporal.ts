@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { type ActivityDeps } from '../../activities';
+import { createWorker } from '../../worker/create-worker';
+import { testEnv } from './env';
+
+/**
+ * A client plus an in-process worker on a task queue of its own, against the real Temporal dev server the
+ * bootstrap started. The private queue keeps these runs away from the stack's own worker.
+ */
+export async function startTestWorker(deps: ActivityDeps) {
+  const taskQueue = `test-${randomUUID()}`;
+  const nativeConnection = await NativeConnection.connect({ address: testEnv.temporalAddress });
+  const worker = await createWorker(
+    nativeConnection,
+    {
+      TEMPORAL_NAMESPACE: testEnv.temporalNamespace,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      WORKFLOW_BUNDLE_PATH: undefined,
+      WORKER_MAX_CONCURRENT_ACTIVITIES: 20,
+      WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: 20,
+      WORKER_SHUTDOWN_GRACE_MS: 1000,
+    },
+    deps,
+  );
+  const running = worker.run();
+  const connection = await Connection.connect({ address: testEnv.temporalAddress });
+  const client = new Client({ connection, namespace: testEnv.temporalNamespace });
+  return {
+    client,
+    taskQueue,
+    worker: worker as Worker,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await connection.close();
+      await nativeConnection.close();
+    },
+  };
+}
