@@ -1,0 +1,53 @@
+import { type RequestHandler } from 'express';
+import { channelOf, rawBodyOf, sendError } from './channel-request';
+import { IdempotencyStore } from './idempotency-store';
+import { type SandboxContext } from './sandbox-context';
+
+/** Answers that are not final (retry later) are never stored, so the same key can be sent again. */
+function isFinalAnswer(status: number): boolean {
+  return status < 500 && status !== 429 && status !== 409;
+}
+
+/**
+ * `Idempotency-Key` on writes: the same key with the same request replays the first final answer
+ * (status and body, marked `Idempotent-Replayed: true`) without doing anything again; the same key with
+ * a different request is refused with 422; a key whose first request is still running gets 409.
+ */
+export function applyIdempotency(context: SandboxContext): RequestHandler {
+  return (req, res, next) => {
+    const key = req.get('idempotency-key');
+    if (key === undefined || req.method === 'GET') {
+      next();
+      return;
+    }
+    const world = channelOf(res);
+    const scopedKey = `${world.code}:${key}`;
+    const fingerprint = IdempotencyStore.fingerprint(req.method, req.originalUrl, rawBodyOf(req));
+    const lookup = context.idempotency.begin(scopedKey, fingerprint);
+
+    switch (lookup.outcome) {
+      case 'replay':
+        context.log.record('idempotent_replay', world.code, { key, path: req.path, status: lookup.answer.status });
+        res.set('Idempotent-Replayed', 'true').status(lookup.answer.status).json(lookup.answer.body);
+        return;
+      case 'mismatch':
+        context.log.record('idempotency_key_reused', world.code, { key, path: req.path });
+        sendError(res, 422, 'IDEMPOTENCY_KEY_REUSED', `Idempotency-Key "${key}" was already used for a different request`);
+        return;
+      case 'in-flight':
+        sendError(res, 409, 'IDEMPOTENCY_KEY_IN_USE', `a request with Idempotency-Key "${key}" is still being processed`);
+        return;
+      case 'new':
+        break;
+    }
+
+    const sendJson = res.json.bind(res);
+    res.json = (body: unknown) => {
+      if (isFinalAnswer(res.statusCode)) context.idempotency.complete(scopedKey, { status: res.statusCode, body });
+      return sendJson(body);
+    };
+    // Whatever ended the request without a stored answer (error, dropped socket) frees the key.
+    res.on('close', () => context.idempotency.abandon(scopedKey));
+    next();
+  };
+}
