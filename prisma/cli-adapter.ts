@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
+// adapter-pg's own dependency, pinned to its version: the column-type vocabulary of its result sets.
+import { ColumnTypeEnum, type SqlResultSet } from '@prisma/driver-adapter-utils';
 import type { PrismaConfig } from 'prisma/config';
 
 /**
@@ -20,14 +22,19 @@ type MigrationAdapter = Awaited<ReturnType<MigrationAdapterFactory['connect']>>;
 // The schema engine introspects pg_catalog, whose columns use internal types (`name`, `"char"`,
 // `regclass`...). adapter-pg maps every result column's type OID to a Prisma column type and throws
 // "Column type 'name' could not be deserialized" for these. Their text form is what the engine wants,
-// so results are relabelled as text / text[] before the adapter looks at them.
+// so results are relabelled as text / text[] before the adapter looks at them. `"char"` is special: the
+// engine reads it as a single character (pg_constraint.contype) and panics on text, so its columns are
+// remembered and reported as Character once the adapter has built the result set.
 const TEXT_OID = 25;
 const TEXT_ARRAY_OID = 1009;
-const CATALOG_SCALAR_OIDS = new Set([18, 19, 22, 24, 27, 28, 29, 30, 194, 1033, 2202, 2203, 2204, 2205, 2206, 3220, 4089, 4096, 5069]);
+const SINGLE_CHAR_OID = 18;
+const CATALOG_SCALAR_OIDS = new Set([19, 22, 24, 27, 28, 29, 30, 194, 1033, 2202, 2203, 2204, 2205, 2206, 3220, 4089, 4096, 5069]);
 const CATALOG_ARRAY_OIDS = new Set([1003, 1006, 1008, 1010, 1011, 1012, 1013, 1034, 2207, 2208, 2209, 2210, 2211]);
 // pg's typings only list scalar type ids, though its parser registry also holds the array ones.
 const getTextParser = pg.types.getTypeParser as (oid: number, format: 'text') => (value: string) => unknown;
 const parseTextArray = getTextParser(TEXT_ARRAY_OID, 'text');
+/** The adapter passes node-postgres' `rows` array through unchanged, so it identifies the result. */
+const singleCharColumnsOfRows = new WeakMap<unknown[], number[]>();
 
 interface FieldLike {
   dataTypeID: number;
@@ -40,8 +47,12 @@ interface ResultLike {
 function reportCatalogTypesAsText<R>(result: R): R {
   const { fields, rows } = (result ?? {}) as ResultLike;
   if (!fields || !rows) return result;
+  const singleCharColumns: number[] = [];
   fields.forEach((field, column) => {
-    if (CATALOG_SCALAR_OIDS.has(field.dataTypeID)) {
+    if (field.dataTypeID === SINGLE_CHAR_OID) {
+      field.dataTypeID = TEXT_OID;
+      singleCharColumns.push(column);
+    } else if (CATALOG_SCALAR_OIDS.has(field.dataTypeID)) {
       field.dataTypeID = TEXT_OID;
     } else if (CATALOG_ARRAY_OIDS.has(field.dataTypeID)) {
       field.dataTypeID = TEXT_ARRAY_OID;
@@ -51,7 +62,15 @@ function reportCatalogTypesAsText<R>(result: R): R {
       }
     }
   });
+  if (singleCharColumns.length > 0) singleCharColumnsOfRows.set(rows, singleCharColumns);
   return result;
+}
+
+function restoreSingleCharColumns(resultSet: SqlResultSet): SqlResultSet {
+  for (const column of singleCharColumnsOfRows.get(resultSet.rows) ?? []) {
+    resultSet.columnTypes[column] = ColumnTypeEnum.Character;
+  }
+  return resultSet;
 }
 
 // pg.Client.query has a dozen overloads; the pool calls it with a callback, transactions await it.
@@ -114,7 +133,7 @@ function wrapAdapter(adapter: MigrationAdapter, pool: pg.Pool, afterDispose?: ()
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
-    queryRaw: (query) => adapter.queryRaw(query),
+    queryRaw: async (query) => restoreSingleCharColumns(await adapter.queryRaw(query)),
     executeRaw: (query) => adapter.executeRaw(query),
     startTransaction: (isolationLevel) => adapter.startTransaction(isolationLevel),
     getConnectionInfo: () => adapter.getConnectionInfo?.() ?? { supportsRelationJoins: true },
@@ -134,6 +153,9 @@ async function connectWithFields(fields: ConnectionFields, database: string): Pr
     password: fields.password,
     database,
     max: 2,
+    // The engine does not always dispose of its connections before the command ends; idle ones must not
+    // keep the CLI process alive.
+    allowExitOnIdle: true,
     Client: CatalogTypesAsTextClient as unknown as typeof pg.Client,
   });
   const adapter = await new PrismaPg(pool, { schema: fields.schema, disposeExternalPool: true }).connect();
@@ -153,10 +175,10 @@ export function createMigrationAdapterFactory(databaseUrl: string): MigrationAda
       const shadow = await connectWithFields(fields, shadowName);
       return {
         ...shadow,
+        // Dropped first (FORCE ends the shadow's own sessions): the CLI may exit right after disposing.
         dispose: async () => {
-          await shadow.dispose();
           await admin.executeScript(`DROP DATABASE IF EXISTS ${quoteIdentifier(shadowName)} WITH (FORCE)`);
-          await admin.dispose();
+          await Promise.allSettled([shadow.dispose(), admin.dispose()]);
         },
       };
     },
