@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type WorkflowHandle } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 
 export const historiesDir = path.resolve(__dirname, '../histories');
 
@@ -12,5 +13,6 @@ export async function saveHistoryIfRecording(handle: WorkflowHandle, name: strin
   if (process.env.RECORD_HISTORIES !== '1') return;
   const history = await handle.fetchHistory();
   await mkdir(historiesDir, { recursive: true });
-  await writeFile(path.join(historiesDir, `${name}.json`), JSON.stringify(history, null, 1));
+  // historyToJSON writes Temporal's canonical JSON (what `temporal workflow show --output json` prints).
+  await writeFile(path.join(historiesDir, `${name}.json`), historyToJSON(history));
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { type ActivityDeps } from '../../activities';
 import { createWorker } from '../../worker/create-worker';
 import { testEnv } from './env';
@@ -10,6 +10,7 @@ import { testEnv } from './env';
  * bootstrap started. The private queue keeps these runs away from the stack's own worker.
  */
 export async function startTestWorker(deps: ActivityDeps) {
+  quietTemporalLogs();
   const taskQueue = `test-${randomUUID()}`;
   const nativeConnection = await NativeConnection.connect({ address: testEnv.temporalAddress });
   const worker = await createWorker(
@@ -38,4 +39,13 @@ export async function startTestWorker(deps: ActivityDeps) {
       await nativeConnection.close();
     },
   };
+}
+
+/** Worker state changes at INFO drown test output; warnings and errors still show. */
+function quietTemporalLogs(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed by an earlier test file in this jest worker: nothing to do.
+  }
 }
