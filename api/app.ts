@@ -1,0 +1,72 @@
+import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { type Client } from '@temporalio/client';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import { type PrismaClient } from '../prisma/client';
+import { activeActorLookup } from './auth/active-actor';
+import { authenticate } from './auth/authenticate';
+import { type ApiConfig } from './config';
+import { ApiRouter } from './http/api-router';
+import { errorHandler, unknownRoute } from './http/error-handler';
+import { requestIdHeader, requestLogging } from './http/request-logging';
+import { type Logger } from './logger';
+import { registerBearerAuth } from './openapi/document';
+import { temporalProbe } from './readiness';
+import { registerAuditEventRoutes } from './routes/audit-events';
+import { registerAuthRoutes } from './routes/auth';
+import { registerChannelRoutes } from './routes/channels';
+import { registerDocsRoutes } from './routes/docs';
+import { registerHealthRoutes } from './routes/health';
+import { registerInventoryRoutes } from './routes/inventory/inventory';
+import { registerProductRoutes } from './routes/products';
+import { registerStoreRoutes } from './routes/stores';
+import { registerUserRoutes } from './routes/users';
+
+export type AppConfig = Pick<
+  ApiConfig,
+  'JWT_SECRET' | 'JWT_TTL_SECONDS' | 'API_CORS_ORIGINS' | 'API_JSON_BODY_LIMIT' | 'READINESS_TIMEOUT_MS' | 'LIST_DEFAULT_PAGE_SIZE' | 'LIST_MAX_PAGE_SIZE' | 'LOW_STOCK_THRESHOLD'
+>;
+
+export interface AppDeps {
+  prisma: PrismaClient;
+  temporal: Client;
+  config: AppConfig;
+  logger: Logger;
+}
+
+/**
+ * The whole HTTP API as an Express app, with every dependency passed in: `api/main.ts` gives it the
+ * process's one PrismaClient and Temporal client, tests give it theirs (or broken ones) and drive it with
+ * supertest.
+ */
+export function createApp({ prisma, temporal, config, logger }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestLogging(logger));
+  app.use(cors({ origin: config.API_CORS_ORIGINS, exposedHeaders: ['Content-Range', requestIdHeader] }));
+  app.use(express.json({ limit: config.API_JSON_BODY_LIMIT }));
+
+  const registry = new OpenAPIRegistry();
+  registerBearerAuth(registry);
+  const tokens = { secret: config.JWT_SECRET, ttlSeconds: config.JWT_TTL_SECONDS };
+  const api = new ApiRouter(registry, authenticate(tokens, activeActorLookup(prisma)));
+  const resourceDeps = { prisma, pageLimits: { defaultPageSize: config.LIST_DEFAULT_PAGE_SIZE, maxPageSize: config.LIST_MAX_PAGE_SIZE } };
+
+  registerHealthRoutes(api, {
+    probes: { database: () => prisma.$queryRaw`SELECT 1`, temporal: temporalProbe(temporal) },
+    readinessTimeoutMs: config.READINESS_TIMEOUT_MS,
+  });
+  registerAuthRoutes(api, { prisma, tokens });
+  registerStoreRoutes(api, resourceDeps);
+  registerChannelRoutes(api, resourceDeps);
+  registerProductRoutes(api, resourceDeps);
+  registerInventoryRoutes(api, { ...resourceDeps, lowStockThreshold: config.LOW_STOCK_THRESHOLD });
+  registerUserRoutes(api, resourceDeps);
+  registerAuditEventRoutes(api, resourceDeps);
+  registerDocsRoutes(api, registry);
+
+  app.use(api.router);
+  app.use(unknownRoute);
+  app.use(errorHandler);
+  return app;
+}

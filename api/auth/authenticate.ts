@@ -1,0 +1,31 @@
+import { type RequestHandler } from 'express';
+import { type Actor, type Role, hasRole } from '../../domain/auth/roles';
+import { ForbiddenError, UnauthorizedError } from '../../domain/errors';
+import { type TokenSettings, verifyAccessToken } from './tokens';
+
+/** Loads the caller as they are now; null when the user is gone or deactivated. */
+export type ActiveActorLookup = (userId: string) => Promise<Actor | null>;
+
+const bearerPrefix = /^Bearer\s+(\S+)$/i;
+
+/** 401 unless the request carries a valid token of a user who is still active; sets `req.actor`. */
+export function authenticate(tokens: TokenSettings, findActiveActor: ActiveActorLookup): RequestHandler {
+  return async (req, _res, next) => {
+    const match = bearerPrefix.exec(req.headers.authorization ?? '');
+    if (match?.[1] === undefined) throw new UnauthorizedError();
+    const { userId } = verifyAccessToken(match[1], tokens);
+    const actor = await findActiveActor(userId);
+    if (actor === null) throw new UnauthorizedError('Invalid or expired token');
+    req.actor = actor;
+    next();
+  };
+}
+
+/** 403 unless the authenticated caller has one of the roles. Must run after `authenticate`. */
+export function requireRole(...allowed: Role[]): RequestHandler {
+  return (req, _res, next) => {
+    if (req.actor === undefined) throw new UnauthorizedError();
+    if (!hasRole(req.actor, allowed)) throw new ForbiddenError(`This needs one of the roles: ${allowed.join(', ')}`);
+    next();
+  };
+}

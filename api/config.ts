@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { databaseEnv, logEnv, temporalEnv } from '../domain/config';
+
+/** Dev-only signing key so `npm run dev` works out of the box; production refuses to start with it. */
+const developmentJwtSecret = 'dev-only-jwt-secret-change-me-in-production-0123456789';
+
+/** Comma-separated list of origins allowed to call the API from a browser (the Vite dev server). */
+const originList = z
+  .string()
+  .transform((value) => value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
+  .pipe(z.array(z.url()));
+
+export const apiConfigSchema = z
+  .object({
+    ...databaseEnv,
+    ...temporalEnv,
+    ...logEnv,
+    API_HOST: z.string().min(1).default('127.0.0.1'),
+    API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(developmentJwtSecret),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(28_800),
+    API_CORS_ORIGINS: originList.default(['http://127.0.0.1:5173', 'http://localhost:5173']),
+    /** Each readiness probe (database, Temporal) gets this long before it counts as down. */
+    READINESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1500),
+    /** How long a graceful shutdown waits for in-flight requests before closing connections anyway. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    /** Rows a list returns when the client sends no `range`. */
+    LIST_DEFAULT_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(25),
+    /** Largest page a list endpoint hands out, whatever `range` asks for. */
+    LIST_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
+    /** The inventory list's `lowStock` filter: available stock at or below this many units. */
+    LOW_STOCK_THRESHOLD: z.coerce.number().int().min(0).max(1_000_000).default(5),
+    /** Largest JSON body accepted; price lists are paged, so nothing legitimate comes near this. */
+    API_JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 100kb or 1mb').default('1mb'),
+  })
+  .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET !== developmentJwtSecret, {
+    path: ['JWT_SECRET'],
+    message: 'must be set to a secret of your own in production',
+  });
+
+export type ApiConfig = z.infer<typeof apiConfigSchema>;

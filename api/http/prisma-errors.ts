@@ -1,0 +1,40 @@
+import { type AppError, ConflictError, NotFoundError } from '../../domain/errors';
+
+/**
+ * Prisma's "known request" errors that mean something to the caller. Recognised by their code rather
+ * than by class, because the class lives in the generated client and this module must not depend on it.
+ */
+interface PrismaKnownError {
+  name: string;
+  code: string;
+  meta?: Record<string, unknown>;
+}
+
+function isPrismaKnownError(error: unknown): error is PrismaKnownError {
+  if (typeof error !== 'object' || error === null) return false;
+  const candidate = error as Partial<PrismaKnownError>;
+  return candidate.name === 'PrismaClientKnownRequestError' && typeof candidate.code === 'string';
+}
+
+/** The unique fields named by a P2002, wherever this Prisma version (or its driver adapter) put them. */
+function conflictingFields(meta: Record<string, unknown> | undefined): string[] {
+  const target = meta?.target;
+  if (Array.isArray(target)) return target.map(String);
+  if (typeof target === 'string') return [target];
+  const fields = (meta?.driverAdapterError as { cause?: { constraint?: { fields?: unknown } } } | undefined)?.cause?.constraint?.fields;
+  return Array.isArray(fields) ? fields.map((field) => String(field).replaceAll('"', '')) : [];
+}
+
+export function translatePrismaError(error: unknown): AppError | undefined {
+  if (!isPrismaKnownError(error)) return undefined;
+  switch (error.code) {
+    case 'P2002': {
+      const fields = conflictingFields(error.meta);
+      return new ConflictError(fields.length > 0 ? `A record with the same ${fields.join(', ')} already exists` : 'A record with the same unique value already exists');
+    }
+    case 'P2025':
+      return new NotFoundError('The record does not exist (any more)');
+    default:
+      return undefined;
+  }
+}

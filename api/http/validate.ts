@@ -1,0 +1,50 @@
+import { type RequestHandler } from 'express';
+import { type z } from 'zod';
+import { type FieldErrors, InvalidDataError } from '../../domain/errors';
+
+export interface RequestSchemas {
+  body?: z.ZodType;
+  query?: z.ZodType;
+  params?: z.ZodType;
+}
+
+const requestParts = ['params', 'query', 'body'] as const;
+
+/**
+ * Field errors keyed by the field's path ("lines.0.quantity") so react-admin can put each message next
+ * to its input; an error about a whole part (e.g. the body is not an object) is keyed by the part's name.
+ */
+export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], part: string): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.length === 0 ? part : issue.path.map(String).join('.');
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/**
+ * Parses params, query and body with their zod schemas and keeps the parsed values on `req.validated`
+ * (coerced and defaulted). Any failure is one 400 listing every bad field of every part.
+ */
+export function validate(schemas: RequestSchemas): RequestHandler {
+  return (req, _res, next) => {
+    const validated: NonNullable<typeof req.validated> = {};
+    let errors: FieldErrors = {};
+    for (const part of requestParts) {
+      const schema = schemas[part];
+      if (schema === undefined) continue;
+      // Express leaves req.body undefined when no JSON was sent; validate it as an empty object instead.
+      const raw: unknown = part === 'body' ? (req.body ?? {}) : req[part];
+      const result = schema.safeParse(raw);
+      if (result.success) validated[part] = result.data;
+      else errors = { ...errors, ...fieldErrorsOf(result.error.issues, part) };
+    }
+    if (Object.keys(errors).length > 0) {
+      next(new InvalidDataError('The request has invalid fields', errors));
+      return;
+    }
+    req.validated = validated;
+    next();
+  };
+}

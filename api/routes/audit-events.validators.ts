@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { idFilterSchema, listQuerySchema } from '../lists/list-query';
+import { idSchema } from '../openapi/common-schemas';
+
+export const auditEventSchema = z
+  .object({
+    id: idSchema,
+    actorUserId: idSchema.nullable(),
+    actorLabel: z.string().meta({ description: 'Email of the person, or e.g. system:stock-sync' }),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    before: z.unknown().meta({ description: 'Changed fields before the change (null for creations and logins)' }),
+    after: z.unknown().meta({ description: 'Changed fields after the change' }),
+    workflowId: z.string().nullable(),
+    requestId: z.string().nullable(),
+    createdAt: z.date(),
+  })
+  .meta({ id: 'AuditEvent' });
+
+export const auditEventListQuerySchema = listQuerySchema({
+  sortable: ['createdAt', 'action', 'entityType', 'actorLabel'],
+  defaultSort: { field: 'createdAt', order: 'DESC' },
+  filter: z.strictObject({
+    id: idFilterSchema.optional(),
+    action: z.string().min(1).max(100).optional(),
+    entityType: z.string().min(1).max(100).optional(),
+    entityId: z.string().min(1).max(200).optional(),
+    actorUserId: idSchema.optional(),
+    workflowId: z.string().min(1).max(300).optional(),
+    requestId: z.string().min(1).max(128).optional(),
+    createdAfter: z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO timestamp, inclusive' }),
+    createdBefore: z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO timestamp, exclusive' }),
+  }),
+});

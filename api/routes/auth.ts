@@ -1,0 +1,69 @@
+import { type Role } from '../../domain/auth/roles';
+import { UnauthorizedError } from '../../domain/errors';
+import { type PrismaClient } from '../../prisma/client';
+import { recordAudit } from '../audit/record-audit';
+import { passwordMatches } from '../auth/passwords';
+import { signAccessToken, type TokenSettings } from '../auth/tokens';
+import { type ApiRouter } from '../http/api-router';
+import { currentUserSchema, loginBodySchema, loginResponseSchema } from './auth.validators';
+
+export interface AuthRouteDeps {
+  prisma: PrismaClient;
+  tokens: TokenSettings;
+}
+
+/** One answer for every failed login, so it never tells which part (email, password, status) was wrong. */
+const invalidLoginMessage = 'Invalid email or password';
+
+const currentUserSelect = { id: true, email: true, name: true, role: true, storeId: true, isStoreManager: true, store: { select: { code: true } } } as const;
+
+/** Field by field, so whatever else was loaded for the check (the password hash) can never leak out. */
+function toCurrentUser(user: { id: string; email: string; name: string; role: Role; storeId: string | null; isStoreManager: boolean; store: { code: string } | null }) {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, storeId: user.storeId, storeCode: user.store?.code ?? null, isStoreManager: user.isStoreManager };
+}
+
+export function registerAuthRoutes(api: ApiRouter, { prisma, tokens }: AuthRouteDeps): void {
+  api.route({
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Sign in with email and password',
+    description: 'A wrong email, a wrong password and a deactivated account all get the same 401.',
+    tags: ['auth'],
+    access: 'public',
+    request: { body: loginBodySchema },
+    response: { description: 'A bearer token and who it belongs to', schema: loginResponseSchema },
+    otherResponses: [{ status: 401, description: invalidLoginMessage }],
+    handle: async ({ body, req, requestId }) => {
+      const user = await prisma.user.findUnique({ where: { email: body.email }, select: { ...currentUserSelect, passwordHash: true, active: true } });
+      // Always one argon2 verification, also for unknown emails, so timing reveals nothing either.
+      const matches = await passwordMatches(user?.passwordHash ?? null, body.password);
+      if (user === null || !matches || !user.active) {
+        req.log.info({ email: body.email }, 'login refused');
+        throw new UnauthorizedError(invalidLoginMessage);
+      }
+      const actor = { userId: user.id, email: user.email, role: user.role, storeId: user.storeId, isStoreManager: user.isStoreManager };
+      await prisma.$transaction(async (tx) => {
+        await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+        await recordAudit(tx, { actor, action: 'auth.login', entityType: 'User', entityId: user.id, requestId });
+      });
+      return {
+        token: signAccessToken(user.id, tokens),
+        expiresAt: new Date(Date.now() + tokens.ttlSeconds * 1000),
+        user: toCurrentUser(user),
+      };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/auth/me',
+    summary: 'Who the token belongs to',
+    tags: ['auth'],
+    access: 'authenticated',
+    response: { description: 'The signed-in user', schema: currentUserSchema },
+    handle: async ({ actor }) => {
+      const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: currentUserSelect });
+      return toCurrentUser(user);
+    },
+  });
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { booleanFilterSchema, idFilterSchema, listQuerySchema } from '../lists/list-query';
+import { idSchema } from '../openapi/common-schemas';
+
+export const productSchema = z
+  .object({
+    id: idSchema,
+    sku: z.string(),
+    name: z.string(),
+    description: z.string(),
+    category: z.string(),
+    basePriceMinor: z.number().int().meta({ description: 'Minor units (cents) of `currency`' }),
+    floorPriceMinor: z.number().int().meta({ description: 'Lowest price a promotion may set, minor units' }),
+    currency: z.string().length(3),
+    active: z.boolean(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'Product' });
+
+export const productListQuerySchema = listQuerySchema({
+  sortable: ['sku', 'name', 'category', 'basePriceMinor', 'createdAt'],
+  defaultSort: { field: 'sku', order: 'ASC' },
+  filter: z.strictObject({
+    id: idFilterSchema.optional(),
+    q: z.string().trim().min(1).max(100).optional().meta({ description: 'Matches SKU or name' }),
+    sku: z.string().trim().min(1).max(100).optional().meta({ description: 'Exact SKU' }),
+    category: z.string().trim().min(1).max(100).optional(),
+    active: booleanFilterSchema.optional(),
+  }),
+});
