@@ -104,7 +104,7 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     seed: options.faultSeed,
     log,
     idempotency: new IdempotencyStore(options.idempotencyTtlMs),
-    webhooks: new WebhookDispatcher(options.apiUrl, { ...options.webhooks }, random, log),
+    webhooks: new WebhookDispatcher(options.apiUrl, options.webhooks, random, log),
   };
 
   const app = express();

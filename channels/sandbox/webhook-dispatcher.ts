@@ -44,13 +44,17 @@ export class WebhookDispatcher {
   private readonly deliveries = new Map<string, Outgoing>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<AbortController>();
+  /** Changed at run time through /_control; back to the configured values on reset. */
+  settings: WebhookSettings;
 
   constructor(
     private readonly apiUrl: string,
-    public settings: WebhookSettings,
+    private readonly configuredSettings: WebhookSettings,
     private readonly random: SeededRandom,
     private readonly log: EventLog,
-  ) {}
+  ) {
+    this.settings = { ...configuredSettings };
+  }
 
   publish(channel: DemoChannel, event: OrderWebhookEvent): void {
     const body = JSON.stringify(event);
@@ -86,9 +90,11 @@ export class WebhookDispatcher {
     this.inFlight.clear();
   }
 
-  clear(): void {
+  /** Back to a fresh start: nothing pending, nothing remembered, configured settings. */
+  reset(): void {
     this.cancelAll();
     this.deliveries.clear();
+    this.settings = { ...this.configuredSettings };
   }
 
   private reorderDelay(): number {

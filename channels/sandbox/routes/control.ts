@@ -108,7 +108,7 @@ export function controlRoutes(context: SandboxContext): Router {
     if (seed !== undefined) context.seed = seed;
     for (const world of context.worlds.values()) world.reset();
     context.idempotency.clear();
-    context.webhooks.clear();
+    context.webhooks.reset();
     context.log.clear();
     context.random.reseed(context.seed);
     context.log.record('control.reset', null, { seed: context.seed });

@@ -1,0 +1,156 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type z } from 'zod';
+import { ChannelRateLimitedError, ChannelRejectedError, ChannelUnavailableError } from '../channel-errors';
+import { errorBodySchema } from '../wire-format';
+import { fullJitterDelay, parseRetryAfter } from './backoff';
+import { type HttpChannelProfile } from './channel-profile';
+import { ClientRateLimiter } from './client-rate-limiter';
+
+export interface ChannelRequest<T> {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Path under the profile's baseUrl, starting with "/". */
+  path: string;
+  body?: unknown;
+  idempotencyKey?: string;
+  /** Tokens this request costs on the channel's bucket (rows, for per-item channels). */
+  cost: number;
+  schema: z.ZodType<T>;
+  signal?: AbortSignal;
+  /** Health probes want the truth now, not after a retry budget. */
+  retry?: boolean;
+}
+
+export interface ChannelResponse<T> {
+  status: number;
+  body: T;
+}
+
+export interface RetryEvent {
+  channelCode: string;
+  method: string;
+  path: string;
+  attempt: number;
+  delayMs: number;
+  reason: string;
+}
+
+export interface ChannelHttpHooks {
+  /** Called before every backoff sleep, e.g. to heartbeat a Temporal activity or log. */
+  onRetry?(event: RetryEvent): void;
+}
+
+/** Why one attempt did not succeed, when trying again may help. */
+type TransientFailure = { kind: 'rate-limited'; retryAfterMs: number | null; reason: string } | { kind: 'unavailable'; reason: string; cause?: unknown };
+
+type AttemptOutcome<T> = { ok: true; response: ChannelResponse<T> } | { ok: false; failure: TransientFailure };
+
+/** Statuses that say "not now" rather than "no": server trouble, timeouts, an idempotent twin still running. */
+function isTransientStatus(status: number): boolean {
+  return status >= 500 || status === 408 || status === 409;
+}
+
+/**
+ * One channel's HTTP transport: paces requests to the channel's rate limit, sends them with a timeout,
+ * retries transient failures (429 after its Retry-After, 5xx, timeouts, refused or reset connections)
+ * with full-jitter backoff inside the profile's budget, and turns what is left into typed errors.
+ */
+export class ChannelHttpClient {
+  private readonly limiter: ClientRateLimiter;
+
+  constructor(
+    private readonly profile: HttpChannelProfile,
+    private readonly hooks: ChannelHttpHooks = {},
+  ) {
+    this.limiter = new ClientRateLimiter(profile.rateLimit, profile.rateLimitShare);
+  }
+
+  async send<T>(request: ChannelRequest<T>): Promise<ChannelResponse<T>> {
+    const { retry } = this.profile;
+    const maxAttempts = request.retry === false ? 1 : retry.maxAttempts;
+    const startedAt = Date.now();
+    for (let attempt = 1; ; attempt += 1) {
+      await this.limiter.acquire(request.cost, request.signal);
+      const outcome = await this.attempt(request);
+      if (outcome.ok) return outcome.response;
+
+      const { failure } = outcome;
+      const retryAfterMs = failure.kind === 'rate-limited' ? failure.retryAfterMs : null;
+      if (retryAfterMs !== null) this.limiter.pauseFor(retryAfterMs);
+      // The channel's Retry-After is a floor, not a hint: waiting less only earns another 429.
+      const delayMs = retryAfterMs ?? fullJitterDelay(attempt, retry);
+      const elapsedMs = Date.now() - startedAt;
+      if (attempt >= maxAttempts || elapsedMs + delayMs > retry.maxElapsedMs) throw this.giveUp(request, failure, attempt, elapsedMs);
+
+      this.hooks.onRetry?.({ channelCode: this.profile.code, method: request.method, path: request.path, attempt, delayMs, reason: failure.reason });
+      await sleep(delayMs, undefined, { signal: request.signal });
+    }
+  }
+
+  private async attempt<T>(request: ChannelRequest<T>): Promise<AttemptOutcome<T>> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${this.profile.apiKey}`, Accept: 'application/json' };
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (request.idempotencyKey !== undefined) headers['Idempotency-Key'] = request.idempotencyKey;
+    const timeout = AbortSignal.timeout(this.profile.timeouts.requestMs);
+
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(`${this.profile.baseUrl}${request.path}`, {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: request.signal ? AbortSignal.any([request.signal, timeout]) : timeout,
+      });
+      text = await response.text();
+    } catch (error) {
+      // The caller's own cancellation is not a channel failure: let it through untouched.
+      if (request.signal?.aborted) throw error;
+      const reason = timeout.aborted ? `no answer within ${this.profile.timeouts.requestMs} ms` : `connection failed (${describeNetworkError(error)})`;
+      return { ok: false, failure: { kind: 'unavailable', reason, cause: error } };
+    }
+
+    if (response.ok) return { ok: true, response: { status: response.status, body: this.parseBody(request, response.status, text) } };
+    const channelError = parseErrorBody(text);
+    const reason = `HTTP ${response.status}${channelError ? ` ${channelError.error}: ${channelError.message}` : ''}`;
+    if (response.status === 429) {
+      return { ok: false, failure: { kind: 'rate-limited', retryAfterMs: parseRetryAfter(response.headers.get('retry-after')), reason } };
+    }
+    if (isTransientStatus(response.status)) return { ok: false, failure: { kind: 'unavailable', reason } };
+    throw new ChannelRejectedError(this.profile.code, `${request.method} ${request.path} refused: ${reason}`, response.status, channelError?.error ?? null);
+  }
+
+  private parseBody<T>(request: ChannelRequest<T>, status: number, text: string): T {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const parsed = request.schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    throw new ChannelRejectedError(this.profile.code, `${request.method} ${request.path} answered ${status} with a body this adapter does not understand`, status, 'UNEXPECTED_RESPONSE');
+  }
+
+  private giveUp(request: ChannelRequest<unknown>, failure: TransientFailure, attempts: number, elapsedMs: number): Error {
+    const message = `${request.method} ${request.path} gave up after ${attempts} attempt(s) in ${elapsedMs} ms: ${failure.reason}`;
+    if (failure.kind === 'rate-limited') return new ChannelRateLimitedError(this.profile.code, message, failure.retryAfterMs, attempts);
+    return new ChannelUnavailableError(this.profile.code, message, attempts, { cause: failure.cause });
+  }
+}
+
+function parseErrorBody(text: string): { error: string; message: string } | null {
+  try {
+    const parsed = errorBodySchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** undici hides the socket error in `cause` ("fetch failed" says nothing on its own). */
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  if (cause instanceof Error) return 'code' in cause && typeof cause.code === 'string' ? `${cause.code}: ${cause.message}` : cause.message;
+  return error.message;
+}
