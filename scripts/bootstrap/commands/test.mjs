@@ -1,0 +1,85 @@
+/**
+ * `npm test`: the dev bootstrap, isolated (database omnichannel_test recreated, a private headless
+ * Temporal and our processes on free ports, logs under .data/test/logs), then lint, type check and jest
+ * with the stack's addresses in the environment. Extra arguments go to jest (`npm test -- test/bootstrap`).
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildAdminUiIfStale } from '../admin-ui.mjs';
+import { startAppProcesses } from '../app-processes.mjs';
+import { ensureChromiumForE2e } from '../browser.mjs';
+import { localBin, runCommand } from '../command.mjs';
+import { databaseUrlFor, prepareSchema, recreateDatabase } from '../database.mjs';
+import { ensureDependencies } from '../deps.mjs';
+import { fail } from '../output.mjs';
+import { findFreePorts } from '../ports.mjs';
+import { findPostgres } from '../postgres.mjs';
+import { Supervisor } from '../processes.mjs';
+import { applyContractDefaults, dataDir, readBootstrapSettings } from '../settings.mjs';
+import { handleStopSignals, onShutdown, shutdown } from '../shutdown.mjs';
+import { startTestTemporal } from '../temporal-server.mjs';
+import { TestReport } from '../test-report.mjs';
+
+const testDir = join(dataDir, 'test');
+const logDir = join(testDir, 'logs');
+const jestResultsFile = join(testDir, 'jest-results.json');
+
+/** @param {string[]} jestArgs */
+export async function runTest(jestArgs) {
+  const report = new TestReport();
+  // Registered first, so it runs last: after everything has been stopped, also on Ctrl-C.
+  onShutdown('summary', () => report.print(jestResultsFile));
+  handleStopSignals({ exitCode: 130 });
+  rmSync(logDir, { recursive: true, force: true });
+  rmSync(jestResultsFile, { force: true });
+
+  if (!(await report.stage('dependencies', () => ensureDependencies().then(() => undefined)))) return shutdown(1);
+  const settings = readBootstrapSettings();
+  applyContractDefaults();
+  const supervisor = new Supervisor({ stateFile: join(testDir, 'processes.json'), graceMs: settings.stopGraceMs });
+  await Promise.all(['temporal', 'api', 'worker', 'sandbox'].map((name) => supervisor.stopLeftover(name)));
+  supervisor.onUnexpectedExit((child) => {
+    fail(`${child.name} ${child.exitDescription} during the tests (log: ${child.logFile ?? 'none'})`);
+    report.addFailure(`${child.name} stayed up`, `${child.exitDescription}; see ${child.logFile ?? 'its output'}`);
+  });
+
+  const [temporalPort, apiPort, sandboxPort, unusedUiPort, embeddedPgPort] = await findFreePorts(5);
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+    // Headless: nothing listens here, but every process gets a well-formed value.
+    TEMPORAL_UI_URL: `http://127.0.0.1:${unusedUiPort}`,
+    API_HOST: '127.0.0.1',
+    API_PORT: String(apiPort),
+    API_URL: `http://127.0.0.1:${apiPort}`,
+    SANDBOX_HOST: '127.0.0.1',
+    SANDBOX_PORT: String(sandboxPort),
+    SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
+  });
+
+  await Promise.all([
+    report.stage('chromium for e2e', ensureChromiumForE2e),
+    report.stage('temporal server', () =>
+      startTestTemporal({ supervisor, settings, port: Number(temporalPort), namespace: /** @type {string} */ (process.env.TEMPORAL_NAMESPACE), logFile: join(logDir, 'temporal.log') }).then(() => undefined),
+    ),
+    report.stage('database', async () => {
+      const { serverUrl } = await findPostgres({ settings, embeddedDir: join(testDir, 'embedded-pg'), embeddedPort: Number(embeddedPgPort) });
+      await recreateDatabase(serverUrl, settings.testDatabaseName);
+      process.env.DATABASE_URL = databaseUrlFor(serverUrl, settings.testDatabaseName);
+      await prepareSchema(process.env.DATABASE_URL);
+    }),
+  ]);
+  await report.stage('admin UI build', buildAdminUiIfStale);
+  await report.stage('api, worker, sandbox', () => startAppProcesses({ supervisor, settings, logDir }).then(() => undefined), {
+    needs: ['temporal server', 'database'],
+  });
+  report.bootstrapMs = performance.now() - report.startedAt;
+
+  await report.stage('eslint', async () => (await runCommand(localBin('eslint'), ['--max-warnings', '0', '.'])).code === 0);
+  await report.stage('typecheck', async () => (await runCommand(localBin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])).code === 0);
+  await report.stage('jest', async () => {
+    const { code } = await runCommand(localBin('jest'), ['--ci', '--json', '--outputFile', jestResultsFile, ...jestArgs]);
+    return code === 0;
+  });
+  return shutdown(report.failed ? 1 : 0);
+}

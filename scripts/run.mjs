@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+/**
+ * The two commands a user needs (see README):
+ *   npm run dev   -> node scripts/run.mjs dev     everything up on this machine until Ctrl-C
+ *   npm test      -> node scripts/run.mjs test    isolated stack, then lint, type check and every test suite
+ *   node scripts/run.mjs setup                    dependencies + database (+ Temporal check), then exit
+ * Plain Node with no dependencies: it runs before `npm install`, which it performs when needed.
+ */
+import { fail } from './bootstrap/output.mjs';
+import { loadDotEnvFile } from './bootstrap/settings.mjs';
+import { abort } from './bootstrap/shutdown.mjs';
+
+const commands = {
+  dev: async () => (await import('./bootstrap/commands/dev.mjs')).runDev(),
+  test: async (/** @type {string[]} */ args) => (await import('./bootstrap/commands/test.mjs')).runTest(args),
+  setup: async () => (await import('./bootstrap/commands/setup.mjs')).runSetup(),
+};
+
+const [name, ...args] = process.argv.slice(2);
+const command = name && Object.hasOwn(commands, name) ? commands[/** @type {keyof typeof commands} */ (name)] : undefined;
+if (!command) {
+  fail(`usage: node scripts/run.mjs <${Object.keys(commands).join('|')}> [jest args for test]`);
+  process.exit(64);
+}
+loadDotEnvFile();
+process.on('unhandledRejection', (reason) => void abort(reason));
+command(args).catch((error) => abort(error));
