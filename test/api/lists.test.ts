@@ -1,0 +1,110 @@
+import request from 'supertest';
+import { bodyOf, demoLogin, type ErrorBody, startTestApi, testConfig, type TestApi } from './support/test-app';
+
+let api: TestApi;
+let authorization: string;
+
+const list = (resource: string, query: Record<string, string>) => request(api.app).get(`/api/${resource}`).query(query).set('Authorization', authorization);
+
+beforeAll(async () => {
+  api = startTestApi();
+  authorization = `Bearer ${await api.tokenFor(demoLogin.admin)}`;
+});
+
+afterAll(async () => {
+  await api.close();
+});
+
+describe('react-admin list protocol', () => {
+  it('returns the requested range, sorted, with Content-Range giving the total', async () => {
+    const total = await api.prisma.product.count();
+    const response = await list('products', { sort: '["sku","DESC"]', range: '[5,9]' });
+
+    expect(response.status).toBe(200);
+    expect(response.headers['content-range']).toBe(`products 5-9/${total}`);
+    expect(response.headers['access-control-expose-headers']).toContain('Content-Range');
+    const expected = await api.prisma.product.findMany({ orderBy: { sku: 'desc' }, skip: 5, take: 5, select: { sku: true } });
+    expect((response.body as { sku: string }[]).map((product) => product.sku)).toEqual(expected.map((product) => product.sku));
+  });
+
+  it('filters, and counts only what matches', async () => {
+    const response = await list('channels', { filter: '{"kind":"MARKETPLACE"}', sort: '["code","ASC"]', range: '[0,24]' });
+
+    expect(response.status).toBe(200);
+    const codes = (response.body as { code: string; kind: string }[]).map((channel) => channel.code);
+    expect(codes).toEqual(expect.arrayContaining(['bazaar', 'megamart', 'quickbuy']));
+    expect(new Set((response.body as { kind: string }[]).map((channel) => channel.kind))).toEqual(new Set(['MARKETPLACE']));
+    expect(response.headers['content-range']).toBe(`channels 0-${codes.length - 1}/${codes.length}`);
+    expect(bodyOf<object[]>(response)[0]).not.toHaveProperty('webhookSecret');
+  });
+
+  it('fetches several records by id, as react-admin’s getMany does', async () => {
+    const stores = await api.prisma.store.findMany({ where: { code: { in: ['AMS-01', 'LIS-01'] } } });
+    const response = await list('stores', { filter: JSON.stringify({ id: stores.map((store) => store.id) }) });
+
+    expect((response.body as { code: string }[]).map((store) => store.code)).toEqual(['AMS-01', 'LIS-01']);
+  });
+
+  it('says "*" in Content-Range when nothing matches', async () => {
+    const response = await list('products', { filter: '{"q":"no-such-product-anywhere"}', range: '[0,9]' });
+
+    expect(response.body).toEqual([]);
+    expect(response.headers['content-range']).toBe('products */0');
+  });
+
+  it('caps a page at LIST_MAX_PAGE_SIZE', async () => {
+    const response = await list('products', { range: '[0,100000]' });
+    expect(bodyOf<unknown[]>(response).length).toBeLessThanOrEqual(testConfig().LIST_MAX_PAGE_SIZE);
+  });
+
+  it.each([
+    ['an unknown sort field', { sort: '["passwordHash","ASC"]' }, 'sort.0'],
+    ['a bad sort order', { sort: '["sku","UP"]' }, 'sort.1'],
+    ['sort that is not JSON', { sort: 'sku,ASC' }, 'sort'],
+    ['a reversed range', { range: '[10,2]' }, 'range'],
+    ['an unknown filter', { filter: '{"colour":"red"}' }, 'filter'],
+  ])('is 400 for %s', async (_case, query, field) => {
+    const response = await list('products', query);
+
+    expect(response.status).toBe(400);
+    expect(Object.keys(bodyOf<ErrorBody>(response).errors ?? {})).toEqual([field]);
+  });
+});
+
+describe('GET /api/inventory', () => {
+  it('shows store and SKU on each row and available = onHand - reserved, sortable by it', async () => {
+    const response = await list('inventory', { sort: '["available","DESC"]', range: '[0,49]' });
+
+    expect(response.status).toBe(200);
+    const rows = response.body as { onHand: number; reserved: number; available: number; sku: string; storeCode: string }[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.available).toBe(row.onHand - row.reserved);
+      expect(row.sku).toEqual(expect.any(String));
+      expect(row.storeCode).toEqual(expect.any(String));
+    }
+    const available = rows.map((row) => row.available);
+    expect(available).toEqual([...available].sort((a, b) => b - a));
+  });
+
+  it('filters low stock at the configured threshold, and by SKU', async () => {
+    const threshold = testConfig().LOW_STOCK_THRESHOLD;
+    const low = await list('inventory', { filter: '{"lowStock":true}', range: '[0,999]' });
+    const lowCount = (await api.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM inventory_levels WHERE on_hand - reserved <= ${threshold}`)[0]?.n;
+
+    expect(low.status).toBe(200);
+    expect(low.headers['content-range']).toMatch(new RegExp(`/${lowCount}$`));
+    for (const row of low.body as { available: number }[]) expect(row.available).toBeLessThanOrEqual(threshold);
+
+    const product = await api.prisma.product.findFirstOrThrow({ orderBy: { sku: 'asc' } });
+    const bySku = await list('inventory', { filter: JSON.stringify({ sku: product.sku }) });
+    const storesWithIt = await api.prisma.inventoryLevel.count({ where: { productId: product.id } });
+    expect((bySku.body as { sku: string }[]).map((row) => row.sku)).toEqual(Array(storesWithIt).fill(product.sku));
+  });
+
+  it('treats % and _ in a search as literal characters', async () => {
+    const response = await list('inventory', { filter: '{"q":"%"}' });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-range']).toBe('inventory */0');
+  });
+});

@@ -1,0 +1,83 @@
+import { type Express } from 'express';
+import request from 'supertest';
+import { createApp } from '../../../api/app';
+import { apiConfigSchema } from '../../../api/config';
+import { createLogger } from '../../../api/logger';
+import { createTemporalClient } from '../../../api/temporal-client';
+import { parseConfig } from '../../../domain/config';
+import { createPrismaClient, type PrismaClient } from '../../../prisma/client';
+import demoUsers from '../../../prisma/seed-data/demo-users.json';
+import { testEnv } from '../../support/env';
+
+export const demoPassword = demoUsers.password;
+
+/** Demo logins by role, as the seed creates them. */
+export const demoLogin = {
+  admin: 'admin@omni.example',
+  opsLead: 'eva.jansen@omni.example',
+  amsterdamStaff: 'daan.bakker@omni.example',
+  berlinStaff: 'jonas.weber@omni.example',
+} as const;
+
+export function testConfig(overrides: Record<string, string> = {}) {
+  return parseConfig(apiConfigSchema, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: testEnv.databaseUrl,
+    TEMPORAL_ADDRESS: testEnv.temporalAddress,
+    TEMPORAL_NAMESPACE: testEnv.temporalNamespace,
+    ...overrides,
+  });
+}
+
+export interface TestApi {
+  app: Express;
+  prisma: PrismaClient;
+  /** Bearer token of a demo user, logged in through the real endpoint (cached per email). */
+  tokenFor(email: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real app on the test database and Temporal server the bootstrap started; supertest drives it. */
+export function startTestApi(options: { databaseUrl?: string } = {}): TestApi {
+  const config = testConfig(options.databaseUrl === undefined ? {} : { DATABASE_URL: options.databaseUrl });
+  const prisma = createPrismaClient({ databaseUrl: config.DATABASE_URL, poolSize: 4 });
+  const temporal = createTemporalClient(config);
+  const app = createApp({ prisma, temporal: temporal.client, config, logger: createLogger(config) });
+  const tokens = new Map<string, Promise<string>>();
+
+  return {
+    app,
+    prisma,
+    tokenFor(email) {
+      let token = tokens.get(email);
+      if (token === undefined) {
+        token = request(app)
+          .post('/api/auth/login')
+          .send({ email, password: demoPassword })
+          .then((response) => {
+            if (response.status !== 200) throw new Error(`demo login ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+            return (response.body as { token: string }).token;
+          });
+        tokens.set(email, token);
+      }
+      return token;
+    },
+    async close() {
+      await Promise.allSettled([prisma.$disconnect(), temporal.close()]);
+    },
+  };
+}
+
+/** Matchers typed for use inside expected objects (jest types them as `any`). */
+export const anyString = expect.any(String) as unknown;
+
+export interface ErrorBody {
+  message: string;
+  errors?: Record<string, string>;
+}
+
+/** supertest's body is `any`; name what the test expects it to be. */
+export function bodyOf<T>(response: { body: unknown }): T {
+  return response.body as T;
+}
