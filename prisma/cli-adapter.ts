@@ -100,6 +100,7 @@ async function runScriptWhole(pool: pg.Pool, script: string): Promise<void> {
 }
 
 // --- Shadow database: node-postgres lets `connectionString` override `database` ----------------------
+// (No upstream issue found; see PrismaPgAdapterFactory.connectToShadowDb in @prisma/adapter-pg 6.19.3.)
 // adapter-pg creates the shadow database and then connects with `{ ...config, database: shadow }`; with a
 // connection string that silently connects to the MAIN database, so `migrate diff --from-migrations`
 // would replay migrations there. Connections are therefore built from discrete fields, and the shadow
@@ -129,7 +130,7 @@ function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-function wrapAdapter(adapter: MigrationAdapter, pool: pg.Pool, afterDispose?: () => Promise<void>): MigrationAdapter {
+function wrapAdapter(adapter: MigrationAdapter, pool: pg.Pool): MigrationAdapter {
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
@@ -138,10 +139,7 @@ function wrapAdapter(adapter: MigrationAdapter, pool: pg.Pool, afterDispose?: ()
     startTransaction: (isolationLevel) => adapter.startTransaction(isolationLevel),
     getConnectionInfo: () => adapter.getConnectionInfo?.() ?? { supportsRelationJoins: true },
     executeScript: (script) => runScriptWhole(pool, script),
-    dispose: async () => {
-      await adapter.dispose();
-      await afterDispose?.();
-    },
+    dispose: () => adapter.dispose(),
   };
 }
 
@@ -186,6 +184,7 @@ export function createMigrationAdapterFactory(databaseUrl: string): MigrationAda
 }
 
 // --- WASM schema engine timers: the CLI hangs 11-61 s after finishing ---------------------------------
+// (No upstream issue found for 6.19.3; the JS schema engine is documented as experimental.)
 // The engine leaves 10 s and 60 s timers behind (pool idle / keep-alive housekeeping), which keep Node's
 // event loop alive although the command is done. Timers this long never carry work a short CLI command
 // waits for, so they are unref'd: they still fire while the process is busy, but no longer keep it alive.
