@@ -1,4 +1,14 @@
+import { createCloseStockSyncRun } from './channels/close-stock-sync-run';
+import { createListStockSyncChannels } from './channels/list-stock-sync-channels';
+import { createOpenStockSyncRun } from './channels/open-stock-sync-run';
+import { createProbeChannelHealth } from './channels/probe-channel-health';
+import { createPushStockPage } from './channels/push-stock-page';
+import { createVerifyStockPage } from './channels/verify-stock-page';
 import { type ActivityDeps } from './deps';
+import { createAdjustStock } from './inventory/adjust-stock';
+import { createConsumeStock } from './inventory/consume-stock';
+import { createReleaseStock } from './inventory/release-stock';
+import { createReserveStock } from './inventory/reserve-stock';
 import { createReadDatabaseClock } from './system/read-database-clock';
 
 /**
@@ -8,6 +18,16 @@ import { createReadDatabaseClock } from './system/read-database-clock';
 export function createActivities(deps: ActivityDeps) {
   return {
     readDatabaseClock: createReadDatabaseClock(deps),
+    listStockSyncChannels: createListStockSyncChannels(deps),
+    probeChannelHealth: createProbeChannelHealth(deps),
+    openStockSyncRun: createOpenStockSyncRun(deps),
+    closeStockSyncRun: createCloseStockSyncRun(deps),
+    pushStockPage: createPushStockPage(deps),
+    verifyStockPage: createVerifyStockPage(deps),
+    reserveStock: createReserveStock(deps),
+    releaseStock: createReleaseStock(deps),
+    consumeStock: createConsumeStock(deps),
+    adjustStock: createAdjustStock(deps),
   };
 }
 

@@ -1,0 +1,19 @@
+import { planRelease } from '../../domain/inventory/plan-stock-change';
+import { parseStockRequest } from '../../domain/inventory/parse-stock-request';
+import { defaultInventorySettings, type InventorySettings } from '../../domain/inventory/settings';
+import { type StockChangeOutcome } from '../../domain/inventory/stock-change';
+import { stockQuantityChangeSchema, type StockReleaseRequest } from '../../domain/inventory/stock-requests';
+import { type ActivityDeps } from '../deps';
+import { applyStockChange } from './apply-stock-change';
+import { withActivityFailures } from './to-activity-failure';
+
+/**
+ * Takes reserved units back into available stock (order cancelled, pickup expired; also a saga's
+ * compensation of reserveStock). Releasing more than is reserved is a CONFLICT. Idempotent by business
+ * key, e.g. `release:<orderId>` or `release:<orderId>:<lineId>`.
+ */
+export function createReleaseStock({ prisma }: ActivityDeps, settings: InventorySettings = defaultInventorySettings) {
+  return async function releaseStock(request: StockReleaseRequest): Promise<StockChangeOutcome> {
+    return withActivityFailures(() => applyStockChange(prisma, settings, planRelease(parseStockRequest(stockQuantityChangeSchema, request), settings)));
+  };
+}

@@ -1,0 +1,36 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ApplicationFailure } from '@temporalio/common';
+import { Prisma, type PrismaClient } from '../../prisma/client';
+import { type InventorySettings } from '../../domain/inventory/settings';
+import { isTransientDatabaseConflict } from './transient-database-conflict';
+
+export const TRANSIENT_DATABASE_CONFLICT = 'TRANSIENT_DATABASE_CONFLICT';
+
+/**
+ * Runs `work` in one READ COMMITTED transaction. Stock rules hold through row locks and CHECKs, not
+ * through isolation, so READ COMMITTED is enough and never aborts for mere overlap; a deadlock or
+ * serialization failure can still come from elsewhere (another writer's lock order), so those are run
+ * again here with back-off, and surface as a retryable failure only when the attempts are used up.
+ */
+export async function inStockTransaction<T>(prisma: PrismaClient, settings: InventorySettings, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await prisma.$transaction(work, {
+        isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
+        maxWait: settings.transactionMaxWaitMs,
+        timeout: settings.transactionTimeoutMs,
+      });
+    } catch (error) {
+      if (!isTransientDatabaseConflict(error)) throw error;
+      if (attempt >= settings.transactionMaxAttempts) {
+        throw ApplicationFailure.retryable(`Stock transaction still conflicting after ${attempt} attempts`, TRANSIENT_DATABASE_CONFLICT);
+      }
+      await sleep(backoffWithJitter(settings.transactionRetryBackoffMs, attempt));
+    }
+  }
+}
+
+/** Doubling back-off with full jitter, so transactions that collided once don't collide again in step. */
+function backoffWithJitter(baseMs: number, attempt: number): number {
+  return Math.random() * baseMs * 2 ** (attempt - 1);
+}
