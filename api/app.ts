@@ -1,5 +1,4 @@
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { type Client } from '@temporalio/client';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import { type PrismaClient } from '../prisma/client';
@@ -11,7 +10,6 @@ import { errorHandler, unknownRoute } from './http/error-handler';
 import { requestIdHeader, requestLogging } from './http/request-logging';
 import { type Logger } from './logger';
 import { registerBearerAuth } from './openapi/document';
-import { temporalProbe } from './readiness';
 import { registerAuditEventRoutes } from './routes/audit-events';
 import { registerAuthRoutes } from './routes/auth';
 import { registerChannelRoutes } from './routes/channels';
@@ -21,6 +19,7 @@ import { registerInventoryRoutes } from './routes/inventory/inventory';
 import { registerProductRoutes } from './routes/products';
 import { registerStoreRoutes } from './routes/stores';
 import { registerUserRoutes } from './routes/users';
+import { type TemporalClientHandle } from './temporal-client';
 
 export type AppConfig = Pick<
   ApiConfig,
@@ -29,7 +28,7 @@ export type AppConfig = Pick<
 
 export interface AppDeps {
   prisma: PrismaClient;
-  temporal: Client;
+  temporal: Pick<TemporalClientHandle, 'client' | 'checkReachable'>;
   config: AppConfig;
   logger: Logger;
 }
@@ -53,7 +52,7 @@ export function createApp({ prisma, temporal, config, logger }: AppDeps): Expres
   const resourceDeps = { prisma, pageLimits: { defaultPageSize: config.LIST_DEFAULT_PAGE_SIZE, maxPageSize: config.LIST_MAX_PAGE_SIZE } };
 
   registerHealthRoutes(api, {
-    probes: { database: () => prisma.$queryRaw`SELECT 1`, temporal: temporalProbe(temporal) },
+    probes: { database: () => prisma.$queryRaw`SELECT 1`, temporal: (deadline) => temporal.checkReachable(deadline) },
     readinessTimeoutMs: config.READINESS_TIMEOUT_MS,
   });
   registerAuthRoutes(api, { prisma, tokens });

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const temporal = createTemporalClient(config);
   await warmUpPasswordChecks();
 
-  const app = createApp({ prisma, temporal: temporal.client, config, logger });
+  const app = createApp({ prisma, temporal, config, logger });
   const server = app.listen(config.API_PORT, config.API_HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -1,5 +1,3 @@
-import { type Client } from '@temporalio/client';
-
 export type DependencyName = 'database' | 'temporal';
 
 export interface DependencyStatus {
@@ -19,10 +17,6 @@ export interface ReadinessProbes {
   database: () => Promise<unknown>;
   /** Resolves when the Temporal frontend answers; gets the deadline (epoch ms) to pass on. */
   temporal: (deadline: number) => Promise<unknown>;
-}
-
-export function temporalProbe(client: Client): ReadinessProbes['temporal'] {
-  return (deadline) => client.connection.withDeadline(deadline, () => client.workflowService.getSystemInfo({}));
 }
 
 function describeFailure(error: unknown): string {

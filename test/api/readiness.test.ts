@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import request from 'supertest';
-import { anyString, startTestApi, type TestApi } from './support/test-app';
+import { anyString, startTestApi, testConfig, type TestApi } from './support/test-app';
 
 /** A port nothing listens on: bind an ephemeral port, then release it. */
 async function closedPort(): Promise<number> {
@@ -61,5 +61,26 @@ describe('readiness with the database unreachable', () => {
 
   it('still answers /healthz: the process itself is fine', async () => {
     expect((await request(api.app).get('/healthz')).status).toBe(200);
+  });
+});
+
+describe('readiness with Temporal unreachable', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = startTestApi({ temporalAddress: `127.0.0.1:${await closedPort()}` });
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('GET /readyz is 503, names Temporal, and answers within the probe timeout', async () => {
+    const started = performance.now();
+    const response = await request(api.app).get('/readyz');
+
+    expect(response.status).toBe(503);
+    expect(response.body).toMatchObject({ message: 'not ready: temporal unreachable', dependencies: { database: { status: 'up' }, temporal: { status: 'down' } } });
+    expect(performance.now() - started).toBeLessThan(testConfig().READINESS_TIMEOUT_MS + 1000);
   });
 });

@@ -39,11 +39,14 @@ export interface TestApi {
 }
 
 /** The real app on the test database and Temporal server the bootstrap started; supertest drives it. */
-export function startTestApi(options: { databaseUrl?: string } = {}): TestApi {
-  const config = testConfig(options.databaseUrl === undefined ? {} : { DATABASE_URL: options.databaseUrl });
+export function startTestApi(options: { databaseUrl?: string; temporalAddress?: string } = {}): TestApi {
+  const config = testConfig({
+    ...(options.databaseUrl !== undefined && { DATABASE_URL: options.databaseUrl }),
+    ...(options.temporalAddress !== undefined && { TEMPORAL_ADDRESS: options.temporalAddress }),
+  });
   const prisma = createPrismaClient({ databaseUrl: config.DATABASE_URL, poolSize: 4 });
   const temporal = createTemporalClient(config);
-  const app = createApp({ prisma, temporal: temporal.client, config, logger: createLogger(config) });
+  const app = createApp({ prisma, temporal, config, logger: createLogger(config) });
   const tokens = new Map<string, Promise<string>>();
 
   return {
