@@ -12,7 +12,7 @@ import { withActivityFailures } from './to-activity-failure';
  * (RETURN_RESTOCK), damage (WRITE_OFF), counts (ADJUST, RECONCILE), offline sales. Never takes on hand
  * below what is reserved (CONFLICT). Idempotent by business key, e.g. `receive:<deliveryNote>`.
  */
-export function createAdjustStock({ prisma }: ActivityDeps, settings: InventorySettings = defaultInventorySettings) {
+export function createAdjustStock({ prisma }: Pick<ActivityDeps, 'prisma'>, settings: InventorySettings = defaultInventorySettings) {
   return async function adjustStock(request: StockAdjustmentRequest): Promise<StockChangeOutcome> {
     return withActivityFailures(() => applyStockChange(prisma, settings, planAdjustment(parseStockRequest(stockAdjustmentSchema, request), settings)));
   };

@@ -11,7 +11,7 @@ import { withActivityFailures } from './to-activity-failure';
  * Hand-over: reserved goods leave the store, so on hand and reserved both go down by the quantity.
  * Consuming more than is reserved is a CONFLICT. Idempotent by business key, e.g. `consume:<orderId>`.
  */
-export function createConsumeStock({ prisma }: ActivityDeps, settings: InventorySettings = defaultInventorySettings) {
+export function createConsumeStock({ prisma }: Pick<ActivityDeps, 'prisma'>, settings: InventorySettings = defaultInventorySettings) {
   return async function consumeStock(request: StockConsumptionRequest): Promise<StockChangeOutcome> {
     return withActivityFailures(() => applyStockChange(prisma, settings, planConsumption(parseStockRequest(stockQuantityChangeSchema, request), settings)));
   };

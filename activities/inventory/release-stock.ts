@@ -12,7 +12,7 @@ import { withActivityFailures } from './to-activity-failure';
  * compensation of reserveStock). Releasing more than is reserved is a CONFLICT. Idempotent by business
  * key, e.g. `release:<orderId>` or `release:<orderId>:<lineId>`.
  */
-export function createReleaseStock({ prisma }: ActivityDeps, settings: InventorySettings = defaultInventorySettings) {
+export function createReleaseStock({ prisma }: Pick<ActivityDeps, 'prisma'>, settings: InventorySettings = defaultInventorySettings) {
   return async function releaseStock(request: StockReleaseRequest): Promise<StockChangeOutcome> {
     return withActivityFailures(() => applyStockChange(prisma, settings, planRelease(parseStockRequest(stockQuantityChangeSchema, request), settings)));
   };

@@ -12,7 +12,7 @@ import { withActivityFailures } from './to-activity-failure';
  * (non-retryable, details: `shortLines`); a repeat with the same business key (`reserve:<orderId>`)
  * answers the first outcome with `replayed: true` and changes nothing.
  */
-export function createReserveStock({ prisma }: ActivityDeps, settings: InventorySettings = defaultInventorySettings) {
+export function createReserveStock({ prisma }: Pick<ActivityDeps, 'prisma'>, settings: InventorySettings = defaultInventorySettings) {
   return async function reserveStock(request: StockReservationRequest): Promise<StockChangeOutcome> {
     return withActivityFailures(() => applyStockChange(prisma, settings, planReservation(parseStockRequest(stockQuantityChangeSchema, request), settings)));
   };
