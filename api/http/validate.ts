@@ -1,4 +1,4 @@
-import { type RequestHandler } from 'express';
+import { type Request, type RequestHandler } from 'express';
 import { type z } from 'zod';
 import { type FieldErrors, InvalidDataError } from '../../domain/errors';
 
@@ -9,6 +9,10 @@ export interface RequestSchemas {
 }
 
 const requestParts = ['params', 'query', 'body'] as const;
+
+function sentABody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
 
 /**
  * Field errors keyed by the field's path ("lines.0.quantity") so react-admin can put each message next
@@ -34,7 +38,12 @@ export function validate(schemas: RequestSchemas): RequestHandler {
     for (const part of requestParts) {
       const schema = schemas[part];
       if (schema === undefined) continue;
-      // Express leaves req.body undefined when no JSON was sent; validate it as an empty object instead.
+      if (part === 'body' && req.body === undefined && sentABody(req)) {
+        // express.json() skips other content types; treating such a body as "{}" would silently change nothing.
+        next(new InvalidDataError('The request body must be JSON (Content-Type: application/json)', { body: 'must be JSON' }));
+        return;
+      }
+      // Express leaves req.body undefined when no body was sent; validate it as an empty object instead.
       const raw: unknown = part === 'body' ? (req.body ?? {}) : req[part];
       const result = schema.safeParse(raw);
       if (result.success) validated[part] = result.data;

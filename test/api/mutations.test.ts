@@ -95,6 +95,17 @@ describe('PUT /api/channels/:id', () => {
     expect(response.status).toBe(400);
     expect(response.body).toEqual({ message: 'The request body is not valid JSON' });
   });
+
+  it('refuses a body that is not JSON instead of treating it as "no changes"', async () => {
+    const response = await request(api.app)
+      .put(`/api/channels/${channelId}`)
+      .set('Authorization', await bearer(demoLogin.admin))
+      .set('Content-Type', 'text/plain')
+      .send('safetyBuffer=3');
+
+    expect(response.status).toBe(400);
+    expect(bodyOf<ErrorBody>(response).errors).toEqual({ body: 'must be JSON' });
+  });
 });
 
 describe('PUT /api/stores/:id', () => {
