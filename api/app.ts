@@ -16,6 +16,7 @@ import { registerChannelRoutes } from './routes/channels';
 import { registerDocsRoutes } from './routes/docs';
 import { registerHealthRoutes } from './routes/health';
 import { registerInventoryRoutes } from './routes/inventory/inventory';
+import { registerInventoryMovementRoutes } from './routes/inventory/inventory-movements';
 import { registerProductRoutes } from './routes/products';
 import { registerStoreRoutes } from './routes/stores';
 import { registerUserRoutes } from './routes/users';
@@ -60,6 +61,7 @@ export function createApp({ prisma, temporal, config, logger }: AppDeps): Expres
   registerChannelRoutes(api, resourceDeps);
   registerProductRoutes(api, resourceDeps);
   registerInventoryRoutes(api, { ...resourceDeps, lowStockThreshold: config.LOW_STOCK_THRESHOLD });
+  registerInventoryMovementRoutes(api, resourceDeps);
   registerUserRoutes(api, resourceDeps);
   registerAuditEventRoutes(api, resourceDeps);
   registerDocsRoutes(api, registry);

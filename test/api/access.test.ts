@@ -61,6 +61,21 @@ describe('store scoping of store staff', () => {
     expect((await request(api.app).get(`/api/stores/${storeIds['AMS-01']}`).set('Authorization', authorization)).status).toBe(200);
   });
 
+  it('keeps staff to their own store in the stock ledger too', async () => {
+    const authorization = await bearer(demoLogin.berlinStaff);
+    const other = await request(api.app)
+      .get('/api/inventory-movements')
+      .query({ filter: JSON.stringify({ storeId: storeIds['AMS-01'] }) })
+      .set('Authorization', authorization);
+    const own = await request(api.app).get('/api/inventory-movements').query({ range: '[0,49]' }).set('Authorization', authorization);
+
+    expect(other.status).toBe(403);
+    expect(own.status).toBe(200);
+    const rows = bodyOf<{ storeId: string }[]>(own);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((row) => row.storeId))).toEqual(new Set([storeIds['BER-01']]));
+  });
+
   it('silently narrows staff lists to their own store', async () => {
     const authorization = await bearer(demoLogin.amsterdamStaff);
     const inventory = await request(api.app).get('/api/inventory').query({ range: '[0,99]' }).set('Authorization', authorization);
