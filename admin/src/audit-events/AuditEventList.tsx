@@ -1,0 +1,25 @@
+import { DataTable, DateField, List, TextInput } from 'react-admin';
+import { adminConfig } from '../config';
+
+const auditFilters = [
+  <TextInput key="action" source="action" alwaysOn />,
+  <TextInput key="entityType" source="entityType" alwaysOn />,
+  <TextInput key="entityId" source="entityId" />,
+  <TextInput key="workflowId" source="workflowId" />,
+];
+
+export function AuditEventList() {
+  return (
+    <List sort={{ field: 'createdAt', order: 'DESC' }} filters={auditFilters} perPage={adminConfig.listPageSize}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="createdAt">
+          <DateField source="createdAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="actorLabel" />
+        <DataTable.Col source="action" />
+        <DataTable.Col source="entityType" />
+        <DataTable.Col source="entityId" disableSort />
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,37 @@
+import { type Role } from './session';
+
+/**
+ * What each role may do in the UI, mirroring the API's route guards so nobody is offered a screen or a
+ * button the API would refuse. The API stays the authority: this only shapes menus and buttons.
+ * Actions are react-admin's (list, show, edit, create, delete, export, ...).
+ */
+type ResourceActions = Readonly<Record<string, readonly string[]>>;
+
+const readOnly = ['list', 'show'] as const;
+
+const rulesByRole: Record<Role, ResourceActions> = {
+  ADMIN: {
+    stores: [...readOnly, 'edit'],
+    channels: [...readOnly, 'edit'],
+    products: readOnly,
+    inventory: readOnly,
+    users: readOnly,
+    'audit-events': readOnly,
+  },
+  OPS_LEAD: {
+    stores: [...readOnly, 'edit'],
+    channels: readOnly,
+    products: readOnly,
+    inventory: readOnly,
+  },
+  STORE_STAFF: {
+    stores: readOnly,
+    channels: readOnly,
+    products: readOnly,
+    inventory: readOnly,
+  },
+};
+
+export function roleMayAccess(role: Role, resource: string, action: string): boolean {
+  return rulesByRole[role][resource]?.includes(action) ?? false;
+}

@@ -1,0 +1,35 @@
+import { BooleanField, DateField, Labeled, NumberField, SelectField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import { Stack, Typography } from '@mui/material';
+import { channelKindChoices } from './channel-choices';
+import { ChannelStatusChip } from './ChannelStatusChip';
+
+export function ChannelShow() {
+  const translate = useTranslate();
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="code" />
+        <TextField source="name" />
+        <SelectField source="kind" choices={channelKindChoices} />
+        <Labeled source="status">
+          <ChannelStatusChip source="status" />
+        </Labeled>
+        <DateField source="lastHealthyAt" showTime emptyText="—" />
+        <TextField source="baseUrl" />
+        <Typography variant="subtitle1">{translate('omni.sections.rate_limit')}</Typography>
+        <Stack direction="row" spacing={4}>
+          <NumberField source="requestsPerSecond" />
+          <NumberField source="burst" />
+          <NumberField source="maxBatchSize" />
+          <BooleanField source="perItemCost" />
+          <BooleanField source="asyncJobs" />
+        </Stack>
+        <Typography variant="subtitle1">{translate('omni.sections.listing')}</Typography>
+        <Stack direction="row" spacing={4}>
+          <NumberField source="safetyBuffer" />
+          <NumberField source="closeListingAtOrBelow" />
+        </Stack>
+      </SimpleShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,23 @@
+import { DateField, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { Stack } from '@mui/material';
+import { AvailableStockField } from './AvailableStockField';
+
+export function InventoryShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <ReferenceField source="productId" reference="products" label="resources.inventory.fields.productName" />
+        <ReferenceField source="storeId" reference="stores" />
+        <Stack direction="row" spacing={4}>
+          <NumberField source="onHand" />
+          <NumberField source="reserved" />
+          <Labeled source="available">
+            <AvailableStockField source="available" />
+          </Labeled>
+        </Stack>
+        <DateField source="updatedAt" showTime />
+        <TextField source="sku" />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

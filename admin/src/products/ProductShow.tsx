@@ -1,0 +1,36 @@
+import { Stack } from '@mui/material';
+import { BooleanField, DataTable, Labeled, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { AvailableStockField } from '../inventory/AvailableStockField';
+import { MoneyField } from '../shared/MoneyField';
+
+/** Store staff see only their own store's row: the API narrows the inventory list for them. */
+export function ProductShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="sku" />
+        <TextField source="name" />
+        <TextField source="description" />
+        <Stack direction="row" spacing={4}>
+          <TextField source="category" />
+          <Labeled source="basePriceMinor">
+            <MoneyField source="basePriceMinor" />
+          </Labeled>
+          <Labeled source="floorPriceMinor">
+            <MoneyField source="floorPriceMinor" />
+          </Labeled>
+          <BooleanField source="active" />
+        </Stack>
+        <ReferenceManyField reference="inventory" target="productId" sort={{ field: 'storeCode', order: 'ASC' }} label="omni.sections.stock_per_store">
+          <DataTable bulkActionButtons={false} rowClick="show">
+            <DataTable.Col source="storeCode" />
+            <DataTable.Col source="storeName" disableSort />
+            <DataTable.NumberCol source="onHand" />
+            <DataTable.NumberCol source="reserved" />
+            <DataTable.Col source="available" field={AvailableStockField} align="right" />
+          </DataTable>
+        </ReferenceManyField>
+      </SimpleShowLayout>
+    </Show>
+  );
+}

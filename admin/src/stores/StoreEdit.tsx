@@ -1,0 +1,26 @@
+import { Edit, Labeled, maxValue, minValue, NumberInput, required, SelectInput, SimpleForm, TextField, TextInput } from 'react-admin';
+import { unfulfillablePolicyChoices } from './policy-choices';
+import { formatMinutesList, parseMinutesList, validateMinutesList } from './minutes-list';
+
+/** The API's bounds: a pick SLA of at least 5 minutes, nothing longer than a week. */
+const weekInMinutes = 7 * 24 * 60;
+
+/**
+ * Pessimistic, so rules only the API knows (every reminder before the expiry) come back as field errors
+ * on this form rather than as a rollback after the fact.
+ */
+export function StoreEdit() {
+  return (
+    <Edit mutationMode="pessimistic" redirect="show">
+      <SimpleForm>
+        <Labeled source="name">
+          <TextField source="name" />
+        </Labeled>
+        <NumberInput source="pickSlaMinutes" step={1} validate={[required(), minValue(5), maxValue(weekInMinutes)]} />
+        <TextInput source="pickupReminderMinutes" format={formatMinutesList} parse={parseMinutesList} validate={validateMinutesList} />
+        <NumberInput source="pickupExpiryHours" step={1} validate={[required(), minValue(1), maxValue(weekInMinutes / 60)]} />
+        <SelectInput source="unfulfillablePolicy" choices={unfulfillablePolicyChoices} validate={required()} />
+      </SimpleForm>
+    </Edit>
+  );
+}

@@ -1,0 +1,27 @@
+import { Stack, Typography } from '@mui/material';
+import { FunctionField, NumberField, SelectField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import { unfulfillablePolicyChoices } from './policy-choices';
+import { formatMinutesList } from './minutes-list';
+
+export function StoreShow() {
+  const translate = useTranslate();
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="code" />
+        <TextField source="name" />
+        <Stack direction="row" spacing={4}>
+          <TextField source="address" />
+          <TextField source="city" />
+          <TextField source="timeZone" />
+          <TextField source="currency" />
+        </Stack>
+        <Typography variant="subtitle1">{translate('omni.sections.pickup_settings')}</Typography>
+        <NumberField source="pickSlaMinutes" />
+        <FunctionField source="pickupReminderMinutes" render={(store: { pickupReminderMinutes?: unknown }) => formatMinutesList(store.pickupReminderMinutes)} />
+        <NumberField source="pickupExpiryHours" />
+        <SelectField source="unfulfillablePolicy" choices={unfulfillablePolicyChoices} />
+      </SimpleShowLayout>
+    </Show>
+  );
+}
