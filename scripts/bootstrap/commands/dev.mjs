@@ -8,7 +8,7 @@ import { startAppProcesses } from '../app-processes.mjs';
 import { printReadyBanner } from '../banner.mjs';
 import { databaseUrlFor, ensureDatabase, prepareSchema } from '../database.mjs';
 import { ensureDependencies } from '../deps.mjs';
-import { say, timed } from '../output.mjs';
+import { say, timed, warn } from '../output.mjs';
 import { findPostgres } from '../postgres.mjs';
 import { Supervisor } from '../processes.mjs';
 import { applyContractDefaults, dataDir, readBootstrapSettings } from '../settings.mjs';
@@ -42,7 +42,8 @@ export async function runDev() {
     timed('Temporal ready', () => provideDevTemporal({ supervisor, settings })),
     timed('database ready', () => prepareDevDatabase(settings)),
   ]);
-  await buildAdminUiIfStale();
+  // A broken UI build must not keep the backend from running: the API answers without the admin UI.
+  await buildAdminUiIfStale().catch((error) => warn(`${error instanceof Error ? error.message : String(error)}\nthe API runs without a fresh admin UI`));
   const started = await timed('processes ready', () => startAppProcesses({ supervisor, settings }));
   printReadyBanner({ started, temporalManaged: temporal.managed, readyInMs: performance.now() - startedAt });
 }
