@@ -1,6 +1,9 @@
 import { type PrismaClient } from '../prisma/client';
+import { type ChannelAdapterSource } from './channels/channel-adapter-source';
 
 /** What every activity factory may use. One instance of each per worker process, injected. */
 export interface ActivityDeps {
   prisma: PrismaClient;
+  /** One adapter per channel, built from its record; shared so the client-side rate limits hold. */
+  channels: ChannelAdapterSource;
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { channelApiKeysEnv } from '../activities/channels/channel-api-keys';
 import { databaseEnv, logEnv, temporalEnv } from '../domain/config';
+import { defaultStockSyncSettings as stockSyncDefaults } from '../domain/channels/stock-sync-settings';
 
 export const workerConfigSchema = z.object({
   ...databaseEnv,
@@ -11,6 +13,18 @@ export const workerConfigSchema = z.object({
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).max(1000).default(40),
   /** How long a shutdown waits for running activities before cancelling them. */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  ...channelApiKeysEnv,
+  /** The stock-sync schedule (worker/schedules.ts, docs/stock-sync.md): false pauses it. */
+  STOCK_SYNC_ENABLED: z.enum(['true', 'false', '1', '0']).default('true').transform((value) => value === 'true' || value === '1'),
+  STOCK_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
+  STOCK_SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(stockSyncDefaults.pageSize),
+  STOCK_SYNC_DRIFT_TOLERANCE_UNITS: z.coerce.number().int().min(0).default(stockSyncDefaults.driftToleranceUnits),
+  STOCK_SYNC_READBACK_DELAY_MS: z.coerce.number().int().min(0).default(stockSyncDefaults.readBackDelayMs),
+  STOCK_SYNC_PAGES_PER_RUN: z.coerce.number().int().min(1).max(5_000).default(stockSyncDefaults.pagesPerRun),
+  STOCK_SYNC_CHANNEL_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(stockSyncDefaults.channelCallMaxAttempts),
+  STOCK_SYNC_CHANNEL_RETRY_INITIAL_MS: z.coerce.number().int().min(1).default(stockSyncDefaults.channelCallRetryInitialIntervalMs),
+  STOCK_SYNC_CHANNEL_CALL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(stockSyncDefaults.channelCallTimeoutMs),
+  STOCK_SYNC_CHANNEL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(stockSyncDefaults.channelSyncTimeoutMs),
 });
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

@@ -1,8 +1,11 @@
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type LogLevel } from '@temporalio/worker';
+import { createChannelAdapterSource } from '../activities/channels/channel-adapter-source';
 import { loadConfigOrExit } from '../domain/config';
 import { createPrismaClient } from '../prisma/client';
-import { workerConfigSchema } from './config';
+import { type WorkerConfig, workerConfigSchema } from './config';
 import { createWorker } from './create-worker';
+import { ensureStockSyncSchedule } from './schedules';
 
 const temporalLogLevels: Record<string, LogLevel> = { fatal: 'ERROR', error: 'ERROR', warn: 'WARN', info: 'INFO', debug: 'DEBUG', trace: 'TRACE', silent: 'ERROR' };
 
@@ -17,12 +20,26 @@ async function main(): Promise<void> {
   const prisma = createPrismaClient({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   try {
-    const worker = await createWorker(connection, config, { prisma });
+    const channels = createChannelAdapterSource({ prisma, apiKeys: { keys: config.CHANNEL_API_KEYS, useSandboxDevKeys: config.CHANNEL_SANDBOX_DEV_KEYS } });
+    const worker = await createWorker(connection, config, { prisma, channels });
+    await ensureSchedules(config);
     console.log(`[worker] polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`);
     await worker.run();
   } finally {
     await connection.close();
     await prisma.$disconnect();
+  }
+}
+
+/** Schedules live on the Temporal server; every worker start brings them in line with its config. */
+async function ensureSchedules(config: WorkerConfig): Promise<void> {
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  try {
+    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    const schedule = await ensureStockSyncSchedule(client, config);
+    console.log(`[worker] schedule "${schedule.scheduleId}" ${schedule.created ? 'created' : 'updated'}: every ${config.STOCK_SYNC_INTERVAL_SECONDS} s${schedule.paused ? ' (paused)' : ''}`);
+  } finally {
+    await connection.close();
   }
 }
 

@@ -1,2 +1,4 @@
 /** The workflow bundle's entry: every workflow type the worker runs is exported from here. */
 export { checkPipeline } from './system/check-pipeline';
+export { syncStock } from './inventory/sync-stock';
+export { syncChannelStock } from './inventory/sync-channel-stock';

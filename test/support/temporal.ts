@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { type ActivityDeps } from '../../activities';
+import { createChannelAdapterSource } from '../../activities/channels/channel-adapter-source';
 import { createWorker } from '../../worker/create-worker';
 import { testEnv } from './env';
 
 /**
  * A client plus an in-process worker on a task queue of its own, against the real Temporal dev server the
- * bootstrap started. The private queue keeps these runs away from the stack's own worker.
+ * bootstrap started. The private queue keeps these runs away from the stack's own worker. Channel
+ * adapters default to the channels' records with the sandbox's dev keys; tests that talk to channels
+ * bring their own source (small retry budgets, their own sandbox).
  */
-export async function startTestWorker(deps: ActivityDeps) {
+export async function startTestWorker(given: Pick<ActivityDeps, 'prisma'> & Partial<ActivityDeps>) {
+  const deps: ActivityDeps = { channels: createChannelAdapterSource({ prisma: given.prisma, apiKeys: { keys: {}, useSandboxDevKeys: true } }), ...given };
   quietTemporalLogs();
   const taskQueue = `test-${randomUUID()}`;
   const nativeConnection = await NativeConnection.connect({ address: testEnv.temporalAddress });
@@ -31,7 +35,7 @@ export async function startTestWorker(deps: ActivityDeps) {
   return {
     client,
     taskQueue,
-    worker: worker as Worker,
+    worker,
     async stop() {
       worker.shutdown();
       await running;

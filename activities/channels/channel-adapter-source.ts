@@ -1,0 +1,58 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { type ChannelAdapter } from '../../channels/channel-adapter';
+import { type HttpChannelProfileInput } from '../../channels/http/channel-profile';
+import { createChannelAdapter } from '../../channels/http/create-channel-adapter';
+import { type PrismaClient } from '../../prisma/client';
+import { apiKeyFor, type ChannelApiKeySettings } from './channel-api-keys';
+
+/** How activities reach a channel: by its code, with the adapter built from the channel's record. */
+export interface ChannelAdapterSource {
+  adapterFor(channelCode: string): Promise<ChannelAdapter>;
+}
+
+export interface ChannelAdapterSourceOptions {
+  prisma: PrismaClient;
+  apiKeys: ChannelApiKeySettings;
+  /** Transport budgets (timeouts, retries, read-back page size); the adapter's defaults when omitted. */
+  transport?: Pick<HttpChannelProfileInput, 'timeouts' | 'retry' | 'readBackPageSize'>;
+}
+
+/**
+ * Builds one HTTP adapter per channel from its database row (base URL, rate-limit profile, batch size,
+ * async flag) and keeps it: the adapter's client-side rate limiter only protects the channel if every
+ * activity of this worker shares it. An admin's edit of the row is picked up on the next call because
+ * the cached adapter is rebuilt whenever the profile it was built from changes.
+ */
+export function createChannelAdapterSource({ prisma, apiKeys, transport = {} }: ChannelAdapterSourceOptions): ChannelAdapterSource {
+  const built = new Map<string, { fingerprint: string; adapter: ChannelAdapter }>();
+
+  return {
+    async adapterFor(channelCode) {
+      const channel = await prisma.channel.findUnique({ where: { code: channelCode } });
+      if (!channel) throw ApplicationFailure.create({ type: 'NOT_FOUND', message: `no channel "${channelCode}"`, nonRetryable: true });
+      const apiKey = apiKeyFor(channel.code, apiKeys);
+      if (apiKey === null) {
+        throw ApplicationFailure.create({
+          type: 'CHANNEL_NOT_CONFIGURED',
+          message: `no API key for channel "${channel.code}": add it to CHANNEL_API_KEYS`,
+          nonRetryable: true,
+        });
+      }
+      const profile: HttpChannelProfileInput = {
+        code: channel.code,
+        baseUrl: channel.baseUrl,
+        apiKey,
+        rateLimit: { perSecond: channel.requestsPerSecond, burst: channel.burst, perItem: channel.perItemCost },
+        maxBatchSize: channel.maxBatchSize,
+        asyncJobs: channel.asyncJobs,
+        ...transport,
+      };
+      const fingerprint = JSON.stringify(profile);
+      const cached = built.get(channel.code);
+      if (cached?.fingerprint === fingerprint) return cached.adapter;
+      const adapter = createChannelAdapter(profile);
+      built.set(channel.code, { fingerprint, adapter });
+      return adapter;
+    },
+  };
+}
