@@ -4,12 +4,13 @@ import { movementKeys } from '../../domain/inventory/movement-keys';
 import { type InventorySettings } from '../../domain/inventory/settings';
 import { type PlannedStockChange, type StockChangeOutcome } from '../../domain/inventory/stock-change';
 import { type PrismaClient } from '../../prisma/client';
-import { applyLevelDeltas, ensureLevelsExist, insertMovements, loadRecordedChange, lockLevelsInOrder, resolveStockRowIds, type MovementRow } from './stock-queries';
+import { applyLevelDeltas, applySingleLevelDeltaIfItFits, ensureLevelsExist, insertMovements, loadRecordedChange, lockLevelsInOrder, resolveStockRowIds, type MovementRow } from './stock-queries';
 import { inStockTransaction } from './stock-transaction';
 
 /**
  * Applies a planned change all-or-nothing, in one transaction: ledger rows first (the idempotency gate),
- * then the levels locked in SKU order, checked, and updated. A short line rolls back everything, so no
+ * then the levels: a single line by one conditional UPDATE, several lines locked in SKU order, checked,
+ * and updated. A short line rolls back everything, so no
  * partial reservation is ever left behind; a repeated business key answers the first outcome.
  */
 export async function applyStockChange(prisma: PrismaClient, settings: InventorySettings, change: PlannedStockChange): Promise<StockChangeOutcome> {
@@ -34,13 +35,19 @@ export async function applyStockChange(prisma: PrismaClient, settings: Inventory
       return { ...outcomeBase, recordedAt: recorded.recordedAt.toISOString(), replayed: true };
     }
 
+    const applied = { ...outcomeBase, recordedAt: (inserted[0]?.createdAt ?? new Date()).toISOString(), replayed: false };
     const receivedProductIds = rows.filter((row) => row.deltaOnHand > 0).map((row) => row.productId);
     if (receivedProductIds.length > 0) await ensureLevelsExist(tx, storeId, receivedProductIds);
+    const [onlyRow] = rows;
+    if (rows.length === 1 && onlyRow && (await applySingleLevelDeltaIfItFits(tx, storeId, onlyRow)) === 1) {
+      return applied;
+    }
+    // Several lines, or one that did not fit: lock in SKU order, check (naming every short line), update.
     const levels = await lockLevelsInOrder(tx, storeId, rows.map((row) => row.productId));
     throwIfStockChangeBreaksInvariants(change, levels);
     const updated = await applyLevelDeltas(tx, storeId, rows);
     // Every line's level was read under lock just above, so a miss means a level vanished: never commit that.
     if (updated !== rows.length) throw new Error(`Stock change ${change.businessKey} updated ${updated} of ${rows.length} levels`);
-    return { ...outcomeBase, recordedAt: (inserted[0]?.createdAt ?? new Date()).toISOString(), replayed: false };
+    return applied;
   });
 }

@@ -1,0 +1,22 @@
+/**
+ * `npm run bench -- <name>`: runs one benchmark by name. Each bench is also runnable on its own
+ * (`npx tsx bench/<name>.ts`); see bench/README.md for what each measures and its settings.
+ */
+const benches: Record<string, () => Promise<void>> = {
+  reservations: async () => (await import('./reservations')).runReservationsBench(),
+};
+
+async function main(): Promise<void> {
+  const name = process.argv[2];
+  const bench = name === undefined ? undefined : benches[name];
+  if (!bench) {
+    console.error(`Usage: npm run bench -- <name>\nBenches: ${Object.keys(benches).join(', ')}`);
+    process.exit(64);
+  }
+  await bench();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
