@@ -36,18 +36,23 @@ export function uniqueCode(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8).toUpperCase()}`;
 }
 
+/*
+ * The ledger is append-only, so test rows stay in the test database. They are created inactive (the
+ * stock activities don't look at `active`) with a TST-INV prefix, so suites that list or sync active
+ * stores and products never meet them.
+ */
 export async function createTestStore(prisma: PrismaClient): Promise<string> {
-  const code = uniqueCode('TST');
+  const code = uniqueCode('TST-INV');
   await prisma.store.create({
-    data: { code, name: `Test store ${code}`, city: 'Utrecht', address: 'Teststraat 1', timeZone: 'Europe/Amsterdam', currency: 'EUR' },
+    data: { code, name: `Test store ${code}`, city: 'Utrecht', address: 'Teststraat 1', timeZone: 'Europe/Amsterdam', currency: 'EUR', active: false },
   });
   return code;
 }
 
 export async function createTestProduct(prisma: PrismaClient): Promise<string> {
-  const sku = uniqueCode('SKU');
+  const sku = uniqueCode('TST-INV');
   await prisma.product.create({
-    data: { sku, name: `Test product ${sku}`, description: 'Made by an inventory test', category: 'test', basePriceMinor: 1999, floorPriceMinor: 999, currency: 'EUR' },
+    data: { sku, name: `Test product ${sku}`, description: 'Made by an inventory test', category: 'test', basePriceMinor: 1999, floorPriceMinor: 999, currency: 'EUR', active: false },
   });
   return sku;
 }
