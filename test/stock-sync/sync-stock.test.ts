@@ -1,3 +1,4 @@
+import { type StockSyncSettings } from '../../domain/channels/stock-sync-settings';
 import { saveHistoryIfRecording } from '../support/histories';
 import { startTestWorker } from '../support/temporal';
 import { outcomeOf, runStockSync, totalsOf } from './support/run-sync';
@@ -10,6 +11,8 @@ import { StockSyncWorld } from './support/stock-sync-world';
  * Channel "main": batches of at most 2 rows, safety buffer 2, listings close at 1 unit or fewer.
  * Channel "feed": an async-job (feed-style) channel, no buffer, closes at 0.
  */
+const RECORDED_SYNC_WORKFLOW_ID = 'stock-sync-recorded';
+
 describe('stock sync', () => {
   const world = new StockSyncWorld();
   const runIds: string[] = [];
@@ -17,8 +20,8 @@ describe('stock sync', () => {
   let main: string;
   let feed: string;
 
-  const sync = async (channelCodes: string[]) => {
-    const run = await runStockSync(env.client, env.taskQueue, `stock-sync-test-${world.prefix}-${runIds.length + 1}`, channelCodes);
+  const sync = async (channelCodes: string[], settings: Partial<StockSyncSettings> = {}, workflowId = `stock-sync-test-${world.prefix}-${runIds.length + 1}`) => {
+    const run = await runStockSync(env.client, env.taskQueue, workflowId, channelCodes, settings);
     runIds.push(run.workflowId);
     return run;
   };
@@ -54,7 +57,10 @@ describe('stock sync', () => {
   });
 
   it('publishes available stock minus the safety buffer and closes listings at or below the threshold', async () => {
-    const { result, workflowId } = await sync([main, feed]);
+    // The replay harness runs a history under its file name as workflow id, and syncStock derives its
+    // children's ids from its own: a recorded run gets a fixed id so the file name can match it.
+    const recordedId = process.env.RECORD_HISTORIES === '1' ? RECORDED_SYNC_WORKFLOW_ID : undefined;
+    const { result, workflowId } = await sync([main, feed], { pagesPerRun: 2 }, recordedId);
 
     const expectedOnMain = { A: [7, true], B: [1, false], C: [0, false], D: [0, false], E: [0, false], F: [13, true], G: [0, false] } as const;
     const shownOnMain = await world.channelListings('main');
@@ -91,7 +97,7 @@ describe('stock sync', () => {
     const history = await child.fetchHistory();
     expect(history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId).toBeTruthy();
 
-    await saveHistoryIfRecording(env.client.workflow.getHandle(workflowId), 'sync-stock');
+    await saveHistoryIfRecording(env.client.workflow.getHandle(workflowId), RECORDED_SYNC_WORKFLOW_ID);
     await saveHistoryIfRecording(child, 'sync-channel-stock');
   });
 
