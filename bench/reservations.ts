@@ -50,7 +50,7 @@ export async function runReservationsBench(): Promise<void> {
     const reserveStock = createReserveStock({ prisma });
     const implementations: Implementation[] = [
       {
-        name: 'ours (locked, one tx)',
+        name: 'ours (atomic + ledger)',
         storeCode: 'BENCH-OURS',
         reserve: async (storeCode, sku, quantity, businessKey) => {
           try {

@@ -1,53 +1,45 @@
-import { ConflictError } from '../../domain/errors';
-import { throwIfRecordedChangeDiffers, throwIfStockChangeBreaksInvariants } from '../../domain/inventory/guards';
-import { movementKeys } from '../../domain/inventory/movement-keys';
+import { throwIfStockChangeBreaksInvariants } from '../../domain/inventory/guards';
 import { type InventorySettings } from '../../domain/inventory/settings';
-import { type PlannedStockChange, type StockChangeOutcome } from '../../domain/inventory/stock-change';
+import { type PlannedStockChange, type StockChangeOutcome, type StockDeltaLine } from '../../domain/inventory/stock-change';
+import { emptyStockLevel } from '../../domain/inventory/stock-levels';
 import { type PrismaClient } from '../../prisma/client';
-import { applyLevelDeltas, applySingleLevelDeltaIfItFits, ensureLevelsExist, insertMovements, loadRecordedChange, lockLevelsInOrder, resolveStockRowIds, type MovementRow } from './stock-queries';
-import { inStockTransaction } from './stock-transaction';
+import { applyStockChangeInTransaction } from './apply-in-transaction';
+import { applySingleLineInOneStatement } from './single-line-statement';
+import { retryingTransientConflicts } from './stock-transaction';
+import { postgresErrorCode } from './transient-database-conflict';
+
+/** unique_violation (a duplicate raced us to the ledger key), foreign_key_violation (unknown actor). */
+const explainedByTransactionPath = new Set(['23505', '23503']);
 
 /**
- * Applies a planned change all-or-nothing, in one transaction: ledger rows first (the idempotency gate),
- * then the levels: a single line by one conditional UPDATE, several lines locked in SKU order, checked,
- * and updated. A short line rolls back everything, so no
- * partial reservation is ever left behind; a repeated business key answers the first outcome.
+ * Applies a planned stock change all-or-nothing and records it in the ledger. Most changes are one
+ * line (a single-item order, one hand-over): those first try the one-statement path; whatever that
+ * cannot settle by itself (a replay, an unknown store or SKU, several lines) goes through the
+ * transaction path, which locks in SKU order and answers every case precisely.
  */
 export async function applyStockChange(prisma: PrismaClient, settings: InventorySettings, change: PlannedStockChange): Promise<StockChangeOutcome> {
-  // Stores and products are never deleted (foreign keys restrict it), so resolving them needs no lock.
-  const { storeId, productIdBySku } = await resolveStockRowIds(prisma, change);
-  const keys = movementKeys(change.businessKey, change.lines);
-  const rows: MovementRow[] = change.lines.map((line, index) => ({
-    productId: productIdBySku.get(line.sku) ?? '',
-    idempotencyKey: keys[index] ?? '',
-    deltaOnHand: line.deltaOnHand,
-    deltaReserved: line.deltaReserved,
-  }));
-  const outcomeBase = { kind: change.kind, storeCode: change.storeCode, businessKey: change.businessKey, lines: change.lines };
+  const [onlyLine, ...moreLines] = change.lines;
+  if (onlyLine && moreLines.length === 0) {
+    const outcome = await tryOneStatement(prisma, settings, change, onlyLine);
+    if (outcome) return outcome;
+  }
+  return applyStockChangeInTransaction(prisma, settings, change);
+}
 
-  return inStockTransaction(prisma, settings, async (tx) => {
-    const inserted = await insertMovements(tx, storeId, change, rows);
-    if (inserted.length < rows.length) {
-      if (inserted.length > 0) throw new ConflictError(`Business key ${change.businessKey} was already used for a different stock change`);
-      const recorded = await loadRecordedChange(tx, change.businessKey);
-      if (!recorded) throw new ConflictError(`Business key ${change.businessKey} collides with another change's ledger rows`);
-      throwIfRecordedChangeDiffers(recorded, change);
-      return { ...outcomeBase, recordedAt: recorded.recordedAt.toISOString(), replayed: true };
-    }
-
-    const applied = { ...outcomeBase, recordedAt: (inserted[0]?.createdAt ?? new Date()).toISOString(), replayed: false };
-    const receivedProductIds = rows.filter((row) => row.deltaOnHand > 0).map((row) => row.productId);
-    if (receivedProductIds.length > 0) await ensureLevelsExist(tx, storeId, receivedProductIds);
-    const [onlyRow] = rows;
-    if (rows.length === 1 && onlyRow && (await applySingleLevelDeltaIfItFits(tx, storeId, onlyRow)) === 1) {
-      return applied;
-    }
-    // Several lines, or one that did not fit: lock in SKU order, check (naming every short line), update.
-    const levels = await lockLevelsInOrder(tx, storeId, rows.map((row) => row.productId));
-    throwIfStockChangeBreaksInvariants(change, levels);
-    const updated = await applyLevelDeltas(tx, storeId, rows);
-    // Every line's level was read under lock just above, so a miss means a level vanished: never commit that.
-    if (updated !== rows.length) throw new Error(`Stock change ${change.businessKey} updated ${updated} of ${rows.length} levels`);
-    return applied;
-  });
+async function tryOneStatement(prisma: PrismaClient, settings: InventorySettings, change: PlannedStockChange, line: StockDeltaLine): Promise<StockChangeOutcome | undefined> {
+  let attempt;
+  try {
+    attempt = await retryingTransientConflicts(settings, () => applySingleLineInOneStatement(prisma, change, line));
+  } catch (error) {
+    if (explainedByTransactionPath.has(postgresErrorCode(error) ?? '')) return undefined;
+    throw error;
+  }
+  if (attempt.recordedAt) {
+    return { kind: change.kind, storeCode: change.storeCode, businessKey: change.businessKey, lines: change.lines, recordedAt: attempt.recordedAt.toISOString(), replayed: false };
+  }
+  // A new key that did not fit: name the short line from what the statement saw, without another trip.
+  if (attempt.found && !attempt.keyUsed) throwIfStockChangeBreaksInvariants(change, new Map([[line.sku, attempt.level ?? emptyStockLevel]]));
+  // It would fit now (stock came back after the statement's snapshot, or goods arrive for a level not yet
+  // created), or it is a replay or names something unknown: the transaction path settles it.
+  return undefined;
 }

@@ -102,20 +102,6 @@ export async function lockLevelsInOrder(db: Db, storeId: string, productIds: rea
   return new Map(rows.map(({ sku, onHand, reserved }) => [sku, { onHand, reserved }]));
 }
 
-/**
- * The single-line fast path: one conditional UPDATE that locks, checks and changes the row at once, so
- * the lock is held for one statement less. Answers how many rows changed (0: the line does not fit, or
- * the store never stocked the SKU).
- */
-export async function applySingleLevelDeltaIfItFits(db: Db, storeId: string, row: MovementRow): Promise<number> {
-  return db.$executeRaw`
-    UPDATE inventory_levels
-    SET on_hand = on_hand + ${row.deltaOnHand}, reserved = reserved + ${row.deltaReserved}, version = version + 1, updated_at = now()
-    WHERE store_id = ${storeId}::uuid AND product_id = ${row.productId}::uuid
-      AND on_hand + ${row.deltaOnHand} >= 0 AND reserved + ${row.deltaReserved} >= 0
-      AND reserved + ${row.deltaReserved} <= on_hand + ${row.deltaOnHand}`;
-}
-
 /** Applies the deltas to rows locked by lockLevelsInOrder. The CHECK constraints stay the last line of defence. */
 export async function applyLevelDeltas(db: Db, storeId: string, rows: readonly MovementRow[]): Promise<number> {
   return db.$executeRaw`

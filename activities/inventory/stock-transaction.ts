@@ -7,19 +7,14 @@ import { isTransientDatabaseConflict } from './transient-database-conflict';
 export const TRANSIENT_DATABASE_CONFLICT = 'TRANSIENT_DATABASE_CONFLICT';
 
 /**
- * Runs `work` in one READ COMMITTED transaction. Stock rules hold through row locks and CHECKs, not
- * through isolation, so READ COMMITTED is enough and never aborts for mere overlap; a deadlock or
- * serialization failure can still come from elsewhere (another writer's lock order), so those are run
- * again here with back-off, and surface as a retryable failure only when the attempts are used up.
+ * Runs `work` again when PostgreSQL aborted it as a deadlock victim or serialization failure (it rolled
+ * back, so running it again is safe), with doubling back-off and jitter; once the attempts are used up
+ * it fails retryably, leaving the next try to Temporal.
  */
-export async function inStockTransaction<T>(prisma: PrismaClient, settings: InventorySettings, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function retryingTransientConflicts<T>(settings: InventorySettings, work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await prisma.$transaction(work, {
-        isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
-        maxWait: settings.transactionMaxWaitMs,
-        timeout: settings.transactionTimeoutMs,
-      });
+      return await work();
     } catch (error) {
       if (!isTransientDatabaseConflict(error)) throw error;
       if (attempt >= settings.transactionMaxAttempts) {
@@ -30,7 +25,21 @@ export async function inStockTransaction<T>(prisma: PrismaClient, settings: Inve
   }
 }
 
-/** Doubling back-off with full jitter, so transactions that collided once don't collide again in step. */
+/**
+ * Runs `work` in one READ COMMITTED transaction, retried as above. Stock rules hold through row locks
+ * and CHECKs, not through isolation, so READ COMMITTED is enough and never aborts for mere overlap.
+ */
+export async function inStockTransaction<T>(prisma: PrismaClient, settings: InventorySettings, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return retryingTransientConflicts(settings, () =>
+    prisma.$transaction(work, {
+      isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
+      maxWait: settings.transactionMaxWaitMs,
+      timeout: settings.transactionTimeoutMs,
+    }),
+  );
+}
+
+/** Full jitter, so transactions that collided once don't collide again in step. */
 function backoffWithJitter(baseMs: number, attempt: number): number {
   return Math.random() * baseMs * 2 ** (attempt - 1);
 }

@@ -69,6 +69,22 @@ describe('releasing, handing over and adjusting stock', () => {
     await expect(kit.reserveStock(stockRequest(store, [{ sku: 'NO-SUCH-SKU', quantity: 1 }]))).rejects.toMatchObject({ type: 'NOT_FOUND', message: expect.stringContaining('SKU NO-SUCH-SKU') as unknown });
   });
 
+  it('has nothing to reserve at a store that never stocked the SKU', async () => {
+    const otherStore = await createTestStore(kit.prisma);
+
+    await expect(kit.reserveStock(stockRequest(otherStore, [{ sku, quantity: 1 }]))).rejects.toMatchObject({
+      type: 'INSUFFICIENT_STOCK',
+      details: [{ shortLines: [{ sku, requested: 1, available: 0 }] }],
+    });
+  });
+
+  it('refuses a change on behalf of a user who does not exist, as NOT_FOUND', async () => {
+    const ghost = { userId: '00000000-0000-4000-8000-000000000000', label: 'ghost@example.com' };
+
+    await expect(kit.reserveStock({ ...stockRequest(store, [{ sku, quantity: 1 }]), actor: ghost })).rejects.toMatchObject({ type: 'NOT_FOUND', message: expect.stringContaining('user') as unknown });
+    expect(await stockLevelOf(kit.prisma, store, sku)).toEqual({ onHand: 5, reserved: 0 });
+  });
+
   it('rejects a malformed request as INVALID_DATA with the field at fault', async () => {
     await expect(kit.reserveStock(stockRequest(store, [{ sku, quantity: 0 }]))).rejects.toMatchObject({
       type: 'INVALID_DATA',
