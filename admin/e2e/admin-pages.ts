@@ -26,9 +26,20 @@ export async function menuLabels(page: Page): Promise<string[]> {
 }
 
 export async function openFromMenu(page: Page, label: string, resource: string): Promise<void> {
+  // Rows of another list still on screen must be gone first, or they would pass for the new list's rows.
+  const onAnotherScreen = !new URL(page.url()).hash.startsWith(`#/${resource}`);
+  const previousRows = onAnotherScreen ? await page.locator(listRows).elementHandles() : [];
   await menuEntry(page, label).click();
   await page.waitForURL((url) => url.hash.startsWith(`#/${resource}`));
+  await page.waitForFunction((rows) => rows.every((row) => !row.isConnected), previousRows);
   await waitForListRows(page);
+}
+
+/** Opens the first row of the current list, or the first one containing `text`. */
+export async function openListRow(page: Page, text?: string): Promise<void> {
+  const rows = page.locator(listRows);
+  await (text === undefined ? rows : rows.filter({ hasText: text })).first().click();
+  await page.waitForURL((url) => url.hash.endsWith('/show'));
 }
 
 export async function waitForListRows(page: Page): Promise<void> {

@@ -1,35 +1,10 @@
 import { demoChannels } from '../../channels/catalog';
-import demoUsers from '../../prisma/seed-data/demo-users.json';
 import { chooseInSelect, columnTexts, listTotal, menuEntry, menuLabels, openFromMenu, signIn, waitUntilEveryRowShows } from './admin-pages';
 import { inventoryCountOfStore, signInToApi } from './api-client';
 import { type BrowserSession, openBrowserSession } from './browser';
+import { admin, adminUrl, apiUrl, clerk, otherStoreCode, stepTimeoutMs, testTimeoutMs } from './e2e-settings';
 
-/**
- * The admin UI in a real browser against the running stack: the API serving /admin and /api on API_URL,
- * with the demo data seeded (the test bootstrap does both).
- */
-const apiUrl = requiredEnv('API_URL').replace(/\/$/, '');
-const adminUrl = `${apiUrl}/admin/`;
-/** Per browser step; generous because the first page load parses a large bundle on a 2-core machine. */
-const stepTimeoutMs = Number(process.env.E2E_STEP_TIMEOUT_MS ?? 15_000);
-const testTimeoutMs = Number(process.env.E2E_TEST_TIMEOUT_MS ?? 90_000);
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the e2e tests through \`npm test\`, or point ${name} at an API serving /admin`);
-  return value;
-}
-
-function demoLogin(matches: (user: (typeof demoUsers.users)[number]) => boolean) {
-  const user = demoUsers.users.find(matches);
-  if (user === undefined) throw new Error('The demo users lack a user this test needs');
-  return { email: user.email, password: demoUsers.password, storeCode: user.storeCode };
-}
-
-const admin = demoLogin((user) => user.role === 'ADMIN');
-const clerk = demoLogin((user) => user.role === 'STORE_STAFF' && !user.isStoreManager);
-const otherStoreCode = demoLogin((user) => user.role === 'STORE_STAFF' && user.storeCode !== clerk.storeCode).storeCode ?? '';
-
+/** The admin UI in a real browser against the running stack (see e2e-settings.ts). */
 describe('admin UI in the browser', () => {
   let browser: BrowserSession | undefined;
 
@@ -76,10 +51,10 @@ describe('admin UI in the browser', () => {
       expect(labels).not.toContain('Audit log');
 
       await openFromMenu(page, 'Inventory', 'inventory');
-      await waitUntilEveryRowShows(page, 'storeCode', clerk.storeCode ?? '');
+      await waitUntilEveryRowShows(page, 'storeCode', clerk.storeCode);
       expect(await page.getByRole('combobox', { name: 'Store' }).count()).toBe(0);
       const token = await signInToApi(apiUrl, admin);
-      expect(await listTotal(page)).toBe(await inventoryCountOfStore(apiUrl, token, clerk.storeCode ?? ''));
+      expect(await listTotal(page)).toBe(await inventoryCountOfStore(apiUrl, token, clerk.storeCode));
       await browser.screenshot('clerk-inventory');
 
       // A hand-typed address to an admin screen is refused by the UI (and by the API behind it).

@@ -13,19 +13,37 @@ export async function signInToApi(apiUrl: string, credentials: { email: string; 
   return body.token;
 }
 
-async function getList(apiUrl: string, token: string, resource: string, filter: Record<string, unknown>): Promise<{ rows: { id: string }[]; total: number }> {
+/** The total a list reports in Content-Range, fetching no rows. */
+async function countList(apiUrl: string, token: string, resource: string, filter: Record<string, unknown>): Promise<number> {
   const query = new URLSearchParams({ filter: JSON.stringify(filter), range: '[0,0]' });
   const response = await fetch(`${apiUrl}/api/${resource}?${query.toString()}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`GET /api/${resource} failed: HTTP ${response.status}`);
   const total = /\/(\d+)$/.exec(response.headers.get('Content-Range') ?? '')?.[1];
   if (total === undefined) throw new Error(`GET /api/${resource} answered without a Content-Range total`);
-  return { rows: (await response.json()) as { id: string }[], total: Number(total) };
+  return Number(total);
 }
 
 /** How many stock levels the store with this code has, as the API counts them. */
 export async function inventoryCountOfStore(apiUrl: string, token: string, storeCode: string): Promise<number> {
-  const stores = await getList(apiUrl, token, 'stores', { q: storeCode });
-  const storeId = stores.rows[0]?.id;
-  if (storeId === undefined) throw new Error(`No store ${storeCode}`);
-  return (await getList(apiUrl, token, 'inventory', { storeId })).total;
+  const store = await findStoreByCode(apiUrl, token, storeCode);
+  return countList(apiUrl, token, 'inventory', { storeId: store.id });
+}
+
+export async function findStoreByCode(apiUrl: string, token: string, storeCode: string): Promise<{ id: string; pickSlaMinutes: number; pickupReminderMinutes: number[]; pickupExpiryHours: number }> {
+  const query = new URLSearchParams({ filter: JSON.stringify({ q: storeCode }) });
+  const response = await fetch(`${apiUrl}/api/stores?${query.toString()}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET /api/stores failed: HTTP ${response.status}`);
+  const [store] = (await response.json()) as { id: string; code: string; pickSlaMinutes: number; pickupReminderMinutes: number[]; pickupExpiryHours: number }[];
+  if (store?.code !== storeCode) throw new Error(`No store ${storeCode}`);
+  return store;
+}
+
+/** Puts pickup settings back as they were, so a test that edits them leaves the shared demo data intact. */
+export async function restorePickupSettings(apiUrl: string, token: string, store: { id: string; pickSlaMinutes: number; pickupReminderMinutes: number[] }): Promise<void> {
+  const response = await fetch(`${apiUrl}/api/stores/${store.id}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ pickSlaMinutes: store.pickSlaMinutes, pickupReminderMinutes: store.pickupReminderMinutes }),
+  });
+  if (!response.ok) throw new Error(`Restoring the pickup settings of store ${store.id} failed: HTTP ${response.status}`);
 }
