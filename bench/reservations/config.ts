@@ -13,7 +13,12 @@ export const reservationsBenchSchema = z.object({
     .default('omnichannel_bench'),
   /** Reservation attempts in flight at once. */
   BENCH_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
-  /** Attempts per implementation. */
+  /**
+   * Rounds per implementation, alternating which goes first, each on fresh stock; the summary takes the
+   * median round, so a burst of other load on the machine skews one round rather than the result.
+   */
+  BENCH_ROUNDS: z.coerce.number().int().min(1).max(50).default(3),
+  /** Attempts per implementation and round. */
   BENCH_OPERATIONS: z.coerce.number().int().min(1).max(1_000_000).default(4000),
   /** Hot SKUs the attempts spread over (fewer SKUs, more contention). */
   BENCH_SKUS: z.coerce.number().int().min(1).max(10_000).default(20),
