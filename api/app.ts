@@ -5,18 +5,23 @@ import { type PrismaClient } from '../prisma/client';
 import { activeActorLookup } from './auth/active-actor';
 import { authenticate } from './auth/authenticate';
 import { type ApiConfig } from './config';
+import { mountAdminUi } from './http/admin-ui';
 import { ApiRouter } from './http/api-router';
 import { errorHandler, unknownRoute } from './http/error-handler';
 import { requestIdHeader, requestLogging } from './http/request-logging';
+import { createOrderFulfilment } from './intake/order-fulfilment';
+import { keepRawBody } from './intake/raw-body';
 import { type Logger } from './logger';
 import { registerBearerAuth } from './openapi/document';
 import { registerAuditEventRoutes } from './routes/audit-events';
 import { registerAuthRoutes } from './routes/auth';
+import { registerChannelWebhookRoutes } from './routes/channel-webhooks';
 import { registerChannelRoutes } from './routes/channels';
 import { registerDocsRoutes } from './routes/docs';
 import { registerHealthRoutes } from './routes/health';
 import { registerInventoryRoutes } from './routes/inventory/inventory';
 import { registerInventoryMovementRoutes } from './routes/inventory/inventory-movements';
+import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
 import { registerStoreRoutes } from './routes/stores';
 import { registerUserRoutes } from './routes/users';
@@ -24,7 +29,19 @@ import { type TemporalClientHandle } from './temporal-client';
 
 export type AppConfig = Pick<
   ApiConfig,
-  'JWT_SECRET' | 'JWT_TTL_SECONDS' | 'API_CORS_ORIGINS' | 'API_JSON_BODY_LIMIT' | 'READINESS_TIMEOUT_MS' | 'LIST_DEFAULT_PAGE_SIZE' | 'LIST_MAX_PAGE_SIZE' | 'LOW_STOCK_THRESHOLD'
+  | 'JWT_SECRET'
+  | 'JWT_TTL_SECONDS'
+  | 'API_CORS_ORIGINS'
+  | 'API_JSON_BODY_LIMIT'
+  | 'READINESS_TIMEOUT_MS'
+  | 'LIST_DEFAULT_PAGE_SIZE'
+  | 'LIST_MAX_PAGE_SIZE'
+  | 'LOW_STOCK_THRESHOLD'
+  | 'TEMPORAL_TASK_QUEUE'
+  | 'ADMIN_DIST_DIR'
+  | 'WEB_CHANNEL_CODE'
+  | 'INTAKE_PHONE_REGION'
+  | 'INTAKE_TEMPORAL_TIMEOUT_MS'
 >;
 
 export interface AppDeps {
@@ -44,7 +61,8 @@ export function createApp({ prisma, temporal, config, logger }: AppDeps): Expres
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
   app.use(cors({ origin: config.API_CORS_ORIGINS, exposedHeaders: ['Content-Range', requestIdHeader] }));
-  app.use(express.json({ limit: config.API_JSON_BODY_LIMIT }));
+  // keepRawBody: channel webhooks are signed over the exact bytes sent.
+  app.use(express.json({ limit: config.API_JSON_BODY_LIMIT, verify: keepRawBody }));
 
   const registry = new OpenAPIRegistry();
   registerBearerAuth(registry);
@@ -64,8 +82,13 @@ export function createApp({ prisma, temporal, config, logger }: AppDeps): Expres
   registerInventoryMovementRoutes(api, resourceDeps);
   registerUserRoutes(api, resourceDeps);
   registerAuditEventRoutes(api, resourceDeps);
+  const fulfilment = createOrderFulfilment({ prisma, client: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE, temporalTimeoutMs: config.INTAKE_TEMPORAL_TIMEOUT_MS, logger });
+  const customerRules = { phoneRegion: config.INTAKE_PHONE_REGION };
+  registerChannelWebhookRoutes(api, { prisma, fulfilment, customerRules });
+  registerOrderRoutes(api, { ...resourceDeps, fulfilment, webOrderRules: { ...customerRules, webChannelCode: config.WEB_CHANNEL_CODE } });
   registerDocsRoutes(api, registry);
 
+  mountAdminUi(app, config.ADMIN_DIST_DIR);
   app.use(api.router);
   app.use(unknownRoute);
   app.use(errorHandler);

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { z } from 'zod';
+import { isPhoneRegion } from '../domain/customers/contact-details';
 import { databaseEnv, logEnv, temporalEnv } from '../domain/config';
 
 /** Dev-only signing key so `npm run dev` works out of the box; production refuses to start with it. */
@@ -32,6 +34,14 @@ export const apiConfigSchema = z
     LOW_STOCK_THRESHOLD: z.coerce.number().int().min(0).max(1_000_000).default(5),
     /** Largest JSON body accepted; price lists are paged, so nothing legitimate comes near this. */
     API_JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 100kb or 1mb').default('1mb'),
+    /** The built react-admin UI (`vite build --config admin/vite.config.ts`), served at /admin. */
+    ADMIN_DIST_DIR: z.string().min(1).default(path.resolve(__dirname, '../admin/dist')),
+    /** Code of the channel record that stands for our own web store (orders taken by POST /api/orders). */
+    WEB_CHANNEL_CODE: z.string().min(1).default('web'),
+    /** ISO country in which national phone numbers ("06 1234 5678") on orders are read; the retailer's home market. */
+    INTAKE_PHONE_REGION: z.string().refine(isPhoneRegion, 'must be an ISO 3166 country code such as NL').default('NL'),
+    /** Longest an intake request waits for Temporal to start or signal a workflow before answering without it. */
+    INTAKE_TEMPORAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET !== developmentJwtSecret, {
     path: ['JWT_SECRET'],

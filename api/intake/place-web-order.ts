@@ -1,0 +1,89 @@
+import { type Actor } from '../../domain/auth/roles';
+import { normalizePhone } from '../../domain/customers/contact-details';
+import { InvalidDataError, NotFoundError } from '../../domain/errors';
+import { priceOrderLines } from '../../domain/orders/order-lines';
+import { type WebOrder } from '../../domain/orders/web-order';
+import { type PrismaClient } from '../../prisma/client';
+import { recordAudit } from '../audit/record-audit';
+import { pickupStoreByCode, productsBySku } from './catalogue-lookups';
+import { type CustomerIntakeRules, findOrCreateCustomer } from './find-or-create-customer';
+import { insertOrder, type NewOrder } from './insert-order';
+import { lockOrderIntake } from './intake-locks';
+import { type IntakeOrderState, intakeOrderStateFields } from './intake-order-state';
+
+export interface WebOrderRules extends CustomerIntakeRules {
+  /** Code of the channel record that stands for our own web store. */
+  webChannelCode: string;
+}
+
+export interface PlacedWebOrder {
+  /** False when an order with this external id already existed: the request was a repeat. */
+  created: boolean;
+  order: IntakeOrderState;
+}
+
+/** Staff type phone numbers in; unlike a channel's, a number we cannot read is the caller's to fix. */
+function throwIfPhoneIsUnusable(order: WebOrder, rules: CustomerIntakeRules): void {
+  if (order.customer.phone === undefined) return;
+  const normalised = normalizePhone(order.customer.phone, rules.phoneRegion);
+  if (!normalised.ok) throw new InvalidDataError('The customer’s phone number cannot be used', { 'customer.phone': normalised.reason });
+}
+
+/** Without a checkout payment the customer pays on collection or delivery: the payment waits as PENDING. */
+function paymentOf(order: WebOrder): NewOrder['payment'] {
+  if (order.payment !== undefined) return { provider: order.payment.provider, externalRef: order.payment.reference, status: order.payment.status };
+  return { provider: order.fulfilmentType === 'PICKUP' ? 'pay-at-pickup' : 'pay-on-delivery', externalRef: `order:${order.externalId}`, status: 'PENDING' };
+}
+
+/**
+ * Takes an order from our own web store, idempotent on its external id: a repeat (a retried checkout,
+ * a double click) returns the order the first request created and changes nothing.
+ */
+export async function placeWebOrder(prisma: PrismaClient, actor: Actor, requestId: string, order: WebOrder, rules: WebOrderRules): Promise<PlacedWebOrder> {
+  throwIfPhoneIsUnusable(order, rules);
+  return prisma.$transaction(async (tx) => {
+    const channel = await tx.channel.findUnique({ where: { code: rules.webChannelCode }, select: { id: true, code: true } });
+    if (channel === null) throw new NotFoundError(`The web store channel "${rules.webChannelCode}" does not exist; seed it or set WEB_CHANNEL_CODE`);
+    await lockOrderIntake(tx, channel.id, order.externalId);
+
+    const existing = await tx.order.findUnique({ where: { channelId_externalId: { channelId: channel.id, externalId: order.externalId } }, select: intakeOrderStateFields });
+    if (existing !== null) return { created: false, order: existing };
+
+    const store = order.pickupStoreCode === undefined || order.fulfilmentType !== 'PICKUP' ? null : await pickupStoreByCode(tx, order.pickupStoreCode, 'pickupStoreCode');
+    const priced = priceOrderLines(order.lines, await productsBySku(tx, order.lines.map((line) => line.sku)), {
+      fieldPath: 'lines',
+      acceptInactiveProducts: false,
+      currency: store?.currency,
+    });
+    const customer = await findOrCreateCustomer(
+      tx,
+      channel.id,
+      { name: order.customer.name, phone: order.customer.phone ?? null, email: order.customer.email ?? null, externalId: order.customer.externalId },
+      rules,
+    );
+    const created = await insertOrder(tx, {
+      channelId: channel.id,
+      externalId: order.externalId,
+      customerId: customer.customerId,
+      fulfilmentType: order.fulfilmentType,
+      pickupStoreId: store?.id ?? null,
+      cancellation: null,
+      currency: priced.currency,
+      totalMinor: priced.totalMinor,
+      placedAt: order.placedAt === undefined ? new Date() : new Date(order.placedAt),
+      channelSequence: 0,
+      intakeNotes: customer.notes,
+      lines: priced.lines,
+      payment: paymentOf(order),
+    });
+    await recordAudit(tx, {
+      actor,
+      action: 'order.create',
+      entityType: 'Order',
+      entityId: created.id,
+      after: { channel: channel.code, externalId: order.externalId, fulfilmentType: order.fulfilmentType, pickupStoreCode: store?.code ?? null, totalMinor: priced.totalMinor, lines: priced.lines.length },
+      requestId,
+    });
+    return { created: true, order: { id: created.id, status: 'RECEIVED', fulfilmentType: order.fulfilmentType, workflowId: null } };
+  });
+}
