@@ -18,16 +18,30 @@ export function ChannelShow() {
         <TextField source="baseUrl" />
         <Typography variant="subtitle1">{translate('omni.sections.rate_limit')}</Typography>
         <Stack direction="row" spacing={4}>
-          <NumberField source="requestsPerSecond" />
-          <NumberField source="burst" />
-          <NumberField source="maxBatchSize" />
-          <BooleanField source="perItemCost" />
-          <BooleanField source="asyncJobs" />
+          <Labeled>
+            <NumberField source="requestsPerSecond" />
+          </Labeled>
+          <Labeled>
+            <NumberField source="burst" />
+          </Labeled>
+          <Labeled>
+            <NumberField source="maxBatchSize" />
+          </Labeled>
+          <Labeled>
+            <BooleanField source="perItemCost" />
+          </Labeled>
+          <Labeled>
+            <BooleanField source="asyncJobs" />
+          </Labeled>
         </Stack>
         <Typography variant="subtitle1">{translate('omni.sections.listing')}</Typography>
         <Stack direction="row" spacing={4}>
-          <NumberField source="safetyBuffer" />
-          <NumberField source="closeListingAtOrBelow" />
+          <Labeled>
+            <NumberField source="safetyBuffer" />
+          </Labeled>
+          <Labeled>
+            <NumberField source="closeListingAtOrBelow" />
+          </Labeled>
         </Stack>
       </SimpleShowLayout>
     </Show>

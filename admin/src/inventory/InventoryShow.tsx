@@ -9,8 +9,12 @@ export function InventoryShow() {
         <ReferenceField source="productId" reference="products" label="resources.inventory.fields.productName" />
         <ReferenceField source="storeId" reference="stores" />
         <Stack direction="row" spacing={4}>
-          <NumberField source="onHand" />
-          <NumberField source="reserved" />
+          <Labeled>
+            <NumberField source="onHand" />
+          </Labeled>
+          <Labeled>
+            <NumberField source="reserved" />
+          </Labeled>
           <Labeled source="available">
             <AvailableStockField source="available" />
           </Labeled>

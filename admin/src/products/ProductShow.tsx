@@ -12,14 +12,18 @@ export function ProductShow() {
         <TextField source="name" />
         <TextField source="description" />
         <Stack direction="row" spacing={4}>
-          <TextField source="category" />
+          <Labeled>
+            <TextField source="category" />
+          </Labeled>
           <Labeled source="basePriceMinor">
             <MoneyField source="basePriceMinor" />
           </Labeled>
           <Labeled source="floorPriceMinor">
             <MoneyField source="floorPriceMinor" />
           </Labeled>
-          <BooleanField source="active" />
+          <Labeled>
+            <BooleanField source="active" />
+          </Labeled>
         </Stack>
         <ReferenceManyField reference="inventory" target="productId" sort={{ field: 'storeCode', order: 'ASC' }} label="omni.sections.stock_per_store">
           <DataTable bulkActionButtons={false} rowClick="show">

@@ -1,5 +1,5 @@
 import { Stack, Typography } from '@mui/material';
-import { FunctionField, NumberField, SelectField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import { FunctionField, Labeled, NumberField, SelectField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
 import { unfulfillablePolicyChoices } from './policy-choices';
 import { formatMinutesList } from './minutes-list';
 
@@ -11,10 +11,18 @@ export function StoreShow() {
         <TextField source="code" />
         <TextField source="name" />
         <Stack direction="row" spacing={4}>
-          <TextField source="address" />
-          <TextField source="city" />
-          <TextField source="timeZone" />
-          <TextField source="currency" />
+          <Labeled>
+            <TextField source="address" />
+          </Labeled>
+          <Labeled>
+            <TextField source="city" />
+          </Labeled>
+          <Labeled>
+            <TextField source="timeZone" />
+          </Labeled>
+          <Labeled>
+            <TextField source="currency" />
+          </Labeled>
         </Stack>
         <Typography variant="subtitle1">{translate('omni.sections.pickup_settings')}</Typography>
         <NumberField source="pickSlaMinutes" />
