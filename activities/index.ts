@@ -9,6 +9,7 @@ import { createAdjustStock } from './inventory/adjust-stock';
 import { createConsumeStock } from './inventory/consume-stock';
 import { createReleaseStock } from './inventory/release-stock';
 import { createReserveStock } from './inventory/reserve-stock';
+import { createPickupActivities } from './pickup/pickup-activities';
 import { createReadDatabaseClock } from './system/read-database-clock';
 
 /**
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     releaseStock: createReleaseStock(deps),
     consumeStock: createConsumeStock(deps),
     adjustStock: createAdjustStock(deps),
+    ...createPickupActivities(deps),
   };
 }
 

@@ -2,3 +2,4 @@
 export { checkPipeline } from './system/check-pipeline';
 export { syncStock } from './inventory/sync-stock';
 export { syncChannelStock } from './inventory/sync-channel-stock';
+export { pickupOrder } from './pickup/pickup-order';

@@ -1,0 +1,52 @@
+import { ConflictError } from '../../domain/errors';
+import { type OrderLineStatus, type OrderStatus, type Prisma } from '../../prisma/client';
+import { type ActivityDeps } from '../deps';
+import { withActivityFailures } from '../inventory/to-activity-failure';
+
+export type PickupOrderStatus = Extract<OrderStatus, 'RESERVED' | 'AWAITING_CUSTOMER_DECISION' | 'PICKING' | 'READY_FOR_PICKUP' | 'COLLECTED' | 'CANCELLED' | 'EXPIRED'>;
+
+export interface SetPickupOrderStatusRequest {
+  orderId: string;
+  status: PickupOrderStatus;
+  /** Line changes that go with the status (picked quantities, fulfilled, cancelled). */
+  lines?: { lineId: string; status: OrderLineStatus; pickedQuantity?: number }[];
+  cancelReason?: string;
+}
+
+const finalStatuses: readonly OrderStatus[] = ['COLLECTED', 'CANCELLED', 'EXPIRED'];
+
+/**
+ * Moves the order (the read model the UI lists) to the workflow's step, with the timestamp that step
+ * owns, in one transaction with its lines. Repeating the same status is a no-op; leaving a final status
+ * is refused, so a late retry can never reopen a collected or cancelled order. The pickup code's hash is
+ * dropped once the order is closed: the code must not open anything any more.
+ */
+export function createSetPickupOrderStatus({ prisma }: Pick<ActivityDeps, 'prisma'>) {
+  return async function setPickupOrderStatus(request: SetPickupOrderStatusRequest): Promise<{ status: OrderStatus; changed: boolean }> {
+    return withActivityFailures(() =>
+      prisma.$transaction(async (tx) => {
+        const [current] = await tx.$queryRaw<{ status: OrderStatus }[]>`SELECT status::text AS status FROM orders WHERE id = ${request.orderId}::uuid FOR UPDATE`;
+        if (current === undefined) throw new ConflictError(`Order ${request.orderId} no longer exists`);
+        if (current.status === request.status) return { status: current.status, changed: false };
+        if (finalStatuses.includes(current.status)) throw new ConflictError(`Order ${request.orderId} is already ${current.status}`);
+
+        const closing = finalStatuses.includes(request.status);
+        const data: Prisma.OrderUpdateInput = {
+          status: request.status,
+          ...(request.status === 'READY_FOR_PICKUP' && { readyForPickupAt: new Date() }),
+          ...(request.status === 'COLLECTED' && { collectedAt: new Date() }),
+          ...((request.status === 'CANCELLED' || request.status === 'EXPIRED') && { cancelledAt: new Date(), cancelReason: request.cancelReason ?? null }),
+          ...(closing && { pickupCodeHash: null }),
+        };
+        await tx.order.update({ where: { id: request.orderId }, data });
+        for (const line of request.lines ?? []) {
+          await tx.orderLine.update({
+            where: { id: line.lineId, orderId: request.orderId },
+            data: { status: line.status, ...(line.pickedQuantity !== undefined && { pickedQuantity: line.pickedQuantity }) },
+          });
+        }
+        return { status: request.status, changed: true };
+      }),
+    );
+  };
+}

@@ -1,0 +1,23 @@
+import { type ChannelOrderStatus } from '../../channels/channel-adapter';
+import { NotFoundError } from '../../domain/errors';
+import { withChannelFailures } from '../channels/to-channel-failure';
+import { type ActivityDeps } from '../deps';
+import { withActivityFailures } from '../inventory/to-activity-failure';
+
+/**
+ * Tells the origin channel where the order is (READY_FOR_PICKUP, COLLECTED, CANCELLED), keyed
+ * `order-status:<orderId>:<status>` so a retried call is applied once. Rate limits and outages are
+ * retried by Temporal; a refused transition fails non-retryably with CHANNEL_REJECTED.
+ */
+export function createUpdateChannelOrderStatus({ prisma, channels }: Pick<ActivityDeps, 'prisma' | 'channels'>) {
+  return async function updateChannelOrderStatus({ orderId, status }: { orderId: string; status: ChannelOrderStatus }): Promise<{ status: ChannelOrderStatus }> {
+    const order = await withActivityFailures(async () => {
+      const found = await prisma.order.findUnique({ where: { id: orderId }, select: { externalId: true, channel: { select: { code: true } } } });
+      if (found === null) throw new NotFoundError(`Order ${orderId} not found`);
+      return found;
+    });
+    const adapter = await channels.adapterFor(order.channel.code);
+    const result = await withChannelFailures(() => adapter.updateOrderStatus({ externalOrderId: order.externalId, status, idempotencyKey: `order-status:${orderId}:${status}` }));
+    return { status: result.status };
+  };
+}

@@ -1,0 +1,97 @@
+import { ApplicationFailure, uuid4 } from '@temporalio/workflow';
+import { pickReportProblems, pickResultOf, type PickResult } from '../../domain/pickup/pick-result';
+import { WORKFLOW_ACTOR, type ProcessActor } from '../../domain/pickup/pickup-workflow';
+import { type PickOutcome } from '../../domain/tasks/task-outcomes';
+import { channel, db, notify } from './pickup-activities';
+import { type PickupRun } from './pickup-run';
+
+export type PickPhaseResult = { kind: 'PICKED'; result: PickResult; pickedBy: ProcessActor } | { kind: 'CANCELLED' };
+
+/**
+ * Step 2: a PICK task with the store's SLA. Missing the SLA reminds the store's staff; missing it by
+ * the escalation delay as well moves the task to the manager queue and tells the managers. Lines picked
+ * short are released and refunded (once: refund key per line) and the customer is told.
+ */
+export async function pickOrder(run: PickupRun): Promise<PickPhaseResult> {
+  run.enter('PICKING');
+  const taskId = uuid4();
+  let picked: { outcome: PickOutcome; actor: ProcessActor } | null = null;
+  run.inbox.expect({
+    taskId,
+    type: 'PICK',
+    validate: ({ outcome }) => {
+      const problems = pickReportProblems(run.order.lines, outcome.lines);
+      if (Object.keys(problems).length > 0) throw ApplicationFailure.create({ type: 'INVALID_DATA', message: 'The pick does not match the order', details: [problems] });
+    },
+    handle: async ({ actor, outcome }) => {
+      await db.recordTaskCompletion({ taskId, actor, outcome });
+      picked = { outcome, actor };
+      return { taskId, completed: true, taskStatus: 'DONE', message: 'Pick recorded' };
+    },
+  });
+  await db.openTask({
+    taskId,
+    idempotencyKey: `pick:${run.orderId}`,
+    type: 'PICK',
+    queue: 'STORE',
+    title: `Pick order ${run.order.externalId}`,
+    storeCode: run.storeCode,
+    workflowId: run.workflowId,
+    dueAt: run.dueIn(run.settings.pickSlaMs),
+    payload: { orderId: run.orderId, externalId: run.order.externalId, channelCode: run.order.channelCode, lines: run.order.lines.map(({ lineId, sku, productName, quantity }) => ({ lineId, sku, productName, quantity })) },
+  });
+  run.closeTasksOnUndo();
+  await db.setPickupOrderStatus({ orderId: run.orderId, status: 'PICKING', lines: run.order.lines.map((line) => ({ lineId: line.lineId, status: 'RESERVED' })) });
+  const entry = run.timeline.begin('PICK');
+
+  const isPicked = () => picked !== null;
+  if (!(await run.waitFor(isPicked, run.settings.pickSlaMs))) {
+    await notify.notifyStoreStaff({ storeCode: run.storeCode, managersOnly: false, template: 'pick-overdue', idempotencyKey: `notify:pick-overdue:${run.orderId}`, data: { orderId: run.orderId, externalId: run.order.externalId } });
+    run.timeline.note('PICK_REMINDER', 'Pick SLA missed: store staff reminded');
+    if (!(await run.waitFor(isPicked, run.settings.pickEscalationDelayMs))) {
+      await db.escalateTask({ taskId });
+      await notify.notifyStoreStaff({ storeCode: run.storeCode, managersOnly: true, template: 'pick-escalated', idempotencyKey: `notify:pick-escalated:${run.orderId}`, data: { orderId: run.orderId, externalId: run.order.externalId } });
+      run.timeline.note('PICK_ESCALATED', 'Escalated to the store manager queue');
+      await run.waitFor(isPicked);
+    }
+  }
+  run.inbox.close();
+  const done = picked as { outcome: PickOutcome; actor: ProcessActor } | null;
+  if (done === null) {
+    run.timeline.end(entry, 'Cancelled before picking');
+    return { kind: 'CANCELLED' };
+  }
+  const result = pickResultOf(run.order.lines, done.outcome.lines);
+  const summary = result.shortfalls.length === 0 ? 'All lines picked' : `Short: ${result.shortfalls.map((line) => `${line.sku} -${line.shortQuantity}`).join(', ')}`;
+  run.timeline.end(entry, summary, done.actor.label);
+  if (result.shortfalls.length > 0 && !result.nothingPicked) await settleShortPick(run, result);
+  return { kind: 'PICKED', result, pickedBy: done.actor };
+}
+
+/** Releases and refunds what the store could not find, then tells the customer. */
+async function settleShortPick(run: PickupRun, result: PickResult): Promise<void> {
+  const entry = run.timeline.begin('SHORT_PICK', WORKFLOW_ACTOR.label);
+  await db.releaseStock({
+    storeCode: run.storeCode,
+    businessKey: `release:${run.orderId}:short-pick`,
+    actor: WORKFLOW_ACTOR,
+    workflowId: run.workflowId,
+    reason: `Short pick of order ${run.order.externalId}`,
+    lines: result.shortfalls.map((line) => ({ sku: line.sku, quantity: line.shortQuantity })),
+  });
+  for (const line of result.shortfalls) run.reservedByLine.set(line.lineId, (run.reservedByLine.get(line.lineId) ?? 0) - line.shortQuantity);
+
+  const { refunds } = await channel.refundOrderLines({ orderId: run.orderId, cause: 'SHORT_PICK', lines: result.shortfalls.map((line) => ({ lineId: line.lineId, quantity: line.shortQuantity })) });
+  const failed = refunds.filter((refund) => refund.status === 'FAILED');
+  for (const line of result.shortfalls) {
+    if (refunds.some((refund) => refund.lineId === line.lineId && refund.status === 'SUCCEEDED')) run.addRefunded(line.lineId, line.shortQuantity);
+  }
+  const refundedMinor = refunds.filter((refund) => refund.status === 'SUCCEEDED').reduce((sum, refund) => sum + refund.amountMinor, 0);
+  await notify.notifyCustomer({
+    orderId: run.orderId,
+    template: 'pickup-short-picked',
+    idempotencyKey: `notify:pickup-short-picked:${run.orderId}`,
+    data: { refundedMinor, currency: run.order.currency, missing: result.shortfalls.map((line) => `${line.shortQuantity} x ${line.sku}`).join(', ') },
+  });
+  run.timeline.end(entry, failed.length === 0 ? `Released and refunded ${refundedMinor} ${run.order.currency}` : `Refund failed for ${failed.length} line(s): ${failed.map((refund) => refund.failureReason).join('; ')}`);
+}

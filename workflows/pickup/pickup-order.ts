@@ -1,0 +1,93 @@
+import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { WORKFLOW_ACTOR, type CancelPickupRequest, type PickupOrderInput, type PickupOrderResult } from '../../domain/pickup/pickup-workflow';
+import { closeWithoutCollection, completeCollection } from './close-phase';
+import { awaitCollection, tellChannel } from './collection-phase';
+import { cancelPickupUpdate, PICKUP_NOT_CANCELLABLE, pickupCancelledSignal, pickupTimelineQuery } from './messages';
+import { pickOrder } from './pick-phase';
+import { channel, db } from './pickup-activities';
+import { type CloseContext, PickupRun } from './pickup-run';
+import { reserveOrderLines } from './reserve-phase';
+
+/**
+ * Buy online, pick up in store, for one order (`pickup:<orderId>`): reserve, pick, ready, collect, or
+ * close cleanly (cancelled, expired, unfulfillable) with stock released and money refunded exactly once.
+ * Every duration comes from the input (the store's settings when the order arrived).
+ */
+export async function pickupOrder(input: PickupOrderInput): Promise<PickupOrderResult> {
+  const run = new PickupRun(input);
+  installHandlers(run);
+
+  run.order = await db.loadPickupOrder({ orderId: run.orderId });
+  // The customer paid at checkout, so the money is the first thing to give back if the order closes.
+  run.compensations.add({ name: 'refund what was not handed over', undo: (close) => refundRemaining(run, close) });
+  run.compensations.add({ name: 'tell the channel the order is cancelled', undo: () => tellChannel(run, 'CANCELLED').then(() => undefined) });
+
+  const reserved = await reserveOrderLines(run);
+  if (reserved.kind === 'CLOSE') return finish(run, reserved.close);
+  if (run.cancellation !== null) return finish(run, cancelledBy(run.cancellation));
+
+  const pick = await pickOrder(run);
+  if (pick.kind === 'CANCELLED') return finish(run, cancelledBy(run.cancellation));
+  if (pick.result.nothingPicked) return finish(run, { finalStep: 'CANCELLED', cause: 'UNFULFILLABLE', reason: 'Nothing could be picked' }, pick.pickedBy.label);
+  if (run.cancellation !== null) return finish(run, cancelledBy(run.cancellation));
+
+  const collection = await awaitCollection(run, pick.result);
+  if (collection.kind === 'CANCELLED') return finish(run, cancelledBy(run.cancellation));
+  if (collection.kind === 'EXPIRED') return finish(run, { finalStep: 'EXPIRED', cause: 'EXPIRED', reason: 'Not collected before the pickup window closed' });
+  await completeCollection(run, pick.result, collection.by);
+  return finish(run, null);
+}
+
+function installHandlers(run: PickupRun): void {
+  run.inbox.install();
+  setHandler(pickupTimelineQuery, () => run.view());
+  setHandler(pickupCancelledSignal, (request) => {
+    if (isCancellable(run)) run.cancellation ??= request;
+  });
+  setHandler(
+    cancelPickupUpdate,
+    async (request) => {
+      run.cancellation ??= request;
+      await condition(() => run.finished);
+      return run.view();
+    },
+    {
+      validator: (_request: CancelPickupRequest) => {
+        if (!isCancellable(run)) throw ApplicationFailure.create({ type: PICKUP_NOT_CANCELLABLE, message: `The order can no longer be cancelled (it is ${run.step})` });
+      },
+    },
+  );
+}
+
+/** Until a correct code is accepted; after that the goods are the customer's. */
+function isCancellable(run: PickupRun): boolean {
+  return !run.finished && !run.handoverStarted && !['COLLECTING', 'COLLECTED', 'CANCELLING', 'CANCELLED', 'EXPIRED'].includes(run.step);
+}
+
+function cancelledBy(cancellation: CancelPickupRequest | null): CloseContext {
+  return { finalStep: 'CANCELLED', cause: 'CANCELLED', reason: cancellation?.reason ?? 'Cancelled' };
+}
+
+async function refundRemaining(run: PickupRun, close: CloseContext): Promise<void> {
+  const lines = run.order.lines.flatMap((line) => {
+    const quantity = line.quantity - (run.refundedUnitsByLine[line.lineId] ?? 0);
+    return quantity > 0 ? [{ lineId: line.lineId, quantity }] : [];
+  });
+  if (lines.length === 0) return;
+  const { refunds } = await channel.refundOrderLines({ orderId: run.orderId, cause: close.cause, lines });
+  for (const refund of refunds) {
+    const line = lines.find((candidate) => candidate.lineId === refund.lineId);
+    if (refund.status === 'SUCCEEDED' && line !== undefined) run.addRefunded(line.lineId, line.quantity);
+  }
+  const failed = refunds.filter((refund) => refund.status === 'FAILED');
+  if (failed.length > 0) throw ApplicationFailure.create({ type: 'REFUND_FAILED', message: failed.map((refund) => refund.failureReason).join('; '), nonRetryable: true });
+}
+
+async function finish(run: PickupRun, close: CloseContext | null, actor?: string): Promise<PickupOrderResult> {
+  if (close !== null) await closeWithoutCollection(run, close, actor ?? run.cancellation?.actor.label ?? WORKFLOW_ACTOR.label);
+  run.finished = true;
+  // Answer pending Updates (a cancellation waiting for the end) before the run closes.
+  await condition(allHandlersFinished);
+  const finalStep = run.step === 'COLLECTED' || run.step === 'CANCELLED' || run.step === 'EXPIRED' ? run.step : 'CANCELLED';
+  return { orderId: run.orderId, finalStep, storeCode: run.storeCode, refundedUnitsByLine: { ...run.refundedUnitsByLine } };
+}

@@ -1,0 +1,90 @@
+import { condition, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { PickupOrderSnapshot } from '../../activities/orders/load-pickup-order';
+import { type PickupSettings } from '../../domain/pickup/pickup-settings';
+import { type CancelPickupRequest, type PickupOrderInput, type PickupStep, type PickupTimeline as PickupTimelineView } from '../../domain/pickup/pickup-workflow';
+import { TaskInbox } from '../tasks/task-inbox';
+import { Compensations } from './compensations';
+import { db } from './pickup-activities';
+import { currentStepAttribute, storeCodeAttribute } from './pickup-search-attributes';
+import { PickupTimeline } from './pickup-timeline';
+
+/** Why the process is being wound down; decides refund keys, order status and the customer's message. */
+export interface CloseContext {
+  finalStep: 'CANCELLED' | 'EXPIRED';
+  cause: 'CANCELLED' | 'EXPIRED' | 'UNFULFILLABLE';
+  reason: string;
+}
+
+/**
+ * The state of one pickup run, shared by its phases: where it is, what is reserved and refunded, what
+ * to undo, the timeline, and the task it waits on. Everything here is rebuilt identically on replay.
+ */
+export class PickupRun {
+  readonly orderId: string;
+  readonly workflowId = workflowInfo().workflowId;
+  storeCode: string;
+  settings: PickupSettings;
+  order!: PickupOrderSnapshot;
+  step: PickupStep = 'RESERVING';
+  readonly timeline = new PickupTimeline();
+  readonly inbox = new TaskInbox();
+  readonly compensations = new Compensations<CloseContext>();
+  cancellation: CancelPickupRequest | null = null;
+  /** A correct code was accepted: from here on nothing can cancel the order. */
+  handoverStarted = false;
+  finished = false;
+  /** Units reserved per order line right now. */
+  readonly reservedByLine = new Map<string, number>();
+  readonly refundedUnitsByLine: Record<string, number> = {};
+  private tasksClosedOnUndo = false;
+
+  constructor(input: PickupOrderInput) {
+    this.orderId = input.orderId;
+    this.storeCode = input.storeCode;
+    this.settings = input.settings;
+  }
+
+  enter(step: PickupStep): void {
+    this.step = step;
+    upsertSearchAttributes([
+      { key: currentStepAttribute, value: step },
+      { key: storeCodeAttribute, value: this.storeCode },
+    ]);
+  }
+
+  get cancelRequested(): boolean {
+    return this.cancellation !== null;
+  }
+
+  /** Waits up to `timeoutMs` (forever when undefined) for `done` or a cancellation; true when one came. */
+  async waitFor(done: () => boolean, timeoutMs?: number): Promise<boolean> {
+    const settled = () => done() || (this.cancelRequested && !this.inbox.isApplying);
+    return timeoutMs === undefined ? condition(settled).then(() => true) : condition(settled, Math.max(timeoutMs, 1));
+  }
+
+  /** ISO time `ms` from now (workflow time): a task's due time. */
+  dueIn(ms: number): string {
+    return new Date(new Date().getTime() + ms).toISOString();
+  }
+
+  /** Once any task exists, closing the process must close whatever tasks are still open. */
+  closeTasksOnUndo(): void {
+    if (this.tasksClosedOnUndo) return;
+    this.tasksClosedOnUndo = true;
+    this.compensations.add({
+      name: 'close open tasks',
+      undo: async (close) => {
+        this.inbox.close();
+        await db.closeWorkflowTasks({ workflowId: this.workflowId, status: close.finalStep });
+      },
+    });
+  }
+
+  addRefunded(lineId: string, units: number): void {
+    this.refundedUnitsByLine[lineId] = (this.refundedUnitsByLine[lineId] ?? 0) + units;
+  }
+
+  view(): PickupTimelineView {
+    return { orderId: this.orderId, currentStep: this.step, storeCode: this.storeCode, openTask: this.inbox.openTask, entries: this.timeline.snapshot() };
+  }
+}
