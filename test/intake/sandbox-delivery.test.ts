@@ -1,0 +1,77 @@
+import { type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { startTestSandbox, type TestSandbox } from '../channels/support/test-sandbox';
+import { type IntakeTestApi, sellableSkus, startIntakeApi, uniqueDutchMobile, uniqueId } from './support/intake-test-kit';
+
+/**
+ * The whole path a marketplace order takes: placed and cancelled on the channel sandbox, which signs and
+ * delivers every webhook twice and holds each a random while so they overtake each other.
+ */
+let api: IntakeTestApi;
+let server: Server;
+let sandbox: TestSandbox;
+
+beforeAll(async () => {
+  api = await startIntakeApi();
+  server = api.app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  sandbox = await startTestSandbox({ env: { API_URL: `http://127.0.0.1:${port}`, SANDBOX_WEBHOOK_DUPLICATE_RATE: '1', SANDBOX_WEBHOOK_REORDER_WINDOW_MS: '150' } });
+});
+
+afterAll(async () => {
+  await sandbox.close();
+  await new Promise((resolve) => server.close(resolve));
+  await api.close();
+});
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('orders from the channel sandbox', () => {
+  it('end as one order per channel order, whatever order and however often the webhooks arrive', async () => {
+    const [product] = await sellableSkus(api.prisma, 1);
+    if (product === undefined) throw new Error('the seed has no products');
+    const phone = uniqueDutchMobile();
+    const kept = uniqueId('MMK');
+    const cancelled = uniqueId('MMC');
+    const place = (externalId: string) =>
+      sandbox.call('megamart', '/orders', {
+        method: 'POST',
+        body: { externalId, customer: { name: 'Sandbox Shopper', phone: phone.national, email: null }, pickupStoreCode: 'LIS-01', lines: [{ sku: product.sku, quantity: 1, unitPrice: 1234 }] },
+      });
+
+    expect((await place(kept)).status).toBe(201);
+    expect((await place(cancelled)).status).toBe(201);
+    expect((await sandbox.call('megamart', `/orders/${cancelled}/customer-cancel`, { method: 'POST' })).status).toBe(200);
+
+    // Three events, each sent twice: six deliveries, all accepted.
+    const deliveries = await eventually(
+      async () => (await sandbox.log({ channel: 'megamart', kind: 'webhook.delivered' })).length,
+      (count) => count >= 6,
+    );
+    expect(deliveries).toBe(6);
+
+    const orders = await api.prisma.order.findMany({ where: { externalId: { in: [kept, cancelled] } }, orderBy: { externalId: 'asc' } });
+    // Sorted by external id: MMC-... (cancelled) before MMK-... (kept).
+    expect(orders.map((order) => [order.externalId, order.status, order.totalMinor])).toEqual([
+      [cancelled, 'CANCELLED', 1234],
+      [kept, 'RECEIVED', 1234],
+    ]);
+    // Both orders belong to the one customer, found by the phone number read in the home region.
+    expect(new Set(orders.map((order) => order.customerId)).size).toBe(1);
+    expect(await api.prisma.customer.count({ where: { phone: phone.e164 } })).toBe(1);
+    expect(await api.prisma.orderWebhookEvent.aggregate({ where: { externalOrderId: { in: [kept, cancelled] } }, _count: true, _sum: { deliveries: true } })).toMatchObject({
+      _count: 3,
+      _sum: { deliveries: 6 },
+    });
+    const keptOrder = orders.find((order) => order.externalId === kept);
+    expect((await api.temporal.workflow.getHandle(keptOrder?.workflowId ?? 'none').describe()).status.name).toBe('RUNNING');
+  });
+});
