@@ -1,9 +1,11 @@
 import { DateField, Labeled, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { FieldChangesTable } from './FieldChangesTable';
+import { useRecordLoadError } from '../shared/useRecordLoadError';
 
 export function AuditEventShow() {
+  const onLoadError = useRecordLoadError();
   return (
-    <Show>
+    <Show queryOptions={{ onError: onLoadError }}>
       <SimpleShowLayout>
         <DateField source="createdAt" showTime />
         <TextField source="actorLabel" />

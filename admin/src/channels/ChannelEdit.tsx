@@ -1,6 +1,7 @@
 import { BooleanInput, Edit, Labeled, maxValue, minValue, NumberInput, required, SelectInput, SimpleForm, TextField, useTranslate } from 'react-admin';
 import { Stack, Typography } from '@mui/material';
 import { channelStatusChoices } from './channel-choices';
+import { useRecordLoadError } from '../shared/useRecordLoadError';
 
 /** Same bounds as the API (which re-checks them); they catch typos, not business rules. */
 const largestSetting = 100_000;
@@ -12,9 +13,10 @@ const positive = [required(), minValue(1), maxValue(largestSetting)];
  * it and shows the API's field errors instead of pretending it saved.
  */
 export function ChannelEdit() {
+  const onLoadError = useRecordLoadError();
   const translate = useTranslate();
   return (
-    <Edit mutationMode="pessimistic" redirect="show">
+    <Edit mutationMode="pessimistic" redirect="show" queryOptions={{ onError: onLoadError }}>
       <SimpleForm>
         <Labeled source="code">
           <TextField source="code" />

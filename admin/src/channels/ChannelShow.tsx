@@ -2,11 +2,13 @@ import { BooleanField, DateField, Labeled, NumberField, SelectField, Show, Simpl
 import { Stack, Typography } from '@mui/material';
 import { channelKindChoices } from './channel-choices';
 import { ChannelStatusChip } from './ChannelStatusChip';
+import { useRecordLoadError } from '../shared/useRecordLoadError';
 
 export function ChannelShow() {
+  const onLoadError = useRecordLoadError();
   const translate = useTranslate();
   return (
-    <Show>
+    <Show queryOptions={{ onError: onLoadError }}>
       <SimpleShowLayout>
         <TextField source="code" />
         <TextField source="name" />

@@ -1,10 +1,12 @@
 import { DateField, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { Stack } from '@mui/material';
 import { AvailableStockField } from './AvailableStockField';
+import { useRecordLoadError } from '../shared/useRecordLoadError';
 
 export function InventoryShow() {
+  const onLoadError = useRecordLoadError();
   return (
-    <Show>
+    <Show queryOptions={{ onError: onLoadError }}>
       <SimpleShowLayout>
         <ReferenceField source="productId" reference="products" label="resources.inventory.fields.productName" />
         <ReferenceField source="storeId" reference="stores" />

@@ -2,11 +2,13 @@ import { Stack } from '@mui/material';
 import { BooleanField, DataTable, Labeled, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { AvailableStockField } from '../inventory/AvailableStockField';
 import { MoneyField } from '../shared/MoneyField';
+import { useRecordLoadError } from '../shared/useRecordLoadError';
 
 /** Store staff see only their own store's row: the API narrows the inventory list for them. */
 export function ProductShow() {
+  const onLoadError = useRecordLoadError();
   return (
-    <Show>
+    <Show queryOptions={{ onError: onLoadError }}>
       <SimpleShowLayout>
         <TextField source="sku" />
         <TextField source="name" />

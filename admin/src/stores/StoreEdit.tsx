@@ -1,6 +1,7 @@
 import { Edit, Labeled, maxValue, minValue, NumberInput, required, SelectInput, SimpleForm, TextField, TextInput } from 'react-admin';
 import { unfulfillablePolicyChoices } from './policy-choices';
 import { formatMinutesList, parseMinutesList, validateMinutesList } from './minutes-list';
+import { useRecordLoadError } from '../shared/useRecordLoadError';
 
 /** The API's bounds: a pick SLA of at least 5 minutes, nothing longer than a week. */
 const weekInMinutes = 7 * 24 * 60;
@@ -10,8 +11,9 @@ const weekInMinutes = 7 * 24 * 60;
  * on this form rather than as a rollback after the fact.
  */
 export function StoreEdit() {
+  const onLoadError = useRecordLoadError();
   return (
-    <Edit mutationMode="pessimistic" redirect="show">
+    <Edit mutationMode="pessimistic" redirect="show" queryOptions={{ onError: onLoadError }}>
       <SimpleForm>
         <Labeled source="name">
           <TextField source="name" />

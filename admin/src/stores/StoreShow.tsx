@@ -2,11 +2,13 @@ import { Stack, Typography } from '@mui/material';
 import { FunctionField, Labeled, NumberField, SelectField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
 import { unfulfillablePolicyChoices } from './policy-choices';
 import { formatMinutesList } from './minutes-list';
+import { useRecordLoadError } from '../shared/useRecordLoadError';
 
 export function StoreShow() {
+  const onLoadError = useRecordLoadError();
   const translate = useTranslate();
   return (
-    <Show>
+    <Show queryOptions={{ onError: onLoadError }}>
       <SimpleShowLayout>
         <TextField source="code" />
         <TextField source="name" />

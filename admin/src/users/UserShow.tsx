@@ -1,9 +1,11 @@
 import { BooleanField, DateField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { roleChoices } from './role-choices';
+import { useRecordLoadError } from '../shared/useRecordLoadError';
 
 export function UserShow() {
+  const onLoadError = useRecordLoadError();
   return (
-    <Show>
+    <Show queryOptions={{ onError: onLoadError }}>
       <SimpleShowLayout>
         <TextField source="name" />
         <TextField source="email" />
