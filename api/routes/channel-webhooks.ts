@@ -21,7 +21,8 @@ export function registerChannelWebhookRoutes(api: ApiRouter, { prisma, fulfilmen
   // Mounted as middleware (not a second route) ahead of the route's own validation: the signature is
   // checked before the body is looked at. `use` keeps it out of the route table the OpenAPI test compares.
   const verifySender = verifyWebhookSender(prisma);
-  api.router.use(orderWebhookPath, (req, res, next) => (req.method === 'POST' ? verifySender(req, res, next) : next()));
+  // `use` matches path prefixes: req.path is what follows the mounted path, '/' for the route itself.
+  api.router.use(orderWebhookPath, (req, res, next) => (req.method === 'POST' && req.path === '/' ? verifySender(req, res, next) : next()));
 
   api.route({
     method: 'post',
