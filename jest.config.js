@@ -5,7 +5,7 @@
  */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test', '<rootDir>/domain', '<rootDir>/channels', '<rootDir>/api', '<rootDir>/activities', '<rootDir>/workflows'],
+  roots: ['<rootDir>/test', '<rootDir>/admin', '<rootDir>/domain', '<rootDir>/channels', '<rootDir>/api', '<rootDir>/activities', '<rootDir>/workflows'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   cacheDirectory: '<rootDir>/.cache/jest',
