@@ -88,14 +88,28 @@ async function applyCancellation(tx: Prisma.TransactionClient, channel: WebhookC
     });
     return existing;
   }
+  if (existing.workflowId !== null) {
+    // The running pickup workflow owns the order's status from here: it releases the stock, refunds and
+    // marks the order CANCELLED (its status writes refuse to leave a final status, so marking it here
+    // would break the workflow's own steps). Intake records the request and signals it after commit.
+    await recordAudit(tx, {
+      actor: channelActor(channel),
+      action: 'order.cancel-requested',
+      entityType: 'Order',
+      entityId: existing.id,
+      before: { status: existing.status },
+      after: { eventId: event.eventId, sequence: event.sequence },
+      workflowId: existing.workflowId,
+    });
+    return existing;
+  }
   const updated = await tx.order.update({
     where: { id: existing.id },
     data: {
       status: 'CANCELLED',
       cancelledAt: new Date(event.occurredAt),
       cancelReason: cancellationReason(channel),
-      // With a pickup workflow running, its lines are the workflow's to release and refund.
-      ...(existing.workflowId === null && { lines: { updateMany: { where: {}, data: { status: 'CANCELLED' } } } }),
+      lines: { updateMany: { where: {}, data: { status: 'CANCELLED' } } },
     },
     select: intakeOrderStateFields,
   });
@@ -106,7 +120,6 @@ async function applyCancellation(tx: Prisma.TransactionClient, channel: WebhookC
     entityId: existing.id,
     before: { status: existing.status },
     after: { status: 'CANCELLED', eventId: event.eventId, sequence: event.sequence },
-    ...(existing.workflowId !== null && { workflowId: existing.workflowId }),
   });
   return updated;
 }

@@ -1,6 +1,6 @@
 import { webhookHeaders } from '../../channels/order-webhook';
 import { InvalidDataError } from '../../domain/errors';
-import { isCancellation, needsPickupWorkflow } from '../../domain/orders/intake-rules';
+import { canBeCancelled, isCancellation, needsPickupWorkflow } from '../../domain/orders/intake-rules';
 import { type PrismaClient } from '../../prisma/client';
 import { type ApiRouter } from '../http/api-router';
 import { applyChannelOrderEvent } from '../intake/apply-channel-order-event';
@@ -53,7 +53,7 @@ export function registerChannelWebhookRoutes(api: ApiRouter, { prisma, fulfilmen
 
       // After commit: a redelivery also retries whatever did not happen the first time.
       if (needsPickupWorkflow(order) && order.workflowId === null) await fulfilment.startPickup(order.id);
-      if (isCancellation(body) && order.status === 'CANCELLED' && order.workflowId !== null) {
+      if (isCancellation(body) && order.workflowId !== null && canBeCancelled(order.status)) {
         try {
           await fulfilment.signalCancelled(order.id, { reason: `Cancelled by the customer on ${channel.code}`, actor: { userId: null, label: `channel:${channel.code}` } });
         } catch (error) {

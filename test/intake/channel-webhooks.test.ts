@@ -159,7 +159,7 @@ describe('POST /api/channels/:code/webhooks/orders: at least once, out of order'
     expect(await api.prisma.orderWebhookEvent.findFirst({ where: { eventId: event.eventId } })).toMatchObject({ deliveries: 3 });
   });
 
-  it('starts the pickup workflow of a new pickup order and tells it when the customer cancels', async () => {
+  it('starts the pickup workflow of a new pickup order and passes the customer’s cancellation on to it', async () => {
     const created = megamartOrder();
 
     const received = await deliverWebhook(api.app, 'megamart', created, megamartSecret);
@@ -175,16 +175,21 @@ describe('POST /api/channels/:code/webhooks/orders: at least once, out of order'
     const cancelled = { ...created, eventId: `${created.eventId}-cancel`, type: 'order.cancelled' as const, sequence: 2, order: { ...created.order, status: 'CANCELLED' as const } };
     const cancelResponse = await deliverWebhook(api.app, 'megamart', cancelled, megamartSecret);
 
+    const redelivered = await deliverWebhook(api.app, 'megamart', cancelled, megamartSecret);
+
     expect(cancelResponse.status).toBe(202);
     expect(cancelResponse.body).toEqual({ status: 'applied', orderId });
-    expect(await api.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: 'CANCELLED', cancelledAt: expect.any(Date) as unknown });
+    expect(redelivered.body).toEqual({ status: 'duplicate', orderId });
+    // The running workflow owns the status: it releases, refunds and marks the order CANCELLED itself.
+    expect(await api.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: 'RECEIVED', channelSequence: 2 });
     const history = await api.temporal.workflow.getHandle(workflowId).fetchHistory();
     const signals = (history.events ?? []).flatMap((event) => (event.workflowExecutionSignaledEventAttributes ? [event.workflowExecutionSignaledEventAttributes.signalName] : []));
-    expect(signals).toEqual(['pickupCancelled']);
+    // Told again on the redelivery (the channel redelivers when telling failed; the workflow ignores repeats).
+    expect(signals).toEqual(['pickupCancelled', 'pickupCancelled']);
     const audit = await api.prisma.auditEvent.findMany({ where: { entityId: orderId }, orderBy: { createdAt: 'asc' } });
-    expect(audit.map((event) => [event.action, event.actorLabel])).toEqual([
-      ['order.receive', 'channel:megamart'],
-      ['order.cancel', 'channel:megamart'],
+    expect(audit.map((event) => [event.action, event.actorLabel, event.workflowId])).toEqual([
+      ['order.receive', 'channel:megamart', null],
+      ['order.cancel-requested', 'channel:megamart', workflowId],
     ]);
   });
 });
