@@ -38,7 +38,7 @@ export interface RouteDefinition<B extends Schema | undefined, Q extends ParamsS
   access: A;
   request?: { body?: B; query?: Q; params?: P };
   response: {
-    status?: 200 | 201;
+    status?: 200 | 201 | 202;
     description: string;
     schema: R;
     /** react-admin list: documents the Content-Range header the handler sets. */

@@ -37,7 +37,7 @@ export function registerChannelWebhookRoutes(api: ApiRouter, { prisma, fulfilmen
     tags: ['orders', 'channels'],
     access: 'public',
     request: { params: webhookParamsSchema, body: orderWebhookBodySchema },
-    response: { description: 'The event was recorded (202 Accepted)', schema: webhookReceiptSchema },
+    response: { status: 202, description: 'The event was recorded', schema: webhookReceiptSchema },
     otherResponses: [
       { status: 401, description: 'Missing or wrong signature; nothing was written' },
       { status: 404, description: 'No channel with this code' },
@@ -48,7 +48,6 @@ export function registerChannelWebhookRoutes(api: ApiRouter, { prisma, fulfilmen
       if (body.channelCode !== channel.code) throw new InvalidDataError('The event is for another channel', { channelCode: `must be ${channel.code}, the channel in the URL` });
 
       const { outcome, order } = await applyChannelOrderEvent(prisma, channel, body, customerRules);
-      res.status(202);
       if (outcome === 'stale') return { status: outcome, orderId: order.id };
 
       // After commit: a redelivery also retries whatever did not happen the first time.
