@@ -92,6 +92,8 @@ export function readBootstrapSettings() {
     /** Where `dev` keeps its Temporal SQLite file, server log and pid records; tests point a second dev stack elsewhere. */
     devStateDir: process.env.BOOTSTRAP_DEV_DIR ? resolve(repoRoot, process.env.BOOTSTRAP_DEV_DIR) : join(dataDir, 'dev'),
     temporalDevDir: process.env.BOOTSTRAP_DEV_DIR ? resolve(repoRoot, process.env.BOOTSTRAP_DEV_DIR, 'temporal') : join(dataDir, 'temporal'),
+    /** Nested runs in tests set this so they never rewrite admin/dist under the stack that serves it. */
+    skipAdminUiBuild: process.env.BOOTSTRAP_SKIP_ADMIN_UI_BUILD === 'true',
     devDatabaseName: 'omnichannel',
     testDatabaseName: process.env.TEST_DATABASE_NAME || 'omnichannel_test',
   });

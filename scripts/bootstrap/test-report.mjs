@@ -36,7 +36,7 @@ export class TestReport {
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       fail(`${name}: ${detail}`);
-      this.stages.push({ name, status: 'failed', ms: performance.now() - started, detail: detail.split('\n')[0] });
+      this.stages.push({ name, status: 'failed', ms: performance.now() - started, detail: (detail.split('\n')[0] ?? '').replace(/:$/, ' (output above)') });
       return false;
     }
   }

@@ -65,6 +65,7 @@ test('npm run dev comes up, then Ctrl-C stops everything it started and nothing 
     SANDBOX_PORT: String(sandboxPort),
     SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
     BOOTSTRAP_DEV_DIR: devDir,
+    BOOTSTRAP_SKIP_ADMIN_UI_BUILD: 'true',
   });
   try {
     await waitFor(() => dev.output().includes('Omnichannel Ops is ready') || dev.child.exitCode !== null, 150_000);

@@ -10,7 +10,7 @@ const scratchDatabase = 'omnichannel_bootstrap_test';
 const serverUrl = requireEnv('DATABASE_URL');
 const scratchUrl = withDatabase(serverUrl, scratchDatabase);
 // TEMPORAL_ADDRESS stays the test stack's server: setup waits for it and registers the search attributes.
-const setupEnv = { ...process.env, DATABASE_URL: scratchUrl };
+const setupEnv = { ...process.env, DATABASE_URL: scratchUrl, BOOTSTRAP_SKIP_ADMIN_UI_BUILD: 'true' };
 
 async function rowCountsByTable(): Promise<Record<string, number>> {
   return withClient(scratchUrl, async (client) => {

@@ -13,6 +13,7 @@ import { findPostgres } from '../postgres.mjs';
 import { Supervisor } from '../processes.mjs';
 import { applyContractDefaults, dataDir, readBootstrapSettings } from '../settings.mjs';
 import { abort, handleStopSignals } from '../shutdown.mjs';
+import { claimSingleInstance } from '../single-instance.mjs';
 import { provideDevTemporal } from '../temporal-server.mjs';
 
 /** @param {import('../settings.mjs').BootstrapSettings} settings */
@@ -35,6 +36,7 @@ export async function runDev() {
   const settings = readBootstrapSettings();
   applyContractDefaults();
   process.env.NODE_ENV ??= 'development';
+  claimSingleInstance(join(settings.devStateDir, 'run.pid'), 'npm run dev');
   const supervisor = new Supervisor({ stateFile: join(settings.devStateDir, 'processes.json'), graceMs: settings.stopGraceMs });
   supervisor.onUnexpectedExit((child) => void abort(`${child.name} ${child.exitDescription}: stopping everything else`));
 
@@ -43,7 +45,7 @@ export async function runDev() {
     timed('database ready', () => prepareDevDatabase(settings)),
   ]);
   // A broken UI build must not keep the backend from running: the API answers without the admin UI.
-  await buildAdminUiIfStale().catch((error) => warn(`${error instanceof Error ? error.message : String(error)}\nthe API runs without a fresh admin UI`));
+  await buildAdminUiIfStale(settings).catch((error) => warn(`${error instanceof Error ? error.message : String(error)}\nthe API runs without a fresh admin UI`));
   const started = await timed('processes ready', () => startAppProcesses({ supervisor, settings }));
   printReadyBanner({ started, temporalManaged: temporal.managed, readyInMs: performance.now() - startedAt });
 }

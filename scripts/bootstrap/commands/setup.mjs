@@ -33,7 +33,7 @@ export async function runSetup() {
     await prepareSchema(databaseUrlFor(serverUrl, name));
   });
   if (temporalNamed) await timed('Temporal ready', () => prepareExternalTemporal({ settings }));
-  await buildAdminUiIfStale();
+  await buildAdminUiIfStale(settings);
   say(`setup done in ${seconds(performance.now() - startedAt)}`);
   await shutdown(0);
 }

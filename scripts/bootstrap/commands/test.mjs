@@ -17,6 +17,7 @@ import { findPostgres } from '../postgres.mjs';
 import { Supervisor } from '../processes.mjs';
 import { applyContractDefaults, dataDir, readBootstrapSettings } from '../settings.mjs';
 import { handleStopSignals, onShutdown, shutdown } from '../shutdown.mjs';
+import { claimSingleInstance } from '../single-instance.mjs';
 import { startTestTemporal } from '../temporal-server.mjs';
 import { TestReport } from '../test-report.mjs';
 
@@ -36,6 +37,7 @@ export async function runTest(jestArgs) {
   if (!(await report.stage('dependencies', () => ensureDependencies().then(() => undefined)))) return shutdown(1);
   const settings = readBootstrapSettings();
   applyContractDefaults();
+  claimSingleInstance(join(testDir, 'run.pid'), 'npm test');
   const supervisor = new Supervisor({ stateFile: join(testDir, 'processes.json'), graceMs: settings.stopGraceMs });
   await Promise.all(['temporal', 'api', 'worker', 'sandbox'].map((name) => supervisor.stopLeftover(name)));
   supervisor.onUnexpectedExit((child) => {
@@ -69,7 +71,7 @@ export async function runTest(jestArgs) {
       await prepareSchema(process.env.DATABASE_URL);
     }),
   ]);
-  await report.stage('admin UI build', buildAdminUiIfStale);
+  await report.stage('admin UI build', () => buildAdminUiIfStale(settings));
   await report.stage('api, worker, sandbox', () => startAppProcesses({ supervisor, settings, logDir }).then(() => undefined), {
     needs: ['temporal server', 'database'],
   });
