@@ -25,6 +25,7 @@ import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
 import { registerStoreRoutes } from './routes/stores';
 import { registerUserRoutes } from './routes/users';
+import { registerWorkflowRoutes } from './routes/workflows/workflows';
 import { type TemporalClientHandle } from './temporal-client';
 
 export type AppConfig = Pick<
@@ -42,6 +43,7 @@ export type AppConfig = Pick<
   | 'WEB_CHANNEL_CODE'
   | 'INTAKE_PHONE_REGION'
   | 'INTAKE_TEMPORAL_TIMEOUT_MS'
+  | 'TEMPORAL_UI_URL'
 >;
 
 export interface AppDeps {
@@ -86,6 +88,12 @@ export function createApp({ prisma, temporal, config, logger }: AppDeps): Expres
   const customerRules = { phoneRegion: config.INTAKE_PHONE_REGION };
   registerChannelWebhookRoutes(api, { prisma, fulfilment, customerRules });
   registerOrderRoutes(api, { ...resourceDeps, fulfilment, webOrderRules: { ...customerRules, webChannelCode: config.WEB_CHANNEL_CODE } });
+  registerWorkflowRoutes(api, {
+    ...resourceDeps,
+    client: temporal.client,
+    temporalUi: { baseUrl: config.TEMPORAL_UI_URL, namespace: temporal.client.options.namespace },
+    temporalTimeoutMs: config.INTAKE_TEMPORAL_TIMEOUT_MS,
+  });
   registerDocsRoutes(api, registry);
 
   mountAdminUi(app, config.ADMIN_DIST_DIR);

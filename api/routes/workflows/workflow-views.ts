@@ -1,0 +1,39 @@
+import { type WorkflowExecutionInfo } from '@temporalio/client';
+import {
+  businessKeyAttribute,
+  currentStepAttribute,
+  storeCodeAttribute,
+  workflowDomainAttribute,
+} from '../../../workflows/pickup/pickup-search-attributes';
+import { type WorkflowRow } from './workflows.validators';
+
+export interface TemporalUiLink {
+  /** TEMPORAL_UI_URL, e.g. http://127.0.0.1:8233 */
+  baseUrl: string;
+  namespace: string;
+}
+
+/** The Web UI opens the latest run of a workflow id; our ids are business keys, so that is the run we list. */
+export function temporalUiUrlOf(link: TemporalUiLink, workflowId: string): string {
+  const base = link.baseUrl.replace(/\/$/, '');
+  return `${base}/namespaces/${encodeURIComponent(link.namespace)}/workflows/${encodeURIComponent(workflowId)}`;
+}
+
+/** One run as a list row: identity, status and the search attributes our workflows keep up to date. */
+export function toWorkflowRow(info: Omit<WorkflowExecutionInfo, 'raw'>, link: TemporalUiLink): WorkflowRow {
+  const attributes = info.typedSearchAttributes;
+  return {
+    id: info.workflowId,
+    runId: info.runId,
+    type: info.type,
+    domain: attributes.get(workflowDomainAttribute) ?? null,
+    businessKey: attributes.get(businessKeyAttribute) ?? null,
+    storeCode: attributes.get(storeCodeAttribute) ?? null,
+    status: info.status.name,
+    currentStep: attributes.get(currentStepAttribute) ?? null,
+    startTime: info.startTime,
+    closeTime: info.closeTime ?? null,
+    taskQueue: info.taskQueue,
+    temporalUiUrl: temporalUiUrlOf(link, info.workflowId),
+  };
+}
