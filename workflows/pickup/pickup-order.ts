@@ -53,7 +53,9 @@ function installHandlers(run: PickupRun): void {
     },
     {
       validator: (_request: CancelPickupRequest) => {
-        if (!isCancellable(run)) throw ApplicationFailure.create({ type: PICKUP_NOT_CANCELLABLE, message: `The order can no longer be cancelled (it is ${run.step})` });
+        // Asking again while the order is already being cancelled joins that cancellation.
+        const alreadyCancelling = run.cancellation !== null && !run.finished && !run.handoverStarted;
+        if (!alreadyCancelling && !isCancellable(run)) throw ApplicationFailure.create({ type: PICKUP_NOT_CANCELLABLE, message: `The order can no longer be cancelled (it is ${run.step})` });
       },
     },
   );

@@ -131,7 +131,9 @@ export class PickupWorld {
       },
       include: { lines: { orderBy: { id: 'asc' } } },
     });
-    return { orderId: created.id, externalId: order.externalId, lineIds: created.lines.map((line) => line.id) };
+    // In the order the caller listed the lines, so tests can address them by position.
+    const lineIds = lines.map((line) => created.lines.find((candidate) => candidate.productId === products.find((product) => product.sku === line.sku)?.id)?.id ?? '');
+    return { orderId: created.id, externalId: order.externalId, lineIds };
   }
 
   /** What the channel shows for the order: its status and every refund (over HTTP, with the API key). */
