@@ -4,6 +4,7 @@
  */
 const benches: Record<string, () => Promise<void>> = {
   reservations: async () => (await import('./reservations')).runReservationsBench(),
+  pickup: async () => (await import('./pickup')).runPickupBench(),
 };
 
 async function main(): Promise<void> {

@@ -1,0 +1,114 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { Client as SqlClient } from 'pg';
+import { loadConfigOrExit } from '../domain/config';
+import { createPrismaClient, type PrismaClient } from '../prisma/client';
+import { workerConfigSchema } from '../worker/config';
+import { runBaselineStep } from './pickup/baseline-step';
+import { type BenchCatalogue, seedBenchData } from './pickup/bench-data';
+import { type PickupBenchConfig, pickupBenchSchema } from './pickup/config';
+import { channelWebhookIntake, type OrderIntake, webStoreIntake } from './pickup/intake';
+import { runPickupStep } from './pickup/pickup-step';
+import { printResults, printSetup, printStepLine, type StepPair } from './pickup/report';
+import { startResourceSampling } from './pickup/resource-sampler';
+import { BENCH_NAMESPACE, type BenchStack, startBenchStack } from './pickup/stack';
+import { createScratchDatabase } from './support/scratch-database';
+
+/**
+ * Pickup throughput from intake to PICK task created, next to a no-op baseline workflow, on a private
+ * stack (Temporal dev server, worker, API as child processes, scratch database) at a ramp of offered
+ * rates; prints the figures, the issue's targets met or not, and what the machine was short of.
+ */
+
+/** Untimed warm-up pace: fast enough to be short, slow enough not to be a load test of its own. */
+const WARMUP_RATE = 10;
+
+async function intakeFor(config: PickupBenchConfig, prisma: PrismaClient, apiUrl: string, catalogue: BenchCatalogue): Promise<OrderIntake> {
+  if (config.BENCH_PICKUP_INTAKE === 'web') return webStoreIntake(apiUrl, catalogue, config.BENCH_PICKUP_LINES_PER_ORDER);
+  const channel = await prisma.channel.findUnique({ where: { code: config.BENCH_PICKUP_WEBHOOK_CHANNEL }, select: { code: true, webhookSecret: true } });
+  if (channel === null) throw new Error(`No channel ${config.BENCH_PICKUP_WEBHOOK_CHANNEL} in the seed (BENCH_PICKUP_WEBHOOK_CHANNEL)`);
+  return channelWebhookIntake(apiUrl, channel, catalogue, config.BENCH_PICKUP_LINES_PER_ORDER);
+}
+
+export async function runPickupBench(): Promise<void> {
+  const config = loadConfigOrExit(pickupBenchSchema, 'bench:pickup');
+  // The worker child parses the same environment; read its slot settings here only to print them.
+  const workerConfig = loadConfigOrExit(workerConfigSchema, 'bench:pickup');
+  const runDir = mkdtempSync(path.join(os.tmpdir(), 'omnichannel-pickup-bench-'));
+  console.log(`Re-creating scratch database ${config.BENCH_DATABASE_NAME}, migrating and seeding it...`);
+  const databaseUrl = await createScratchDatabase(config.DATABASE_URL, config.BENCH_DATABASE_NAME);
+  const prisma = createPrismaClient({ databaseUrl, poolSize: 2 });
+  const sql = new SqlClient({ connectionString: databaseUrl, application_name: 'bench-sampler' });
+  let stack: BenchStack | undefined;
+  let connection: Connection | undefined;
+  const cleanUp = async () => {
+    await connection?.close().catch(() => undefined);
+    await stack?.stop();
+    await Promise.allSettled([prisma.$disconnect(), sql.end()]);
+  };
+  const interrupted = (signal: NodeJS.Signals) => {
+    console.error(`\n${signal}: stopping the bench stack...`);
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+
+  try {
+    await sql.connect();
+    const catalogue = await seedBenchData(prisma, databaseUrl, config);
+    console.log(`Starting Temporal dev server, worker and API (logs in ${runDir})...`);
+    stack = await startBenchStack(config, databaseUrl, runDir);
+    const started = stack;
+    connection = await Connection.connect({ address: started.temporalAddress });
+    const client = new Client({ connection, namespace: BENCH_NAMESPACE });
+    const intake = await intakeFor(config, prisma, started.apiUrl, catalogue);
+    printSetup(config, intake.description, { activities: workerConfig.WORKER_MAX_CONCURRENT_ACTIVITIES, workflowTasks: workerConfig.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS });
+
+    const startSampling = () =>
+      startResourceSampling({
+        sql,
+        databaseName: config.BENCH_DATABASE_NAME,
+        processes: [
+          { name: 'temporal', pid: started.temporal.pid },
+          { name: 'worker', pid: started.worker.pid },
+          { name: 'api', pid: started.api.pid },
+        ],
+        poolSize: config.DATABASE_POOL_SIZE,
+        intervalMs: config.BENCH_PICKUP_SAMPLE_INTERVAL_MS,
+      });
+    const baselineDeps = { client, startSampling, config };
+    const pickupDeps = { intake, prisma, client, startSampling, config };
+
+    if (config.BENCH_PICKUP_WARMUP_ORDERS > 0) {
+      console.log(`Warm-up (untimed): ${config.BENCH_PICKUP_WARMUP_ORDERS} baseline workflows and pickup orders at ${WARMUP_RATE}/s`);
+      const warmUp = { rate: WARMUP_RATE, seconds: config.BENCH_PICKUP_WARMUP_ORDERS / WARMUP_RATE, batch: 'warmup' };
+      printStepLine(await runBaselineStep(baselineDeps, warmUp));
+      printStepLine(await runPickupStep(pickupDeps, warmUp));
+    }
+    console.log('Ramp:');
+    const pairs: StepPair[] = [];
+    for (const [index, rate] of config.BENCH_PICKUP_RATES.entries()) {
+      const plan = { rate, seconds: config.BENCH_PICKUP_STEP_SECONDS, batch: `s${index + 1}-${rate}` };
+      const baseline = await runBaselineStep(baselineDeps, plan);
+      printStepLine(baseline);
+      const pickup = await runPickupStep(pickupDeps, plan);
+      printStepLine(pickup);
+      pairs.push({ rate, baseline, pickup });
+    }
+    printResults(pairs, config);
+    console.log(`\nProcess logs: ${runDir}; the database ${config.BENCH_DATABASE_NAME} is left for inspection.`);
+  } finally {
+    process.removeListener('SIGINT', interrupted);
+    process.removeListener('SIGTERM', interrupted);
+    await cleanUp();
+  }
+}
+
+if (require.main === module) {
+  runPickupBench().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
