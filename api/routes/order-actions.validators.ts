@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { pickupSteps } from '../../domain/pickup/pickup-workflow';
+
+export const cancelOrderBodySchema = z
+  .object({ reason: z.string().trim().min(3).max(500) })
+  .meta({ id: 'CancelOrder', description: 'Why the order is cancelled; shown in the timeline and sent to the customer' });
+
+export const timelineEntrySchema = z.object({
+  step: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  actor: z.string().nullable(),
+  outcome: z.string().nullable(),
+});
+
+export const orderTimelineSchema = z
+  .object({
+    orderId: z.string(),
+    currentStep: z.enum(pickupSteps),
+    storeCode: z.string(),
+    openTask: z.object({ taskId: z.string(), type: z.string() }).nullable(),
+    entries: z.array(timelineEntrySchema),
+  })
+  .meta({ id: 'OrderTimeline' });
+
+export const cancelledOrderSchema = z
+  .object({
+    id: z.string(),
+    status: z.string(),
+    cancelReason: z.string().nullable(),
+    cancelledAt: z.date().nullable(),
+    timeline: orderTimelineSchema,
+  })
+  .meta({ id: 'CancelledOrder' });

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { TaskQueue, TaskStatus, TaskType } from '../../../prisma/client';
+import { customerDecisionBodySchema, handoverOutcomeBodySchema, pickOutcomeBodySchema } from '../../../domain/tasks/task-outcomes';
+import { idFilterSchema, listQuerySchema } from '../../lists/list-query';
+import { idSchema } from '../../openapi/common-schemas';
+
+export const taskSchema = z
+  .object({
+    id: idSchema,
+    type: z.enum(TaskType),
+    queue: z.enum(TaskQueue),
+    status: z.enum(TaskStatus),
+    title: z.string(),
+    storeId: idSchema.nullable(),
+    workflowId: z.string(),
+    assigneeUserId: idSchema.nullable(),
+    payload: z.unknown().meta({ description: 'What the task is about (order lines to pick, customer name...)' }),
+    outcome: z.unknown().nullable(),
+    dueAt: z.date().nullable(),
+    completedAt: z.date().nullable(),
+    completedByUserId: idSchema.nullable(),
+    failedAttempts: z.number().int(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'Task' });
+
+const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema).max(20)]).transform((value) => (Array.isArray(value) ? value : [value]));
+
+export const taskListQuerySchema = listQuerySchema({
+  sortable: ['dueAt', 'createdAt', 'status', 'type', 'queue'],
+  defaultSort: { field: 'dueAt', order: 'ASC' },
+  filter: z.strictObject({
+    id: idFilterSchema.optional(),
+    status: oneOrMany(z.enum(TaskStatus)).optional(),
+    type: oneOrMany(z.enum(TaskType)).optional(),
+    queue: oneOrMany(z.enum(TaskQueue)).optional(),
+    storeId: idFilterSchema.optional(),
+    workflowId: z.string().min(1).max(255).optional(),
+  }),
+});
+
+/** Any of the per-type outcomes; the route checks the body against the schema of the task's own type. */
+export const completeTaskBodySchema = z
+  .union([pickOutcomeBodySchema, handoverOutcomeBodySchema, customerDecisionBodySchema])
+  .meta({ id: 'CompleteTask', description: 'PICK: `{ lines }`; HANDOVER: `{ code }`; CUSTOMER_SERVICE: `{ decision, storeCode? }`' });
