@@ -1,5 +1,5 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { completeTaskUpdate, pickupCancelledSignal, unlockTaskUpdate, cancelPickupUpdate } from '../../workflows/pickup/messages';
+import { cancelPickupUpdate, completeTaskUpdate, pickupCancelledSignal, pickupTimelineQuery, unlockTaskUpdate } from '../../workflows/pickup/messages';
 import { saveHistoryIfRecording } from '../support/histories';
 import { startTestWorker } from '../support/temporal';
 import { actorOf, codeSentToCustomer, enterCode, ledgerOf, pick, startPickup, waitForStep, waitForTask } from './support/pickup-driver';
@@ -112,7 +112,7 @@ describe('pickup workflow: expiry, cancellation, lockout, escalation', () => {
     // Still the same task: the manager (or anyone in the store) picks it.
     await pick(handle, world.prisma, order.orderId, world.users.managerA, allPicked(order.lineIds, [1]));
     await waitForStep(handle, 'AWAITING_COLLECTION');
-    const stepNames = (await handle.query('pickupTimeline')) as { entries: { step: string }[] };
+    const stepNames = await handle.query(pickupTimelineQuery);
     expect(stepNames.entries.map((entry) => entry.step)).toEqual(expect.arrayContaining(['PICK_REMINDER', 'PICK_ESCALATED']));
     await enterCode(handle, world.prisma, order.orderId, world.users.staffA, await codeSentToCustomer(world.prisma, order.orderId));
     await handle.result();

@@ -82,7 +82,7 @@ describe('pickup workflow: collected', () => {
     expect(channelView.refundedAmount).toBe(2 * world.unitPrice.one);
     expect(await world.stock(world.storeA, world.skuOne)).toEqual({ onHand: 7, reserved: 0 });
     expect(await world.prisma.notification.count({ where: { idempotencyKey: `notify:pickup-short-picked:${order.orderId}` } })).toBe(1);
-    const lines = await world.prisma.orderLine.findMany({ where: { orderId: order.orderId }, orderBy: { id: 'asc' } });
+    const lines = await Promise.all(order.lineIds.map((id) => world.prisma.orderLine.findUniqueOrThrow({ where: { id } })));
     expect(lines.map((line) => [line.pickedQuantity, line.status])).toEqual([
       [1, 'FULFILLED'],
       [2, 'FULFILLED'],

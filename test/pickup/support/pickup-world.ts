@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { createChannelAdapterSource } from '../../../activities/channels/channel-adapter-source';
 import { createSandboxApp, sandboxOptionsFromConfig } from '../../../channels/sandbox/app';
@@ -102,7 +102,7 @@ export class PickupWorld {
     await user('staffA', this.storeA, false);
     await user('managerA', this.storeA, true);
     await user('staffB', this.storeB, false);
-    const customer = await this.prisma.customer.create({ data: { name: 'Pat Pickup', phone: `+3161${String(Date.parse(new Date().toISOString())).slice(-7)}`, email: `pat@${this.prefix}.test` } });
+    const customer = await this.prisma.customer.create({ data: { name: 'Pat Pickup', phone: `+3161${String(randomInt(10_000_000)).padStart(7, '0')}`, email: `pat@${this.prefix}.test` } });
     this.customerId = customer.id;
   }
 
