@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Kernel clock ticks per second, the unit of /proc CPU times (almost always 100). */
 const clockTicksPerSecond = (() => {
@@ -31,4 +31,26 @@ export function machineCpuSeconds(): { busy: number; total: number } {
   const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
   const total = ticks.slice(0, 8).reduce((sum, value) => sum + value, 0);
   return { busy: (total - idle) / clockTicksPerSecond, total: total / clockTicksPerSecond };
+}
+
+/**
+ * Seconds the threads of a process spent runnable but waiting for a core (field 2 of each thread's
+ * /proc/<pid>/task/<tid>/schedstat). Growing fast means the process was starved of CPU, whoever used it.
+ */
+export function processCpuWaitSeconds(pid: number): number | undefined {
+  let threads: string[];
+  try {
+    threads = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return undefined;
+  }
+  let waitedNs = 0;
+  for (const thread of threads) {
+    try {
+      waitedNs += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[1] ?? 0);
+    } catch {
+      // The thread ended between listing and reading: its wait is lost, which only understates.
+    }
+  }
+  return waitedNs / 1e9;
 }

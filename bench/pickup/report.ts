@@ -3,7 +3,7 @@ import { percentile } from '../support/latency';
 import { printTable } from '../support/print-table';
 import { type PickupBenchConfig } from './config';
 import { cpuCores } from './resource-sampler';
-import { achievedRate, completionLatenciesMs, isSustained, type StepResult, unfinished } from './step-result';
+import { achievedRate, completionLatenciesMs, cpuMsPerCompletion, isSustained, type StepResult, unfinished } from './step-result';
 
 export interface StepPair {
   rate: number;
@@ -50,8 +50,16 @@ function resultRows(pairs: StepPair[], config: PickupBenchConfig) {
       'baseline sustained': isSustained(baseline, config.BENCH_SUSTAINED_SHARE) ? 'yes' : 'no',
       'baseline p50 ms': orDash(percentile(completionLatenciesMs(baseline), 50)),
       'pickup/baseline': achievedRate(baseline) > 0 ? achievedRate(pickup) / achievedRate(baseline) : '-',
+      'CPU ms/order': orDash(cpuMsPerCompletion(pickup)),
+      'CPU ms/baseline wf': orDash(cpuMsPerCompletion(baseline)),
     };
   });
+}
+
+/** CPU used on the machine by processes that are not part of this run, in percent of one core. */
+function otherLoadPercent(step: StepResult): number {
+  const ours = Object.values(step.resources.cpuPercent).reduce((sum, percent) => sum + percent, 0);
+  return Math.max(0, step.resources.machineBusyPercent * cpuCores - ours);
 }
 
 function resourceRows(pairs: StepPair[], config: PickupBenchConfig) {
@@ -65,6 +73,8 @@ function resourceRows(pairs: StepPair[], config: PickupBenchConfig) {
         step: `${step.workload} ${step.offeredRate}/s`,
         ...Object.fromEntries(Object.entries(step.resources.cpuPercent).map(([name, percent]) => [`${name} %`, Math.round(percent)])),
         'machine busy %': Math.round(step.resources.machineBusyPercent),
+        'other load %': Math.round(otherLoadPercent(step)),
+        'waiting for CPU % (temporal/worker/api)': Object.values(step.resources.cpuWaitPercent).map((percent) => Math.round(percent)).join('/'),
         [`api db busy mean/max (full ${config.DATABASE_POOL_SIZE})`]: pool('bench-api'),
         [`worker db busy mean/max (full ${config.DATABASE_POOL_SIZE})`]: pool('bench-worker'),
         'send lag p99 ms': Math.round(step.sendLagP99Ms),
@@ -96,6 +106,23 @@ function verdict(met: boolean | undefined): string {
   return met ? 'met' : 'NOT MET';
 }
 
+/**
+ * What the stack could finish per second with every core to itself, from its CPU cost per finished
+ * order (cheapest step: fixed background work is spread thinnest there). An estimate that other load
+ * on a shared machine does not distort, printed next to the measured figures, never instead of them.
+ */
+function printCpuBoundEstimate(pairs: StepPair[]): void {
+  const cheapest = (steps: StepResult[]) => Math.min(...steps.map(cpuMsPerCompletion).filter(Number.isFinite));
+  const pickupCost = cheapest(pairs.map((pair) => pair.pickup));
+  const baselineCost = cheapest(pairs.map((pair) => pair.baseline));
+  if (!Number.isFinite(pickupCost) || !Number.isFinite(baselineCost)) return;
+  const ceiling = (costMs: number) => (cpuCores * 1000) / costMs;
+  console.log(
+    `  estimate, CPU-bound with all ${cpuCores} cores to the stack: pickup ${ms(pickupCost)} CPU ms/order -> ~${ceiling(pickupCost).toFixed(1)} orders/s; ` +
+      `baseline ${ms(baselineCost)} CPU ms/wf -> ~${ceiling(baselineCost).toFixed(1)} wf/s; ratio ~${(baselineCost / pickupCost).toFixed(2)}x`,
+  );
+}
+
 function printTargets(pairs: StepPair[], config: PickupBenchConfig): void {
   const sustained = pairs.filter((pair) => isSustained(pair.pickup, config.BENCH_SUSTAINED_SHARE));
   const bestSustained = Math.max(0, ...sustained.map((pair) => achievedRate(pair.pickup)));
@@ -116,6 +143,7 @@ function printTargets(pairs: StepPair[], config: PickupBenchConfig): void {
   const latencyMeasured = latencyStep === undefined ? undefined : true;
   console.log(`  intake p50 <= ${config.BENCH_TARGET_INTAKE_P50_MS} ms at ${config.BENCH_TARGET_LATENCY_RATE}/s: ${orDash(ms(p50))} ms -> ${verdict(latencyMeasured && p50 <= config.BENCH_TARGET_INTAKE_P50_MS)}`);
   console.log(`  intake p99 <= ${config.BENCH_TARGET_INTAKE_P99_MS} ms at ${config.BENCH_TARGET_LATENCY_RATE}/s: ${orDash(ms(p99))} ms -> ${verdict(latencyMeasured && p99 <= config.BENCH_TARGET_INTAKE_P99_MS)}`);
+  printCpuBoundEstimate(pairs);
 }
 
 /**
@@ -131,9 +159,14 @@ function printLimits(pairs: StepPair[], config: PickupBenchConfig): void {
   const consumers = Object.entries(step.resources.cpuPercent).sort(([, a], [, b]) => b - a);
   const ours = consumers.reduce((sum, [, percent]) => sum + percent, 0);
   console.log(
-    `  CPU: machine ${Math.round(step.resources.machineBusyPercent)}% busy of ${cpuCores} cores (${cpuCores * 100}% = all), of which the stack and bench ${Math.round(ours)}% of one core in total: ` +
+    `  CPU: machine ${Math.round(step.resources.machineBusyPercent)}% busy (all ${cpuCores} cores); in % of one core: this run ${Math.round(ours)}% (` +
       consumers.map(([name, percent]) => `${name} ${Math.round(percent)}%`).join(', ') +
-      `; the rest (${Math.max(0, Math.round(step.resources.machineBusyPercent * cpuCores - ours))}%) is other load on the machine.`,
+      `), other load on the machine ${Math.round(otherLoadPercent(step))}%.`,
+  );
+  console.log(
+    `  Waiting for a core (runnable, not running), thread time in % of the step: ` +
+      Object.entries(step.resources.cpuWaitPercent).map(([name, percent]) => `${name} ${Math.round(percent)}%`).join(', ') +
+      '. High waits with the machine near 100% busy mean CPU is the limit, whoever uses it.',
   );
   for (const [name, usage] of Object.entries(step.resources.pools)) {
     console.log(`  Database pool ${name}: ${usage.meanBusy.toFixed(1)} busy on average, ${usage.maxBusy} at most of ${config.DATABASE_POOL_SIZE}; full in ${Math.round(usage.saturatedShare * 100)}% of samples.`);

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { type Client } from 'pg';
-import { machineCpuSeconds, processCpuSeconds } from './process-cpu';
+import { machineCpuSeconds, processCpuSeconds, processCpuWaitSeconds } from './process-cpu';
 
 export interface SampledProcess {
   name: string;
@@ -18,6 +18,10 @@ export interface PoolUsage {
 export interface ResourceUsage {
   /** CPU per process in percent of one core (200 = both cores of a 2-core machine). */
   cpuPercent: Record<string, number>;
+  /** Per stack process, thread time spent runnable but waiting for a core, in percent of the step (can exceed 100 with many threads). */
+  cpuWaitPercent: Record<string, number>;
+  /** CPU seconds the stack used (Temporal, worker, API, PostgreSQL backends; not the bench) during the step. */
+  stackCpuSeconds: number;
   /** The whole machine, in percent of all its cores, including whatever else runs on it. */
   machineBusyPercent: number;
   /** Database connections by application_name (bench-api, bench-worker). */
@@ -39,6 +43,7 @@ const BENCH = 'bench (load generator)';
 export function startResourceSampling(options: { sql: Client; databaseName: string; processes: SampledProcess[]; poolSize: number; intervalMs: number }): ResourceSampling {
   const startedAt = performance.now();
   const firstCpu = new Map(options.processes.map((process) => [process.name, processCpuSeconds(process.pid) ?? 0]));
+  const firstWait = new Map(options.processes.map((process) => [process.name, processCpuWaitSeconds(process.pid) ?? 0]));
   const benchCpuStart = process.cpuUsage();
   const machineStart = machineCpuSeconds();
   const backendFirst = new Map<number, number>();
@@ -74,10 +79,15 @@ export function startResourceSampling(options: { sql: Client; databaseName: stri
       const wallSeconds = (performance.now() - startedAt) / 1000;
       const percentOf = (cpuSeconds: number) => (cpuSeconds / wallSeconds) * 100;
       const cpuPercent: Record<string, number> = {};
-      for (const { name, pid } of options.processes) cpuPercent[name] = percentOf((processCpuSeconds(pid) ?? 0) - (firstCpu.get(name) ?? 0));
+      const cpuWaitPercent: Record<string, number> = {};
+      for (const { name, pid } of options.processes) {
+        cpuPercent[name] = percentOf((processCpuSeconds(pid) ?? 0) - (firstCpu.get(name) ?? 0));
+        cpuWaitPercent[name] = percentOf((processCpuWaitSeconds(pid) ?? 0) - (firstWait.get(name) ?? 0));
+      }
       let backendCpu = 0;
       for (const [pid, last] of backendLast) backendCpu += last - (backendFirst.get(pid) ?? last);
       cpuPercent[POSTGRES] = percentOf(backendCpu);
+      const stackCpuSeconds = (Object.values(cpuPercent).reduce((sum, percent) => sum + percent, 0) / 100) * wallSeconds;
       const benchCpu = process.cpuUsage(benchCpuStart);
       cpuPercent[BENCH] = percentOf((benchCpu.user + benchCpu.system) / 1e6);
       const machineEnd = machineCpuSeconds();
@@ -90,7 +100,7 @@ export function startResourceSampling(options: { sql: Client; databaseName: stri
           saturatedShare: counts.filter((count) => count >= options.poolSize).length / counts.length,
         };
       }
-      return { cpuPercent, machineBusyPercent, pools };
+      return { cpuPercent, cpuWaitPercent, stackCpuSeconds, machineBusyPercent, pools };
     },
   };
 }

@@ -51,3 +51,8 @@ export function unfinished(step: StepResult): number {
 export function isSustained(step: StepResult, share: number): boolean {
   return step.skipped === 0 && step.failed === 0 && unfinished(step) === 0 && achievedRate(step) >= share * step.offeredRate;
 }
+
+/** Stack CPU (all processes, all cores) per finished call: the cost that caps throughput when CPU is the limit. */
+export function cpuMsPerCompletion(step: StepResult): number {
+  return step.completions.length === 0 ? Number.NaN : (step.resources.stackCpuSeconds * 1000) / step.completions.length;
+}
