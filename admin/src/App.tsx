@@ -6,9 +6,12 @@ import { adminConfig } from './config';
 import { createDataProvider } from './data/data-provider';
 import { i18nProvider } from './i18n/i18n-provider';
 import { inventory } from './inventory';
+import { orders } from './orders';
 import { products } from './products';
 import { stores } from './stores';
+import { tasks } from './tasks';
 import { users } from './users';
+import { workflows } from './workflows';
 
 const authProvider = createAuthProvider(adminConfig.apiBaseUrl);
 const dataProvider = createDataProvider(adminConfig.apiBaseUrl);
@@ -21,10 +24,13 @@ export function App() {
   return (
     <Admin title="Omnichannel Ops" dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} requireAuth disableTelemetry>
       <Resource name="inventory" {...inventory} />
+      <Resource name="tasks" {...tasks} />
+      <Resource name="orders" {...orders} />
       <Resource name="products" {...products} />
       <Resource name="stores" {...stores} />
       <Resource name="channels" {...channels} />
       <Resource name="users" {...users} />
+      <Resource name="workflows" {...workflows} />
       <Resource name="audit-events" {...auditEvents} />
     </Admin>
   );

@@ -3,7 +3,9 @@ import { type Role } from './session';
 /**
  * What each role may do in the UI, mirroring the API's route guards so nobody is offered a screen or a
  * button the API would refuse. The API stays the authority: this only shapes menus and buttons.
- * Actions are react-admin's (list, show, edit, create, delete, export, ...).
+ * Actions are react-admin's (list, show, edit, create, delete, export, ...) plus the record actions of
+ * our API (`cancel`, `claim`, `complete`). Unlocking a task is for store managers, a flag rather than a
+ * role: see tasks/task-permissions.ts.
  */
 type ResourceActions = Readonly<Record<string, readonly string[]>>;
 
@@ -17,18 +19,28 @@ const rulesByRole: Record<Role, ResourceActions> = {
     inventory: readOnly,
     users: readOnly,
     'audit-events': readOnly,
+    orders: [...readOnly, 'cancel'],
+    tasks: [...readOnly, 'claim', 'complete'],
+    workflows: [...readOnly, 'cancel'],
   },
   OPS_LEAD: {
     stores: [...readOnly, 'edit'],
     channels: readOnly,
     products: readOnly,
     inventory: readOnly,
+    orders: [...readOnly, 'cancel'],
+    tasks: [...readOnly, 'claim', 'complete'],
+    workflows: readOnly,
   },
   STORE_STAFF: {
     stores: readOnly,
     channels: readOnly,
     products: readOnly,
     inventory: readOnly,
+    // The API confines staff to their own store's orders, tasks and runs.
+    orders: [...readOnly, 'cancel'],
+    tasks: [...readOnly, 'claim', 'complete'],
+    workflows: readOnly,
   },
 };
 

@@ -1,0 +1,41 @@
+import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { type OrderRecord } from './order-record';
+
+/** Amounts are integer minor units of the order's currency. */
+const minorUnitsPerMajor = 100;
+
+/** What was ordered and what was picked, line by line, priced in the order's currency. */
+export function OrderLinesTable() {
+  const order = useRecordContext<OrderRecord>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  if (order === undefined) return null;
+  const price = new Intl.NumberFormat(locale, { style: 'currency', currency: order.currency });
+  return (
+    <Table size="small" className="order-lines">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('omni.order.sku')}</TableCell>
+          <TableCell>{translate('omni.order.product')}</TableCell>
+          <TableCell align="right">{translate('omni.order.quantity')}</TableCell>
+          <TableCell align="right">{translate('omni.order.picked')}</TableCell>
+          <TableCell align="right">{translate('omni.order.unit_price')}</TableCell>
+          <TableCell>{translate('omni.order.line_status')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {order.lines.map((line) => (
+          <TableRow key={line.id}>
+            <TableCell>{line.sku}</TableCell>
+            <TableCell>{line.productName}</TableCell>
+            <TableCell align="right">{line.quantity}</TableCell>
+            <TableCell align="right">{line.pickedQuantity}</TableCell>
+            <TableCell align="right">{price.format(line.unitPriceMinor / minorUnitsPerMajor)}</TableCell>
+            <TableCell>{translate(`omni.order_line_status.${line.status}`, { _: line.status })}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

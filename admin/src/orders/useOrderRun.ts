@@ -1,0 +1,20 @@
+import { useGetOne } from 'react-admin';
+import { timelineRefreshMs } from '../workflows/workflow-choices';
+import { isRunning, type WorkflowRecord } from '../workflows/workflow-record';
+import { type OrderRecord } from './order-record';
+
+/**
+ * The order's pickup run (status, current step, timeline) from the Workflows resource, polled while the
+ * run is going and the page is open. Components that call it for the same order share one query.
+ */
+export function useOrderRun(order: Pick<OrderRecord, 'workflowId'> | undefined) {
+  const workflowId = order?.workflowId ?? null;
+  return useGetOne<WorkflowRecord>(
+    'workflows',
+    { id: workflowId ?? '' },
+    {
+      enabled: workflowId !== null,
+      refetchInterval: (query) => (query.state.data === undefined || isRunning(query.state.data) ? timelineRefreshMs : false),
+    },
+  );
+}

@@ -1,0 +1,57 @@
+import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { HttpError, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { type TaskRecord } from './task-record';
+import { useTaskActions } from './useTaskActions';
+
+/** The API checks codes of at least this length (domain/tasks/task-outcomes.ts). */
+const shortestCode = 4;
+
+/**
+ * The customer shows their pickup code; a wrong one is answered with the attempts left, and the last
+ * wrong one locks the task (the page then shows the locked state and, for managers, Unlock).
+ */
+export function CompleteHandoverForm() {
+  const task = useRecordContext<TaskRecord>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const { completeHandover } = useTaskActions();
+  const [code, setCode] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const { mutate, isPending } = useMutation({
+    mutationFn: () => completeHandover(task?.id ?? '', code.trim()),
+    onSuccess: () => {
+      setRefusal(null);
+      notify('omni.task.handover_done', { type: 'success' });
+      refresh();
+    },
+    onError: (error: Error) => {
+      setRefusal(error.message);
+      setCode('');
+      notify(error.message, { type: 'error' });
+      // A lock (409) changes the task: show it.
+      if (error instanceof HttpError && error.status === 409) refresh();
+    },
+  });
+  if (task === undefined) return null;
+  return (
+    <Stack spacing={1} className="handover-form">
+      <Typography variant="subtitle1">{translate('omni.task.handover_title')}</Typography>
+      <Typography variant="body2">{translate('omni.task.handover_help')}</Typography>
+      {task.failedAttempts > 0 && <Typography variant="body2">{translate('omni.task.attempts_left', { failed: task.failedAttempts })}</Typography>}
+      {refusal !== null && (
+        <Alert severity="error" className="handover-refusal">
+          {refusal}
+        </Alert>
+      )}
+      <Stack direction="row" spacing={2}>
+        <TextField size="small" name="code" sx={{ width: 240 }} label={translate('omni.task.code')} value={code} onChange={(event) => setCode(event.target.value)} autoComplete="off" />
+        <Button variant="contained" disabled={code.trim().length < shortestCode || isPending} onClick={() => mutate()}>
+          {translate('omni.task.complete_handover')}
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,29 @@
+import { Alert, Stack } from '@mui/material';
+import { useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { CompleteHandoverForm } from './CompleteHandoverForm';
+import { CompletePickForm } from './CompletePickForm';
+import { isActionable, type TaskRecord } from './task-record';
+import { UnlockTaskButton } from './UnlockTaskButton';
+
+/** What can be done with the task now: its completion form, the locked state, or why nothing can. */
+export function TaskActionPanel() {
+  const task = useRecordContext<TaskRecord>();
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'tasks', action: 'complete' });
+  if (task === undefined) return null;
+  if (task.status === 'LOCKED') {
+    return (
+      <Stack spacing={1} className="task-locked">
+        <Alert severity="warning">{translate('omni.task.locked')}</Alert>
+        <div>
+          <UnlockTaskButton />
+        </div>
+      </Stack>
+    );
+  }
+  if (!isActionable(task)) return <Alert severity="info">{translate('omni.task.task_closed', { status: translate(`omni.task_status.${task.status}`) })}</Alert>;
+  if (canAccess !== true) return null;
+  if (task.type === 'PICK') return <CompletePickForm />;
+  if (task.type === 'HANDOVER') return <CompleteHandoverForm />;
+  return null;
+}

@@ -1,0 +1,32 @@
+/** A task as the tasks API answers it (api/routes/tasks/tasks.validators.ts). */
+export interface TaskRecord {
+  id: string;
+  type: string;
+  status: string;
+  title: string;
+  storeId: string | null;
+  workflowId: string;
+  assigneeUserId: string | null;
+  payload: TaskPayload;
+  dueAt: string | null;
+  failedAttempts: number;
+}
+
+/** What the pickup workflow puts in PICK and HANDOVER tasks (workflows/pickup/*-phase.ts). */
+export interface TaskPayload {
+  orderId?: string;
+  externalId?: string;
+  customerName?: string;
+  lines?: { lineId: string; sku?: string; productName?: string; quantity?: number; pickedQuantity?: number }[];
+}
+
+/** Statuses in which somebody still has to act. */
+export const inboxStatuses = ['OPEN', 'CLAIMED', 'LOCKED'];
+
+export const isActionable = (task: Pick<TaskRecord, 'status'>): boolean => task.status === 'OPEN' || task.status === 'CLAIMED';
+
+export const taskTypeChoices = ['PICK', 'HANDOVER', 'CUSTOMER_SERVICE', 'ESCALATION'].map((id) => ({ id, name: `omni.task_type.${id}` }));
+export const taskStatusChoices = ['OPEN', 'CLAIMED', 'DONE', 'CANCELLED', 'EXPIRED', 'LOCKED'].map((id) => ({ id, name: `omni.task_status.${id}` }));
+
+/** From this much time left, an SLA chip turns to a warning. */
+export const slaWarningWithinMs = 5 * 60_000;

@@ -1,0 +1,35 @@
+import { DataTable, DateField, List, SelectField, SelectInput, TextInput } from 'react-admin';
+import { adminConfig } from '../config';
+import { TemporalUiLinkField } from './TemporalUiLinkField';
+import { workflowDomainChoices, workflowStatusChoices, workflowTypeChoices } from './workflow-choices';
+
+const workflowFilters = [
+  <TextInput key="q" source="q" alwaysOn resettable />,
+  <SelectInput key="status" source="status" choices={workflowStatusChoices} alwaysOn />,
+  <SelectInput key="type" source="type" choices={workflowTypeChoices} alwaysOn />,
+  <SelectInput key="domain" source="domain" choices={workflowDomainChoices} />,
+];
+
+/** Every run, newest first (Temporal's visibility cannot sort otherwise, so columns are not sortable). */
+export function WorkflowList() {
+  return (
+    <List sort={{ field: 'startTime', order: 'DESC' }} filters={workflowFilters} perPage={adminConfig.listPageSize}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="type" disableSort />
+        <DataTable.Col source="businessKey" disableSort />
+        <DataTable.Col source="status" disableSort>
+          <SelectField source="status" choices={workflowStatusChoices} />
+        </DataTable.Col>
+        <DataTable.Col source="currentStep" disableSort />
+        <DataTable.Col source="storeCode" disableSort />
+        <DataTable.Col source="startTime" disableSort>
+          <DateField source="startTime" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="closeTime" disableSort>
+          <DateField source="closeTime" showTime emptyText="—" />
+        </DataTable.Col>
+        <DataTable.Col source="temporalUiUrl" disableSort field={TemporalUiLinkField} />
+      </DataTable>
+    </List>
+  );
+}
