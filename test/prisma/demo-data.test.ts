@@ -1,10 +1,20 @@
 import { verify } from '@node-rs/argon2';
 import { createPrismaClient, type PrismaClient } from '../../prisma/client';
+import { demoChannels } from '../../channels/catalog';
 import { readDemoUsers } from '../../prisma/seed/demo-users';
+import { generateDemoProducts } from '../../prisma/seed-data/products';
+import { demoStores } from '../../prisma/seed-data/stores';
 import { testEnv } from '../support/env';
 
-/** The seeded database a demo lives on (issue 2, item 3), read through the application's own client. */
+/**
+ * The seeded database a demo lives on (issue 2, item 3), read through the application's own client.
+ * Other suites add their own stores, channels and SKUs to the same database while this one runs, so every
+ * count here is taken over the demo's own business codes, never over whole tables.
+ */
 let prisma: PrismaClient;
+const demoStoreCodes = demoStores.map((store) => store.code);
+const demoChannelCodes = demoChannels.map((channel) => channel.code);
+const demoSkus = generateDemoProducts('EUR').map((product) => product.sku);
 
 beforeAll(() => {
   prisma = createPrismaClient({ databaseUrl: testEnv.databaseUrl, poolSize: 2 });
@@ -16,7 +26,7 @@ afterAll(async () => {
 
 describe('demo data', () => {
   it('has at least five channels of three kinds with different rate limits', async () => {
-    const channels = await prisma.channel.findMany();
+    const channels = await prisma.channel.findMany({ where: { code: { in: demoChannelCodes } } });
 
     expect(channels.length).toBeGreaterThanOrEqual(5);
     expect(new Set(channels.map((channel) => channel.kind)).size).toBeGreaterThanOrEqual(3);
@@ -24,7 +34,7 @@ describe('demo data', () => {
   });
 
   it('has at least three stores in different cities with valid time zones', async () => {
-    const stores = await prisma.store.findMany();
+    const stores = await prisma.store.findMany({ where: { code: { in: demoStoreCodes } } });
 
     expect(new Set(stores.map((store) => store.city)).size).toBeGreaterThanOrEqual(3);
     for (const store of stores) {
@@ -33,11 +43,12 @@ describe('demo data', () => {
   });
 
   it('has at least 200 SKUs priced above their floor, stocked per store, some of them sold out', async () => {
+    const demoLevels = { store: { code: { in: demoStoreCodes } }, product: { sku: { in: demoSkus } } };
     const [products, stores, levels, soldOut] = await Promise.all([
-      prisma.product.findMany({ select: { id: true, basePriceMinor: true, floorPriceMinor: true } }),
-      prisma.store.count(),
-      prisma.inventoryLevel.count(),
-      prisma.inventoryLevel.count({ where: { onHand: 0 } }),
+      prisma.product.findMany({ where: { sku: { in: demoSkus } }, select: { id: true, basePriceMinor: true, floorPriceMinor: true } }),
+      prisma.store.count({ where: { code: { in: demoStoreCodes } } }),
+      prisma.inventoryLevel.count({ where: demoLevels }),
+      prisma.inventoryLevel.count({ where: { ...demoLevels, onHand: 0 } }),
     ]);
 
     expect(products.length).toBeGreaterThanOrEqual(200);
@@ -48,13 +59,14 @@ describe('demo data', () => {
 
   it('lists every demo SKU on every channel except the point of sale', async () => {
     const [channels, skus, listings] = await Promise.all([
-      prisma.channel.count({ where: { kind: { not: 'POS' } } }),
-      prisma.product.count({ where: { sku: { startsWith: 'APP-' } } }),
-      prisma.channelListing.count({ where: { product: { sku: { startsWith: 'APP-' } } } }),
+      prisma.channel.count({ where: { code: { in: demoChannelCodes }, kind: { not: 'POS' } } }),
+      prisma.product.count({ where: { sku: { in: demoSkus } } }),
+      prisma.channelListing.count({ where: { product: { sku: { in: demoSkus } }, channel: { code: { in: demoChannelCodes } } } }),
     ]);
 
+    expect(skus).toBe(demoSkus.length);
     expect(listings).toBe(channels * skus);
-    expect(await prisma.channelListing.count({ where: { channel: { kind: 'POS' } } })).toBe(0);
+    expect(await prisma.channelListing.count({ where: { channel: { code: { in: demoChannelCodes }, kind: 'POS' } } })).toBe(0);
   });
 
   it('lets every demo user log in with the documented password, in the documented role and store', async () => {
@@ -75,11 +87,12 @@ describe('demo data', () => {
   });
 
   it('has an admin, two ops leads for four-eyes approvals, and a manager and a clerk in every store', async () => {
-    const stores = await prisma.store.findMany({ include: { users: { where: { role: 'STORE_STAFF', active: true } } } });
+    const stores = await prisma.store.findMany({ where: { code: { in: demoStoreCodes } }, include: { users: { where: { role: 'STORE_STAFF', active: true } } } });
 
     expect(await prisma.user.count({ where: { role: 'ADMIN' } })).toBeGreaterThanOrEqual(1);
     expect(await prisma.user.count({ where: { role: 'OPS_LEAD' } })).toBeGreaterThanOrEqual(2);
-    for (const store of stores.filter((candidate) => ['AMS-01', 'BER-01', 'LIS-01'].includes(candidate.code))) {
+    expect(stores).toHaveLength(demoStoreCodes.length);
+    for (const store of stores) {
       expect(store.users.some((user) => user.isStoreManager)).toBe(true);
       expect(store.users.some((user) => !user.isStoreManager)).toBe(true);
     }
