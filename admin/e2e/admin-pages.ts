@@ -46,9 +46,11 @@ export async function waitForListRows(page: Page): Promise<void> {
   await page.locator(listRows).first().waitFor();
 }
 
-/** Texts of one column on the current page of a list, in row order. */
-export function columnTexts(page: Page, source: string): Promise<string[]> {
-  return page.locator(`${listRows} td.column-${source}`).allInnerTexts();
+/** Texts of one column on the current page of a list, in row order (once the column has rendered). */
+export async function columnTexts(page: Page, source: string): Promise<string[]> {
+  const cells = page.locator(`${listRows} td.column-${source}`);
+  await cells.first().waitFor();
+  return cells.allInnerTexts();
 }
 
 /** "1-25 of 288" under a list: the total the API reported in Content-Range. */

@@ -24,15 +24,19 @@ import { TestReport } from '../test-report.mjs';
 const testDir = join(dataDir, 'test');
 const logDir = join(testDir, 'logs');
 const jestResultsFile = join(testDir, 'jest-results.json');
+const browserResultsFile = join(testDir, 'jest-browser-results.json');
+/** Browser tests drive the shared stack; they run after the others, one at a time, so the rows other suites create and remove mid-run can't shift what a screen shows. */
+const browserTests = 'admin/e2e/';
 
 /** @param {string[]} jestArgs */
 export async function runTest(jestArgs) {
   const report = new TestReport();
   // Registered first, so it runs last: after everything has been stopped, also on Ctrl-C.
-  onShutdown('summary', () => report.print(jestResultsFile));
+  onShutdown('summary', () => report.print([jestResultsFile, browserResultsFile]));
   handleStopSignals({ exitCode: 130 });
   rmSync(logDir, { recursive: true, force: true });
   rmSync(jestResultsFile, { force: true });
+  rmSync(browserResultsFile, { force: true });
 
   if (!(await report.stage('dependencies', () => ensureDependencies().then(() => undefined)))) return shutdown(1);
   const settings = readBootstrapSettings();
@@ -79,9 +83,13 @@ export async function runTest(jestArgs) {
 
   await report.stage('eslint', async () => (await runCommand(localBin('eslint'), ['--max-warnings', '0', '.'])).code === 0);
   await report.stage('typecheck', async () => (await runCommand(localBin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])).code === 0);
-  await report.stage('jest', async () => {
-    const { code } = await runCommand(localBin('jest'), ['--ci', '--json', '--outputFile', jestResultsFile, ...jestArgs]);
-    return code === 0;
-  });
+  const jest = async (/** @type {string} */ resultsFile, /** @type {string[]} */ args) =>
+    (await runCommand(localBin('jest'), ['--ci', '--json', '--outputFile', resultsFile, ...args])).code === 0;
+  if (jestArgs.length > 0) {
+    await report.stage('jest', () => jest(jestResultsFile, jestArgs));
+  } else {
+    await report.stage('jest', () => jest(jestResultsFile, ['--testPathIgnorePatterns', browserTests]));
+    await report.stage('jest (browser)', () => jest(browserResultsFile, ['--runInBand', browserTests]));
+  }
   return shutdown(report.failed ? 1 : 0);
 }
