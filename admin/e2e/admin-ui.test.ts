@@ -22,7 +22,8 @@ describe('admin UI in the browser', () => {
       expect(await menuLabels(page)).toEqual(expect.arrayContaining(['Inventory', 'Products', 'Stores', 'Channels', 'Users', 'Audit log']));
 
       await openFromMenu(page, 'Channels', 'channels');
-      expect((await columnTexts(page, 'code')).sort()).toEqual(demoChannels.map((channel) => channel.code).sort());
+      // Other suites leave channels of their own in the shared test database; every demo channel must show.
+      expect(await columnTexts(page, 'code')).toEqual(expect.arrayContaining(demoChannels.map((channel) => channel.code)));
       await browser.screenshot('admin-channels');
 
       await openFromMenu(page, 'Inventory', 'inventory');
