@@ -13,6 +13,7 @@ export const storeSchema = z
     timeZone: z.string().meta({ description: 'IANA time zone; pickup deadlines are local times' }),
     currency: z.string().length(3),
     pickSlaMinutes: z.number().int(),
+    pickEscalationMinutes: z.number().int().meta({ description: 'Minutes after a missed pick SLA until the pick task moves to the store manager queue' }),
     pickupReminderMinutes: z.array(z.number().int()),
     pickupExpiryHours: z.number().int(),
     unfulfillablePolicy: z.enum(UnfulfillablePickupPolicy),
@@ -42,6 +43,7 @@ const maxPickupMinutes = 7 * 24 * 60;
 export const updateStoreBodySchema = z
   .object({
     pickSlaMinutes: z.number().int().min(5).max(maxPickupMinutes).optional(),
+    pickEscalationMinutes: z.number().int().positive().max(maxPickupMinutes).optional(),
     pickupReminderMinutes: z
       .array(z.number().int().min(1).max(maxPickupMinutes))
       .max(5)

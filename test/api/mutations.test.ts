@@ -141,6 +141,27 @@ describe('PUT /api/stores/:id', () => {
     expect(await auditRowsFor(storeId)).toEqual(auditBefore);
   });
 
+  it('shows and changes the pick escalation delay, audited; a zero or fractional delay is 400 and writes nothing', async () => {
+    const opsLead = await bearer(demoLogin.opsLead);
+    const shown = await request(api.app).get(`/api/stores/${storeId}`).set('Authorization', opsLead);
+    expect(shown.body).toMatchObject({ pickEscalationMinutes: 30 });
+
+    const changed = await request(api.app).put(`/api/stores/${storeId}`).set('Authorization', opsLead).send({ ...bodyOf<object>(shown), pickEscalationMinutes: 45 });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ pickEscalationMinutes: 45 });
+    expect((await api.prisma.store.findUniqueOrThrow({ where: { id: storeId } })).pickEscalationMinutes).toBe(45);
+    expect((await auditRowsFor(storeId)).at(-1)).toMatchObject({ action: 'store.update', before: { pickEscalationMinutes: 30 }, after: { pickEscalationMinutes: 45 } });
+
+    const auditBefore = await auditRowsFor(storeId);
+    for (const bad of [0, -5, 2.5]) {
+      const refused = await request(api.app).put(`/api/stores/${storeId}`).set('Authorization', opsLead).send({ pickEscalationMinutes: bad });
+      expect(refused.status).toBe(400);
+      expect(bodyOf<ErrorBody>(refused).errors).toEqual({ pickEscalationMinutes: anyString });
+    }
+    expect((await api.prisma.store.findUniqueOrThrow({ where: { id: storeId } })).pickEscalationMinutes).toBe(45);
+    expect(await auditRowsFor(storeId)).toEqual(auditBefore);
+  });
+
   it('is 403 for store staff', async () => {
     const response = await request(api.app).put(`/api/stores/${storeId}`).set('Authorization', await bearer(demoLogin.amsterdamStaff)).send({ pickSlaMinutes: 30 });
     expect(response.status).toBe(403);

@@ -3,7 +3,7 @@ import { unfulfillablePolicyChoices } from './policy-choices';
 import { formatMinutesList, parseMinutesList, validateMinutesList } from './minutes-list';
 import { useRecordLoadError } from '../shared/useRecordLoadError';
 
-/** The API's bounds: a pick SLA of at least 5 minutes, nothing longer than a week. */
+/** The API's bounds: a pick SLA of at least 5 minutes, an escalation delay of at least 1, nothing longer than a week. */
 const weekInMinutes = 7 * 24 * 60;
 
 /**
@@ -19,6 +19,7 @@ export function StoreEdit() {
           <TextField source="name" />
         </Labeled>
         <NumberInput source="pickSlaMinutes" step={1} validate={[required(), minValue(5), maxValue(weekInMinutes)]} />
+        <NumberInput source="pickEscalationMinutes" step={1} validate={[required(), minValue(1), maxValue(weekInMinutes)]} />
         <TextInput source="pickupReminderMinutes" format={formatMinutesList} parse={parseMinutesList} validate={validateMinutesList} />
         <NumberInput source="pickupExpiryHours" step={1} validate={[required(), minValue(1), maxValue(weekInMinutes / 60)]} />
         <SelectInput source="unfulfillablePolicy" choices={unfulfillablePolicyChoices} validate={required()} />
