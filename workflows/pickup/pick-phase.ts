@@ -14,6 +14,8 @@ export type PickPhaseResult = { kind: 'PICKED'; result: PickResult; pickedBy: Pr
  */
 export async function pickOrder(run: PickupRun): Promise<PickPhaseResult> {
   run.enter('PICKING');
+  // Begun with the step, like every other phase, so the timeline never shows PICKING without its entry.
+  const entry = run.timeline.begin('PICK');
   const taskId = uuid4();
   let picked: { outcome: PickOutcome; actor: ProcessActor } | null = null;
   run.inbox.expect({
@@ -42,7 +44,6 @@ export async function pickOrder(run: PickupRun): Promise<PickPhaseResult> {
   });
   run.closeTasksOnUndo();
   await db.setPickupOrderStatus({ orderId: run.orderId, status: 'PICKING', lines: run.order.lines.map((line) => ({ lineId: line.lineId, status: 'RESERVED' })) });
-  const entry = run.timeline.begin('PICK');
 
   const isPicked = () => picked !== null;
   if (!(await run.waitFor(isPicked, run.settings.pickSlaMs))) {
