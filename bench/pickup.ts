@@ -13,6 +13,7 @@ import { channelWebhookIntake, type OrderIntake, webStoreIntake } from './pickup
 import { runPickupStep } from './pickup/pickup-step';
 import { printResults, printSetup, printStepLine, type StepPair } from './pickup/report';
 import { startResourceSampling } from './pickup/resource-sampler';
+import { type StepResult } from './pickup/step-result';
 import { BENCH_NAMESPACE, type BenchStack, startBenchStack } from './pickup/stack';
 import { createScratchDatabase } from './support/scratch-database';
 
@@ -87,6 +88,13 @@ export async function runPickupBench(): Promise<void> {
       printStepLine(await runBaselineStep(baselineDeps, warmUp));
       printStepLine(await runPickupStep(pickupDeps, warmUp));
     }
+    const extraBaselines: StepResult[] = [];
+    if (config.BENCH_BASELINE_EXTRA_RATES.length > 0) console.log('Baseline alone, to find its capacity:');
+    for (const [index, rate] of config.BENCH_BASELINE_EXTRA_RATES.entries()) {
+      const baseline = await runBaselineStep(baselineDeps, { rate, seconds: config.BENCH_PICKUP_STEP_SECONDS, batch: `b${index + 1}-${rate}` });
+      printStepLine(baseline);
+      extraBaselines.push(baseline);
+    }
     console.log('Ramp:');
     const pairs: StepPair[] = [];
     for (const [index, rate] of config.BENCH_PICKUP_RATES.entries()) {
@@ -97,7 +105,7 @@ export async function runPickupBench(): Promise<void> {
       printStepLine(pickup);
       pairs.push({ rate, baseline, pickup });
     }
-    printResults(pairs, config);
+    printResults(pairs, extraBaselines, config);
     console.log(`\nProcess logs: ${runDir}; the database ${config.BENCH_DATABASE_NAME} is left for inspection.`);
   } finally {
     process.removeListener('SIGINT', interrupted);

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { databaseEnv } from '../../domain/config';
 
 /** Comma-separated offered rates in orders (or workflows) per second, e.g. "5,10,15,20,30". */
-const rateList = z
-  .string()
-  .transform((value) => value.split(',').map((rate) => rate.trim()).filter((rate) => rate !== '').map(Number))
-  .pipe(z.array(z.number().positive().max(500)).min(1).max(12));
+const rateList = (atLeast: number) =>
+  z
+    .string()
+    .transform((value) => value.split(',').map((rate) => rate.trim()).filter((rate) => rate !== '').map(Number))
+    .pipe(z.array(z.number().positive().max(500)).min(atLeast).max(12));
 
 /**
  * Settings of the pickup throughput bench; every figure it prints depends on these, so they are printed
@@ -22,7 +23,12 @@ export const pickupBenchSchema = z.object({
     .regex(/^[a-z0-9_]+_bench$/, 'Must end in _bench (the bench drops and re-creates it)')
     .default('omnichannel_pickup_bench'),
   /** Offered rates of the ramp; the baseline runs at each of them too. */
-  BENCH_PICKUP_RATES: rateList.default([5, 10, 15, 20, 30]),
+  BENCH_PICKUP_RATES: rateList(1).default([5, 10, 15, 20, 30]),
+  /**
+   * Rates offered to the baseline only, before the ramp: the no-op workflow keeps up far beyond what
+   * pickup can, and the "x baseline" target needs its real capacity, not the ramp's top rate. Empty: none.
+   */
+  BENCH_BASELINE_EXTRA_RATES: rateList(0).default([45, 60]),
   /** How long each rate is offered. */
   BENCH_PICKUP_STEP_SECONDS: z.coerce.number().int().min(3).max(300).default(20),
   /** After a step's last request, how long it may take to finish what was sent before the rest counts as not done. */
