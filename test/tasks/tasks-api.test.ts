@@ -33,9 +33,9 @@ describe('tasks API', () => {
     await world.tearDown();
   });
 
-  async function orderAtPick() {
+  async function orderAtPick(settings = fastSettings) {
     const order = await world.placeOrder([{ sku: world.skuOne, quantity: 2 }]);
-    const handle = await startPickup(worker.client, worker.taskQueue, world, order.orderId, fastSettings);
+    const handle = await startPickup(worker.client, worker.taskQueue, world, order.orderId, settings);
     await world.prisma.order.update({ where: { id: order.orderId }, data: { workflowId: handle.workflowId } });
     const task = await waitForTask(world.prisma, order.orderId, 'PICK');
     return { ...order, handle, task };
@@ -108,6 +108,26 @@ describe('tasks API', () => {
     // The code typed at the counter is checked in the API and never reaches the audit trail.
     const audits = await world.prisma.auditEvent.findMany({ where: { entityId: handover.id } });
     expect(JSON.stringify(audits)).not.toContain(code);
+  });
+
+  it('leaves an escalated pick to the store managers: other staff get a 403 saying so, a manager claims and completes it', async () => {
+    const { task, lineIds } = await orderAtPick({ ...fastSettings, pickSlaMs: 500, pickEscalationDelayMs: 500 });
+    const { staffA, managerA } = world.users;
+    const deadline = Date.now() + 15_000;
+    while ((await world.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).queue !== 'MANAGER' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const pickAll = { lines: [{ lineId: lineIds[0], pickedQuantity: 2 }] };
+
+    for (const refused of [await request(app).post(`/api/tasks/${task.id}/claim`).set('Authorization', as(staffA)), await request(app).post(`/api/tasks/${task.id}/complete`).set('Authorization', as(staffA)).send(pickAll)]) {
+      expect(refused.status).toBe(403);
+      expect((refused.body as ErrorBody).message).toMatch(/escalated to the store manager queue: only a manager of this store or an admin/);
+    }
+    expect(await world.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ queue: 'MANAGER', status: 'OPEN', assigneeUserId: null });
+    expect(await world.prisma.auditEvent.count({ where: { entityId: task.id } })).toBe(0);
+
+    expect((await request(app).post(`/api/tasks/${task.id}/claim`).set('Authorization', as(managerA))).body).toMatchObject({ status: 'CLAIMED', assigneeUserId: managerA.id });
+    const done = await request(app).post(`/api/tasks/${task.id}/complete`).set('Authorization', as(managerA)).send(pickAll);
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ status: 'DONE', completedByUserId: managerA.id });
   });
 
   it('cancels an order before hand-over for staff of its store only, and answers with the closed timeline', async () => {

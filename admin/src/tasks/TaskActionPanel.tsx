@@ -1,7 +1,9 @@
 import { Alert, Stack } from '@mui/material';
-import { useCanAccess, useRecordContext, useTranslate } from 'react-admin';
+import { useCanAccess, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { type Permissions } from '../auth/permissions';
 import { CompleteHandoverForm } from './CompleteHandoverForm';
 import { CompletePickForm } from './CompletePickForm';
+import { canWorkOnTask } from './task-permissions';
 import { isActionable, type TaskRecord } from './task-record';
 import { UnlockTaskButton } from './UnlockTaskButton';
 
@@ -10,6 +12,7 @@ export function TaskActionPanel() {
   const task = useRecordContext<TaskRecord>();
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'tasks', action: 'complete' });
+  const { permissions } = usePermissions<Permissions>();
   if (task === undefined) return null;
   if (task.status === 'LOCKED') {
     return (
@@ -23,6 +26,7 @@ export function TaskActionPanel() {
   }
   if (!isActionable(task)) return <Alert severity="info">{translate('omni.task.task_closed', { status: translate(`omni.task_status.${task.status}`) })}</Alert>;
   if (canAccess !== true) return null;
+  if (!canWorkOnTask(permissions, task)) return <Alert severity="info">{translate('omni.task.managers_only')}</Alert>;
   if (task.type === 'PICK') return <CompletePickForm />;
   if (task.type === 'HANDOVER') return <CompleteHandoverForm />;
   return null;

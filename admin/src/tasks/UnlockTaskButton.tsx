@@ -2,7 +2,7 @@ import LockOpenIcon from '@mui/icons-material/LockOpen';
 import { useMutation } from '@tanstack/react-query';
 import { Button, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
 import { type Permissions } from '../auth/permissions';
-import { canUnlockTasks } from './task-permissions';
+import { canUnlockTask } from './task-permissions';
 import { type TaskRecord } from './task-record';
 import { useTaskActions } from './useTaskActions';
 
@@ -21,7 +21,7 @@ export function UnlockTaskButton() {
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),
   });
-  if (task?.status !== 'LOCKED' || !canUnlockTasks(permissions)) return null;
+  if (task?.status !== 'LOCKED' || !canUnlockTask(permissions, task)) return null;
   return (
     <Button label="omni.task.unlock" variant="contained" onClick={() => mutate()} disabled={isPending}>
       <LockOpenIcon />

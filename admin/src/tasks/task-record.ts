@@ -2,6 +2,8 @@
 export interface TaskRecord {
   id: string;
   type: string;
+  /** STORE, MANAGER (escalated: managers only) or CUSTOMER_SERVICE. */
+  queue: string;
   status: string;
   title: string;
   storeId: string | null;

@@ -20,9 +20,3 @@ export function throwIfTaskIsNotAccessible(actor: Actor, task: Pick<Task, 'store
   if (task.storeId !== null) throwIfStoreIsNotAccessible(actor, task.storeId);
   else if (actor.role === 'STORE_STAFF') throw new ForbiddenError('This task belongs to head office');
 }
-
-/** Unlocking a locked task is a manager's decision: store managers for their store, or an admin. */
-export function throwIfNotAllowedToUnlock(actor: Actor): void {
-  if (actor.role === 'ADMIN' || (actor.role === 'STORE_STAFF' && actor.isStoreManager)) return;
-  throw new ForbiddenError('Only a store manager or an admin can unlock a task');
-}

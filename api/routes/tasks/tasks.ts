@@ -2,6 +2,7 @@ import { type Client } from '@temporalio/client';
 import { z } from 'zod';
 import { storeFilterFor } from '../../../domain/auth/store-access';
 import { ConflictError } from '../../../domain/errors';
+import { throwIfNotAllowedToUnlockTask, throwIfNotAllowedToWorkOnTask } from '../../../domain/tasks/task-permissions';
 import { type Prisma } from '../../../prisma/client';
 import { unlockTaskUpdate } from '../../../workflows/tasks/task-messages';
 import { recordAudit } from '../../audit/record-audit';
@@ -12,7 +13,7 @@ import { sendPage } from '../../lists/send-page';
 import { idParamsSchema } from '../../openapi/common-schemas';
 import { withWorkflowRefusals } from '../../workflows/workflow-update-errors';
 import { type ResourceRouteDeps } from '../route-deps';
-import { findAccessibleTask, throwIfNotAllowedToUnlock } from './task-access';
+import { findAccessibleTask } from './task-access';
 import { completeTask } from './task-completion';
 import { completeTaskBodySchema, taskListQuerySchema, taskSchema } from './tasks.validators';
 
@@ -20,6 +21,8 @@ export interface TaskRouteDeps extends ResourceRouteDeps {
   client: Client;
 }
 
+/** On every route that claims or completes: the generic 403 description only says "outside your store". */
+const managerQueueNote = 'A task escalated to the MANAGER queue is for the managers of its store and admins only; anyone else gets 403.';
 const conflict = { status: 409 as const, description: 'Done already, out of turn, locked or closed: the message says which' };
 const notFound = { status: 404 as const, description: 'No task with this id' };
 
@@ -71,6 +74,7 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client 
     method: 'post',
     path: '/api/tasks/:id/claim',
     summary: 'Take an open task, so colleagues see someone is on it',
+    description: managerQueueNote,
     tags: ['tasks'],
     access: 'authenticated',
     request: { params: idParamsSchema },
@@ -78,6 +82,7 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client 
     otherResponses: [notFound, conflict],
     handle: async ({ params, actor, requestId }) => {
       const task = await findAccessibleTask(prisma, actor, params.id);
+      throwIfNotAllowedToWorkOnTask(actor, task);
       return prisma.$transaction(async (tx) => {
         const { count } = await tx.task.updateMany({ where: { id: task.id, status: 'OPEN' }, data: { status: 'CLAIMED', assigneeUserId: actor.userId } });
         const after = await tx.task.findUniqueOrThrow({ where: { id: task.id } });
@@ -94,7 +99,7 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client 
     method: 'post',
     path: '/api/tasks/:id/complete',
     summary: 'Complete a task with its outcome (pick quantities, pickup code, customer decision)',
-    description: 'Forwarded to the waiting workflow. A wrong pickup code is a 400 on `code`; the last allowed one locks the task (409).',
+    description: `Forwarded to the waiting workflow. A wrong pickup code is a 400 on \`code\`; the last allowed one locks the task (409). ${managerQueueNote}`,
     tags: ['tasks'],
     access: 'authenticated',
     request: { params: idParamsSchema, body: completeTaskBodySchema },
@@ -102,6 +107,7 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client 
     otherResponses: [notFound, conflict],
     handle: async ({ params, actor, req, requestId }) => {
       const task = await findAccessibleTask(prisma, actor, params.id);
+      throwIfNotAllowedToWorkOnTask(actor, task);
       const result = await completeTask({ prisma, client }, actor, task, req.body);
       const after = await prisma.task.findUniqueOrThrow({ where: { id: task.id } });
       await recordAudit(prisma, { actor, action: 'task.complete', entityType: 'Task', entityId: task.id, before: { status: task.status }, after: { status: after.status, outcome: after.outcome, message: result.message }, workflowId: task.workflowId, requestId });
@@ -119,8 +125,8 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client 
     response: { description: 'The unlocked task', schema: taskSchema },
     otherResponses: [notFound, conflict],
     handle: async ({ params, actor, requestId }) => {
-      throwIfNotAllowedToUnlock(actor);
       const task = await findAccessibleTask(prisma, actor, params.id);
+      throwIfNotAllowedToUnlockTask(actor, task);
       if (task.status !== 'LOCKED') throw new ConflictError('This task is not locked');
       await withWorkflowRefusals(() => client.workflow.getHandle(task.workflowId).executeUpdate(unlockTaskUpdate, { args: [{ taskId: task.id, actor: { userId: actor.userId, label: actor.email } }] }));
       const after = await prisma.task.findUniqueOrThrow({ where: { id: task.id } });
