@@ -1,3 +1,4 @@
+import { type MessageGateway } from '../channels/messaging/message-gateway';
 import { type PrismaClient } from '../prisma/client';
 import { type ChannelAdapterSource } from './channels/channel-adapter-source';
 
@@ -6,4 +7,6 @@ export interface ActivityDeps {
   prisma: PrismaClient;
   /** One adapter per channel, built from its record; shared so the client-side rate limits hold. */
   channels: ChannelAdapterSource;
+  /** Delivers the notifications outbox's messages (SMS, WhatsApp, e-mail). */
+  messageGateway: MessageGateway;
 }

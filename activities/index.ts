@@ -9,6 +9,7 @@ import { createAdjustStock } from './inventory/adjust-stock';
 import { createConsumeStock } from './inventory/consume-stock';
 import { createReleaseStock } from './inventory/release-stock';
 import { createReserveStock } from './inventory/reserve-stock';
+import { createSendNotification } from './notifications/send-notification';
 import { createPickupActivities } from './pickup/pickup-activities';
 import { createReadDatabaseClock } from './system/read-database-clock';
 
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     consumeStock: createConsumeStock(deps),
     adjustStock: createAdjustStock(deps),
     ...createPickupActivities(deps),
+    sendNotification: createSendNotification(deps),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelApiKeysEnv } from '../activities/channels/channel-api-keys';
+import { messageGatewayEnv } from '../channels/messaging/message-gateway-settings';
 import { databaseEnv, logEnv, temporalEnv } from '../domain/config';
 import { defaultStockSyncSettings as stockSyncDefaults } from '../domain/channels/stock-sync-settings';
 
@@ -14,6 +15,8 @@ export const workerConfigSchema = z.object({
   /** How long a shutdown waits for running activities before cancelling them. */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   ...channelApiKeysEnv,
+  /** Customer and staff messages (channels/messaging, docs/pickup.md): the sandbox's gateway by default. */
+  ...messageGatewayEnv,
   /** The stock-sync schedule (worker/schedules.ts, docs/stock-sync.md): false pauses it. */
   STOCK_SYNC_ENABLED: z.enum(['true', 'false', '1', '0']).default('true').transform((value) => value === 'true' || value === '1'),
   STOCK_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),

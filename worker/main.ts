@@ -1,6 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type LogLevel } from '@temporalio/worker';
 import { createChannelAdapterSource } from '../activities/channels/channel-adapter-source';
+import { HttpMessageGateway } from '../channels/messaging/http-message-gateway';
+import { messageGatewaySettingsOf } from '../channels/messaging/message-gateway-settings';
 import { loadConfigOrExit } from '../domain/config';
 import { createPrismaClient } from '../prisma/client';
 import { type WorkerConfig, workerConfigSchema } from './config';
@@ -21,7 +23,8 @@ async function main(): Promise<void> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   try {
     const channels = createChannelAdapterSource({ prisma, apiKeys: { keys: config.CHANNEL_API_KEYS, useSandboxDevKeys: config.CHANNEL_SANDBOX_DEV_KEYS } });
-    const worker = await createWorker(connection, config, { prisma, channels });
+    const messageGateway = new HttpMessageGateway(messageGatewaySettingsOf(config));
+    const worker = await createWorker(connection, config, { prisma, channels, messageGateway });
     await ensureSchedules(config);
     console.log(`[worker] polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`);
     await worker.run();

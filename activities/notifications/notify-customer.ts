@@ -12,19 +12,21 @@ export interface NotifyCustomerRequest {
 }
 
 /**
- * Queues a message to the order's customer in the notifications outbox; the outbox delivers it. Answers
- * whether anything was queued (false when the customer cannot be reached).
+ * Queues a message to the order's customer in the notifications outbox; `sendNotification` delivers it.
+ * Answers the outbox row (the same one on a retry), or null when the customer cannot be reached.
  */
 export function createNotifyCustomer({ prisma }: Pick<ActivityDeps, 'prisma'>) {
-  return async function notifyCustomer(request: NotifyCustomerRequest): Promise<{ queued: boolean }> {
+  return async function notifyCustomer(request: NotifyCustomerRequest): Promise<{ queued: boolean; notificationId: string | null }> {
     return prisma.$transaction(async (tx) => {
       const contact = await customerContactOf(tx, request.orderId);
-      if (contact === null) return { queued: false };
-      await tx.notification.createMany({
-        data: [{ ...contact, template: request.template, payload: { orderId: request.orderId, ...request.data } satisfies Prisma.InputJsonObject, idempotencyKey: request.idempotencyKey }],
-        skipDuplicates: true,
+      if (contact === null) return { queued: false, notificationId: null };
+      const row = await tx.notification.upsert({
+        where: { idempotencyKey: request.idempotencyKey },
+        create: { ...contact, template: request.template, payload: { orderId: request.orderId, ...request.data } satisfies Prisma.InputJsonObject, idempotencyKey: request.idempotencyKey },
+        update: {},
+        select: { id: true },
       });
-      return { queued: true };
+      return { queued: true, notificationId: row.id };
     });
   };
 }

@@ -12,9 +12,9 @@ export interface NotifyStoreStaffRequest {
   data: Record<string, string | number | boolean | null>;
 }
 
-/** Queues an e-mail to the store's staff in the notifications outbox; answers how many were queued. */
+/** Queues an e-mail to the store's staff in the notifications outbox; answers the rows, for `sendNotification`. */
 export function createNotifyStoreStaff({ prisma }: Pick<ActivityDeps, 'prisma'>) {
-  return async function notifyStoreStaff(request: NotifyStoreStaffRequest): Promise<{ recipients: number }> {
+  return async function notifyStoreStaff(request: NotifyStoreStaffRequest): Promise<{ recipients: number; notificationIds: string[] }> {
     return withActivityFailures(async () => {
       const store = await prisma.store.findUnique({ where: { code: request.storeCode }, select: { id: true } });
       if (store === null) throw new NotFoundError(`Store ${request.storeCode} not found`);
@@ -32,7 +32,8 @@ export function createNotifyStoreStaff({ prisma }: Pick<ActivityDeps, 'prisma'>)
         })),
         skipDuplicates: true,
       });
-      return { recipients: staff.length };
+      const queued = await prisma.notification.findMany({ where: { idempotencyKey: { in: staff.map((user) => `${request.idempotencyKey}:${user.id}`) } }, select: { id: true }, orderBy: { idempotencyKey: 'asc' } });
+      return { recipients: staff.length, notificationIds: queued.map((row) => row.id) };
     });
   };
 }

@@ -10,8 +10,10 @@ import { EventLog } from './event-log';
 import { injectFaults } from './fault-injection';
 import { applyIdempotency } from './idempotency';
 import { IdempotencyStore } from './idempotency-store';
+import { MessageGatewayWorld } from './message-gateway-world';
 import { enforceRateLimit } from './rate-limiting';
 import { controlRoutes } from './routes/control';
+import { gatewayRoutes } from './routes/gateway';
 import { listingRoutes } from './routes/listings';
 import { orderDriverRoutes } from './routes/order-driver';
 import { orderRoutes } from './routes/orders';
@@ -34,6 +36,8 @@ export interface SandboxOptions {
   stormRetryAfterSeconds: number;
   eventLogCapacity: number;
   webhooks: WebhookSettings;
+  /** The message gateway's API key and how many delivered messages it keeps for /_control/messages. */
+  gateway: { apiKey: string; messageCapacity: number };
   /** Largest request body accepted (a 1000-row batch is ~80 KB). */
   maxBodyBytes?: number;
 }
@@ -58,6 +62,7 @@ export function sandboxOptionsFromConfig(config: SandboxConfig, logger: Logger):
     readBackMaxSkus: config.SANDBOX_READBACK_MAX_SKUS,
     stormRetryAfterSeconds: config.SANDBOX_STORM_RETRY_AFTER_SECONDS,
     eventLogCapacity: config.SANDBOX_EVENT_LOG_CAPACITY,
+    gateway: { apiKey: config.SANDBOX_GATEWAY_API_KEY, messageCapacity: config.SANDBOX_GATEWAY_MESSAGE_CAPACITY },
     webhooks: {
       maxAttempts: config.SANDBOX_WEBHOOK_MAX_ATTEMPTS,
       backoffBaseMs: config.SANDBOX_WEBHOOK_BACKOFF_BASE_MS,
@@ -84,8 +89,8 @@ const answerErrors =
   };
 
 /**
- * The channel sandbox: every channel of the catalogue under /channels/<code>/..., the control API
- * under /_control, GET /healthz. Built without listening so tests can mount it on a free port.
+ * The channel sandbox: every channel of the catalogue under /channels/<code>/..., the message gateway
+ * under /gateway, the control API under /_control, GET /healthz. Built without listening so tests can mount it on a free port.
  */
 export function createSandboxApp(options: SandboxOptions): Sandbox {
   const channels = options.channels ?? demoChannels;
@@ -105,6 +110,7 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     log,
     idempotency: new IdempotencyStore(options.idempotencyTtlMs),
     webhooks: new WebhookDispatcher(options.apiUrl, options.webhooks, random, log),
+    gateway: new MessageGatewayWorld(options.gateway.apiKey, options.gateway.messageCapacity),
   };
 
   const app = express();
@@ -114,6 +120,7 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     res.json({ status: 'ok' });
   });
   app.use('/_control', controlRoutes(context));
+  app.use('/gateway', gatewayRoutes(context));
   app.use(
     '/channels/:code',
     resolveChannel(context),

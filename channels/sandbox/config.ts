@@ -25,6 +25,10 @@ export const sandboxConfigSchema = z.object({
   SANDBOX_STORM_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(2),
   /** Recent requests and events kept for GET /_control/log. */
   SANDBOX_EVENT_LOG_CAPACITY: z.coerce.number().int().min(10).default(1000),
+  /** Bearer key of the message gateway (`/gateway`); the worker's MESSAGE_GATEWAY_API_KEY default matches it. */
+  SANDBOX_GATEWAY_API_KEY: z.string().min(1).default('sandbox-key-gateway'),
+  /** Delivered messages kept for GET /_control/messages (oldest forgotten first). */
+  SANDBOX_GATEWAY_MESSAGE_CAPACITY: z.coerce.number().int().min(10).default(10_000),
   SANDBOX_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
   SANDBOX_WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(500),
   SANDBOX_WEBHOOK_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(60_000),

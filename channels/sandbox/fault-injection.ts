@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type RequestHandler } from 'express';
+import { type RequestHandler, type Response } from 'express';
+import { type ChannelFaults } from './channel-faults';
 import { channelOf, sendError } from './channel-request';
 import { type ChannelWorld } from './channel-world';
 import { type DropDecision } from './listing-writes';
@@ -11,8 +12,19 @@ import { type SandboxContext } from './sandbox-context';
  * The accept-but-drop fault is applied later, per written row (see listing routes).
  */
 export function injectFaults(context: SandboxContext): RequestHandler {
+  return injectFaultsOf(context, (res) => channelOf(res));
+}
+
+/** What misbehaves: a channel, or the message gateway (`code` names it in the event log). */
+export interface FaultTarget {
+  code: string;
+  faults: ChannelFaults;
+}
+
+/** The same faults for any emulated service, found per request by `targetOf`. */
+export function injectFaultsOf(context: SandboxContext, targetOf: (res: Response) => FaultTarget): RequestHandler {
   return async (req, res, next) => {
-    const world = channelOf(res);
+    const world = targetOf(res);
     const faults = world.faults;
     const where = { method: req.method, path: req.path };
     context.log.record('request', world.code, where);

@@ -1,4 +1,4 @@
-import { type RequestHandler } from 'express';
+import { type RequestHandler, type Response } from 'express';
 import { channelOf, rawBodyOf, sendError } from './channel-request';
 import { IdempotencyStore } from './idempotency-store';
 import { type SandboxContext } from './sandbox-context';
@@ -12,15 +12,16 @@ function isFinalAnswer(status: number): boolean {
  * `Idempotency-Key` on writes: the same key with the same request replays the first final answer
  * (status and body, marked `Idempotent-Replayed: true`) without doing anything again; the same key with
  * a different request is refused with 422; a key whose first request is still running gets 409.
+ * Keys are scoped per channel (or per other service, by `scopeOf`).
  */
-export function applyIdempotency(context: SandboxContext): RequestHandler {
+export function applyIdempotency(context: SandboxContext, scopeOf: (res: Response) => string = (res) => channelOf(res).code): RequestHandler {
   return (req, res, next) => {
     const key = req.get('idempotency-key');
     if (key === undefined || req.method === 'GET') {
       next();
       return;
     }
-    const world = channelOf(res);
+    const world = { code: scopeOf(res) };
     const scopedKey = `${world.code}:${key}`;
     const fingerprint = IdempotencyStore.fingerprint(req.method, req.originalUrl, rawBodyOf(req));
     const lookup = context.idempotency.begin(scopedKey, fingerprint);

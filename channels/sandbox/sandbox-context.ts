@@ -1,6 +1,7 @@
 import { type ChannelWorld } from './channel-world';
 import { type EventLog } from './event-log';
 import { type IdempotencyStore } from './idempotency-store';
+import { type MessageGatewayWorld } from './message-gateway-world';
 import { type SeededRandom } from './seeded-random';
 import { type WebhookDispatcher } from './webhook-dispatcher';
 
@@ -22,4 +23,6 @@ export interface SandboxContext {
   log: EventLog;
   idempotency: IdempotencyStore;
   webhooks: WebhookDispatcher;
+  /** The SMS / WhatsApp / e-mail provider customers' messages go through. */
+  gateway: MessageGatewayWorld;
 }

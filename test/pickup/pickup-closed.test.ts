@@ -12,7 +12,7 @@ describe('pickup workflow: expiry, cancellation, lockout, escalation', () => {
 
   beforeAll(async () => {
     await world.setUp({ storeA: [10, 4], storeB: [10, 30] });
-    worker = await startTestWorker({ prisma: world.prisma, channels: world.channels });
+    worker = await startTestWorker({ prisma: world.prisma, channels: world.channels, messageGateway: world.messageGateway });
   });
   afterAll(async () => {
     await worker.stop();
@@ -82,7 +82,7 @@ describe('pickup workflow: expiry, cancellation, lockout, escalation', () => {
     const task = await waitForTask(world.prisma, order.orderId, 'HANDOVER', 'LOCKED');
     expect(task.failedAttempts).toBe(3);
 
-    const code = await codeSentToCustomer(world.prisma, order.orderId);
+    const code = await codeSentToCustomer(world.prisma, order.orderId, world.sandboxUrl);
     const locked = enterCode(handle, world.prisma, order.orderId, world.users.staffA, code);
     await expect(locked).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
     await expect(locked).rejects.toMatchObject({ cause: { type: 'TASK_LOCKED' } });
@@ -115,7 +115,7 @@ describe('pickup workflow: expiry, cancellation, lockout, escalation', () => {
     expect(escalated.map((notice) => notice.recipient)).toEqual([world.users.managerA.email]);
     const stepNames = await handle.query(pickupTimelineQuery);
     expect(stepNames.entries.map((entry) => entry.step)).toEqual(expect.arrayContaining(['PICK_REMINDER', 'PICK_ESCALATED']));
-    await enterCode(handle, world.prisma, order.orderId, world.users.staffA, await codeSentToCustomer(world.prisma, order.orderId));
+    await enterCode(handle, world.prisma, order.orderId, world.users.staffA, await codeSentToCustomer(world.prisma, order.orderId, world.sandboxUrl));
     await handle.result();
     await saveHistoryIfRecording(handle, 'pickup-sla-escalation');
   });

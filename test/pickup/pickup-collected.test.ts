@@ -14,7 +14,7 @@ describe('pickup workflow: collected', () => {
 
   beforeAll(async () => {
     await world.setUp();
-    worker = await startTestWorker({ prisma: world.prisma, channels: world.channels });
+    worker = await startTestWorker({ prisma: world.prisma, channels: world.channels, messageGateway: world.messageGateway });
   });
   afterAll(async () => {
     await worker.stop();
@@ -32,7 +32,7 @@ describe('pickup workflow: collected', () => {
     expect(await world.stock(world.storeA, world.skuOne)).toEqual({ onHand: 10, reserved: 2 });
     expect((await world.channelOrder(order.externalId)).status).toBe('READY_FOR_PICKUP');
 
-    const code = await codeSentToCustomer(world.prisma, order.orderId);
+    const code = await codeSentToCustomer(world.prisma, order.orderId, world.sandboxUrl);
     const accepted = await enterCode(handle, world.prisma, order.orderId, world.users.staffA, code);
     expect(accepted).toMatchObject({ completed: true, taskStatus: 'DONE' });
     const result = await handle.result();
@@ -72,7 +72,7 @@ describe('pickup workflow: collected', () => {
     await pick(handle, world.prisma, order.orderId, world.users.staffA, [{ lineId: lineOne, pickedQuantity: 1 }, { lineId: lineTwo, pickedQuantity: 2 }]);
     await waitForStep(handle, 'AWAITING_COLLECTION');
     expect(await world.stock(world.storeA, world.skuOne)).toEqual({ onHand: 8, reserved: 1 });
-    await enterCode(handle, world.prisma, order.orderId, world.users.staffA, await codeSentToCustomer(world.prisma, order.orderId));
+    await enterCode(handle, world.prisma, order.orderId, world.users.staffA, await codeSentToCustomer(world.prisma, order.orderId, world.sandboxUrl));
     const result = await handle.result();
 
     expect(result.refundedUnitsByLine).toEqual({ [lineOne]: 2 });

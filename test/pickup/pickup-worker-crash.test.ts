@@ -3,17 +3,17 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { testEnv } from '../support/env';
-import { codeSentToCustomer, enterCode, ledgerOf, pick, startPickup, waitForStep, waitForTask } from './support/pickup-driver';
+import { codeSentToCustomer, enterCode, ledgerOf, messagesTo, pick, startPickup, waitForStep, waitForTask } from './support/pickup-driver';
 import { fastSettings, PickupWorld } from './support/pickup-world';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
 /** Starts a worker process and resolves once it polls; the test kills it with SIGKILL. */
-async function startWorkerProcess(taskQueue: string): Promise<ChildProcess> {
+async function startWorkerProcess(taskQueue: string, gatewayUrl: string): Promise<ChildProcess> {
   // One process (tsx as a loader, not its CLI, which would fork a child that survives our SIGKILL).
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support/pickup-worker-process.ts')], {
     cwd: repoRoot,
-    env: { ...process.env, PICKUP_TEST_TASK_QUEUE: taskQueue },
+    env: { ...process.env, PICKUP_TEST_TASK_QUEUE: taskQueue, MESSAGE_GATEWAY_URL: gatewayUrl },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -57,19 +57,19 @@ describe('pickup workflow: worker killed mid-run', () => {
   it('completes after two crashes with nothing done twice', async () => {
     const order = await world.placeOrder([{ sku: world.skuOne, quantity: 2 }, { sku: world.skuTwo, quantity: 1 }]);
     const [lineOne, lineTwo] = order.lineIds as [string, string];
-    workers.push(await startWorkerProcess(taskQueue));
+    workers.push(await startWorkerProcess(taskQueue, `${world.sandboxUrl}/gateway`));
     const handle = await startPickup(client, taskQueue, world, order.orderId, fastSettings);
     await waitForTask(world.prisma, order.orderId, 'PICK');
     await kill(workers[0] as ChildProcess);
 
-    workers.push(await startWorkerProcess(taskQueue));
+    workers.push(await startWorkerProcess(taskQueue, `${world.sandboxUrl}/gateway`));
     await pick(handle, world.prisma, order.orderId, world.users.staffA, [{ lineId: lineOne, pickedQuantity: 1 }, { lineId: lineTwo, pickedQuantity: 1 }]);
     await waitForStep(handle, 'AWAITING_COLLECTION');
-    await enterCode(handle, world.prisma, order.orderId, world.users.staffA, await codeSentToCustomer(world.prisma, order.orderId));
+    await enterCode(handle, world.prisma, order.orderId, world.users.staffA, await codeSentToCustomer(world.prisma, order.orderId, world.sandboxUrl));
     // Killed right after the hand-over was accepted, while the stock is being consumed.
     await kill(workers[1] as ChildProcess);
 
-    workers.push(await startWorkerProcess(taskQueue));
+    workers.push(await startWorkerProcess(taskQueue, `${world.sandboxUrl}/gateway`));
     const result = await handle.result();
 
     expect(result.finalStep).toBe('COLLECTED');
@@ -82,5 +82,8 @@ describe('pickup workflow: worker killed mid-run', () => {
     expect(channelView.refunds).toHaveLength(1);
     expect(channelView.status).toBe('COLLECTED');
     expect(await world.prisma.notification.count({ where: { idempotencyKey: `notify:pickup-ready:${order.orderId}` } })).toBe(1);
+    // The customer's phone shows the code once, however often the send was cut off and retried.
+    const codeMessage = await world.prisma.notification.findUniqueOrThrow({ where: { idempotencyKey: `notify:pickup-ready:${order.orderId}` } });
+    expect((await messagesTo(world.sandboxUrl, codeMessage.recipient)).filter((message) => message.idempotencyKey === codeMessage.idempotencyKey)).toHaveLength(1);
   }, 180_000);
 });

@@ -3,17 +3,24 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { type ActivityDeps } from '../../activities';
 import { createChannelAdapterSource } from '../../activities/channels/channel-adapter-source';
+import { HttpMessageGateway } from '../../channels/messaging/http-message-gateway';
+import { messageGatewaySettingsFromEnv } from '../../channels/messaging/message-gateway-settings';
 import { createWorker } from '../../worker/create-worker';
 import { testEnv } from './env';
 
 /**
  * A client plus an in-process worker on a task queue of its own, against the real Temporal dev server the
  * bootstrap started. The private queue keeps these runs away from the stack's own worker. Channel
- * adapters default to the channels' records with the sandbox's dev keys; tests that talk to channels
- * bring their own source (small retry budgets, their own sandbox).
+ * adapters default to the channels' records with the sandbox's dev keys, messages to the stack sandbox's
+ * gateway; tests that talk to channels bring their own source (small retry budgets, their own sandbox).
  */
 export async function startTestWorker(given: Pick<ActivityDeps, 'prisma'> & Partial<ActivityDeps>) {
-  const deps: ActivityDeps = { channels: createChannelAdapterSource({ prisma: given.prisma, apiKeys: { keys: {}, useSandboxDevKeys: true } }), ...given };
+  const deps: ActivityDeps = {
+    channels: createChannelAdapterSource({ prisma: given.prisma, apiKeys: { keys: {}, useSandboxDevKeys: true } }),
+    // The stack's sandbox gateway (SANDBOX_URL from the test bootstrap) unless the test brings its own.
+    messageGateway: new HttpMessageGateway(messageGatewaySettingsFromEnv()),
+    ...given,
+  };
   quietTemporalLogs();
   const taskQueue = `test-${randomUUID()}`;
   const nativeConnection = await NativeConnection.connect({ address: testEnv.temporalAddress });

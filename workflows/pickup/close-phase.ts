@@ -1,6 +1,7 @@
 import { type PickResult } from '../../domain/pickup/pick-result';
 import { type ProcessActor } from '../../domain/pickup/pickup-workflow';
 import { tellChannel } from './collection-phase';
+import { deliverInBackground, queuedRows } from './deliver-notifications';
 import { db, notify } from './pickup-activities';
 import { type CloseContext, type PickupRun } from './pickup-run';
 
@@ -36,12 +37,13 @@ export async function closeWithoutCollection(run: PickupRun, close: CloseContext
   run.enter('CANCELLING');
   const entry = run.timeline.begin(close.finalStep === 'EXPIRED' ? 'EXPIRE' : 'CANCEL', actor);
   const { failed } = await run.compensations.runAll(close);
-  await notify.notifyCustomer({
+  const closedMessage = await notify.notifyCustomer({
     orderId: run.orderId,
     template: close.finalStep === 'EXPIRED' ? 'pickup-expired' : 'pickup-cancelled',
     idempotencyKey: `notify:pickup-closed:${run.orderId}`,
     data: { reason: close.reason, refundedUnits: Object.values(run.refundedUnitsByLine).reduce((sum, units) => sum + units, 0) },
   });
+  deliverInBackground(run, queuedRows(closedMessage), close.finalStep === 'EXPIRED' ? 'Expiry message' : 'Cancellation message');
   await db.setPickupOrderStatus({
     orderId: run.orderId,
     status: close.finalStep,

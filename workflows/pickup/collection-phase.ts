@@ -1,6 +1,7 @@
 import { ActivityFailure, log, uuid4 } from '@temporalio/workflow';
 import { type PickResult } from '../../domain/pickup/pick-result';
 import { type ProcessActor } from '../../domain/pickup/pickup-workflow';
+import { deliverInBackground, queuedRows } from './deliver-notifications';
 import { channel, db, notify } from './pickup-activities';
 import { type PickupRun } from './pickup-run';
 
@@ -16,6 +17,7 @@ export async function awaitCollection(run: PickupRun, pick: PickResult): Promise
   run.enter('MARKING_READY');
   const ready = run.timeline.begin('READY');
   const { customerNotified } = await db.issuePickupCode({ orderId: run.orderId, storeName: run.storeCode });
+  if (customerNotified) deliverInBackground(run, [{ idempotencyKey: `notify:pickup-ready:${run.orderId}` }], 'Pickup code message');
   const channelOutcome = await tellChannel(run, 'READY_FOR_PICKUP');
   await db.setPickupOrderStatus({
     orderId: run.orderId,
@@ -75,7 +77,8 @@ export async function awaitCollection(run: PickupRun, pick: PickResult): Promise
   for (const [index, offsetMs] of run.settings.pickupReminderOffsetsMs.entries()) {
     if (offsetMs >= run.settings.pickupExpiryMs) break;
     if (await run.waitFor(collected, offsetMs - sinceReady())) break;
-    await notify.notifyCustomer({ orderId: run.orderId, template: 'pickup-reminder', idempotencyKey: `notify:pickup-reminder:${run.orderId}:${index + 1}`, data: { storeCode: run.storeCode, reminder: index + 1 } });
+    const reminder = await notify.notifyCustomer({ orderId: run.orderId, template: 'pickup-reminder', idempotencyKey: `notify:pickup-reminder:${run.orderId}:${index + 1}`, data: { storeCode: run.storeCode, reminder: index + 1 } });
+    deliverInBackground(run, queuedRows(reminder), `Pickup reminder ${index + 1}`);
     run.timeline.note('PICKUP_REMINDER', `Reminder ${index + 1} sent`);
   }
   const settled = await run.waitFor(collected, run.settings.pickupExpiryMs - sinceReady());

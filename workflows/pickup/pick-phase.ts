@@ -2,6 +2,7 @@ import { ApplicationFailure, uuid4 } from '@temporalio/workflow';
 import { pickReportProblems, pickResultOf, type PickResult } from '../../domain/pickup/pick-result';
 import { WORKFLOW_ACTOR, type ProcessActor } from '../../domain/pickup/pickup-workflow';
 import { type PickOutcome } from '../../domain/tasks/task-outcomes';
+import { deliverInBackground, queuedRows } from './deliver-notifications';
 import { channel, db, notify } from './pickup-activities';
 import { type PickupRun } from './pickup-run';
 
@@ -47,11 +48,13 @@ export async function pickOrder(run: PickupRun): Promise<PickPhaseResult> {
 
   const isPicked = () => picked !== null;
   if (!(await run.waitFor(isPicked, run.settings.pickSlaMs))) {
-    await notify.notifyStoreStaff({ storeCode: run.storeCode, managersOnly: false, template: 'pick-overdue', idempotencyKey: `notify:pick-overdue:${run.orderId}`, data: { orderId: run.orderId, externalId: run.order.externalId } });
+    const overdue = await notify.notifyStoreStaff({ storeCode: run.storeCode, managersOnly: false, template: 'pick-overdue', idempotencyKey: `notify:pick-overdue:${run.orderId}`, data: { orderId: run.orderId, externalId: run.order.externalId } });
+    deliverInBackground(run, queuedRows(overdue), 'Pick overdue e-mail');
     run.timeline.note('PICK_REMINDER', 'Pick SLA missed: store staff reminded');
     if (!(await run.waitFor(isPicked, run.settings.pickEscalationDelayMs))) {
       await db.escalateTask({ taskId });
-      await notify.notifyStoreStaff({ storeCode: run.storeCode, managersOnly: true, template: 'pick-escalated', idempotencyKey: `notify:pick-escalated:${run.orderId}`, data: { orderId: run.orderId, externalId: run.order.externalId } });
+      const escalated = await notify.notifyStoreStaff({ storeCode: run.storeCode, managersOnly: true, template: 'pick-escalated', idempotencyKey: `notify:pick-escalated:${run.orderId}`, data: { orderId: run.orderId, externalId: run.order.externalId } });
+      deliverInBackground(run, queuedRows(escalated), 'Pick escalation e-mail');
       run.timeline.note('PICK_ESCALATED', 'Escalated to the store manager queue');
       await run.waitFor(isPicked);
     }
@@ -88,11 +91,12 @@ async function settleShortPick(run: PickupRun, result: PickResult): Promise<void
     if (refunds.some((refund) => refund.lineId === line.lineId && refund.status === 'SUCCEEDED')) run.addRefunded(line.lineId, line.shortQuantity);
   }
   const refundedMinor = refunds.filter((refund) => refund.status === 'SUCCEEDED').reduce((sum, refund) => sum + refund.amountMinor, 0);
-  await notify.notifyCustomer({
+  const shortPickMessage = await notify.notifyCustomer({
     orderId: run.orderId,
     template: 'pickup-short-picked',
     idempotencyKey: `notify:pickup-short-picked:${run.orderId}`,
     data: { refundedMinor, currency: run.order.currency, missing: result.shortfalls.map((line) => `${line.shortQuantity} x ${line.sku}`).join(', ') },
   });
+  deliverInBackground(run, queuedRows(shortPickMessage), 'Short-pick message');
   run.timeline.end(entry, failed.length === 0 ? `Released and refunded ${refundedMinor} ${run.order.currency}` : `Refund failed for ${failed.length} line(s): ${failed.map((refund) => refund.failureReason).join('; ')}`);
 }

@@ -18,6 +18,9 @@ export async function pickupOrder(input: PickupOrderInput): Promise<PickupOrderR
   installHandlers(run);
 
   run.order = await db.loadPickupOrder({ orderId: run.orderId });
+  // A cancellation can commit before the run's id is saved on the order, so nobody signalled this run:
+  // the order is closed already, and reserving for it would hold stock for nobody.
+  if (run.order.status === 'CANCELLED') return closeAlreadyCancelled(run);
   // The customer paid at checkout, so the money is the first thing to give back if the order closes.
   run.compensations.add({ name: 'refund what was not handed over', undo: (close) => refundRemaining(run, close) });
   run.compensations.add({ name: 'tell the channel the order is cancelled', undo: () => tellChannel(run, 'CANCELLED').then(() => undefined) });
@@ -85,8 +88,17 @@ async function refundRemaining(run: PickupRun, close: CloseContext): Promise<voi
   if (failed.length > 0) throw ApplicationFailure.create({ type: 'REFUND_FAILED', message: failed.map((refund) => refund.failureReason).join('; '), nonRetryable: true });
 }
 
+/** Nothing was reserved, picked or charged by this run, so there is nothing to undo: record why and stop. */
+async function closeAlreadyCancelled(run: PickupRun): Promise<PickupOrderResult> {
+  run.enter('CANCELLED');
+  run.timeline.note('ALREADY_CANCELLED', `Order ${run.order.externalId} was already cancelled when the pickup started: nothing reserved`, WORKFLOW_ACTOR.label);
+  return finish(run, null);
+}
+
 async function finish(run: PickupRun, close: CloseContext | null, actor?: string): Promise<PickupOrderResult> {
   if (close !== null) await closeWithoutCollection(run, close, actor ?? run.cancellation?.actor.label ?? WORKFLOW_ACTOR.label);
+  // Messages still on their way: their failures belong on this run's timeline.
+  await Promise.all(run.deliveries);
   run.finished = true;
   // Answer pending Updates (a cancellation waiting for the end) before the run closes.
   await condition(allHandlersFinished);

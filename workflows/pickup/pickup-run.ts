@@ -36,6 +36,8 @@ export class PickupRun {
   /** Units reserved per order line right now. */
   readonly reservedByLine = new Map<string, number>();
   readonly refundedUnitsByLine: Record<string, number> = {};
+  /** Messages on their way to the customer or staff (see deliver-notifications.ts); awaited before closing. */
+  readonly deliveries: Promise<void>[] = [];
   private tasksClosedOnUndo = false;
 
   constructor(input: PickupOrderInput) {

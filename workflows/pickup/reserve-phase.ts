@@ -2,6 +2,7 @@ import { ActivityFailure, ApplicationFailure, uuid4 } from '@temporalio/workflow
 import { INSUFFICIENT_STOCK } from '../../domain/inventory/errors';
 import { WORKFLOW_ACTOR } from '../../domain/pickup/pickup-workflow';
 import { type CustomerDecisionOutcome } from '../../domain/tasks/task-outcomes';
+import { deliverInBackground, queuedRows } from './deliver-notifications';
 import { db, notify } from './pickup-activities';
 import { type CloseContext, type PickupRun } from './pickup-run';
 
@@ -64,12 +65,13 @@ async function applyUnfulfillablePolicy(run: PickupRun, attempt: number): Promis
 
   run.enter('AWAITING_CUSTOMER_DECISION');
   await db.setPickupOrderStatus({ orderId: run.orderId, status: 'AWAITING_CUSTOMER_DECISION' });
-  await notify.notifyCustomer({
+  const cannotCoverMessage = await notify.notifyCustomer({
     orderId: run.orderId,
     template: 'pickup-store-cannot-cover',
     idempotencyKey: `notify:pickup-store-cannot-cover:${run.orderId}:${attempt}`,
     data: { storeCode: run.storeCode, alternativeStores: storeCodes.join(', ') },
   });
+  deliverInBackground(run, queuedRows(cannotCoverMessage), 'Store-cannot-cover message');
   const taskId = uuid4();
   let decision: (CustomerDecisionOutcome & { actor: string; userId: string | null }) | null = null;
   run.inbox.expect({

@@ -18,6 +18,7 @@ const webhookPatchSchema = z
   })
   .partial()
   .strict();
+const messagesQuerySchema = z.object({ recipient: z.string().min(1).optional(), limit: z.coerce.number().int().min(1).max(10_000).default(200) });
 const logQuerySchema = z.object({ channel: z.string().optional(), kind: z.string().optional(), limit: z.coerce.number().int().min(1).max(10_000).default(200) });
 
 function channelSummary(world: ChannelWorld) {
@@ -43,7 +44,24 @@ export function controlRoutes(context: SandboxContext): Router {
   const worldOr404 = (code: string | undefined) => (code === undefined ? undefined : context.worlds.get(code));
 
   router.get('/', (_req, res) => {
-    res.json({ seed: context.seed, webhooks: context.webhooks.settings, channels: [...context.worlds.values()].map(channelSummary) });
+    res.json({ seed: context.seed, webhooks: context.webhooks.settings, gateway: { faults: context.gateway.faults }, channels: [...context.worlds.values()].map(channelSummary) });
+  });
+
+  router.put('/gateway/faults', (req, res) => {
+    context.gateway.faults = { ...context.gateway.faults, ...channelFaultsPatchSchema.parse(req.body) };
+    context.log.record('control.faults', context.gateway.code, { faults: context.gateway.faults });
+    res.json(context.gateway.faults);
+  });
+
+  router.delete('/gateway/faults', (_req, res) => {
+    context.gateway.faults = { ...noFaults };
+    context.log.record('control.faults', context.gateway.code, { faults: context.gateway.faults });
+    res.json(context.gateway.faults);
+  });
+
+  /** What the gateway delivered, newest last: what a customer's phone or mailbox shows. */
+  router.get('/messages', (req, res) => {
+    res.json({ messages: context.gateway.delivered(messagesQuerySchema.parse(req.query)) });
   });
 
   router.put('/channels/:code/faults', (req, res) => {
@@ -107,6 +125,7 @@ export function controlRoutes(context: SandboxContext): Router {
     const { seed } = resetBodySchema.parse(req.body ?? {});
     if (seed !== undefined) context.seed = seed;
     for (const world of context.worlds.values()) world.reset();
+    context.gateway.reset();
     context.idempotency.clear();
     context.webhooks.reset();
     context.log.clear();

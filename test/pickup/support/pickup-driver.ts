@@ -5,6 +5,7 @@ import { pickupWorkflowId, type ProcessActor } from '../../../domain/pickup/pick
 import { type PrismaClient, type TaskStatus, type TaskType } from '../../../prisma/client';
 import { type pickupOrder } from '../../../workflows/pickup/pickup-order';
 import { completeTaskUpdate, pickupTimelineQuery } from '../../../workflows/pickup/messages';
+import { requireEnv } from '../../support/env';
 import { type PickupWorld, type WorldUser } from './pickup-world';
 
 export const actorOf = (user: WorldUser): ProcessActor => ({ userId: user.id, label: user.email });
@@ -40,10 +41,33 @@ export async function pick(handle: WorkflowHandle, prisma: PrismaClient, orderId
   return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, actor: actorOf(by), outcome: { type: 'PICK', lines: picked } }] });
 }
 
-/** The code as the customer received it: the outbox message is the only place it exists in clear. */
-export async function codeSentToCustomer(prisma: PrismaClient, orderId: string): Promise<string> {
-  const message = await prisma.notification.findUniqueOrThrow({ where: { idempotencyKey: `notify:pickup-ready:${orderId}` } });
-  return String((message.payload as { code: string }).code);
+/**
+ * The code as the customer received it: read from the message the sandbox's gateway delivered to their
+ * phone (the outbox row no longer holds it once sent). `sandboxUrl` is the sandbox whose gateway the
+ * worker sends through: the test stack's unless the test gave the worker its world's gateway.
+ */
+export async function codeSentToCustomer(prisma: PrismaClient, orderId: string, sandboxUrl = requireEnv('SANDBOX_URL'), timeoutMs = 20_000): Promise<string> {
+  const idempotencyKey = `notify:pickup-ready:${orderId}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await prisma.notification.findUnique({ where: { idempotencyKey }, select: { recipient: true } });
+    if (row !== null) {
+      const code = (await messagesTo(sandboxUrl, row.recipient)).find((message) => message.idempotencyKey === idempotencyKey)?.text.match(pickupCodeInText)?.[1];
+      if (code !== undefined) return code;
+    }
+    if (Date.now() > deadline) throw new Error(`no pickup code reached the customer of order ${orderId} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** How the pickup-ready message (domain/notifications/message-templates.ts) shows the code. */
+const pickupCodeInText = /code at the counter: (\d+)/;
+
+/** What the gateway delivered to one phone number or address, oldest first. */
+export async function messagesTo(sandboxUrl: string, recipient: string): Promise<{ idempotencyKey: string; channel: string; text: string }[]> {
+  const response = await fetch(`${sandboxUrl}/_control/messages?${new URLSearchParams({ recipient }).toString()}`);
+  if (!response.ok) throw new Error(`GET /_control/messages answered ${response.status}`);
+  return ((await response.json()) as { messages: { idempotencyKey: string; channel: string; text: string }[] }).messages;
 }
 
 /** What the API does at the counter: check the code against the stored hash, forward only the verdict. */

@@ -5,6 +5,8 @@
  */
 import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import { createChannelAdapterSource } from '../../../activities/channels/channel-adapter-source';
+import { HttpMessageGateway } from '../../../channels/messaging/http-message-gateway';
+import { messageGatewaySettingsFromEnv } from '../../../channels/messaging/message-gateway-settings';
 import { createPrismaClient } from '../../../prisma/client';
 import { createWorker } from '../../../worker/create-worker';
 import { requireEnv, testEnv } from '../../support/env';
@@ -28,7 +30,8 @@ async function main(): Promise<void> {
       WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: 10,
       WORKER_SHUTDOWN_GRACE_MS: 1000,
     },
-    { prisma, channels },
+    // MESSAGE_GATEWAY_URL is set by the test to its own sandbox's gateway.
+    { prisma, channels, messageGateway: new HttpMessageGateway(messageGatewaySettingsFromEnv()) },
   );
   const running = worker.run();
   console.log('worker ready');

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { createChannelAdapterSource } from '../../../activities/channels/channel-adapter-source';
+import { HttpMessageGateway } from '../../../channels/messaging/http-message-gateway';
 import { createSandboxApp, sandboxOptionsFromConfig } from '../../../channels/sandbox/app';
 import { sandboxConfigSchema } from '../../../channels/sandbox/config';
 import { listenSandbox, type RunningSandbox } from '../../../channels/sandbox/server';
@@ -64,6 +65,11 @@ export class PickupWorld {
   get sandboxUrl(): string {
     if (!this.sandbox) throw new Error('sandbox not started');
     return this.sandbox.url;
+  }
+
+  /** The message gateway of this world's sandbox (its dev key), with the same small budgets as the channel. */
+  get messageGateway(): HttpMessageGateway {
+    return new HttpMessageGateway({ baseUrl: `${this.sandboxUrl}/gateway`, apiKey: 'sandbox-key-gateway', requestTimeoutMs: transport.timeouts.requestMs, retry: { maxAttempts: 2, baseDelayMs: 50, maxDelayMs: 200 } });
   }
 
   async setUp(stock: { storeA: [number, number]; storeB: [number, number] } = { storeA: [10, 10], storeB: [10, 10] }): Promise<void> {

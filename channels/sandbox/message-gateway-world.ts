@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { type AcceptedMessage, type SendMessageBody } from '../messaging/message-wire-format';
+import { type ChannelFaults, noFaults } from './channel-faults';
+
+/** A message as the recipient's phone or mailbox shows it. */
+export type DeliveredMessage = AcceptedMessage & SendMessageBody & { idempotencyKey: string };
+
+/** Name of the gateway in the event log and in idempotency scopes (no channel is called that). */
+export const GATEWAY_CODE = 'gateway';
+
+/**
+ * The SMS / WhatsApp / e-mail provider of the demo: what it delivered (newest last, bounded), the
+ * faults it is told to show, and its API key. In memory, like the channels: it is the outside world.
+ */
+export class MessageGatewayWorld {
+  readonly code = GATEWAY_CODE;
+  faults: ChannelFaults = { ...noFaults };
+  private messages: DeliveredMessage[] = [];
+
+  constructor(
+    readonly apiKey: string,
+    private readonly capacity: number,
+  ) {}
+
+  deliver(body: SendMessageBody, idempotencyKey: string): DeliveredMessage {
+    const message: DeliveredMessage = { ...body, idempotencyKey, messageId: randomUUID(), acceptedAt: new Date().toISOString() };
+    this.messages.push(message);
+    if (this.messages.length > this.capacity) this.messages.splice(0, this.messages.length - this.capacity);
+    return message;
+  }
+
+  delivered(filter: { recipient?: string; limit: number }): DeliveredMessage[] {
+    return this.messages.filter((message) => filter.recipient === undefined || message.recipient === filter.recipient).slice(-filter.limit);
+  }
+
+  reset(): void {
+    this.messages = [];
+    this.faults = { ...noFaults };
+  }
+}

@@ -1,0 +1,75 @@
+import { type NotificationPayload } from './notification-payload';
+
+export interface RenderedMessage {
+  /** Used by e-mail; SMS and WhatsApp send the text only. */
+  subject: string;
+  text: string;
+}
+
+type Template = (read: (field: string) => string) => RenderedMessage;
+
+function money(minor: string, currency: string): string {
+  const amount = Number(minor);
+  return Number.isFinite(amount) ? `${(amount / 100).toFixed(2)} ${currency}` : `${minor} ${currency}`;
+}
+
+/**
+ * The words of every message the outbox sends, by template name. Rendered by the sending activity
+ * from the row's payload, so secrets such as the pickup code exist only in the outbox row (until sent)
+ * and in the message itself, never in workflow history.
+ */
+const templates: Record<string, Template> = {
+  'pickup-ready': (read) => ({
+    subject: 'Your order is ready for pickup',
+    text: `Your order is ready for pickup at ${read('storeName')}. Show this code at the counter: ${read('code')}. Keep it to yourself: whoever has it can collect the order.`,
+  }),
+  'pickup-reminder': (read) => ({
+    subject: 'Your order is waiting for you',
+    text: `Reminder ${read('reminder')}: your order is still waiting for you at ${read('storeCode')}. Bring the pickup code we sent you.`,
+  }),
+  'pickup-short-picked': (read) => ({
+    subject: 'Part of your order is not available',
+    text: `Sorry, we could not find ${read('missing')} for your order. We refunded ${money(read('refundedMinor'), read('currency'))}; the rest of your order is being prepared.`,
+  }),
+  'pickup-store-cannot-cover': (read) => ({
+    subject: 'Your pickup store cannot cover your order',
+    text: `${read('storeCode')} cannot cover your order. It can be collected at ${read('alternativeStores')} instead; our customer service will contact you to choose.`,
+  }),
+  'pickup-cancelled': (read) => ({
+    subject: 'Your order has been cancelled',
+    text: `Your pickup order has been cancelled (${read('reason')}). Any payment for it is refunded to you.`,
+  }),
+  'pickup-expired': (read) => ({
+    subject: 'Your pickup order has expired',
+    text: `Your order was not collected in time and has been cancelled (${read('reason')}). Any payment for it is refunded to you.`,
+  }),
+  'pick-overdue': (read) => ({
+    subject: `Pick overdue: order ${read('externalId')}`,
+    text: `Order ${read('externalId')} at ${read('storeCode')} has not been picked within its SLA. Please pick it now.`,
+  }),
+  'pick-escalated': (read) => ({
+    subject: `Escalated: order ${read('externalId')} not picked`,
+    text: `Order ${read('externalId')} at ${read('storeCode')} is still not picked and has moved to the manager queue.`,
+  }),
+};
+
+export type RenderOutcome = { ok: true; message: RenderedMessage } | { ok: false; reason: string };
+
+/**
+ * The message for a template and its payload. A template nobody defined, or a payload without a field
+ * the template needs, cannot be sent as meant (a pickup message without its code is worse than none).
+ */
+export function renderMessage(template: string, payload: NotificationPayload): RenderOutcome {
+  const render = templates[template];
+  if (render === undefined) return { ok: false, reason: `no message template "${template}"` };
+  const missing: string[] = [];
+  const message = render((field) => {
+    const value = payload[field];
+    if (value === null || value === undefined || value === '') {
+      missing.push(field);
+      return '';
+    }
+    return Array.isArray(value) ? value.join(', ') : String(value);
+  });
+  return missing.length === 0 ? { ok: true, message } : { ok: false, reason: `template "${template}" needs ${missing.join(', ')}` };
+}
