@@ -64,7 +64,7 @@ export class HttpMessageGateway implements MessageGateway {
     const gatewayError = errorBodySchema.safeParse(jsonOrUndefined(text));
     const reason = `HTTP ${response.status}${gatewayError.success ? ` ${gatewayError.data.error}: ${gatewayError.data.message}` : ''}`;
     if (isTransientStatus(response.status)) return { ok: false, reason };
-    if (gatewayError.success && gatewayError.data.error === RECIPIENT_REJECTED) throw new MessageRecipientRejectedError(`recipient refused by the message gateway: ${gatewayError.data.message}`);
+    if (gatewayError.success && gatewayError.data.error === RECIPIENT_REJECTED) throw new MessageRecipientRejectedError(gatewayError.data.message);
     throw new MessageRejectedError(`message refused by the gateway: ${reason}`, response.status, gatewayError.success ? gatewayError.data.error : null);
   }
 }

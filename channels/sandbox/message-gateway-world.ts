@@ -15,6 +15,8 @@ export const GATEWAY_CODE = 'gateway';
 export class MessageGatewayWorld {
   readonly code = GATEWAY_CODE;
   faults: ChannelFaults = { ...noFaults };
+  /** Well-formed numbers and addresses the provider cannot deliver to (landlines, opted out, bouncing). */
+  readonly unreachableRecipients = new Set<string>();
   private messages: DeliveredMessage[] = [];
 
   constructor(
@@ -36,5 +38,6 @@ export class MessageGatewayWorld {
   reset(): void {
     this.messages = [];
     this.faults = { ...noFaults };
+    this.unreachableRecipients.clear();
   }
 }

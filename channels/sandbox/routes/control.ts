@@ -19,6 +19,7 @@ const webhookPatchSchema = z
   .partial()
   .strict();
 const messagesQuerySchema = z.object({ recipient: z.string().min(1).optional(), limit: z.coerce.number().int().min(1).max(10_000).default(200) });
+const recipientBodySchema = z.object({ recipient: z.string().min(1) });
 const logQuerySchema = z.object({ channel: z.string().optional(), kind: z.string().optional(), limit: z.coerce.number().int().min(1).max(10_000).default(200) });
 
 function channelSummary(world: ChannelWorld) {
@@ -57,6 +58,14 @@ export function controlRoutes(context: SandboxContext): Router {
     context.gateway.faults = { ...noFaults };
     context.log.record('control.faults', context.gateway.code, { faults: context.gateway.faults });
     res.json(context.gateway.faults);
+  });
+
+  /** Makes the gateway refuse a recipient from now on, as a provider refuses a landline or an opted-out number. */
+  router.post('/gateway/unreachable-recipients', (req, res) => {
+    const { recipient } = recipientBodySchema.parse(req.body);
+    context.gateway.unreachableRecipients.add(recipient);
+    context.log.record('control.unreachable_recipient', context.gateway.code, { recipient });
+    res.status(201).json({ recipients: [...context.gateway.unreachableRecipients] });
   });
 
   /** What the gateway delivered, newest last: what a customer's phone or mailbox shows. */

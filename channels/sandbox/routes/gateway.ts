@@ -31,7 +31,8 @@ const requireIdempotencyKey: RequestHandler = (req, res, next) => {
 /**
  * The message gateway (`/gateway`): `POST /messages` delivers one SMS, WhatsApp message or e-mail.
  * Faults (outage, latency, error rate, 429 storm) come from PUT /_control/gateway/faults. A recipient
- * that is not a phone number (SMS, WhatsApp) or an e-mail address is refused with 422 RECIPIENT_REJECTED.
+ * that is not a phone number (SMS, WhatsApp) or an e-mail address, or that the control API marked
+ * unreachable, is refused with 422 RECIPIENT_REJECTED.
  */
 export function gatewayRoutes(context: SandboxContext): Router {
   const router = Router();
@@ -51,6 +52,11 @@ export function gatewayRoutes(context: SandboxContext): Router {
           return;
         }
         throw new ZodError(parsed.error.issues);
+      }
+      if (context.gateway.unreachableRecipients.has(parsed.data.recipient)) {
+        context.log.record('message.rejected', context.gateway.code, { reason: 'unreachable' });
+        sendError(res, 422, RECIPIENT_REJECTED, 'recipient refused: unreachable (not a mobile number, opted out or bouncing)');
+        return;
       }
       const message = context.gateway.deliver(parsed.data, req.get('idempotency-key') ?? '');
       context.log.record('message.delivered', context.gateway.code, { messageId: message.messageId, channel: message.channel });
