@@ -6,6 +6,12 @@ import { type ResourceSampling } from './resource-sampler';
 import { BENCH_TASK_QUEUE } from './stack';
 import { type StepPlan, type StepResult } from './step-result';
 
+async function settledWithin(promise: Promise<unknown>, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+  clearTimeout(timer);
+}
+
 export interface BaselineStepDeps {
   client: Client;
   startSampling: () => ResourceSampling;
@@ -31,13 +37,11 @@ export async function runBaselineStep({ client, startSampling, config }: Baselin
     results.push(handle.result().then(() => void finished.push({ sentAtMs, doneAtMs: epochMs() })));
     return handle.workflowId;
   });
-  let drainTimer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    Promise.allSettled(results),
-    new Promise((resolve) => (drainTimer = setTimeout(resolve, config.BENCH_PICKUP_DRAIN_SECONDS * 1000))),
-  ]);
-  clearTimeout(drainTimer);
+  const allDone = Promise.allSettled(results);
+  await settledWithin(allDone, config.BENCH_PICKUP_DRAIN_SECONDS * 1000);
   const resources = await sampling.stop();
+  const completions = [...finished];
+  await settledWithin(allDone, config.BENCH_PICKUP_SETTLE_SECONDS * 1000);
 
   const failures = load.calls.filter((call) => call.error !== undefined);
   return {
@@ -48,7 +52,7 @@ export async function runBaselineStep({ client, startSampling, config }: Baselin
     failed: failures.length,
     ...(failures[0]?.error !== undefined && { firstError: failures[0].error }),
     requestLatenciesMs: load.calls.map((call) => call.latencyMs).sort((a, b) => a - b),
-    completions: [...finished],
+    completions,
     sendLagP99Ms: load.sendLagP99Ms,
     resources,
   };

@@ -28,11 +28,16 @@ export const pickupBenchSchema = z.object({
    * Rates offered to the baseline only, before the ramp: the no-op workflow keeps up far beyond what
    * pickup can, and the "x baseline" target needs its real capacity, not the ramp's top rate. Empty: none.
    */
-  BENCH_BASELINE_EXTRA_RATES: rateList(0).default([45, 60]),
+  BENCH_BASELINE_EXTRA_RATES: rateList(0).default([60]),
   /** How long each rate is offered. */
   BENCH_PICKUP_STEP_SECONDS: z.coerce.number().int().min(3).max(300).default(20),
   /** After a step's last request, how long it may take to finish what was sent before the rest counts as not done. */
   BENCH_PICKUP_DRAIN_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /**
+   * After a step is measured, how long (untimed) its stragglers may still take to finish, so an
+   * overloaded step's backlog does not run into the next step's figures.
+   */
+  BENCH_PICKUP_SETTLE_SECONDS: z.coerce.number().int().min(0).max(300).default(20),
   /** Requests in flight at once beyond which the load generator skips a send (and counts it) instead of piling up. */
   BENCH_PICKUP_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(5000).default(400),
   /** Untimed orders and baseline workflows first, so bundling, connections and JIT are not measured. */

@@ -41,6 +41,7 @@ export async function runPickupStep({ intake, prisma, client, startSampling, con
   const placed = load.calls.flatMap((call) => (call.result === undefined ? [] : [{ orderId: call.result.orderId, sentAtMs: call.sentAtMs }]));
   const created = await awaitPickTasks(prisma, placed.map((order) => order.orderId), config.BENCH_PICKUP_DRAIN_SECONDS * 1000);
   const resources = await sampling.stop();
+  if (created.size < placed.length) await awaitPickTasks(prisma, placed.map((order) => order.orderId), config.BENCH_PICKUP_SETTLE_SECONDS * 1000);
 
   const runs = placed.map((order) => ({ workflowId: pickupWorkflowId(order.orderId), sentAtMs: order.sentAtMs }));
   const completions = runs.flatMap((run) => {
