@@ -65,8 +65,9 @@ describe('BOPIS in the admin UI', () => {
       await page.locator('.current-step[data-step="AWAITING_COLLECTION"]').waitFor({ timeout: processStepTimeoutMs });
       await browser.screenshot('bopis-3-order-ready');
 
-      // At the counter: a mistyped code is refused with the attempts left, the customer's code is accepted.
-      const code = await pickupCodeSentFor(order.externalId, processStepTimeoutMs);
+      // At the counter: a mistyped code is refused with the attempts left; the code from the customer's
+      // e-mail (as the sandbox's message gateway delivered it) is accepted.
+      const code = await pickupCodeSentFor(order.customerEmail, processStepTimeoutMs);
       await openTask(page, `Hand over order ${order.externalId}`);
       await page.getByLabel('Pickup code').fill(wrongCodeFor(code));
       await page.getByRole('button', { name: 'Hand over' }).click();

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import demoUsers from '../../../prisma/seed-data/demo-users.json';
-import { createPrismaClient } from '../../../prisma/client';
 import { findStoreByCode, signInToApi } from '../api-client';
 import { admin, apiUrl } from '../e2e-settings';
 
 /**
  * The outside world of the BOPIS browser test: a shopper placing a pickup order on a marketplace in the
- * channel sandbox, and the customer's phone that receives the pickup code.
+ * channel sandbox, and the customer's mailbox, in the sandbox's message gateway, that receives the pickup code.
  */
 
 export const pickupStoreCode = 'AMS-01';
@@ -53,14 +52,16 @@ async function stockedSkus(quantities: readonly number[]): Promise<OrderedLine[]
 }
 
 /** Places a pickup order as a shopper on the marketplace; the sandbox sends its webhook to the API. */
-export async function placePickupOrder(quantities: readonly number[]): Promise<{ externalId: string; lines: OrderedLine[] }> {
+export async function placePickupOrder(quantities: readonly number[]): Promise<{ externalId: string; lines: OrderedLine[]; customerEmail: string }> {
   const lines = await stockedSkus(quantities);
   const shopper = randomUUID().slice(0, 8);
+  // Unique per order, so the shopper's mailbox in the gateway holds this order's messages only.
+  const customerEmail = `shopper-${shopper}@example.com`;
   const response = await fetch(`${sandboxUrl}/channels/${marketplaceCode}/orders`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      customer: { name: `E2E Shopper ${shopper}`, email: `shopper-${shopper}@example.com`, phone: null },
+      customer: { name: `E2E Shopper ${shopper}`, email: customerEmail, phone: null },
       fulfilment: 'PICKUP',
       pickupStoreCode,
       // Priced by the shopper: the SKUs need not be listed on the marketplace for this test.
@@ -69,28 +70,27 @@ export async function placePickupOrder(quantities: readonly number[]): Promise<{
   });
   if (response.status !== 201) throw new Error(`The sandbox refused the order: HTTP ${response.status} ${await response.text()}`);
   const { order } = (await response.json()) as { order: { externalId: string } };
-  return { externalId: order.externalId, lines };
+  return { externalId: order.externalId, lines, customerEmail };
 }
 
+/** How the pickup-ready message (domain/notifications/message-templates.ts) shows the code. */
+const pickupCodeInText = /code at the counter: (\d+)/;
+
 /**
- * The code as the customer receives it. It exists in clear only in the notifications outbox message
- * (`notify:pickup-ready:<orderId>`), and no API hands outbox messages out yet, so this reads that one row
- * the way the customer's message gateway would. Polls: the message is written as the order turns ready.
+ * The code as the customer receives it: the message the sandbox's message gateway delivered to the
+ * shopper's address, read through the sandbox's control API as their phone or mailbox would show it
+ * (once sent, the outbox no longer holds the code). Polls: the message goes out as the order turns ready.
  */
-export async function pickupCodeSentFor(externalId: string, timeoutMs: number): Promise<string> {
-  const prisma = createPrismaClient({ databaseUrl: requiredEnv('DATABASE_URL'), poolSize: 1 });
-  try {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const order = await prisma.order.findFirst({ where: { externalId, channel: { code: marketplaceCode } }, select: { id: true } });
-      const message = order === null ? null : await prisma.notification.findUnique({ where: { idempotencyKey: `notify:pickup-ready:${order.id}` }, select: { payload: true } });
-      const code = (message?.payload as { code?: unknown } | undefined)?.code;
-      if (typeof code === 'string') return code;
-      if (Date.now() > deadline) throw new Error(`No pickup code was sent for order ${externalId} within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  } finally {
-    await prisma.$disconnect();
+export async function pickupCodeSentFor(recipient: string, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`${sandboxUrl}/_control/messages?${new URLSearchParams({ recipient }).toString()}`);
+    if (!response.ok) throw new Error(`GET /_control/messages failed: HTTP ${response.status}`);
+    const { messages } = (await response.json()) as { messages: { text: string }[] };
+    const code = messages.map((message) => pickupCodeInText.exec(message.text)?.[1]).find((found) => found !== undefined);
+    if (code !== undefined) return code;
+    if (Date.now() > deadline) throw new Error(`No pickup code reached ${recipient} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
