@@ -1,4 +1,5 @@
 import { type MessageGateway } from '../channels/messaging/message-gateway';
+import { type InventorySettings } from '../domain/inventory/settings';
 import { type PrismaClient } from '../prisma/client';
 import { type ChannelAdapterSource } from './channels/channel-adapter-source';
 
@@ -9,4 +10,6 @@ export interface ActivityDeps {
   channels: ChannelAdapterSource;
   /** Delivers the notifications outbox's messages (SMS, WhatsApp, e-mail). */
   messageGateway: MessageGateway;
+  /** Limits and retry settings of stock transactions (INVENTORY_* config); the defaults when absent. */
+  inventory?: InventorySettings;
 }

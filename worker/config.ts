@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channelApiKeysEnv } from '../activities/channels/channel-api-keys';
 import { messageGatewayEnv } from '../channels/messaging/message-gateway-settings';
 import { databaseEnv, logEnv, temporalEnv } from '../domain/config';
+import { inventoryEnv } from '../domain/inventory/settings';
 import { defaultStockSyncSettings as stockSyncDefaults } from '../domain/channels/stock-sync-settings';
 
 export const workerConfigSchema = z.object({
@@ -14,6 +15,7 @@ export const workerConfigSchema = z.object({
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).max(1000).default(40),
   /** How long a shutdown waits for running activities before cancelling them. */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  ...inventoryEnv,
   ...channelApiKeysEnv,
   /** Customer and staff messages (channels/messaging, docs/pickup.md): the sandbox's gateway by default. */
   ...messageGatewayEnv,

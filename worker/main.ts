@@ -4,6 +4,7 @@ import { createChannelAdapterSource } from '../activities/channels/channel-adapt
 import { HttpMessageGateway } from '../channels/messaging/http-message-gateway';
 import { messageGatewaySettingsOf } from '../channels/messaging/message-gateway-settings';
 import { loadConfigOrExit } from '../domain/config';
+import { inventorySettingsFrom } from '../domain/inventory/settings';
 import { createPrismaClient } from '../prisma/client';
 import { type WorkerConfig, workerConfigSchema } from './config';
 import { createWorker } from './create-worker';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   try {
     const channels = createChannelAdapterSource({ prisma, apiKeys: { keys: config.CHANNEL_API_KEYS, useSandboxDevKeys: config.CHANNEL_SANDBOX_DEV_KEYS } });
     const messageGateway = new HttpMessageGateway(messageGatewaySettingsOf(config));
-    const worker = await createWorker(connection, config, { prisma, channels, messageGateway });
+    const worker = await createWorker(connection, config, { prisma, channels, messageGateway, inventory: inventorySettingsFrom(config) });
     await ensureSchedules(config);
     console.log(`[worker] polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`);
     await worker.run();

@@ -17,9 +17,14 @@ export const activityProfiles = {
     heartbeatTimeout: '1 minute',
     retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 8 },
   },
-  /** Customer notifications go through the outbox; delivery is retried by the outbox, not here. */
+  /**
+   * Customer and staff notifications: writing the outbox row and handing it to the message gateway.
+   * A gateway outage must not lose a message (the pickup code among them), so sends keep retrying with
+   * backoff for up to an hour; a recipient the gateway refuses is a non-retryable failure instead.
+   */
   notify: {
-    startToCloseTimeout: '1 minute',
-    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
+    startToCloseTimeout: '30 seconds',
+    scheduleToCloseTimeout: '1 hour',
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
   },
 } as const satisfies Record<string, ActivityOptions>;
