@@ -17,7 +17,7 @@ export function printSetup(config: PickupBenchConfig, intakeDescription: string,
   const boundSeconds = steps * (config.BENCH_PICKUP_STEP_SECONDS + config.BENCH_PICKUP_DRAIN_SECONDS + config.BENCH_PICKUP_SETTLE_SECONDS);
   console.log(
     `\nPickup bench: offered rates ${rates.join(', ')} /s, ${config.BENCH_PICKUP_STEP_SECONDS} s each (drain up to ${config.BENCH_PICKUP_DRAIN_SECONDS} s, then up to ${config.BENCH_PICKUP_SETTLE_SECONDS} s untimed settling), ` +
-      `baseline alone at ${config.BENCH_BASELINE_EXTRA_RATES.join(', ') || 'no extra'} /s first, then baseline and pickup at each rate; ${config.BENCH_PICKUP_LINES_PER_ORDER} line(s) per order over ${config.BENCH_PICKUP_SKUS} SKUs; intake: ${intakeDescription}.\n` +
+      `${config.BENCH_BASELINE_EXTRA_RATES.length > 0 ? `baseline alone at ${config.BENCH_BASELINE_EXTRA_RATES.join(', ')} /s first, then ` : ''}baseline and pickup at each rate; ${config.BENCH_PICKUP_LINES_PER_ORDER} line(s) per order over ${config.BENCH_PICKUP_SKUS} SKUs; intake: ${intakeDescription}.\n` +
       `One worker (${workerSlots.workflowTasks} workflow task / ${workerSlots.activities} activity slots), one API, pools of ${config.DATABASE_POOL_SIZE} connections each; ` +
       `${cpuCores} CPUs, load average ${os.loadavg()[0]?.toFixed(2)} at start; the ramp takes at most ${boundSeconds} s.\n`,
   );
