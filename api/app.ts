@@ -21,7 +21,7 @@ import { registerDocsRoutes } from './routes/docs';
 import { registerHealthRoutes } from './routes/health';
 import { registerInventoryRoutes } from './routes/inventory/inventory';
 import { registerInventoryMovementRoutes } from './routes/inventory/inventory-movements';
-import { registerOrderActionRoutes } from './routes/order-actions';
+import { registerOrderActionRoutes } from './routes/orders/order-actions';
 import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
 import { registerStoreRoutes } from './routes/stores';
@@ -45,6 +45,7 @@ export type AppConfig = Pick<
   | 'WEB_CHANNEL_CODE'
   | 'INTAKE_PHONE_REGION'
   | 'INTAKE_TEMPORAL_TIMEOUT_MS'
+  | 'TEMPORAL_CALL_TIMEOUT_MS'
   | 'TEMPORAL_UI_URL'
 >;
 
@@ -87,7 +88,7 @@ export function createApp({ prisma, temporal, config, logger }: AppDeps): Expres
   registerUserRoutes(api, resourceDeps);
   registerAuditEventRoutes(api, resourceDeps);
   registerTaskRoutes(api, { ...resourceDeps, client: temporal.client });
-  registerOrderActionRoutes(api, { prisma, client: temporal.client });
+  registerOrderActionRoutes(api, { prisma, client: temporal.client, temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS });
   const fulfilment = createOrderFulfilment({ prisma, client: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE, temporalTimeoutMs: config.INTAKE_TEMPORAL_TIMEOUT_MS, logger });
   const customerRules = { phoneRegion: config.INTAKE_PHONE_REGION };
   registerChannelWebhookRoutes(api, { prisma, fulfilment, customerRules });
@@ -96,7 +97,7 @@ export function createApp({ prisma, temporal, config, logger }: AppDeps): Expres
     ...resourceDeps,
     client: temporal.client,
     temporalUi: { baseUrl: config.TEMPORAL_UI_URL, namespace: temporal.client.options.namespace },
-    temporalTimeoutMs: config.INTAKE_TEMPORAL_TIMEOUT_MS,
+    temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
   });
   registerDocsRoutes(api, registry);
 

@@ -40,6 +40,12 @@ export const apiConfigSchema = z
     WEB_CHANNEL_CODE: z.string().min(1).default('web'),
     /** ISO country in which national phone numbers ("06 1234 5678") on orders are read; the retailer's home market. */
     INTAKE_PHONE_REGION: z.string().refine(isPhoneRegion, 'must be an ISO 3166 country code such as NL').default('NL'),
+    /**
+     * Longest a request waits for Temporal to answer a workflow query (a step timeline) or a cancellation.
+     * A query is answered by a worker, so without one polling the run's task queue this is how long a
+     * page waits before it answers without it.
+     */
+    TEMPORAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     /** Longest an intake request waits for Temporal to start or signal a workflow before answering without it. */
     INTAKE_TEMPORAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   })

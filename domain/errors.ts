@@ -10,6 +10,7 @@ export const errorTypes = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  SERVICE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorType = keyof typeof errorTypes;
@@ -69,6 +70,16 @@ export class ConflictError extends AppError {
   override readonly type = 'CONFLICT';
 
   constructor(message = 'Conflicts with the current state') {
+    super(message);
+  }
+}
+
+/** A dependency (Temporal, a worker) did not answer in time; the same request may succeed shortly. */
+export class ServiceUnavailableError extends AppError {
+  override readonly name = 'ServiceUnavailableError';
+  override readonly type = 'SERVICE_UNAVAILABLE';
+
+  constructor(message = 'A service this request needs did not answer in time; try again shortly') {
     super(message);
   }
 }

@@ -19,11 +19,11 @@ export interface WorkflowRouteDeps {
   client: Client;
   pageLimits: PageLimits;
   temporalUi: TemporalUiLink;
-  /** Longest a request waits for a run to answer a query or finish its cancellation. */
-  temporalTimeoutMs: number;
+  /** Longest a request waits for a run to answer a query or finish its cancellation (TEMPORAL_CALL_TIMEOUT_MS). */
+  temporalCallTimeoutMs: number;
 }
 
-export function registerWorkflowRoutes(api: ApiRouter, { prisma, client, pageLimits, temporalUi, temporalTimeoutMs }: WorkflowRouteDeps): void {
+export function registerWorkflowRoutes(api: ApiRouter, { prisma, client, pageLimits, temporalUi, temporalCallTimeoutMs }: WorkflowRouteDeps): void {
   /** Store staff see the runs of their own store only (the StoreCode search attribute). */
   async function confinedStoreCode(actor: Actor): Promise<string | null> {
     const storeId = confinedStoreId(actor);
@@ -51,7 +51,7 @@ export function registerWorkflowRoutes(api: ApiRouter, { prisma, client, pageLim
   async function readRunDetail(workflowId: string, actor: Actor): Promise<WorkflowDetail> {
     const description = await describeRun(workflowId, actor);
     const row = toWorkflowRow(description, temporalUi);
-    const timeline = await readTimeline(client, { workflowId, type: row.type }, temporalTimeoutMs);
+    const timeline = await readTimeline(client, { workflowId, type: row.type }, temporalCallTimeoutMs);
     return { ...row, historyLength: description.historyLength, ...timeline, currentStep: timeline.timeline?.currentStep ?? row.currentStep };
   }
 
@@ -120,7 +120,7 @@ export function registerWorkflowRoutes(api: ApiRouter, { prisma, client, pageLim
     handle: async ({ params, body, actor, requestId }) => {
       const before = toWorkflowRow(await describeRun(params.id, actor), temporalUi);
       if (before.status !== 'RUNNING') throw new ConflictError(`The run has already closed (${before.status})`);
-      await cancelRun(client, { workflowId: params.id, type: before.type, reason: body.reason, actor: { userId: actor.userId, label: actor.email } }, temporalTimeoutMs);
+      await cancelRun(client, { workflowId: params.id, type: before.type, reason: body.reason, actor: { userId: actor.userId, label: actor.email } }, temporalCallTimeoutMs);
       const after = await readRunDetail(params.id, actor);
       await prisma.$transaction((tx) =>
         recordAudit(tx, {

@@ -1,18 +1,21 @@
 import { type Client } from '@temporalio/client';
-import { throwIfStoreIsNotAccessible } from '../../domain/auth/store-access';
-import { type Actor } from '../../domain/auth/roles';
-import { ConflictError, NotFoundError } from '../../domain/errors';
-import { type PrismaClient } from '../../prisma/client';
-import { cancelPickupUpdate, pickupTimelineQuery } from '../../workflows/pickup/messages';
-import { recordAudit } from '../audit/record-audit';
-import { type ApiRouter } from '../http/api-router';
-import { idParamsSchema } from '../openapi/common-schemas';
-import { withWorkflowRefusals } from '../workflows/workflow-update-errors';
+import { throwIfStoreIsNotAccessible } from '../../../domain/auth/store-access';
+import { type Actor } from '../../../domain/auth/roles';
+import { NotFoundError } from '../../../domain/errors';
+import { type PrismaClient } from '../../../prisma/client';
+import { cancelPickupUpdate } from '../../../workflows/pickup/messages';
+import { recordAudit } from '../../audit/record-audit';
+import { type ApiRouter } from '../../http/api-router';
+import { idParamsSchema } from '../../openapi/common-schemas';
+import { withWorkflowRefusals } from '../../workflows/workflow-update-errors';
 import { cancelledOrderSchema, cancelOrderBodySchema, orderTimelineSchema } from './order-actions.validators';
+import { readOrderTimeline } from './order-timeline';
 
 export interface OrderActionRouteDeps {
   prisma: PrismaClient;
   client: Client;
+  /** TEMPORAL_CALL_TIMEOUT_MS: the timeline query's deadline. */
+  temporalCallTimeoutMs: number;
 }
 
 /** The order with its pickup workflow, if the caller may act on it (store staff: their store's orders). */
@@ -25,7 +28,7 @@ async function findPickupOrder(prisma: PrismaClient, actor: Actor, orderId: stri
 }
 
 /** Actions on an order that go through its pickup workflow: cancel, and the live step timeline. */
-export function registerOrderActionRoutes(api: ApiRouter, { prisma, client }: OrderActionRouteDeps): void {
+export function registerOrderActionRoutes(api: ApiRouter, { prisma, client, temporalCallTimeoutMs }: OrderActionRouteDeps): void {
   api.route({
     method: 'post',
     path: '/api/orders/:id/cancel',
@@ -46,7 +49,7 @@ export function registerOrderActionRoutes(api: ApiRouter, { prisma, client }: Or
       );
       const after = await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { id: true, status: true, cancelReason: true, cancelledAt: true } });
       await recordAudit(prisma, { actor, action: 'order.cancel', entityType: 'Order', entityId: order.id, before: { status: order.status }, after: { status: after.status, reason: body.reason }, workflowId: order.workflowId, requestId });
-      return { ...after, timeline };
+      return { ...after, timeline: { ...timeline, source: 'workflow' as const } };
     },
   });
 
@@ -54,22 +57,19 @@ export function registerOrderActionRoutes(api: ApiRouter, { prisma, client }: Or
     method: 'get',
     path: '/api/orders/:id/timeline',
     summary: 'Current step and timeline of the order’s pickup',
+    description: 'Live from the workflow (a worker answers the query). A closed order whose worker does not answer within TEMPORAL_CALL_TIMEOUT_MS is rebuilt from the tables (`source: records`); an open one is then a 503.',
     tags: ['orders'],
     access: 'authenticated',
     request: { params: idParamsSchema },
     response: { description: 'Steps with start, end, actor and outcome', schema: orderTimelineSchema },
     otherResponses: [
       { status: 404, description: 'No such order, or it has no pickup process' },
-      { status: 409, description: 'The process history is no longer available' },
+      { status: 409, description: 'The order is still open but its process history is no longer available' },
+      { status: 503, description: 'The order is still open and the worker did not answer in time (TEMPORAL_CALL_TIMEOUT_MS); try again' },
     ],
     handle: async ({ params, actor }) => {
       const order = await findPickupOrder(prisma, actor, params.id);
-      try {
-        return await client.workflow.getHandle(order.workflowId).query(pickupTimelineQuery);
-      } catch (error) {
-        if (error instanceof Error && error.name === 'WorkflowNotFoundError') throw new ConflictError('The process history of this order is no longer available');
-        throw error;
-      }
+      return readOrderTimeline({ prisma, client, temporalCallTimeoutMs }, order);
     },
   });
 }

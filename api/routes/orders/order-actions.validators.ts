@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pickupSteps } from '../../domain/pickup/pickup-workflow';
+import { pickupSteps } from '../../../domain/pickup/pickup-workflow';
 
 export const cancelOrderBodySchema = z
   .object({ reason: z.string().trim().min(3).max(500) })
@@ -20,8 +20,13 @@ export const orderTimelineSchema = z
     storeCode: z.string(),
     openTask: z.object({ taskId: z.string(), type: z.string() }).nullable(),
     entries: z.array(timelineEntrySchema),
+    source: z
+      .enum(['workflow', 'records'])
+      .meta({ description: '`workflow`: the live query. `records`: a closed order whose worker did not answer in time, rebuilt from orders, tasks and audit (no reminders or wrong codes)' }),
   })
   .meta({ id: 'OrderTimeline' });
+
+export type OrderTimeline = z.output<typeof orderTimelineSchema>;
 
 export const cancelledOrderSchema = z
   .object({
