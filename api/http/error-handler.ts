@@ -1,5 +1,5 @@
 import { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { isAppError, InvalidDataError, NotFoundError } from '../../domain/errors';
+import { isAppError, InvalidDataError, NotFoundError, ServiceUnavailableError } from '../../domain/errors';
 import { translatePrismaError } from './prisma-errors';
 import { requestIdOf } from './request-logging';
 
@@ -17,6 +17,9 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   return candidate.expose === true && typeof candidate.status === 'number' && candidate.status >= 400 && candidate.status < 500 && typeof candidate.type === 'string';
 }
 
+/** What a 503 asks clients (channels redelivering webhooks, the admin UI) to wait before trying again. */
+const retryAfterSeconds = 1;
+
 export const unknownRoute: RequestHandler = (req) => {
   throw new NotFoundError(`No route for ${req.method} ${req.path}`);
 };
@@ -29,6 +32,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   const known = isAppError(error) ? error : translatePrismaError(error);
   if (known !== undefined) {
     const body = known instanceof InvalidDataError ? { message: known.message, errors: known.fieldErrors } : { message: known.message };
+    if (known instanceof ServiceUnavailableError) res.set('Retry-After', String(retryAfterSeconds));
     res.status(known.httpStatus).json(body);
     return;
   }

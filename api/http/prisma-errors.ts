@@ -1,4 +1,4 @@
-import { type AppError, ConflictError, NotFoundError } from '../../domain/errors';
+import { type AppError, ConflictError, NotFoundError, ServiceUnavailableError } from '../../domain/errors';
 
 /**
  * Prisma's "known request" errors that mean something to the caller. Recognised by their code rather
@@ -34,6 +34,10 @@ export function translatePrismaError(error: unknown): AppError | undefined {
     }
     case 'P2025':
       return new NotFoundError('The record does not exist (any more)');
+    // No pooled connection freed up in time to start the transaction: the API is past its capacity, and the
+    // same request will likely succeed shortly. Overload must read as "try again", not as a server bug.
+    case 'P2028':
+      return new ServiceUnavailableError('The database is busy; try again shortly');
     default:
       return undefined;
   }

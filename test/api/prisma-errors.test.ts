@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { translatePrismaError } from '../../api/http/prisma-errors';
-import { ConflictError, NotFoundError } from '../../domain/errors';
+import { ConflictError, NotFoundError, ServiceUnavailableError } from '../../domain/errors';
+import { createPrismaClient } from '../../prisma/client';
+import { testEnv } from '../support/env';
 import { startTestApi, type TestApi } from './support/test-app';
 
 let api: TestApi;
@@ -29,6 +31,23 @@ describe('Prisma errors as the error handler sees them (real errors through the 
     const error = await api.prisma.store.update({ where: { id: randomUUID() }, data: { name: 'Nobody' } }).catch((caught: unknown) => caught);
 
     expect(translatePrismaError(error)).toBeInstanceOf(NotFoundError);
+  });
+
+  it('turns "no connection free to start a transaction" (pool exhausted under overload) into a 503', async () => {
+    const onePool = createPrismaClient({ databaseUrl: testEnv.databaseUrl, poolSize: 1 });
+    try {
+      // The only connection is held by a transaction that outlives the second one's wait for a connection.
+      const holder = onePool.$transaction(() => new Promise((resolve) => setTimeout(resolve, 1_500)), { timeout: 1_000 }).catch(() => undefined);
+      const error = await onePool.$transaction(async () => undefined, { maxWait: 100 }).catch((caught: unknown) => caught);
+      await holder;
+
+      expect(error).toMatchObject({ code: 'P2028' });
+      const translated = translatePrismaError(error);
+      expect(translated).toBeInstanceOf(ServiceUnavailableError);
+      expect(translated?.httpStatus).toBe(503);
+    } finally {
+      await onePool.$disconnect();
+    }
   });
 
   it('leaves other errors alone (they become a logged 500)', () => {
