@@ -38,7 +38,7 @@ describe('Prisma errors as the error handler sees them (real errors through the 
     try {
       // The only connection is held by a transaction that outlives the second one's wait for a connection.
       const holder = onePool.$transaction(() => new Promise((resolve) => setTimeout(resolve, 1_500)), { timeout: 1_000 }).catch(() => undefined);
-      const error = await onePool.$transaction(async () => undefined, { maxWait: 100 }).catch((caught: unknown) => caught);
+      const error = await onePool.$transaction(() => Promise.resolve(), { maxWait: 100 }).catch((caught: unknown) => caught);
       await holder;
 
       expect(error).toMatchObject({ code: 'P2028' });
