@@ -12,15 +12,18 @@ export interface OrderTimelineDeps {
   temporalCallTimeoutMs: number;
 }
 
-/** gRPC's UNAVAILABLE: the Temporal server itself could not be reached (the SDK's retries gave up). */
-const grpcUnavailable = 14;
+/** gRPC codes meaning nobody answered: DEADLINE_EXCEEDED (the worker did not answer the query in time) and UNAVAILABLE (the server could not be reached once the SDK's retries gave up). */
+const grpcNoAnswerCodes = new Set([4, 14]);
 
-/** Why Temporal gave no timeline, when the cause is that nobody answered rather than a refusal. */
+/**
+ * Why Temporal gave no timeline, when the cause is that nobody answered rather than a refusal. The SDK
+ * sometimes wraps the gRPC error (a ServiceError whose cause is it), so the whole cause chain is read.
+ */
 function unansweredBecause(error: unknown): 'history-gone' | 'no-answer' | null {
   if (error instanceof WorkflowNotFoundError) return 'history-gone';
-  if (isGrpcDeadlineError(error)) return 'no-answer';
   for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
-    if (isGrpcServiceError(cause) && Number(cause.code) === grpcUnavailable) return 'no-answer';
+    const candidate: unknown = cause;
+    if (isGrpcDeadlineError(candidate) || (isGrpcServiceError(candidate) && grpcNoAnswerCodes.has(Number(candidate.code)))) return 'no-answer';
   }
   return null;
 }
