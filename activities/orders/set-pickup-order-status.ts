@@ -23,30 +23,31 @@ const finalStatuses: readonly OrderStatus[] = ['COLLECTED', 'CANCELLED', 'EXPIRE
  */
 export function createSetPickupOrderStatus({ prisma }: Pick<ActivityDeps, 'prisma'>) {
   return async function setPickupOrderStatus(request: SetPickupOrderStatusRequest): Promise<{ status: OrderStatus; changed: boolean }> {
-    return withActivityFailures(() =>
-      prisma.$transaction(async (tx) => {
-        const [current] = await tx.$queryRaw<{ status: OrderStatus }[]>`SELECT status::text AS status FROM orders WHERE id = ${request.orderId}::uuid FOR UPDATE`;
-        if (current === undefined) throw new ConflictError(`Order ${request.orderId} no longer exists`);
-        if (current.status === request.status) return { status: current.status, changed: false };
-        if (finalStatuses.includes(current.status)) throw new ConflictError(`Order ${request.orderId} is already ${current.status}`);
-
-        const closing = finalStatuses.includes(request.status);
-        const data: Prisma.OrderUpdateInput = {
-          status: request.status,
-          ...(request.status === 'READY_FOR_PICKUP' && { readyForPickupAt: new Date() }),
-          ...(request.status === 'COLLECTED' && { collectedAt: new Date() }),
-          ...((request.status === 'CANCELLED' || request.status === 'EXPIRED') && { cancelledAt: new Date(), cancelReason: request.cancelReason ?? null }),
-          ...(closing && { pickupCodeHash: null }),
-        };
-        await tx.order.update({ where: { id: request.orderId }, data });
-        for (const line of request.lines ?? []) {
-          await tx.orderLine.update({
-            where: { id: line.lineId, orderId: request.orderId },
-            data: { status: line.status, ...(line.pickedQuantity !== undefined && { pickedQuantity: line.pickedQuantity }) },
-          });
-        }
-        return { status: request.status, changed: true };
-      }),
-    );
+    return withActivityFailures(() => prisma.$transaction((tx) => applyPickupOrderStatus(tx, request)));
   };
+}
+
+/** The status change itself, inside the caller's transaction (see open-pick-task.ts). */
+export async function applyPickupOrderStatus(tx: Prisma.TransactionClient, request: SetPickupOrderStatusRequest): Promise<{ status: OrderStatus; changed: boolean }> {
+  const [current] = await tx.$queryRaw<{ status: OrderStatus }[]>`SELECT status::text AS status FROM orders WHERE id = ${request.orderId}::uuid FOR UPDATE`;
+  if (current === undefined) throw new ConflictError(`Order ${request.orderId} no longer exists`);
+  if (current.status === request.status) return { status: current.status, changed: false };
+  if (finalStatuses.includes(current.status)) throw new ConflictError(`Order ${request.orderId} is already ${current.status}`);
+
+  const closing = finalStatuses.includes(request.status);
+  const data: Prisma.OrderUpdateInput = {
+    status: request.status,
+    ...(request.status === 'READY_FOR_PICKUP' && { readyForPickupAt: new Date() }),
+    ...(request.status === 'COLLECTED' && { collectedAt: new Date() }),
+    ...((request.status === 'CANCELLED' || request.status === 'EXPIRED') && { cancelledAt: new Date(), cancelReason: request.cancelReason ?? null }),
+    ...(closing && { pickupCodeHash: null }),
+  };
+  await tx.order.update({ where: { id: request.orderId }, data });
+  for (const line of request.lines ?? []) {
+    await tx.orderLine.update({
+      where: { id: line.lineId, orderId: request.orderId },
+      data: { status: line.status, ...(line.pickedQuantity !== undefined && { pickedQuantity: line.pickedQuantity }) },
+    });
+  }
+  return { status: request.status, changed: true };
 }

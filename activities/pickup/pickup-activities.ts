@@ -9,6 +9,7 @@ import { createSetPickupOrderStatus } from '../orders/set-pickup-order-status';
 import { createUpdateChannelOrderStatus } from '../orders/update-channel-order-status';
 import { createCloseWorkflowTasks } from '../tasks/close-workflow-tasks';
 import { createEscalateTask } from '../tasks/escalate-task';
+import { createOpenPickTask } from '../tasks/open-pick-task';
 import { createOpenTask } from '../tasks/open-task';
 import { createRecordTaskCompletion } from '../tasks/record-task-completion';
 import { createSetTaskAttempts } from '../tasks/set-task-attempts';
@@ -30,6 +31,7 @@ export function createPickupActivities(deps: ActivityDeps) {
     notifyCustomer: createNotifyCustomer(deps),
     notifyStoreStaff: createNotifyStoreStaff(deps),
     openTask: createOpenTask(deps),
+    openPickTask: createOpenPickTask(deps),
     recordTaskCompletion: createRecordTaskCompletion(deps),
     setTaskAttempts: createSetTaskAttempts(deps),
     escalateTask: createEscalateTask(deps),

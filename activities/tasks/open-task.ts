@@ -22,30 +22,33 @@ export interface OpenTaskRequest {
 /** Puts a human step into the task inbox the UI lists; the workflow then waits for its Update. */
 export function createOpenTask({ prisma }: Pick<ActivityDeps, 'prisma'>) {
   return async function openTask(request: OpenTaskRequest): Promise<{ taskId: string }> {
-    return withActivityFailures(async () => {
-      let storeId: string | null = null;
-      if (request.storeCode !== null) {
-        const store = await prisma.store.findUnique({ where: { code: request.storeCode }, select: { id: true } });
-        if (store === null) throw new NotFoundError(`Store ${request.storeCode} not found`);
-        storeId = store.id;
-      }
-      const task = await prisma.task.upsert({
-        where: { idempotencyKey: request.idempotencyKey },
-        create: {
-          id: request.taskId,
-          idempotencyKey: request.idempotencyKey,
-          type: request.type,
-          queue: request.queue,
-          title: request.title,
-          storeId,
-          workflowId: request.workflowId,
-          dueAt: request.dueAt === null ? null : new Date(request.dueAt),
-          payload: request.payload,
-        },
-        update: {},
-        select: { id: true },
-      });
-      return { taskId: task.id };
-    });
+    return withActivityFailures(() => insertTaskOnce(prisma, request));
   };
+}
+
+/** The task row, created once per idempotency key; usable inside a caller's transaction. */
+export async function insertTaskOnce(db: Prisma.TransactionClient, request: OpenTaskRequest): Promise<{ taskId: string }> {
+  let storeId: string | null = null;
+  if (request.storeCode !== null) {
+    const store = await db.store.findUnique({ where: { code: request.storeCode }, select: { id: true } });
+    if (store === null) throw new NotFoundError(`Store ${request.storeCode} not found`);
+    storeId = store.id;
+  }
+  const task = await db.task.upsert({
+    where: { idempotencyKey: request.idempotencyKey },
+    create: {
+      id: request.taskId,
+      idempotencyKey: request.idempotencyKey,
+      type: request.type,
+      queue: request.queue,
+      title: request.title,
+      storeId,
+      workflowId: request.workflowId,
+      dueAt: request.dueAt === null ? null : new Date(request.dueAt),
+      payload: request.payload,
+    },
+    update: {},
+    select: { id: true },
+  });
+  return { taskId: task.id };
 }

@@ -6,11 +6,12 @@ import {
   PICKUP_WORKFLOW_TYPE,
   pickupWorkflowId,
   type CancelPickupRequest,
-  type PickupOrderInput,
   type PickupOrderResult,
 } from '../../domain/pickup/pickup-workflow';
+import { pickupOrderSnapshotOf, pickupOrderSnapshotSelect } from '../../activities/orders/pickup-order-snapshot';
 import { type PrismaClient } from '../../prisma/client';
 import { pickupCancelledSignal } from '../../workflows/pickup/messages';
+import { type PickupOrderStart } from '../../workflows/pickup/pickup-start';
 import { businessKeyAttribute, channelCodeAttribute, currentStepAttribute, storeCodeAttribute, workflowDomainAttribute } from '../../workflows/pickup/pickup-search-attributes';
 
 export interface PickupWorkflowDeps {
@@ -19,20 +20,21 @@ export interface PickupWorkflowDeps {
   taskQueue: string;
 }
 
-type PickupOrderWorkflow = (input: PickupOrderInput) => Promise<PickupOrderResult>;
+type PickupOrderWorkflow = (input: PickupOrderStart) => Promise<PickupOrderResult>;
 
 /**
  * Starts the pickup workflow of an order (`pickup:<orderId>`), with every duration taken from its pickup
  * store's settings now, so later edits of the store do not change an order already under way. Safe to
  * call any number of times (webhook redeliveries, retries): a running workflow is joined, and a finished
  * one is not started again, because the order's pickup has already happened or been cancelled.
+ * The order snapshot read here travels in the input, so the run starts reserving without reading it again.
  */
 export async function startPickupWorkflow(deps: PickupWorkflowDeps, { orderId }: { orderId: string }): Promise<{ workflowId: string }> {
   const order = await deps.prisma.order.findUnique({
     where: { id: orderId },
     select: {
+      ...pickupOrderSnapshotSelect,
       fulfilmentType: true,
-      channel: { select: { code: true } },
       pickupStore: {
         select: { code: true, pickSlaMinutes: true, pickEscalationMinutes: true, pickupReminderMinutes: true, pickupExpiryHours: true, unfulfillablePolicy: true },
       },
@@ -44,7 +46,7 @@ export async function startPickupWorkflow(deps: PickupWorkflowDeps, { orderId }:
   }
 
   const workflowId = pickupWorkflowId(orderId);
-  const input: PickupOrderInput = { orderId, storeCode: order.pickupStore.code, settings: pickupSettingsFromStore(order.pickupStore) };
+  const input: PickupOrderStart = { orderId, storeCode: order.pickupStore.code, settings: pickupSettingsFromStore(order.pickupStore), order: pickupOrderSnapshotOf(order) };
   try {
     await deps.client.workflow.start<PickupOrderWorkflow>(PICKUP_WORKFLOW_TYPE, {
       taskQueue: deps.taskQueue,

@@ -3,7 +3,7 @@ import { pickReportProblems, pickResultOf, type PickResult } from '../../domain/
 import { WORKFLOW_ACTOR, type ProcessActor } from '../../domain/pickup/pickup-workflow';
 import { type PickOutcome } from '../../domain/tasks/task-outcomes';
 import { deliverInBackground, queuedRows } from './deliver-notifications';
-import { channel, db, notify } from './pickup-activities';
+import { channel, db, localDb, notify } from './pickup-activities';
 import { type PickupRun } from './pickup-run';
 
 export type PickPhaseResult = { kind: 'PICKED'; result: PickResult; pickedBy: ProcessActor } | { kind: 'CANCELLED' };
@@ -32,19 +32,7 @@ export async function pickOrder(run: PickupRun): Promise<PickPhaseResult> {
       return { taskId, completed: true, taskStatus: 'DONE', message: 'Pick recorded' };
     },
   });
-  await db.openTask({
-    taskId,
-    idempotencyKey: `pick:${run.orderId}`,
-    type: 'PICK',
-    queue: 'STORE',
-    title: `Pick order ${run.order.externalId}`,
-    storeCode: run.storeCode,
-    workflowId: run.workflowId,
-    dueAt: run.dueIn(run.settings.pickSlaMs),
-    payload: { orderId: run.orderId, externalId: run.order.externalId, channelCode: run.order.channelCode, lines: run.order.lines.map(({ lineId, sku, productName, quantity }) => ({ lineId, sku, productName, quantity })) },
-  });
-  run.closeTasksOnUndo();
-  await db.setPickupOrderStatus({ orderId: run.orderId, status: 'PICKING', lines: run.order.lines.map((line) => ({ lineId: line.lineId, status: 'RESERVED' })) });
+  await openPickTask(run, taskId);
 
   const isPicked = () => picked !== null;
   if (!(await run.waitFor(isPicked, run.settings.pickSlaMs))) {
@@ -70,6 +58,30 @@ export async function pickOrder(run: PickupRun): Promise<PickPhaseResult> {
   run.timeline.end(entry, summary, done.actor.label);
   if (result.shortfalls.length > 0 && !result.nothingPicked) await settleShortPick(run, result);
   return { kind: 'PICKED', result, pickedBy: done.actor };
+}
+
+/** The PICK task for the store, and the order moving to PICKING (one transaction on the one-task start). */
+async function openPickTask(run: PickupRun, taskId: string): Promise<void> {
+  const task = {
+    taskId,
+    idempotencyKey: `pick:${run.orderId}`,
+    type: 'PICK',
+    queue: 'STORE',
+    title: `Pick order ${run.order.externalId}`,
+    storeCode: run.storeCode,
+    workflowId: run.workflowId,
+    dueAt: run.dueIn(run.settings.pickSlaMs),
+    payload: { orderId: run.orderId, externalId: run.order.externalId, channelCode: run.order.channelCode, lines: run.order.lines.map(({ lineId, sku, productName, quantity }) => ({ lineId, sku, productName, quantity })) },
+  } as const;
+  const order = { orderId: run.orderId, status: 'PICKING', lines: run.order.lines.map((line) => ({ lineId: line.lineId, status: 'RESERVED' as const })) } as const;
+  if (run.oneTaskStart) {
+    await localDb.openPickTask({ task, order });
+    run.closeTasksOnUndo();
+    return;
+  }
+  await db.openTask(task);
+  run.closeTasksOnUndo();
+  await db.setPickupOrderStatus(order);
 }
 
 /** Releases and refunds what the store could not find, then tells the customer. */

@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { activityProfiles } from '../activity-profiles';
 
@@ -6,3 +6,11 @@ import { activityProfiles } from '../activity-profiles';
 export const db = proxyActivities<Activities>(activityProfiles.db);
 export const channel = proxyActivities<Activities>(activityProfiles.channelPush);
 export const notify = proxyActivities<Activities>(activityProfiles.notify);
+
+/**
+ * The short, idempotent database steps between intake and the PICK task (load, reserve, open the task),
+ * run as local activities: they finish inside the workflow task that asked for them, instead of costing
+ * an activity task and another workflow task each. Retrying them on the same worker is fine (each is
+ * keyed by the order), and the retry policy is the db profile's.
+ */
+export const localDb = proxyLocalActivities<Activities>(activityProfiles.db);

@@ -1,23 +1,25 @@
 import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
-import { WORKFLOW_ACTOR, type CancelPickupRequest, type PickupOrderInput, type PickupOrderResult } from '../../domain/pickup/pickup-workflow';
+import { WORKFLOW_ACTOR, type CancelPickupRequest, type PickupOrderResult } from '../../domain/pickup/pickup-workflow';
 import { closeWithoutCollection, completeCollection } from './close-phase';
 import { awaitCollection, tellChannel } from './collection-phase';
 import { cancelPickupUpdate, PICKUP_NOT_CANCELLABLE, pickupCancelledSignal, pickupTimelineQuery } from './messages';
 import { pickOrder } from './pick-phase';
-import { channel, db } from './pickup-activities';
+import { channel, db, localDb } from './pickup-activities';
 import { type CloseContext, PickupRun } from './pickup-run';
 import { reserveOrderLines } from './reserve-phase';
+import { type PickupOrderStart } from './pickup-start';
 
 /**
  * Buy online, pick up in store, for one order (`pickup:<orderId>`): reserve, pick, ready, collect, or
  * close cleanly (cancelled, expired, unfulfillable) with stock released and money refunded exactly once.
  * Every duration comes from the input (the store's settings when the order arrived).
  */
-export async function pickupOrder(input: PickupOrderInput): Promise<PickupOrderResult> {
+export async function pickupOrder(input: PickupOrderStart): Promise<PickupOrderResult> {
   const run = new PickupRun(input);
   installHandlers(run);
 
-  run.order = await db.loadPickupOrder({ orderId: run.orderId });
+  if (!run.oneTaskStart) run.order = await db.loadPickupOrder({ orderId: run.orderId });
+  else run.order = input.order ?? (await localDb.loadPickupOrder({ orderId: run.orderId }));
   // A cancellation can commit before the run's id is saved on the order, so nobody signalled this run:
   // the order is closed already, and reserving for it would hold stock for nobody.
   if (run.order.status === 'CANCELLED') return closeAlreadyCancelled(run);

@@ -1,11 +1,12 @@
 import { condition, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { PickupOrderSnapshot } from '../../activities/orders/load-pickup-order';
+import type { PickupOrderSnapshot } from '../../activities/orders/pickup-order-snapshot';
 import { type PickupSettings } from '../../domain/pickup/pickup-settings';
-import { type CancelPickupRequest, type PickupOrderInput, type PickupStep, type PickupTimeline as PickupTimelineView } from '../../domain/pickup/pickup-workflow';
+import { type CancelPickupRequest, type PickupStep, type PickupTimeline as PickupTimelineView } from '../../domain/pickup/pickup-workflow';
 import { TaskInbox } from '../tasks/task-inbox';
 import { Compensations } from './compensations';
 import { db } from './pickup-activities';
 import { currentStepAttribute, storeCodeAttribute } from './pickup-search-attributes';
+import { type PickupOrderStart, usesOneTaskStart } from './pickup-start';
 import { PickupTimeline } from './pickup-timeline';
 
 /** Why the process is being wound down; decides refund keys, order status and the customer's message. */
@@ -38,16 +39,28 @@ export class PickupRun {
   readonly refundedUnitsByLine: Record<string, number> = {};
   /** Messages on their way to the customer or staff (see deliver-notifications.ts); awaited before closing. */
   readonly deliveries: Promise<void>[] = [];
+  /** Short DB steps as local activities, the order from the input, search attributes only on change (pickup-start.ts). */
+  readonly oneTaskStart = usesOneTaskStart();
   private tasksClosedOnUndo = false;
+  /** What the admin Workflows screen already shows: the starter sets both, then `enter` keeps them current. */
+  private shownStep: string | undefined;
+  private shownStoreCode: string | undefined;
 
-  constructor(input: PickupOrderInput) {
+  constructor(input: PickupOrderStart) {
     this.orderId = input.orderId;
     this.storeCode = input.storeCode;
     this.settings = input.settings;
+    const attributes = workflowInfo().typedSearchAttributes;
+    this.shownStep = attributes.get(currentStepAttribute);
+    this.shownStoreCode = attributes.get(storeCodeAttribute);
   }
 
   enter(step: PickupStep): void {
     this.step = step;
+    // An upsert is a history event and a write to the visibility store: skip the ones that change nothing.
+    if (this.oneTaskStart && this.shownStep === step && this.shownStoreCode === this.storeCode) return;
+    this.shownStep = step;
+    this.shownStoreCode = this.storeCode;
     upsertSearchAttributes([
       { key: currentStepAttribute, value: step },
       { key: storeCodeAttribute, value: this.storeCode },

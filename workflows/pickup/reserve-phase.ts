@@ -3,13 +3,15 @@ import { INSUFFICIENT_STOCK } from '../../domain/inventory/errors';
 import { WORKFLOW_ACTOR } from '../../domain/pickup/pickup-workflow';
 import { type CustomerDecisionOutcome } from '../../domain/tasks/task-outcomes';
 import { deliverInBackground, queuedRows } from './deliver-notifications';
-import { db, notify } from './pickup-activities';
+import { db, localDb, notify } from './pickup-activities';
 import { type CloseContext, type PickupRun } from './pickup-run';
 
 export type ReserveResult = { kind: 'RESERVED' } | { kind: 'CLOSE'; close: CloseContext };
 
+/** A remote activity's failure arrives wrapped in ActivityFailure; a local activity's arrives as it was thrown. */
 function isInsufficientStock(error: unknown): boolean {
-  return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === INSUFFICIENT_STOCK;
+  const failure = error instanceof ActivityFailure ? error.cause : error;
+  return failure instanceof ApplicationFailure && failure.type === INSUFFICIENT_STOCK;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function reserveOrderLines(run: PickupRun): Promise<ReserveResult> 
     const entry = run.timeline.begin('RESERVE');
     const storeCode = run.storeCode;
     try {
-      await db.reserveStock({
+      await (run.oneTaskStart ? localDb : db).reserveStock({
         storeCode,
         businessKey: `reserve:${run.orderId}:${storeCode}`,
         actor: WORKFLOW_ACTOR,
