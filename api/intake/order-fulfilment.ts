@@ -51,19 +51,18 @@ export function createOrderFulfilment({ prisma, client, taskQueue, temporalTimeo
   }
 
   async function startPickup(orderId: string): Promise<FulfilmentStart> {
-    let workflowId: string;
+    let started: { workflowId: string; orderStatus: string };
     try {
-      ({ workflowId } = await withinDeadline(() => startPickupWorkflow({ client, prisma, taskQueue }, { orderId })));
+      started = await withinDeadline(() => startPickupWorkflow({ client, prisma, taskQueue }, { orderId }));
     } catch (error) {
       const message = messageOf(error);
       logger.error({ err: error, orderId }, 'pickup workflow not started; the order stays RECEIVED until retried');
       await prisma.order.update({ where: { id: orderId }, data: { fulfilmentStartError: message } });
       return { started: false, error: message };
     }
-    const order = await prisma.order.update({ where: { id: orderId }, data: { fulfilmentStartError: null }, select: { status: true } });
     // Cancelled while the workflow was being started: that cancellation found no workflow to tell.
-    if (order.status === 'CANCELLED') await signalCancelled(orderId, { reason: 'Cancelled while fulfilment was starting', actor: intakeActor });
-    return { started: true, workflowId };
+    if (started.orderStatus === 'CANCELLED') await signalCancelled(orderId, { reason: 'Cancelled while fulfilment was starting', actor: intakeActor });
+    return { started: true, workflowId: started.workflowId };
   }
 
   return { startPickup, signalCancelled };

@@ -9,7 +9,7 @@ import {
   type PickupOrderResult,
 } from '../../domain/pickup/pickup-workflow';
 import { pickupOrderSnapshotOf, pickupOrderSnapshotSelect } from '../../activities/orders/pickup-order-snapshot';
-import { type PrismaClient } from '../../prisma/client';
+import { type OrderStatus, type PrismaClient } from '../../prisma/client';
 import { pickupCancelledSignal } from '../../workflows/pickup/messages';
 import { type PickupOrderStart } from '../../workflows/pickup/pickup-start';
 import { businessKeyAttribute, channelCodeAttribute, currentStepAttribute, storeCodeAttribute, workflowDomainAttribute } from '../../workflows/pickup/pickup-search-attributes';
@@ -28,13 +28,15 @@ type PickupOrderWorkflow = (input: PickupOrderStart) => Promise<PickupOrderResul
  * call any number of times (webhook redeliveries, retries): a running workflow is joined, and a finished
  * one is not started again, because the order's pickup has already happened or been cancelled.
  * The order snapshot read here travels in the input, so the run starts reserving without reading it again.
+ * Answers the order's status as of the moment the run was recorded on it.
  */
-export async function startPickupWorkflow(deps: PickupWorkflowDeps, { orderId }: { orderId: string }): Promise<{ workflowId: string }> {
+export async function startPickupWorkflow(deps: PickupWorkflowDeps, { orderId }: { orderId: string }): Promise<{ workflowId: string; orderStatus: OrderStatus }> {
   const order = await deps.prisma.order.findUnique({
     where: { id: orderId },
     select: {
       ...pickupOrderSnapshotSelect,
       fulfilmentType: true,
+      workflowId: true,
       pickupStore: {
         select: { code: true, pickSlaMinutes: true, pickEscalationMinutes: true, pickupReminderMinutes: true, pickupExpiryHours: true, unfulfillablePolicy: true },
       },
@@ -66,8 +68,10 @@ export async function startPickupWorkflow(deps: PickupWorkflowDeps, { orderId }:
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   }
-  await deps.prisma.order.updateMany({ where: { id: orderId, workflowId: null }, data: { workflowId } });
-  return { workflowId };
+  // One write records the run and clears an earlier failure to start; the status it answers tells the
+  // caller whether a cancellation committed while the run was being started.
+  const saved = await deps.prisma.order.update({ where: { id: orderId }, data: { workflowId: order.workflowId ?? workflowId, fulfilmentStartError: null }, select: { status: true } });
+  return { workflowId, orderStatus: saved.status };
 }
 
 /**
