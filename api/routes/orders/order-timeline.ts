@@ -1,4 +1,4 @@
-import { type Client, isGrpcDeadlineError, isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
+import { type Client, isGrpcServiceError, ServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import { ConflictError, ServiceUnavailableError } from '../../../domain/errors';
 import { type OrderStatus, type PrismaClient } from '../../../prisma/client';
 import { pickupTimelineQuery } from '../../../workflows/pickup/messages';
@@ -12,19 +12,15 @@ export interface OrderTimelineDeps {
   temporalCallTimeoutMs: number;
 }
 
-/** gRPC codes meaning nobody answered: DEADLINE_EXCEEDED (the worker did not answer the query in time) and UNAVAILABLE (the server could not be reached once the SDK's retries gave up). */
-const grpcNoAnswerCodes = new Set([4, 14]);
-
 /**
- * Why Temporal gave no timeline, when the cause is that nobody answered rather than a refusal. The SDK
- * sometimes wraps the gRPC error (a ServiceError whose cause is it), so the whole cause chain is read.
+ * Why Temporal gave no timeline, when the cause is that nobody answered rather than a refusal. A query
+ * needs a worker to replay the run, and the ways that fails vary with timing (deadline exceeded, sticky
+ * worker gone, server unreachable, each possibly wrapped in a ServiceError "Failed to query Workflow"),
+ * so every transport-level failure counts; errors the workflow code raised (an unknown query) do not.
  */
 function unansweredBecause(error: unknown): 'history-gone' | 'no-answer' | null {
   if (error instanceof WorkflowNotFoundError) return 'history-gone';
-  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
-    const candidate: unknown = cause;
-    if (isGrpcDeadlineError(candidate) || (isGrpcServiceError(candidate) && grpcNoAnswerCodes.has(Number(candidate.code)))) return 'no-answer';
-  }
+  if (error instanceof ServiceError || isGrpcServiceError(error)) return 'no-answer';
   return null;
 }
 
