@@ -91,7 +91,7 @@ export async function runTest(jestArgs) {
     await report.stage('jest', () => jest(jestResultsFile, jestArgs));
   } else {
     await report.stage('jest', () => jest(jestResultsFile, ['--testPathIgnorePatterns', browserTests]));
-    await report.stage('jest (browser)', () => jest(browserResultsFile, ['--runInBand', '--setupFilesAfterEnv=<rootDir>/admin/e2e/retry-once.ts', browserTests]));
+    await report.stage('jest (browser)', () => jest(browserResultsFile, [browserTests, '--runInBand', '--setupFilesAfterEnv', '<rootDir>/admin/e2e/retry-once.ts']));
   }
   return shutdown(report.failed ? 1 : 0);
 }
