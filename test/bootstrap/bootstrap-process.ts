@@ -8,7 +8,6 @@ export interface Finished {
   code: number | null;
   signal: NodeJS.Signals | null;
   output: string;
-  durationMs: number;
 }
 
 /** A child process of the test whose combined output is kept, plus a promise of how it ended. */
@@ -19,14 +18,13 @@ export interface Running {
 }
 
 export function start(command: string, args: string[], env: NodeJS.ProcessEnv): Running {
-  const startedAt = performance.now();
   const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const finished = new Promise<Finished>((resolve, reject) => {
     child.once('error', reject);
-    child.once('close', (code, signal) => resolve({ code, signal, output, durationMs: performance.now() - startedAt }));
+    child.once('close', (code, signal) => resolve({ code, signal, output }));
   });
   return { child, output: () => output, finished };
 }
