@@ -1,5 +1,5 @@
 import { type Page } from 'playwright-core';
-import { menuEntry, signIn } from './admin-pages';
+import { menuEntry, signIn, waitForList, waitForShow } from './admin-pages';
 import { type BrowserSession, openBrowserSession } from './browser';
 import { adminUrl, stepTimeoutMs, testTimeoutMs } from './e2e-settings';
 import { pickupCodeSentFor, pickupStoreClerk, placePickupOrder, wrongCodeFor } from './support/bopis-world';
@@ -12,9 +12,9 @@ const rowWaitMs = 2000;
 
 async function openTask(page: Page, title: string): Promise<void> {
   await menuEntry(page, 'Tasks').click();
-  await page.waitForURL((url) => url.hash.startsWith('#/tasks'));
+  await waitForList(page, 'tasks');
   // The task appears once the webhook is in and the workflow has opened it: refresh until it does.
-  const row = page.locator('.RaDataTable-tbody .RaDataTable-row').filter({ hasText: title }).first();
+  const row = page.locator('.list-page .RaDataTable-tbody .RaDataTable-row').filter({ hasText: title }).first();
   const deadline = Date.now() + processStepTimeoutMs;
   for (;;) {
     const shown = await row.waitFor({ timeout: rowWaitMs }).then(
@@ -26,7 +26,7 @@ async function openTask(page: Page, title: string): Promise<void> {
     await page.getByRole('button', { name: 'Refresh' }).click();
   }
   await row.click();
-  await page.waitForURL((url) => url.hash.endsWith('/show'));
+  await waitForShow(page, 'tasks');
   await page.getByText(title).first().waitFor();
 }
 
@@ -60,7 +60,7 @@ describe('BOPIS in the admin UI', () => {
 
       // The order page follows the process by itself (it refreshes while open).
       await page.getByRole('link', { name: order.externalId }).click();
-      await page.waitForURL((url) => url.hash.startsWith('#/orders/'));
+      await waitForShow(page, 'orders');
       await page.locator('.order-status').getByText('Ready for pickup').waitFor({ timeout: processStepTimeoutMs });
       await page.locator('.current-step[data-step="AWAITING_COLLECTION"]').waitFor({ timeout: processStepTimeoutMs });
       await browser.screenshot('bopis-3-order-ready');
@@ -78,7 +78,7 @@ describe('BOPIS in the admin UI', () => {
       await page.getByText('Handed over').first().waitFor();
 
       await page.getByRole('link', { name: order.externalId }).click();
-      await page.waitForURL((url) => url.hash.startsWith('#/orders/'));
+      await waitForShow(page, 'orders');
       await page.locator('.current-step[data-step="COLLECTED"]').waitFor({ timeout: processStepTimeoutMs });
       await page.locator('.order-status').getByText('Collected').waitFor({ timeout: processStepTimeoutMs });
       const steps = await page.locator('.step-timeline tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-step')));

@@ -1,5 +1,5 @@
 import { type Page } from 'playwright-core';
-import { openFromMenu, openListRow, signIn, waitForListRows } from './admin-pages';
+import { openFromMenu, openListRow, signIn, waitForList } from './admin-pages';
 import { type BrowserSession, openBrowserSession } from './browser';
 import { admin, adminUrl, stepTimeoutMs, testTimeoutMs } from './e2e-settings';
 
@@ -42,8 +42,7 @@ describe('every admin screen', () => {
       await signIn(page, adminUrl, admin);
       for (const { label, resource, editable } of screens) {
         await openFromMenu(page, label, resource);
-        await openListRow(page);
-        await page.locator('.RaShow-main').waitFor();
+        await openListRow(page, resource);
         await browser.screenshot(`screen-${resource}-show`);
         if (editable) {
           await page.getByRole('link', { name: 'Edit' }).click();
@@ -52,7 +51,7 @@ describe('every admin screen', () => {
         }
       }
       await page.goto(`${adminUrl}#/inventory?filter=${encodeURIComponent(JSON.stringify({ lowStock: true }))}`);
-      await waitForListRows(page);
+      await waitForList(page, 'inventory');
       expect(apiErrors).toEqual([]);
     },
     testTimeoutMs,

@@ -1,4 +1,4 @@
-import { menuLabels, openFromMenu, openListRow, signIn, waitForListRows } from './admin-pages';
+import { menuLabels, openFromMenu, openListRow, signIn, waitForShow } from './admin-pages';
 import { findStoreByCode, restorePickupSettings, signInToApi } from './api-client';
 import { type BrowserSession, openBrowserSession } from './browser';
 import { admin, adminUrl, apiUrl, opsLead, otherStoreCode, stepTimeoutMs, testTimeoutMs } from './e2e-settings';
@@ -26,7 +26,7 @@ describe('store pickup settings in the browser', () => {
         await signIn(lead.page, adminUrl, opsLead);
         expect(await menuLabels(lead.page)).not.toContain('Audit log');
         await openFromMenu(lead.page, 'Stores', 'stores');
-        await openListRow(lead.page, otherStoreCode);
+        await openListRow(lead.page, 'stores', otherStoreCode);
         await lead.page.getByRole('link', { name: 'Edit' }).click();
 
         const reminders = lead.page.getByLabel('Pickup reminders');
@@ -39,7 +39,7 @@ describe('store pickup settings in the browser', () => {
         await reminders.fill(original.pickupReminderMinutes.join(', '));
         await lead.page.getByLabel('Pick SLA (minutes)').fill(String(newPickSla));
         await lead.page.getByRole('button', { name: 'Save' }).click();
-        await lead.page.waitForURL((url) => url.hash.endsWith('/show'));
+        await waitForShow(lead.page, 'stores');
         expect((await findStoreByCode(apiUrl, adminToken, otherStoreCode)).pickSlaMinutes).toBe(newPickSla);
 
         const auditor = await openBrowserSession({ timeoutMs: stepTimeoutMs });
@@ -47,8 +47,7 @@ describe('store pickup settings in the browser', () => {
         await signIn(auditor.page, adminUrl, admin);
         const filter = encodeURIComponent(JSON.stringify({ action: 'store.update', entityId: original.id }));
         await auditor.page.goto(`${adminUrl}#/audit-events?filter=${filter}`);
-        await waitForListRows(auditor.page);
-        await openListRow(auditor.page);
+        await openListRow(auditor.page, 'audit-events');
         const pickSlaChange = auditor.page.getByRole('row', { name: /Pick SLA/ });
         await pickSlaChange.waitFor();
         expect(await pickSlaChange.locator('th, td').allInnerTexts()).toEqual(['Pick SLA (minutes)', String(original.pickSlaMinutes), String(newPickSla)]);

@@ -25,8 +25,10 @@ const testDir = join(dataDir, 'test');
 const logDir = join(testDir, 'logs');
 const jestResultsFile = join(testDir, 'jest-results.json');
 const browserResultsFile = join(testDir, 'jest-browser-results.json');
-/** Browser tests drive the shared stack; they run after the others, one at a time, so the rows other suites create and remove mid-run can't shift what a screen shows. */
-const browserTests = 'admin/e2e/';
+/*
+ * Browser tests (jest project `browser`, admin/e2e/) drive the shared stack; they run after the others, one
+ * at a time, so the rows other suites create and remove mid-run can't shift what a screen shows.
+ */
 
 /** @param {string[]} jestArgs */
 export async function runTest(jestArgs) {
@@ -90,8 +92,8 @@ export async function runTest(jestArgs) {
   if (jestArgs.length > 0) {
     await report.stage('jest', () => jest(jestResultsFile, jestArgs));
   } else {
-    await report.stage('jest', () => jest(jestResultsFile, ['--testPathIgnorePatterns', browserTests]));
-    await report.stage('jest (browser)', () => jest(browserResultsFile, [browserTests, '--runInBand', '--setupFilesAfterEnv', '<rootDir>/admin/e2e/retry-once.ts']));
+    await report.stage('jest', () => jest(jestResultsFile, ['--selectProjects', 'stack']));
+    await report.stage('jest (browser)', () => jest(browserResultsFile, ['--selectProjects', 'browser', '--runInBand']));
   }
   return shutdown(report.failed ? 1 : 0);
 }
