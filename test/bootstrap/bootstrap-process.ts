@@ -58,6 +58,15 @@ export async function withClient<T>(databaseUrl: string, work: (client: Client) 
   }
 }
 
+/**
+ * A scratch database name for one bootstrap test, unique per test database, so two checkouts running
+ * `npm test` at once (each with its own TEST_DATABASE_NAME) never drop each other's.
+ */
+export function scratchDatabaseName(purpose: string): string {
+  const suffix = (process.env.TEST_DATABASE_NAME ?? 'omnichannel_test').replace(/^omnichannel_test_?/, '');
+  return `omnichannel_bootstrap_${purpose}${suffix === '' ? '' : `_${suffix}`}`;
+}
+
 /** Drops a scratch database of these tests (never one the stack uses), closing its connections. */
 export async function dropScratchDatabase(serverUrl: string, name: string): Promise<void> {
   if (!name.startsWith('omnichannel_bootstrap_')) throw new Error(`refusing to drop ${name}: not a bootstrap test database`);

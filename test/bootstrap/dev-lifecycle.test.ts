@@ -2,14 +2,14 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { requireEnv } from '../support/env';
-import { dropScratchDatabase, repoRoot, start, withDatabase } from './bootstrap-process';
+import { dropScratchDatabase, scratchDatabaseName, repoRoot, start, withDatabase } from './bootstrap-process';
 
 /**
  * `npm run dev` as a user lives it: it comes up with everything answering, and Ctrl-C takes down exactly
  * what it started (its own Temporal, api, worker, sandbox) and nothing else (here: the test stack's
  * Temporal and API keep answering).
  */
-const scratchDatabase = 'omnichannel_bootstrap_dev';
+const scratchDatabase = scratchDatabaseName('dev');
 const serverUrl = requireEnv('DATABASE_URL');
 const devDir = join(repoRoot, '.data', 'test', 'dev-lifecycle');
 

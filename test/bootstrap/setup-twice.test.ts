@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { requireEnv } from '../support/env';
-import { dropScratchDatabase, runBootstrap, withClient, withDatabase } from './bootstrap-process';
+import { dropScratchDatabase, scratchDatabaseName, runBootstrap, withClient, withDatabase } from './bootstrap-process';
 
 /**
  * `node scripts/run.mjs setup` is what `npm run dev`, `npm test` and the docker image do before starting
  * anything: running it again must be safe, quick, and must not lose what users did in between.
  */
-const scratchDatabase = 'omnichannel_bootstrap_test';
+const scratchDatabase = scratchDatabaseName('test');
 const serverUrl = requireEnv('DATABASE_URL');
 const scratchUrl = withDatabase(serverUrl, scratchDatabase);
 // TEMPORAL_ADDRESS stays the test stack's server: setup waits for it and registers the search attributes.
