@@ -84,6 +84,7 @@ export async function runTest(jestArgs) {
   report.bootstrapMs = performance.now() - report.startedAt;
 
   await report.stage('eslint', async () => (await runCommand(localBin('eslint'), ['--max-warnings', '0', '.'])).code === 0);
+  await report.stage('format', async () => (await runCommand(localBin('prettier'), ['--check', '--log-level', 'warn', '.'])).code === 0);
   await report.stage('typecheck', async () => (await runCommand(localBin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])).code === 0);
   // The admin UI has its own compiler settings (DOM, JSX, bundler resolution); the root config excludes it.
   await report.stage('typecheck admin UI', async () => (await runCommand(localBin('tsc'), ['--noEmit', '-p', 'admin/tsconfig.json'])).code === 0);
