@@ -9,13 +9,18 @@ const workflowSandboxRules = {
   'no-restricted-imports': [
     'error',
     {
-      paths: builtinModules.flatMap((name) => [name, `node:${name}`]).map((name) => ({
-        name,
-        message: 'Workflow code must not use Node built-ins: do I/O in an activity.',
-      })),
+      paths: builtinModules
+        .flatMap((name) => [name, `node:${name}`])
+        .map((name) => ({
+          name,
+          message: 'Workflow code must not use Node built-ins: do I/O in an activity.',
+        })),
       patterns: [
         { group: ['@prisma/*', 'pg', '**/prisma/**', '**/generated/**'], message: 'No database access in workflow code: use an activity.' },
-        { group: ['@temporalio/worker', '@temporalio/client', '@temporalio/activity'], message: 'Workflows import only @temporalio/workflow and @temporalio/common.' },
+        {
+          group: ['@temporalio/worker', '@temporalio/client', '@temporalio/activity'],
+          message: 'Workflows import only @temporalio/workflow and @temporalio/common.',
+        },
         { group: ['**/activities/**'], allowTypeImports: true, message: 'Import activity types only (`import type`), never their code.' },
       ],
     },
@@ -34,7 +39,18 @@ const workflowSandboxRules = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', '.cache/**', 'dist/**', 'admin/dist/**', 'prisma/generated/**', 'test-artifacts/**', 'coverage/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.data/**',
+      '.cache/**',
+      'dist/**',
+      'admin/dist/**',
+      'prisma/generated/**',
+      'test-artifacts/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -89,7 +89,13 @@ export function createApp({ prisma, temporal, config, logger }: AppDeps): Expres
   registerAuditEventRoutes(api, resourceDeps);
   registerTaskRoutes(api, { ...resourceDeps, client: temporal.client });
   registerOrderActionRoutes(api, { prisma, client: temporal.client, temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS });
-  const fulfilment = createOrderFulfilment({ prisma, client: temporal.client, taskQueue: config.TEMPORAL_TASK_QUEUE, temporalTimeoutMs: config.INTAKE_TEMPORAL_TIMEOUT_MS, logger });
+  const fulfilment = createOrderFulfilment({
+    prisma,
+    client: temporal.client,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    temporalTimeoutMs: config.INTAKE_TEMPORAL_TIMEOUT_MS,
+    logger,
+  });
   const customerRules = { phoneRegion: config.INTAKE_PHONE_REGION };
   registerChannelWebhookRoutes(api, { prisma, fulfilment, customerRules });
   registerOrderRoutes(api, { ...resourceDeps, fulfilment, webOrderRules: { ...customerRules, webChannelCode: config.WEB_CHANNEL_CODE } });

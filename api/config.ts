@@ -9,7 +9,12 @@ const developmentJwtSecret = 'dev-only-jwt-secret-change-me-in-production-012345
 /** Comma-separated list of origins allowed to call the API from a browser (the Vite dev server). */
 const originList = z
   .string()
-  .transform((value) => value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+  )
   .pipe(z.array(z.url()));
 
 export const apiConfigSchema = z
@@ -20,7 +25,12 @@ export const apiConfigSchema = z
     API_HOST: z.string().min(1).default('127.0.0.1'),
     API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(developmentJwtSecret),
-    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(28_800),
+    JWT_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 24 * 3600)
+      .default(28_800),
     API_CORS_ORIGINS: originList.default(['http://127.0.0.1:5173', 'http://localhost:5173']),
     /** Each readiness probe (database, Temporal) gets this long before it counts as down. */
     READINESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1500),
@@ -33,7 +43,10 @@ export const apiConfigSchema = z
     /** The inventory list's `lowStock` filter: available stock at or below this many units. */
     LOW_STOCK_THRESHOLD: z.coerce.number().int().min(0).max(1_000_000).default(5),
     /** Largest JSON body accepted; price lists are paged, so nothing legitimate comes near this. */
-    API_JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 100kb or 1mb').default('1mb'),
+    API_JSON_BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/, 'must look like 100kb or 1mb')
+      .default('1mb'),
     /** The built react-admin UI (`vite build --config admin/vite.config.ts`), served at /admin. */
     ADMIN_DIST_DIR: z.string().min(1).default(path.resolve(__dirname, '../admin/dist')),
     /** Code of the channel record that stands for our own web store (orders taken by POST /api/orders). */

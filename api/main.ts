@@ -25,7 +25,10 @@ async function main(): Promise<void> {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  logger.info({ url: `http://${config.API_HOST}:${config.API_PORT}`, docs: `http://${config.API_HOST}:${config.API_PORT}/api/docs` }, 'API listening');
+  logger.info(
+    { url: `http://${config.API_HOST}:${config.API_PORT}`, docs: `http://${config.API_HOST}:${config.API_PORT}/api/docs` },
+    'API listening',
+  );
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

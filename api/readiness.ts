@@ -37,7 +37,11 @@ async function probe(check: () => Promise<unknown>, timeoutMs: number): Promise<
     await Promise.race([check(), timeout]);
     return { status: 'up', latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    return { status: 'down', latencyMs: Math.round(performance.now() - started), error: describeFailure(error).split('\n')[0] ?? 'unknown error' };
+    return {
+      status: 'down',
+      latencyMs: Math.round(performance.now() - started),
+      error: describeFailure(error).split('\n')[0] ?? 'unknown error',
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -28,7 +28,10 @@ const WARMUP_RATE = 10;
 
 async function intakeFor(config: PickupBenchConfig, prisma: PrismaClient, apiUrl: string, catalogue: BenchCatalogue): Promise<OrderIntake> {
   if (config.BENCH_PICKUP_INTAKE === 'web') return webStoreIntake(apiUrl, catalogue, config.BENCH_PICKUP_LINES_PER_ORDER);
-  const channel = await prisma.channel.findUnique({ where: { code: config.BENCH_PICKUP_WEBHOOK_CHANNEL }, select: { code: true, webhookSecret: true } });
+  const channel = await prisma.channel.findUnique({
+    where: { code: config.BENCH_PICKUP_WEBHOOK_CHANNEL },
+    select: { code: true, webhookSecret: true },
+  });
   if (channel === null) throw new Error(`No channel ${config.BENCH_PICKUP_WEBHOOK_CHANNEL} in the seed (BENCH_PICKUP_WEBHOOK_CHANNEL)`);
   return channelWebhookIntake(apiUrl, channel, catalogue, config.BENCH_PICKUP_LINES_PER_ORDER);
 }
@@ -65,7 +68,10 @@ export async function runPickupBench(): Promise<void> {
     connection = await Connection.connect({ address: started.temporalAddress });
     const client = new Client({ connection, namespace: BENCH_NAMESPACE });
     const intake = await intakeFor(config, prisma, started.apiUrl, catalogue);
-    printSetup(config, intake.description, { activities: workerConfig.WORKER_MAX_CONCURRENT_ACTIVITIES, workflowTasks: workerConfig.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS });
+    printSetup(config, intake.description, {
+      activities: workerConfig.WORKER_MAX_CONCURRENT_ACTIVITIES,
+      workflowTasks: workerConfig.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+    });
 
     const startSampling = () =>
       startResourceSampling({
@@ -91,7 +97,11 @@ export async function runPickupBench(): Promise<void> {
     const extraBaselines: StepResult[] = [];
     if (config.BENCH_BASELINE_EXTRA_RATES.length > 0) console.log('Baseline alone, to find its capacity:');
     for (const [index, rate] of config.BENCH_BASELINE_EXTRA_RATES.entries()) {
-      const baseline = await runBaselineStep(baselineDeps, { rate, seconds: config.BENCH_PICKUP_STEP_SECONDS, batch: `b${index + 1}-${rate}` });
+      const baseline = await runBaselineStep(baselineDeps, {
+        rate,
+        seconds: config.BENCH_PICKUP_STEP_SECONDS,
+        batch: `b${index + 1}-${rate}`,
+      });
       printStepLine(baseline);
       extraBaselines.push(baseline);
     }

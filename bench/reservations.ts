@@ -41,7 +41,8 @@ export async function runReservationsBench(): Promise<void> {
         results.push({ measurement, stock: await accountForStock(prisma, storeCode, measurement, config.BENCH_UNITS_PER_SKU) });
       }
     }
-    const listed = (result: RoundResult) => implementations.findIndex((implementation) => implementation.name === result.measurement.implementation);
+    const listed = (result: RoundResult) =>
+      implementations.findIndex((implementation) => implementation.name === result.measurement.implementation);
     printResults(results.sort((a, b) => a.measurement.round - b.measurement.round || listed(a) - listed(b)));
   } finally {
     await prisma.$disconnect();
@@ -52,15 +53,33 @@ export async function runReservationsBench(): Promise<void> {
 async function seedBenchStock(prisma: PrismaClient, config: ReservationsBenchConfig, storeCodes: string[]): Promise<string[]> {
   const skus = Array.from({ length: config.BENCH_SKUS }, (_, index) => `BENCH-${String(index + 1).padStart(5, '0')}`);
   await prisma.store.createMany({
-    data: [WARMUP_STORE, ...storeCodes].map((code) => ({ code, name: code, city: 'Bench', address: 'n/a', timeZone: 'Europe/Amsterdam', currency: 'EUR' })),
+    data: [WARMUP_STORE, ...storeCodes].map((code) => ({
+      code,
+      name: code,
+      city: 'Bench',
+      address: 'n/a',
+      timeZone: 'Europe/Amsterdam',
+      currency: 'EUR',
+    })),
   });
   await prisma.product.createMany({
-    data: skus.map((sku) => ({ sku, name: sku, description: 'bench', category: 'bench', basePriceMinor: 1000, floorPriceMinor: 500, currency: 'EUR' })),
+    data: skus.map((sku) => ({
+      sku,
+      name: sku,
+      description: 'bench',
+      category: 'bench',
+      basePriceMinor: 1000,
+      floorPriceMinor: 500,
+      currency: 'EUR',
+    })),
   });
   const adjustStock = createAdjustStock({ prisma });
   // The warm-up store never runs out, so warm-up exercises the path that writes.
   const warmUpUnits = Math.max(1, config.BENCH_WARMUP_OPERATIONS) * config.BENCH_MAX_QUANTITY * 2;
-  for (const [storeCode, units] of [[WARMUP_STORE, warmUpUnits] as const, ...storeCodes.map((code) => [code, config.BENCH_UNITS_PER_SKU] as const)]) {
+  for (const [storeCode, units] of [
+    [WARMUP_STORE, warmUpUnits] as const,
+    ...storeCodes.map((code) => [code, config.BENCH_UNITS_PER_SKU] as const),
+  ]) {
     await adjustStock({
       storeCode,
       kind: 'RECEIVE',
@@ -80,7 +99,12 @@ async function warmUp(implementation: ReservationImplementation, skus: readonly 
   await runConcurrently(attempts.length, config.BENCH_CONCURRENCY, async (index) => {
     const attempt = attempts[index];
     if (!attempt) return;
-    await implementation.reserve(WARMUP_STORE, skus[attempt.skuIndex] ?? '', attempt.quantity, `reserve:warmup-${implementation.tag}-${index}`);
+    await implementation.reserve(
+      WARMUP_STORE,
+      skus[attempt.skuIndex] ?? '',
+      attempt.quantity,
+      `reserve:warmup-${implementation.tag}-${index}`,
+    );
   });
 }
 

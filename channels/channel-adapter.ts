@@ -66,8 +66,7 @@ export interface SetListingOpenInput extends WriteCallOptions {
 
 /** Per-row outcome; `index` is the row's position in the caller's input. */
 export type RowResult =
-  | { index: number; sku: string; ok: true }
-  | { index: number; sku: string; ok: false; error: { code: string; message: string } };
+  { index: number; sku: string; ok: true } | { index: number; sku: string; ok: false; error: { code: string; message: string } };
 
 export interface PushResult {
   results: RowResult[];

@@ -29,7 +29,9 @@ export const orderWebhookEventSchema = z.object({
     fulfilment: z.enum(['PICKUP', 'DELIVERY']),
     pickupStoreCode: z.string().nullable(),
     lines: z
-      .array(z.object({ lineId: z.string().min(1), sku: skuSchema, quantity: z.number().int().positive(), unitPrice: z.number().int().min(0) }))
+      .array(
+        z.object({ lineId: z.string().min(1), sku: skuSchema, quantity: z.number().int().positive(), unitPrice: z.number().int().min(0) }),
+      )
       .min(1),
     placedAt: z.iso.datetime(),
   }),

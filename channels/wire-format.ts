@@ -6,15 +6,7 @@ import { z } from 'zod';
  * adapter that translates its dialect into the ChannelAdapter types instead.
  */
 
-export const channelOrderStatuses = [
-  'PLACED',
-  'ACCEPTED',
-  'READY_FOR_PICKUP',
-  'COLLECTED',
-  'SHIPPED',
-  'CANCELLED',
-  'RETURNED',
-] as const;
+export const channelOrderStatuses = ['PLACED', 'ACCEPTED', 'READY_FOR_PICKUP', 'COLLECTED', 'SHIPPED', 'CANCELLED', 'RETURNED'] as const;
 export type ChannelOrderStatus = (typeof channelOrderStatuses)[number];
 
 export const skuSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'SKU must be 1-64 letters, digits, ".", "_" or "-"');

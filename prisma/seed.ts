@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   try {
     const { created } = await seedDemoData({ prisma, sandboxUrl: config.SANDBOX_URL, demoUsers });
-    const createdList = Object.entries(created).map(([what, count]) => `${count} ${what}`).join(', ');
+    const createdList = Object.entries(created)
+      .map(([what, count]) => `${count} ${what}`)
+      .join(', ');
     console.log(`Demo data seeded in ${Math.round(performance.now() - started)} ms (created: ${createdList}).`);
     console.log(`Demo logins (password for all: ${demoUsers.password}):`);
     for (const user of demoUsers.users) {

@@ -20,7 +20,10 @@ export const workerConfigSchema = z.object({
   /** Customer and staff messages (channels/messaging, docs/pickup.md): the sandbox's gateway by default. */
   ...messageGatewayEnv,
   /** The stock-sync schedule (worker/schedules.ts, docs/stock-sync.md): false pauses it. */
-  STOCK_SYNC_ENABLED: z.enum(['true', 'false', '1', '0']).default('true').transform((value) => value === 'true' || value === '1'),
+  STOCK_SYNC_ENABLED: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((value) => value === 'true' || value === '1'),
   STOCK_SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
   STOCK_SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(stockSyncDefaults.pageSize),
   STOCK_SYNC_DRIFT_TOLERANCE_UNITS: z.coerce.number().int().min(0).default(stockSyncDefaults.driftToleranceUnits),

@@ -5,7 +5,12 @@ import { workflowSource } from './workflow-source';
 
 type WorkerSettings = Pick<
   WorkerConfig,
-  'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'WORKFLOW_BUNDLE_PATH' | 'WORKER_MAX_CONCURRENT_ACTIVITIES' | 'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS' | 'WORKER_SHUTDOWN_GRACE_MS'
+  | 'TEMPORAL_NAMESPACE'
+  | 'TEMPORAL_TASK_QUEUE'
+  | 'WORKFLOW_BUNDLE_PATH'
+  | 'WORKER_MAX_CONCURRENT_ACTIVITIES'
+  | 'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS'
+  | 'WORKER_SHUTDOWN_GRACE_MS'
 >;
 
 /** One worker polling our task queue with every workflow and activity; tests build theirs the same way. */

@@ -10,7 +10,15 @@ import { type WorkerConfig, workerConfigSchema } from './config';
 import { createWorker } from './create-worker';
 import { ensureStockSyncSchedule } from './schedules';
 
-const temporalLogLevels: Record<string, LogLevel> = { fatal: 'ERROR', error: 'ERROR', warn: 'WARN', info: 'INFO', debug: 'DEBUG', trace: 'TRACE', silent: 'ERROR' };
+const temporalLogLevels: Record<string, LogLevel> = {
+  fatal: 'ERROR',
+  error: 'ERROR',
+  warn: 'WARN',
+  info: 'INFO',
+  debug: 'DEBUG',
+  trace: 'TRACE',
+  silent: 'ERROR',
+};
 
 /**
  * Worker process: stateless, start as many as the load needs. SIGINT/SIGTERM (the Runtime's default
@@ -23,11 +31,16 @@ async function main(): Promise<void> {
   const prisma = createPrismaClient({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   try {
-    const channels = createChannelAdapterSource({ prisma, apiKeys: { keys: config.CHANNEL_API_KEYS, useSandboxDevKeys: config.CHANNEL_SANDBOX_DEV_KEYS } });
+    const channels = createChannelAdapterSource({
+      prisma,
+      apiKeys: { keys: config.CHANNEL_API_KEYS, useSandboxDevKeys: config.CHANNEL_SANDBOX_DEV_KEYS },
+    });
     const messageGateway = new HttpMessageGateway(messageGatewaySettingsOf(config));
     const worker = await createWorker(connection, config, { prisma, channels, messageGateway, inventory: inventorySettingsFrom(config) });
     await ensureSchedules(config);
-    console.log(`[worker] polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`);
+    console.log(
+      `[worker] polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`,
+    );
     await worker.run();
   } finally {
     await connection.close();
@@ -41,7 +54,9 @@ async function ensureSchedules(config: WorkerConfig): Promise<void> {
   try {
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
     const schedule = await ensureStockSyncSchedule(client, config);
-    console.log(`[worker] schedule "${schedule.scheduleId}" ${schedule.created ? 'created' : 'updated'}: every ${config.STOCK_SYNC_INTERVAL_SECONDS} s${schedule.paused ? ' (paused)' : ''}`);
+    console.log(
+      `[worker] schedule "${schedule.scheduleId}" ${schedule.created ? 'created' : 'updated'}: every ${config.STOCK_SYNC_INTERVAL_SECONDS} s${schedule.paused ? ' (paused)' : ''}`,
+    );
   } finally {
     await connection.close();
   }

@@ -49,7 +49,11 @@ export interface EnsuredSchedule {
  * tick is dropped, never two syncs of one channel at once. The catch-up window is one interval, so a
  * server outage is followed by at most one late run, not a burst of them.
  */
-export async function ensureStockSyncSchedule(client: Client, config: StockSyncScheduleConfig, scheduleId = STOCK_SYNC_SCHEDULE_ID): Promise<EnsuredSchedule> {
+export async function ensureStockSyncSchedule(
+  client: Client,
+  config: StockSyncScheduleConfig,
+  scheduleId = STOCK_SYNC_SCHEDULE_ID,
+): Promise<EnsuredSchedule> {
   const spec: ScheduleSpec = { intervals: [{ every: config.STOCK_SYNC_INTERVAL_SECONDS * 1000 }] };
   const action: ScheduleOptionsStartWorkflowAction<typeof syncStock> = {
     type: 'startWorkflow',
@@ -62,7 +66,13 @@ export async function ensureStockSyncSchedule(client: Client, config: StockSyncS
   const disabled = !config.STOCK_SYNC_ENABLED;
 
   try {
-    await client.schedule.create({ scheduleId, spec, action, policies, state: disabled ? { paused: true, note: PAUSED_BY_CONFIG_NOTE } : {} });
+    await client.schedule.create({
+      scheduleId,
+      spec,
+      action,
+      policies,
+      state: disabled ? { paused: true, note: PAUSED_BY_CONFIG_NOTE } : {},
+    });
     return { scheduleId, created: true, paused: disabled };
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;

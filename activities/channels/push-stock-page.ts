@@ -49,17 +49,25 @@ export function createPushStockPage({ prisma, channels }: Pick<ActivityDeps, 'pr
       if (page.length === 0) return emptyResult;
 
       const adapter = await withChannelFailures(() => channels.adapterFor(input.channelCode));
-      const desired = page.map((listing) => ({ listing, ...desiredListingState({ ...listing, safetyBuffer: channel.safetyBuffer, closeListingAtOrBelow: channel.closeListingAtOrBelow }) }));
+      const desired = page.map((listing) => ({
+        listing,
+        ...desiredListingState({ ...listing, safetyBuffer: channel.safetyBuffer, closeListingAtOrBelow: channel.closeListingAtOrBelow }),
+      }));
       const keyBase = `${input.channelCode}:${input.pageNumber}${input.mode === 'repush' ? ':repush' : ''}`;
 
       const stockRows = desired.map(({ listing, quantity }) => ({ sku: listing.sku, quantity }));
       const stockResult = await pushStockRows(adapter, stockRows, `stock:${input.syncRunId}:${keyBase}`, context);
       const stockAccepted = acceptedIndexes(stockResult);
-      await recordPublishedStock(prisma, desired.filter((_, index) => stockAccepted.has(index)).map(({ listing, quantity }) => ({ listingId: listing.listingId, quantity })));
+      await recordPublishedStock(
+        prisma,
+        desired.filter((_, index) => stockAccepted.has(index)).map(({ listing, quantity }) => ({ listingId: listing.listingId, quantity })),
+      );
       context.heartbeat({ pageNumber: input.pageNumber, step: 'stock pushed' });
 
       // Only listings the channel holds can be opened or closed, so a refused stock row skips its status too.
-      const statusChanges = desired.filter(({ listing, open }, index) => stockAccepted.has(index) && needsStatusPush(listing, open, input.mode));
+      const statusChanges = desired.filter(
+        ({ listing, open }, index) => stockAccepted.has(index) && needsStatusPush(listing, open, input.mode),
+      );
       let statusAccepted = new Set<number>();
       if (statusChanges.length > 0) {
         const statusResult = await withChannelFailures(() =>
@@ -70,7 +78,12 @@ export function createPushStockPage({ prisma, channels }: Pick<ActivityDeps, 'pr
           }),
         );
         statusAccepted = acceptedIndexes(statusResult);
-        await recordPublishedOpen(prisma, statusChanges.filter((_, index) => statusAccepted.has(index)).map(({ listing, open }) => ({ listingId: listing.listingId, open })));
+        await recordPublishedOpen(
+          prisma,
+          statusChanges
+            .filter((_, index) => statusAccepted.has(index))
+            .map(({ listing, open }) => ({ listingId: listing.listingId, open })),
+        );
       }
       const appliedChanges = statusChanges.filter((_, index) => statusAccepted.has(index));
 
@@ -89,7 +102,9 @@ export function createPushStockPage({ prisma, channels }: Pick<ActivityDeps, 'pr
 
 /** In a re-push every drifting listing's state is sent again: the channel showed something else. */
 function needsStatusPush(listing: SyncListingRow, desiredOpen: boolean, mode: PushStockPageInput['mode']): boolean {
-  return mode === 'repush' ? listing.verifiedOpen !== desiredOpen || listing.open !== desiredOpen : needsListingStatusPush(desiredOpen, listing.open, listing.verifiedOpen);
+  return mode === 'repush'
+    ? listing.verifiedOpen !== desiredOpen || listing.open !== desiredOpen
+    : needsListingStatusPush(desiredOpen, listing.open, listing.verifiedOpen);
 }
 
 function acceptedIndexes(result: PushResult): Set<number> {
@@ -107,7 +122,11 @@ async function pushStockRows(adapter: ChannelAdapter, rows: StockRow[], idempote
       return await adapter.pushStock({ rows, idempotencyKey, signal: context.cancellationSignal });
     } catch (error) {
       if (!(error instanceof ChannelRejectedError && error.channelErrorCode === 'IDEMPOTENCY_KEY_REUSED')) throw error;
-      return adapter.pushStock({ rows, idempotencyKey: `${idempotencyKey}:attempt-${context.info.attempt}`, signal: context.cancellationSignal });
+      return adapter.pushStock({
+        rows,
+        idempotencyKey: `${idempotencyKey}:attempt-${context.info.attempt}`,
+        signal: context.cancellationSignal,
+      });
     }
   });
 }

@@ -46,22 +46,30 @@ export function createVerifyStockPage({ prisma, channels }: Pick<ActivityDeps, '
       if (published.length === 0) return { lastSku, hasMore: page.length === limit, checked: 0, drifted: 0, discrepancies: 0 };
 
       const adapter = await withChannelFailures(() => channels.adapterFor(input.channelCode));
-      const { listings: shown } = await withChannelFailures(() => adapter.readBack({ skus: published.map((listing) => listing.sku), signal: context.cancellationSignal }));
+      const { listings: shown } = await withChannelFailures(() =>
+        adapter.readBack({ skus: published.map((listing) => listing.sku), signal: context.cancellationSignal }),
+      );
       context.heartbeat({ step: 'read back', lastSku });
 
       const compared = published.map((listing, index) => {
         const snapshot = shown[index] ?? missingListing(listing.sku);
         const publishedState = { stock: listing.publishedStock, open: listing.open };
         return { listing, snapshot, publishedState, drift: compareListing(publishedState, snapshot, input.driftToleranceUnits) };
-    });
-    await recordVerification(
-      prisma,
-      compared.map(({ listing, snapshot, drift }) => ({ listingId: listing.listingId, stock: snapshot.stock, open: snapshot.open, priceMinor: snapshot.price, drifted: drift.drifted })),
-    );
+      });
+      await recordVerification(
+        prisma,
+        compared.map(({ listing, snapshot, drift }) => ({
+          listingId: listing.listingId,
+          stock: snapshot.stock,
+          open: snapshot.open,
+          priceMinor: snapshot.price,
+          drifted: drift.drifted,
+        })),
+      );
 
-    const drifting = compared.filter(({ drift }) => drift.drifted);
-    const discrepancies = input.mode === 'final' ? await raiseDiscrepancies(prisma, channel, input.reconciliationId, drifting) : 0;
-    return { lastSku, hasMore: page.length === limit, checked: compared.length, drifted: drifting.length, discrepancies };
+      const drifting = compared.filter(({ drift }) => drift.drifted);
+      const discrepancies = input.mode === 'final' ? await raiseDiscrepancies(prisma, channel, input.reconciliationId, drifting) : 0;
+      return { lastSku, hasMore: page.length === limit, checked: compared.length, drifted: drifting.length, discrepancies };
     });
   };
 }
@@ -78,7 +86,11 @@ async function raiseDiscrepancies(
   prisma: PrismaClient,
   channel: SyncChannel,
   reconciliationId: string,
-  drifting: readonly { listing: SyncListingRow & { publishedStock: number }; snapshot: ListingSnapshot; publishedState: { stock: number; open: boolean } }[],
+  drifting: readonly {
+    listing: SyncListingRow & { publishedStock: number };
+    snapshot: ListingSnapshot;
+    publishedState: { stock: number; open: boolean };
+  }[],
 ): Promise<number> {
   if (drifting.length === 0) return 0;
   const alreadyOpen = await prisma.discrepancy.findMany({

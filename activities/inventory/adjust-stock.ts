@@ -14,6 +14,8 @@ import { withActivityFailures } from './to-activity-failure';
  */
 export function createAdjustStock({ prisma }: Pick<ActivityDeps, 'prisma'>, settings: InventorySettings = defaultInventorySettings) {
   return async function adjustStock(request: StockAdjustmentRequest): Promise<StockChangeOutcome> {
-    return withActivityFailures(() => applyStockChange(prisma, settings, planAdjustment(parseStockRequest(stockAdjustmentSchema, request), settings)));
+    return withActivityFailures(() =>
+      applyStockChange(prisma, settings, planAdjustment(parseStockRequest(stockAdjustmentSchema, request), settings)),
+    );
   };
 }

@@ -4,7 +4,15 @@ import { movementKeys } from '../../domain/inventory/movement-keys';
 import { type InventorySettings } from '../../domain/inventory/settings';
 import { type PlannedStockChange, type StockChangeOutcome } from '../../domain/inventory/stock-change';
 import { type PrismaClient } from '../../prisma/client';
-import { applyLevelDeltas, ensureLevelsExist, insertMovements, loadRecordedChange, lockLevelsInOrder, resolveStockRowIds, type MovementRow } from './stock-queries';
+import {
+  applyLevelDeltas,
+  ensureLevelsExist,
+  insertMovements,
+  loadRecordedChange,
+  lockLevelsInOrder,
+  resolveStockRowIds,
+  type MovementRow,
+} from './stock-queries';
 import { inStockTransaction } from './stock-transaction';
 
 /**
@@ -12,7 +20,11 @@ import { inStockTransaction } from './stock-transaction';
  * then the levels locked in SKU order, checked, and updated. A short line rolls back everything, so no
  * partial reservation is ever left behind; a repeated business key answers the first outcome.
  */
-export async function applyStockChangeInTransaction(prisma: PrismaClient, settings: InventorySettings, change: PlannedStockChange): Promise<StockChangeOutcome> {
+export async function applyStockChangeInTransaction(
+  prisma: PrismaClient,
+  settings: InventorySettings,
+  change: PlannedStockChange,
+): Promise<StockChangeOutcome> {
   // Stores and products are never deleted (foreign keys restrict it), so resolving them needs no lock.
   const { storeId, productIdBySku } = await resolveStockRowIds(prisma, change);
   const keys = movementKeys(change.businessKey, change.lines);
@@ -37,7 +49,11 @@ export async function applyStockChangeInTransaction(prisma: PrismaClient, settin
     const applied = { ...outcomeBase, recordedAt: (inserted[0]?.createdAt ?? new Date()).toISOString(), replayed: false };
     const receivedProductIds = rows.filter((row) => row.deltaOnHand > 0).map((row) => row.productId);
     if (receivedProductIds.length > 0) await ensureLevelsExist(tx, storeId, receivedProductIds);
-    const levels = await lockLevelsInOrder(tx, storeId, rows.map((row) => row.productId));
+    const levels = await lockLevelsInOrder(
+      tx,
+      storeId,
+      rows.map((row) => row.productId),
+    );
     throwIfStockChangeBreaksInvariants(change, levels);
     const updated = await applyLevelDeltas(tx, storeId, rows);
     // Every line's level was read under lock just above, so a miss means a level vanished: never commit that.

@@ -17,7 +17,11 @@ const explainedByTransactionPath = new Set(['23505', '23503']);
  * cannot settle by itself (a replay, an unknown store or SKU, several lines) goes through the
  * transaction path, which locks in SKU order and answers every case precisely.
  */
-export async function applyStockChange(prisma: PrismaClient, settings: InventorySettings, change: PlannedStockChange): Promise<StockChangeOutcome> {
+export async function applyStockChange(
+  prisma: PrismaClient,
+  settings: InventorySettings,
+  change: PlannedStockChange,
+): Promise<StockChangeOutcome> {
   const [onlyLine, ...moreLines] = change.lines;
   if (onlyLine && moreLines.length === 0) {
     const outcome = await tryOneStatement(prisma, settings, change, onlyLine);
@@ -26,7 +30,12 @@ export async function applyStockChange(prisma: PrismaClient, settings: Inventory
   return applyStockChangeInTransaction(prisma, settings, change);
 }
 
-async function tryOneStatement(prisma: PrismaClient, settings: InventorySettings, change: PlannedStockChange, line: StockDeltaLine): Promise<StockChangeOutcome | undefined> {
+async function tryOneStatement(
+  prisma: PrismaClient,
+  settings: InventorySettings,
+  change: PlannedStockChange,
+  line: StockDeltaLine,
+): Promise<StockChangeOutcome | undefined> {
   let attempt;
   try {
     attempt = await retryingTransientConflicts(settings, () => applySingleLineInOneStatement(prisma, change, line));
@@ -35,10 +44,18 @@ async function tryOneStatement(prisma: PrismaClient, settings: InventorySettings
     throw error;
   }
   if (attempt.recordedAt) {
-    return { kind: change.kind, storeCode: change.storeCode, businessKey: change.businessKey, lines: change.lines, recordedAt: attempt.recordedAt.toISOString(), replayed: false };
+    return {
+      kind: change.kind,
+      storeCode: change.storeCode,
+      businessKey: change.businessKey,
+      lines: change.lines,
+      recordedAt: attempt.recordedAt.toISOString(),
+      replayed: false,
+    };
   }
   // A new key that did not fit: name the short line from what the statement saw, without another trip.
-  if (attempt.found && !attempt.keyUsed) throwIfStockChangeBreaksInvariants(change, new Map([[line.sku, attempt.level ?? emptyStockLevel]]));
+  if (attempt.found && !attempt.keyUsed)
+    throwIfStockChangeBreaksInvariants(change, new Map([[line.sku, attempt.level ?? emptyStockLevel]]));
   // It would fit now (stock came back after the statement's snapshot, or goods arrive for a level not yet
   // created), or it is a replay or names something unknown: the transaction path settles it.
   return undefined;

@@ -13,6 +13,8 @@ import { withActivityFailures } from './to-activity-failure';
  */
 export function createConsumeStock({ prisma }: Pick<ActivityDeps, 'prisma'>, settings: InventorySettings = defaultInventorySettings) {
   return async function consumeStock(request: StockConsumptionRequest): Promise<StockChangeOutcome> {
-    return withActivityFailures(() => applyStockChange(prisma, settings, planConsumption(parseStockRequest(stockQuantityChangeSchema, request), settings)));
+    return withActivityFailures(() =>
+      applyStockChange(prisma, settings, planConsumption(parseStockRequest(stockQuantityChangeSchema, request), settings)),
+    );
   };
 }

@@ -14,6 +14,8 @@ import { withActivityFailures } from './to-activity-failure';
  */
 export function createReleaseStock({ prisma }: Pick<ActivityDeps, 'prisma'>, settings: InventorySettings = defaultInventorySettings) {
   return async function releaseStock(request: StockReleaseRequest): Promise<StockChangeOutcome> {
-    return withActivityFailures(() => applyStockChange(prisma, settings, planRelease(parseStockRequest(stockQuantityChangeSchema, request), settings)));
+    return withActivityFailures(() =>
+      applyStockChange(prisma, settings, planRelease(parseStockRequest(stockQuantityChangeSchema, request), settings)),
+    );
   };
 }

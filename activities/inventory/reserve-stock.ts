@@ -14,6 +14,8 @@ import { withActivityFailures } from './to-activity-failure';
  */
 export function createReserveStock({ prisma }: Pick<ActivityDeps, 'prisma'>, settings: InventorySettings = defaultInventorySettings) {
   return async function reserveStock(request: StockReservationRequest): Promise<StockChangeOutcome> {
-    return withActivityFailures(() => applyStockChange(prisma, settings, planReservation(parseStockRequest(stockQuantityChangeSchema, request), settings)));
+    return withActivityFailures(() =>
+      applyStockChange(prisma, settings, planReservation(parseStockRequest(stockQuantityChangeSchema, request), settings)),
+    );
   };
 }

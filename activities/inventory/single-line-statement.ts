@@ -21,8 +21,14 @@ export interface SingleLineAttempt {
  * ledger's unique key, which rolls its UPDATE back too. When nothing was applied, the answer carries
  * what the caller needs to say why.
  */
-export async function applySingleLineInOneStatement(prisma: PrismaClient, change: PlannedStockChange, line: StockDeltaLine): Promise<SingleLineAttempt> {
-  const [attempt] = await prisma.$queryRaw<{ recordedAt: Date | null; found: boolean; keyUsed: boolean; onHand: number | null; reserved: number | null }[]>`
+export async function applySingleLineInOneStatement(
+  prisma: PrismaClient,
+  change: PlannedStockChange,
+  line: StockDeltaLine,
+): Promise<SingleLineAttempt> {
+  const [attempt] = await prisma.$queryRaw<
+    { recordedAt: Date | null; found: boolean; keyUsed: boolean; onHand: number | null; reserved: number | null }[]
+  >`
     WITH target AS (
       SELECT s.id AS store_id, p.id AS product_id
       FROM stores s JOIN products p ON p.sku = ${line.sku}

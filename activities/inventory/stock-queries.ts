@@ -44,7 +44,12 @@ export interface MovementRow {
  * index until the first transaction ends: if that one committed, nothing is inserted here and the caller
  * replays; if it rolled back, this one goes ahead. Answers the rows it inserted.
  */
-export async function insertMovements(db: Db, storeId: string, change: PlannedStockChange, rows: readonly MovementRow[]): Promise<{ createdAt: Date }[]> {
+export async function insertMovements(
+  db: Db,
+  storeId: string,
+  change: PlannedStockChange,
+  rows: readonly MovementRow[],
+): Promise<{ createdAt: Date }[]> {
   return db.$queryRaw<{ createdAt: Date }[]>`
     INSERT INTO inventory_movements
       (id, store_id, product_id, kind, delta_on_hand, delta_reserved, reason, actor_user_id, actor_label, workflow_id, idempotency_key)
@@ -62,7 +67,9 @@ export async function insertMovements(db: Db, storeId: string, change: PlannedSt
  * and the creating transaction's timestamp, which keeps the lookup on an index.
  */
 export async function loadRecordedChange(db: Db, businessKey: string): Promise<(RecordedStockChange & { recordedAt: Date }) | undefined> {
-  const rows = await db.$queryRaw<{ kind: StockMovementKind; storeCode: string; sku: string; deltaOnHand: number; deltaReserved: number; createdAt: Date }[]>`
+  const rows = await db.$queryRaw<
+    { kind: StockMovementKind; storeCode: string; sku: string; deltaOnHand: number; deltaReserved: number; createdAt: Date }[]
+  >`
     SELECT m.kind::text AS kind, s.code AS "storeCode", p.sku, m.delta_on_hand AS "deltaOnHand",
            m.delta_reserved AS "deltaReserved", m.created_at AS "createdAt"
     FROM inventory_movements m

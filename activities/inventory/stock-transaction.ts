@@ -29,7 +29,11 @@ export async function retryingTransientConflicts<T>(settings: InventorySettings,
  * Runs `work` in one READ COMMITTED transaction, retried as above. Stock rules hold through row locks
  * and CHECKs, not through isolation, so READ COMMITTED is enough and never aborts for mere overlap.
  */
-export async function inStockTransaction<T>(prisma: PrismaClient, settings: InventorySettings, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function inStockTransaction<T>(
+  prisma: PrismaClient,
+  settings: InventorySettings,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
   return retryingTransientConflicts(settings, () =>
     prisma.$transaction(work, {
       isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,

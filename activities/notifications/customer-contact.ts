@@ -15,7 +15,8 @@ export async function customerContactOf(db: Prisma.TransactionClient, orderId: s
   const order = await db.order.findUnique({ where: { id: orderId }, select: { customer: true, channel: { select: { kind: true } } } });
   const customer = order?.customer;
   if (!order || !customer) return null;
-  if (customer.phone !== null) return { customerId: customer.id, channel: order.channel.kind === 'SOCIAL_CATALOG' ? 'WHATSAPP' : 'SMS', recipient: customer.phone };
+  if (customer.phone !== null)
+    return { customerId: customer.id, channel: order.channel.kind === 'SOCIAL_CATALOG' ? 'WHATSAPP' : 'SMS', recipient: customer.phone };
   if (customer.email !== null) return { customerId: customer.id, channel: 'EMAIL', recipient: customer.email };
   return null;
 }

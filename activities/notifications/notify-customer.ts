@@ -22,7 +22,12 @@ export function createNotifyCustomer({ prisma }: Pick<ActivityDeps, 'prisma'>) {
       if (contact === null) return { queued: false, notificationId: null };
       const row = await tx.notification.upsert({
         where: { idempotencyKey: request.idempotencyKey },
-        create: { ...contact, template: request.template, payload: { orderId: request.orderId, ...request.data } satisfies Prisma.InputJsonObject, idempotencyKey: request.idempotencyKey },
+        create: {
+          ...contact,
+          template: request.template,
+          payload: { orderId: request.orderId, ...request.data } satisfies Prisma.InputJsonObject,
+          idempotencyKey: request.idempotencyKey,
+        },
         update: {},
         select: { id: true },
       });

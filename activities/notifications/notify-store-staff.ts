@@ -32,7 +32,11 @@ export function createNotifyStoreStaff({ prisma }: Pick<ActivityDeps, 'prisma'>)
         })),
         skipDuplicates: true,
       });
-      const queued = await prisma.notification.findMany({ where: { idempotencyKey: { in: staff.map((user) => `${request.idempotencyKey}:${user.id}`) } }, select: { id: true }, orderBy: { idempotencyKey: 'asc' } });
+      const queued = await prisma.notification.findMany({
+        where: { idempotencyKey: { in: staff.map((user) => `${request.idempotencyKey}:${user.id}`) } },
+        select: { id: true },
+        orderBy: { idempotencyKey: 'asc' },
+      });
       return { recipients: staff.length, notificationIds: queued.map((row) => row.id) };
     });
   };

@@ -31,8 +31,11 @@ export const NOTIFICATION_UNDELIVERABLE = 'NOTIFICATION_UNDELIVERABLE';
 export function createSendNotification({ prisma, messageGateway }: Pick<ActivityDeps, 'prisma' | 'messageGateway'>) {
   return async function sendNotification(request: SendNotificationRequest): Promise<SendNotificationResult> {
     const row = await withActivityFailures(async () => {
-      const found = await prisma.notification.findUnique({ where: 'notificationId' in request ? { id: request.notificationId } : { idempotencyKey: request.idempotencyKey } });
-      if (found === null) throw new NotFoundError(`Notification ${'notificationId' in request ? request.notificationId : request.idempotencyKey} not found`);
+      const found = await prisma.notification.findUnique({
+        where: 'notificationId' in request ? { id: request.notificationId } : { idempotencyKey: request.idempotencyKey },
+      });
+      if (found === null)
+        throw new NotFoundError(`Notification ${'notificationId' in request ? request.notificationId : request.idempotencyKey} not found`);
       return found;
     });
     if (row.status !== 'PENDING') return { notificationId: row.id, status: row.status, alreadySettled: true };
@@ -47,7 +50,14 @@ export function createSendNotification({ prisma, messageGateway }: Pick<Activity
 
     let messageId: string;
     try {
-      const accepted = await messageGateway.send({ channel: row.channel, recipient: row.recipient, subject: rendered.message.subject, text: rendered.message.text, idempotencyKey: row.idempotencyKey, signal: cancellationSignal() });
+      const accepted = await messageGateway.send({
+        channel: row.channel,
+        recipient: row.recipient,
+        subject: rendered.message.subject,
+        text: rendered.message.text,
+        idempotencyKey: row.idempotencyKey,
+        signal: cancellationSignal(),
+      });
       messageId = accepted.messageId;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -56,7 +66,11 @@ export function createSendNotification({ prisma, messageGateway }: Pick<Activity
         throw ApplicationFailure.create({ type: NOTIFICATION_UNDELIVERABLE, message, nonRetryable: true, cause: error });
       }
       await prisma.notification.updateMany({ where: { id: row.id, status: 'PENDING' }, data: { lastError: message } });
-      throw ApplicationFailure.create({ type: isMessageGatewayError(error) ? error.type : 'MESSAGE_GATEWAY_UNAVAILABLE', message, cause: error instanceof Error ? error : undefined });
+      throw ApplicationFailure.create({
+        type: isMessageGatewayError(error) ? error.type : 'MESSAGE_GATEWAY_UNAVAILABLE',
+        message,
+        cause: error instanceof Error ? error : undefined,
+      });
     }
 
     // Conditional: a twin attempt that finished first already settled the row (the gateway replayed to both).
@@ -68,7 +82,10 @@ export function createSendNotification({ prisma, messageGateway }: Pick<Activity
   };
 
   async function markFailed(notificationId: string, reason: string): Promise<void> {
-    await prisma.notification.updateMany({ where: { id: notificationId, status: 'PENDING' }, data: { status: 'FAILED', lastError: reason } });
+    await prisma.notification.updateMany({
+      where: { id: notificationId, status: 'PENDING' },
+      data: { status: 'FAILED', lastError: reason },
+    });
   }
 }
 

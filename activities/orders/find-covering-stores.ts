@@ -6,7 +6,13 @@ import { type ActivityDeps } from '../deps';
  * reservation at the chosen store is what finally decides.
  */
 export function createFindCoveringStores({ prisma }: Pick<ActivityDeps, 'prisma'>) {
-  return async function findCoveringStores({ orderId, excludeStoreCode }: { orderId: string; excludeStoreCode: string }): Promise<{ storeCodes: string[] }> {
+  return async function findCoveringStores({
+    orderId,
+    excludeStoreCode,
+  }: {
+    orderId: string;
+    excludeStoreCode: string;
+  }): Promise<{ storeCodes: string[] }> {
     const rows = await prisma.$queryRaw<{ code: string }[]>`
       WITH wanted AS (
         SELECT product_id, sum(quantity)::int AS quantity FROM order_lines WHERE order_id = ${orderId}::uuid GROUP BY product_id

@@ -8,7 +8,15 @@ import { withActivityFailures } from '../inventory/to-activity-failure';
  * on that store's settings (its pick SLA, reminders and expiry), read now.
  */
 export function createMoveOrderToStore({ prisma }: Pick<ActivityDeps, 'prisma'>) {
-  return async function moveOrderToStore({ orderId, storeCode, maxWrongCodeAttempts }: { orderId: string; storeCode: string; maxWrongCodeAttempts: number }): Promise<{ storeCode: string; settings: PickupSettings }> {
+  return async function moveOrderToStore({
+    orderId,
+    storeCode,
+    maxWrongCodeAttempts,
+  }: {
+    orderId: string;
+    storeCode: string;
+    maxWrongCodeAttempts: number;
+  }): Promise<{ storeCode: string; settings: PickupSettings }> {
     return withActivityFailures(async () => {
       const store = await prisma.store.findUnique({ where: { code: storeCode } });
       if (store === null) throw new NotFoundError(`Store ${storeCode} not found`);

@@ -14,7 +14,11 @@ interface OrderForPayment {
  * holds: its whole total, captured, referenced by the channel's order id.
  */
 export async function paymentOfOrder(tx: Prisma.TransactionClient, order: OrderForPayment): Promise<{ id: string }> {
-  const existing = await tx.payment.findFirst({ where: { orderId: order.id, channelId: order.channelId }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+  const existing = await tx.payment.findFirst({
+    where: { orderId: order.id, channelId: order.channelId },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
+  });
   if (existing !== null) return existing;
   return tx.payment.upsert({
     where: { channelId_externalRef: { channelId: order.channelId, externalRef: `order:${order.externalId}` } },

@@ -23,7 +23,10 @@ export const pickupOrderSnapshotSelect = {
   status: true,
   channel: { select: { code: true } },
   customer: { select: { name: true } },
-  lines: { select: { id: true, quantity: true, unitPriceMinor: true, product: { select: { sku: true, name: true } } }, orderBy: { id: 'asc' } },
+  lines: {
+    select: { id: true, quantity: true, unitPriceMinor: true, product: { select: { sku: true, name: true } } },
+    orderBy: { id: 'asc' },
+  },
 } as const satisfies Prisma.OrderSelect;
 
 export type PickupOrderSnapshotRow = Prisma.OrderGetPayload<{ select: typeof pickupOrderSnapshotSelect }>;
@@ -36,6 +39,12 @@ export function pickupOrderSnapshotOf(order: PickupOrderSnapshotRow): PickupOrde
     currency: order.currency,
     status: order.status,
     customerName: order.customer?.name ?? null,
-    lines: order.lines.map((line) => ({ lineId: line.id, sku: line.product.sku, productName: line.product.name, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor })),
+    lines: order.lines.map((line) => ({
+      lineId: line.id,
+      sku: line.product.sku,
+      productName: line.product.name,
+      quantity: line.quantity,
+      unitPriceMinor: line.unitPriceMinor,
+    })),
   };
 }

@@ -32,7 +32,10 @@ export interface LineRefundOutcome {
 export function createRefundOrderLines({ prisma, channels }: Pick<ActivityDeps, 'prisma' | 'channels'>) {
   return async function refundOrderLines(request: RefundOrderLinesRequest): Promise<{ refunds: LineRefundOutcome[] }> {
     return withActivityFailures(async () => {
-      const order = await prisma.order.findUnique({ where: { id: request.orderId }, include: { channel: { select: { code: true } }, lines: { select: { id: true, unitPriceMinor: true } } } });
+      const order = await prisma.order.findUnique({
+        where: { id: request.orderId },
+        include: { channel: { select: { code: true } }, lines: { select: { id: true, unitPriceMinor: true } } },
+      });
       if (order === null) throw new NotFoundError(`Order ${request.orderId} not found`);
       const adapter = await channels.adapterFor(order.channel.code);
       const payment = await prisma.$transaction((tx) => paymentOfOrder(tx, order));
@@ -55,8 +58,17 @@ export function createRefundOrderLines({ prisma, channels }: Pick<ActivityDeps, 
           continue;
         }
         try {
-          const result = await adapter.refund({ externalOrderId: order.externalId, amount: row.amountMinor, currency: row.currency, reason, idempotencyKey });
-          await prisma.refund.update({ where: { id: row.id }, data: { status: 'SUCCEEDED', externalRef: result.refundId, completedAt: new Date(), failureReason: null } });
+          const result = await adapter.refund({
+            externalOrderId: order.externalId,
+            amount: row.amountMinor,
+            currency: row.currency,
+            reason,
+            idempotencyKey,
+          });
+          await prisma.refund.update({
+            where: { id: row.id },
+            data: { status: 'SUCCEEDED', externalRef: result.refundId, completedAt: new Date(), failureReason: null },
+          });
           refunds.push({ lineId: line.id, amountMinor: row.amountMinor, status: 'SUCCEEDED', replayed: false, failureReason: null });
         } catch (error) {
           if (!isChannelError(error)) throw error;
@@ -73,8 +85,14 @@ export function createRefundOrderLines({ prisma, channels }: Pick<ActivityDeps, 
 
 /** The payment's status follows what has been refunded of it so far. */
 async function settlePaymentStatus(prisma: ActivityDeps['prisma'], paymentId: string): Promise<void> {
-  const payment = await prisma.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { refunds: { where: { status: 'SUCCEEDED' }, select: { amountMinor: true } } } });
+  const payment = await prisma.payment.findUniqueOrThrow({
+    where: { id: paymentId },
+    include: { refunds: { where: { status: 'SUCCEEDED' }, select: { amountMinor: true } } },
+  });
   const refunded = payment.refunds.reduce((sum, refund) => sum + refund.amountMinor, 0);
   if (refunded === 0) return;
-  await prisma.payment.update({ where: { id: paymentId }, data: { status: refunded >= payment.amountMinor ? 'REFUNDED' : 'PARTIALLY_REFUNDED' } });
+  await prisma.payment.update({
+    where: { id: paymentId },
+    data: { status: refunded >= payment.amountMinor ? 'REFUNDED' : 'PARTIALLY_REFUNDED' },
+  });
 }

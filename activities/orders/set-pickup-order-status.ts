@@ -3,7 +3,10 @@ import { type OrderLineStatus, type OrderStatus, type Prisma } from '../../prism
 import { type ActivityDeps } from '../deps';
 import { withActivityFailures } from '../inventory/to-activity-failure';
 
-export type PickupOrderStatus = Extract<OrderStatus, 'RESERVED' | 'AWAITING_CUSTOMER_DECISION' | 'PICKING' | 'READY_FOR_PICKUP' | 'COLLECTED' | 'CANCELLED' | 'EXPIRED'>;
+export type PickupOrderStatus = Extract<
+  OrderStatus,
+  'RESERVED' | 'AWAITING_CUSTOMER_DECISION' | 'PICKING' | 'READY_FOR_PICKUP' | 'COLLECTED' | 'CANCELLED' | 'EXPIRED'
+>;
 
 export interface SetPickupOrderStatusRequest {
   orderId: string;
@@ -28,8 +31,13 @@ export function createSetPickupOrderStatus({ prisma }: Pick<ActivityDeps, 'prism
 }
 
 /** The status change itself, inside the caller's transaction (see open-pick-task.ts). */
-export async function applyPickupOrderStatus(tx: Prisma.TransactionClient, request: SetPickupOrderStatusRequest): Promise<{ status: OrderStatus; changed: boolean }> {
-  const [current] = await tx.$queryRaw<{ status: OrderStatus }[]>`SELECT status::text AS status FROM orders WHERE id = ${request.orderId}::uuid FOR UPDATE`;
+export async function applyPickupOrderStatus(
+  tx: Prisma.TransactionClient,
+  request: SetPickupOrderStatusRequest,
+): Promise<{ status: OrderStatus; changed: boolean }> {
+  const [current] = await tx.$queryRaw<
+    { status: OrderStatus }[]
+  >`SELECT status::text AS status FROM orders WHERE id = ${request.orderId}::uuid FOR UPDATE`;
   if (current === undefined) throw new ConflictError(`Order ${request.orderId} no longer exists`);
   if (current.status === request.status) return { status: current.status, changed: false };
   if (finalStatuses.includes(current.status)) throw new ConflictError(`Order ${request.orderId} is already ${current.status}`);
@@ -39,7 +47,10 @@ export async function applyPickupOrderStatus(tx: Prisma.TransactionClient, reque
     status: request.status,
     ...(request.status === 'READY_FOR_PICKUP' && { readyForPickupAt: new Date() }),
     ...(request.status === 'COLLECTED' && { collectedAt: new Date() }),
-    ...((request.status === 'CANCELLED' || request.status === 'EXPIRED') && { cancelledAt: new Date(), cancelReason: request.cancelReason ?? null }),
+    ...((request.status === 'CANCELLED' || request.status === 'EXPIRED') && {
+      cancelledAt: new Date(),
+      cancelReason: request.cancelReason ?? null,
+    }),
     ...(closing && { pickupCodeHash: null }),
   };
   await tx.order.update({ where: { id: request.orderId }, data });

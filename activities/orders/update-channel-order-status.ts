@@ -10,14 +10,25 @@ import { withActivityFailures } from '../inventory/to-activity-failure';
  * retried by Temporal; a refused transition fails non-retryably with CHANNEL_REJECTED.
  */
 export function createUpdateChannelOrderStatus({ prisma, channels }: Pick<ActivityDeps, 'prisma' | 'channels'>) {
-  return async function updateChannelOrderStatus({ orderId, status }: { orderId: string; status: ChannelOrderStatus }): Promise<{ status: ChannelOrderStatus }> {
+  return async function updateChannelOrderStatus({
+    orderId,
+    status,
+  }: {
+    orderId: string;
+    status: ChannelOrderStatus;
+  }): Promise<{ status: ChannelOrderStatus }> {
     const order = await withActivityFailures(async () => {
-      const found = await prisma.order.findUnique({ where: { id: orderId }, select: { externalId: true, channel: { select: { code: true } } } });
+      const found = await prisma.order.findUnique({
+        where: { id: orderId },
+        select: { externalId: true, channel: { select: { code: true } } },
+      });
       if (found === null) throw new NotFoundError(`Order ${orderId} not found`);
       return found;
     });
     const adapter = await channels.adapterFor(order.channel.code);
-    const result = await withChannelFailures(() => adapter.updateOrderStatus({ externalOrderId: order.externalId, status, idempotencyKey: `order-status:${orderId}:${status}` }));
+    const result = await withChannelFailures(() =>
+      adapter.updateOrderStatus({ externalOrderId: order.externalId, status, idempotencyKey: `order-status:${orderId}:${status}` }),
+    );
     return { status: result.status };
   };
 }

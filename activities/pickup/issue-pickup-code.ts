@@ -17,14 +17,21 @@ export const defaultPickupCodeSettings: PickupCodeSettings = { digits: DEFAULT_P
  * an order that has a code and its message keeps them (a new code would not match the message sent).
  */
 export function createIssuePickupCode({ prisma }: Pick<ActivityDeps, 'prisma'>, settings: PickupCodeSettings = defaultPickupCodeSettings) {
-  return async function issuePickupCode({ orderId, storeName }: { orderId: string; storeName: string }): Promise<{ customerNotified: boolean; replayed: boolean }> {
+  return async function issuePickupCode({
+    orderId,
+    storeName,
+  }: {
+    orderId: string;
+    storeName: string;
+  }): Promise<{ customerNotified: boolean; replayed: boolean }> {
     return withActivityFailures(() =>
       prisma.$transaction(async (tx) => {
         const idempotencyKey = `notify:pickup-ready:${orderId}`;
         const [order] = await tx.$queryRaw<{ pickupCodeHash: string | null; status: string }[]>`
           SELECT pickup_code_hash AS "pickupCodeHash", status::text AS status FROM orders WHERE id = ${orderId}::uuid FOR UPDATE`;
         if (order === undefined) throw new NotFoundError(`Order ${orderId} not found`);
-        if (['COLLECTED', 'CANCELLED', 'EXPIRED'].includes(order.status)) throw new ConflictError(`Order ${orderId} is ${order.status}; no pickup code`);
+        if (['COLLECTED', 'CANCELLED', 'EXPIRED'].includes(order.status))
+          throw new ConflictError(`Order ${orderId} is ${order.status}; no pickup code`);
         const alreadySent = await tx.notification.findUnique({ where: { idempotencyKey }, select: { id: true } });
         if (order.pickupCodeHash !== null && alreadySent !== null) return { customerNotified: true, replayed: true };
 

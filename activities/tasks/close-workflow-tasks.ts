@@ -5,7 +5,13 @@ import { type ActivityDeps } from '../deps';
  * ends without them: CANCELLED (order cancelled) or EXPIRED (pickup window ran out).
  */
 export function createCloseWorkflowTasks({ prisma }: Pick<ActivityDeps, 'prisma'>) {
-  return async function closeWorkflowTasks({ workflowId, status }: { workflowId: string; status: 'CANCELLED' | 'EXPIRED' }): Promise<{ closed: number }> {
+  return async function closeWorkflowTasks({
+    workflowId,
+    status,
+  }: {
+    workflowId: string;
+    status: 'CANCELLED' | 'EXPIRED';
+  }): Promise<{ closed: number }> {
     const { count } = await prisma.task.updateMany({
       where: { workflowId, status: { in: ['OPEN', 'CLAIMED', 'LOCKED'] } },
       data: { status, completedAt: new Date() },

@@ -9,11 +9,25 @@ import { withActivityFailures } from '../inventory/to-activity-failure';
  * while a task already closed another way (cancelled, expired) is a CONFLICT.
  */
 export function createRecordTaskCompletion({ prisma }: Pick<ActivityDeps, 'prisma'>) {
-  return async function recordTaskCompletion({ taskId, actor, outcome }: { taskId: string; actor: ProcessActor; outcome: TaskOutcome }): Promise<{ completedAt: string }> {
+  return async function recordTaskCompletion({
+    taskId,
+    actor,
+    outcome,
+  }: {
+    taskId: string;
+    actor: ProcessActor;
+    outcome: TaskOutcome;
+  }): Promise<{ completedAt: string }> {
     return withActivityFailures(async () => {
       const { count } = await prisma.task.updateMany({
         where: { id: taskId, status: { in: ['OPEN', 'CLAIMED'] } },
-        data: { status: 'DONE', outcome: { ...outcome }, completedAt: new Date(), completedByUserId: actor.userId, ...(actor.userId !== null && { assigneeUserId: actor.userId }) },
+        data: {
+          status: 'DONE',
+          outcome: { ...outcome },
+          completedAt: new Date(),
+          completedByUserId: actor.userId,
+          ...(actor.userId !== null && { assigneeUserId: actor.userId }),
+        },
       });
       const task = await prisma.task.findUniqueOrThrow({ where: { id: taskId }, select: { status: true, completedAt: true } });
       if (count === 0 && task.status !== 'DONE') throw new ConflictError(`Task ${taskId} is ${task.status}`);

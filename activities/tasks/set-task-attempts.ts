@@ -6,7 +6,15 @@ import { type ActivityDeps } from '../deps';
  * lands in the same state. Only live tasks change.
  */
 export function createSetTaskAttempts({ prisma }: Pick<ActivityDeps, 'prisma'>) {
-  return async function setTaskAttempts({ taskId, failedAttempts, locked }: { taskId: string; failedAttempts: number; locked: boolean }): Promise<{ status: string }> {
+  return async function setTaskAttempts({
+    taskId,
+    failedAttempts,
+    locked,
+  }: {
+    taskId: string;
+    failedAttempts: number;
+    locked: boolean;
+  }): Promise<{ status: string }> {
     await prisma.task.updateMany({
       where: { id: taskId, status: { in: ['OPEN', 'CLAIMED', 'LOCKED'] } },
       data: { failedAttempts, status: locked ? 'LOCKED' : 'OPEN' },

@@ -72,7 +72,8 @@ export async function waitForList(page: Page, resource: string): Promise<void> {
         (document.querySelector(`.list-page ${rowsSelector}`) !== null ||
           // Loaded and empty: the empty page, or a content area without the (loading or loaded) table.
           document.querySelector('.list-page .RaList-noResults') !== null ||
-          (document.querySelector('.list-page .RaList-content') !== null && document.querySelector('.list-page .RaList-content table') === null))
+          (document.querySelector('.list-page .RaList-content') !== null &&
+            document.querySelector('.list-page .RaList-content table') === null))
       );
     },
     { name: resource, rowsSelector: listRows },
@@ -93,7 +94,9 @@ export async function openListRow(page: Page, resource: string, text?: string): 
 /** Waits until `#/<resource>/<id>/show` is the URL and its show page has replaced whatever was on screen. */
 export async function waitForShow(page: Page, resource: string): Promise<string> {
   await page.waitForURL((url) => showRecordIdOf(url.hash.replace(/^#/, '').split('?')[0] ?? '', resource) !== undefined);
-  await page.waitForFunction(() => document.querySelectorAll('.show-page').length === 1 && document.querySelectorAll('.list-page, .edit-page').length === 0);
+  await page.waitForFunction(
+    () => document.querySelectorAll('.show-page').length === 1 && document.querySelectorAll('.list-page, .edit-page').length === 0,
+  );
   const id = showRecordIdOf(hashPath(page), resource);
   if (id === undefined) throw new Error(`Left ${resource}'s show page while opening it (now at ${page.url()})`);
   return decodeURIComponent(id);

@@ -32,7 +32,10 @@ describe('admin UI in the browser', () => {
       await waitUntilEveryRowShows(page, 'storeCode', otherStoreCode);
       const token = await signInToApi(apiUrl, admin);
       const storeTotal = await inventoryCountOfStore(apiUrl, token, otherStoreCode);
-      await page.waitForFunction((expected) => document.querySelector('.MuiTablePagination-displayedRows')?.textContent?.endsWith(`of ${expected}`), storeTotal);
+      await page.waitForFunction(
+        (expected) => document.querySelector('.MuiTablePagination-displayedRows')?.textContent?.endsWith(`of ${expected}`),
+        storeTotal,
+      );
       expect(storeTotal).toBeGreaterThan(0);
       expect(storeTotal).toBeLessThan(everyStoreTotal);
       await browser.screenshot('admin-inventory-one-store');

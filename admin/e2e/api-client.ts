@@ -29,17 +29,31 @@ export async function inventoryCountOfStore(apiUrl: string, token: string, store
   return countList(apiUrl, token, 'inventory', { storeId: store.id });
 }
 
-export async function findStoreByCode(apiUrl: string, token: string, storeCode: string): Promise<{ id: string; pickSlaMinutes: number; pickupReminderMinutes: number[]; pickupExpiryHours: number }> {
+export async function findStoreByCode(
+  apiUrl: string,
+  token: string,
+  storeCode: string,
+): Promise<{ id: string; pickSlaMinutes: number; pickupReminderMinutes: number[]; pickupExpiryHours: number }> {
   const query = new URLSearchParams({ filter: JSON.stringify({ q: storeCode }) });
   const response = await fetch(`${apiUrl}/api/stores?${query.toString()}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`GET /api/stores failed: HTTP ${response.status}`);
-  const [store] = (await response.json()) as { id: string; code: string; pickSlaMinutes: number; pickupReminderMinutes: number[]; pickupExpiryHours: number }[];
+  const [store] = (await response.json()) as {
+    id: string;
+    code: string;
+    pickSlaMinutes: number;
+    pickupReminderMinutes: number[];
+    pickupExpiryHours: number;
+  }[];
   if (store?.code !== storeCode) throw new Error(`No store ${storeCode}`);
   return store;
 }
 
 /** Puts pickup settings back as they were, so a test that edits them leaves the shared demo data intact. */
-export async function restorePickupSettings(apiUrl: string, token: string, store: { id: string; pickSlaMinutes: number; pickupReminderMinutes: number[] }): Promise<void> {
+export async function restorePickupSettings(
+  apiUrl: string,
+  token: string,
+  store: { id: string; pickSlaMinutes: number; pickupReminderMinutes: number[] },
+): Promise<void> {
   const response = await fetch(`${apiUrl}/api/stores/${store.id}`, {
     method: 'PUT',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },

@@ -39,7 +39,10 @@ export interface BrowserSession {
  * A browser with a fresh profile (its own user-data-dir), so every session starts signed out with empty
  * storage and sessions never share a token.
  */
-export async function openBrowserSession(options: { timeoutMs: number; viewport?: { width: number; height: number } }): Promise<BrowserSession> {
+export async function openBrowserSession(options: {
+  timeoutMs: number;
+  viewport?: { width: number; height: number };
+}): Promise<BrowserSession> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'omni-admin-e2e-'));
   let context: BrowserContext;
   try {
@@ -97,7 +100,10 @@ function recordProblems(page: Page): string[] {
  */
 async function captureFailure(testName: string): Promise<void> {
   mkdirSync(failureDir, { recursive: true });
-  const slug = testName.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 120);
+  const slug = testName
+    .replace(/[^a-zA-Z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 120);
   let index = 0;
   for (const session of openSessions) {
     index += 1;
@@ -106,7 +112,10 @@ async function captureFailure(testName: string): Promise<void> {
       () => `${base}.png`,
       (error: unknown) => `no screenshot (${String(error)})`,
     );
-    writeFileSync(`${base}.log`, [`test: ${testName}`, `url: ${session.page.url()}`, `screenshot: ${shot}`, '', ...session.consoleErrors, ''].join('\n'));
+    writeFileSync(
+      `${base}.log`,
+      [`test: ${testName}`, `url: ${session.page.url()}`, `screenshot: ${shot}`, '', ...session.consoleErrors, ''].join('\n'),
+    );
   }
 }
 

@@ -20,7 +20,8 @@ const screens = [
 function recordApiErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('response', (response) => {
-    if (new URL(response.url()).pathname.startsWith('/api/') && response.status() >= 400) errors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+    if (new URL(response.url()).pathname.startsWith('/api/') && response.status() >= 400)
+      errors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
   });
   return errors;
 }

@@ -50,7 +50,11 @@ describe('store pickup settings in the browser', () => {
         await openListRow(auditor.page, 'audit-events');
         const pickSlaChange = auditor.page.getByRole('row', { name: /Pick SLA/ });
         await pickSlaChange.waitFor();
-        expect(await pickSlaChange.locator('th, td').allInnerTexts()).toEqual(['Pick SLA (minutes)', String(original.pickSlaMinutes), String(newPickSla)]);
+        expect(await pickSlaChange.locator('th, td').allInnerTexts()).toEqual([
+          'Pick SLA (minutes)',
+          String(original.pickSlaMinutes),
+          String(newPickSla),
+        ]);
         await auditor.page.getByText(opsLead.email).waitFor();
         await auditor.screenshot('admin-audit-store-change');
       } finally {

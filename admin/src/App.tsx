@@ -22,7 +22,14 @@ const dataProvider = createDataProvider(adminConfig.apiBaseUrl);
  */
 export function App() {
   return (
-    <Admin title="Omnichannel Ops" dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} requireAuth disableTelemetry>
+    <Admin
+      title="Omnichannel Ops"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      requireAuth
+      disableTelemetry
+    >
       <Resource name="inventory" {...inventory} />
       <Resource name="tasks" {...tasks} />
       <Resource name="orders" {...orders} />

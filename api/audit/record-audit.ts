@@ -27,7 +27,10 @@ function toJsonColumn(value: Record<string, unknown> | null | undefined): Prisma
  * and its audit row commit (or roll back) together.
  */
 export async function recordAudit(tx: Prisma.TransactionClient, record: AuditRecord): Promise<void> {
-  const actor = 'systemLabel' in record.actor ? { actorUserId: null, actorLabel: record.actor.systemLabel } : { actorUserId: record.actor.userId, actorLabel: record.actor.email };
+  const actor =
+    'systemLabel' in record.actor
+      ? { actorUserId: null, actorLabel: record.actor.systemLabel }
+      : { actorUserId: record.actor.userId, actorLabel: record.actor.email };
   await tx.auditEvent.create({
     data: {
       ...actor,

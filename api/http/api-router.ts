@@ -28,7 +28,13 @@ export interface RouteInput<B, Q, P, A extends Access> {
   res: Response;
 }
 
-export interface RouteDefinition<B extends Schema | undefined, Q extends ParamsSchema | undefined, P extends ParamsSchema | undefined, R extends Schema, A extends Access> {
+export interface RouteDefinition<
+  B extends Schema | undefined,
+  Q extends ParamsSchema | undefined,
+  P extends ParamsSchema | undefined,
+  R extends Schema,
+  A extends Access,
+> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express syntax (`/api/stores/:id`); the OpenAPI path is derived from it. */
   path: string;
@@ -68,16 +74,28 @@ export class ApiRouter {
     private readonly authenticate: RequestHandler,
   ) {}
 
-  route<B extends Schema | undefined = undefined, Q extends ParamsSchema | undefined = undefined, P extends ParamsSchema | undefined = undefined, R extends Schema = Schema, A extends Access = Access>(
-    definition: RouteDefinition<B, Q, P, R, A>,
-  ): void {
+  route<
+    B extends Schema | undefined = undefined,
+    Q extends ParamsSchema | undefined = undefined,
+    P extends ParamsSchema | undefined = undefined,
+    R extends Schema = Schema,
+    A extends Access = Access,
+  >(definition: RouteDefinition<B, Q, P, R, A>): void {
     this.registry.registerPath(this.describe(definition));
     const status = definition.response.status ?? 200;
     const handler: RequestHandler = async (req, res) => {
       const validated = req.validated ?? {};
       if (definition.access !== 'public' && req.actor === undefined) throw new UnauthorizedError();
       // validate() parsed each part with exactly these schemas, so the values have these types.
-      const input = { body: validated.body, query: validated.query, params: validated.params, actor: req.actor, requestId: requestIdOf(req), req, res } as RouteInput<B, Q, P, A>;
+      const input = {
+        body: validated.body,
+        query: validated.query,
+        params: validated.params,
+        actor: req.actor,
+        requestId: requestIdOf(req),
+        req,
+        res,
+      } as RouteInput<B, Q, P, A>;
       // Set first so a handler can still choose another documented status (e.g. 503 from /readyz).
       res.status(status);
       res.json(await definition.handle(input));
@@ -91,14 +109,18 @@ export class ApiRouter {
     return [this.authenticate, requireRole(...access)];
   }
 
-  private describe(definition: RouteDefinition<Schema | undefined, ParamsSchema | undefined, ParamsSchema | undefined, Schema, Access>): RouteConfig {
+  private describe(
+    definition: RouteDefinition<Schema | undefined, ParamsSchema | undefined, ParamsSchema | undefined, Schema, Access>,
+  ): RouteConfig {
     const { access, request = {}, response } = definition;
     const responses: RouteConfig['responses'] = {
       [response.status ?? 200]: {
         description: response.description,
         content: { 'application/json': { schema: response.schema } },
         ...(response.isList === true && {
-          headers: { 'Content-Range': { description: 'e.g. `inventory 0-24/319`: the rows returned and the total', schema: { type: 'string' } } },
+          headers: {
+            'Content-Range': { description: 'e.g. `inventory 0-24/319`: the rows returned and the total', schema: { type: 'string' } },
+          },
         }),
       },
     };
@@ -107,10 +129,16 @@ export class ApiRouter {
     }
     if (access !== 'public') responses[401] = { description: 'Missing, invalid or expired token', content: errorContent };
     if (access !== 'public' && (access === 'authenticated' || access.length < roles.length)) {
-      responses[403] = { description: access === 'authenticated' ? 'Outside your store' : `Needs role ${access.join(' or ')}`, content: errorContent };
+      responses[403] = {
+        description: access === 'authenticated' ? 'Outside your store' : `Needs role ${access.join(' or ')}`,
+        content: errorContent,
+      };
     }
     for (const other of definition.otherResponses ?? []) {
-      responses[other.status] = { description: other.description, content: { 'application/json': { schema: other.schema ?? errorBodySchema } } };
+      responses[other.status] = {
+        description: other.description,
+        content: { 'application/json': { schema: other.schema ?? errorBodySchema } },
+      };
     }
 
     return {

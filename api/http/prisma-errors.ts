@@ -30,7 +30,11 @@ export function translatePrismaError(error: unknown): AppError | undefined {
   switch (error.code) {
     case 'P2002': {
       const fields = conflictingFields(error.meta);
-      return new ConflictError(fields.length > 0 ? `A record with the same ${fields.join(', ')} already exists` : 'A record with the same unique value already exists');
+      return new ConflictError(
+        fields.length > 0
+          ? `A record with the same ${fields.join(', ')} already exists`
+          : 'A record with the same unique value already exists',
+      );
     }
     case 'P2025':
       return new NotFoundError('The record does not exist (any more)');

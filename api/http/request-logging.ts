@@ -23,7 +23,8 @@ export function requestLogging(logger: Logger) {
   return pinoHttp({
     logger,
     genReqId: requestIdFor,
-    customLogLevel: (_req, res, error) => (error !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (_req, res, error) =>
+      error !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     // Probes hit these every few seconds; logging each one would drown everything else.
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     serializers: {

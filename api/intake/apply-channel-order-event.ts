@@ -35,20 +35,33 @@ function cancellationReason(channel: WebhookChannel): string {
   return `Cancelled by the customer on ${channel.code}`;
 }
 
-async function createOrderFromEvent(tx: Prisma.TransactionClient, channel: WebhookChannel, event: ChannelOrderEvent, rules: CustomerIntakeRules): Promise<IntakeOrderState> {
+async function createOrderFromEvent(
+  tx: Prisma.TransactionClient,
+  channel: WebhookChannel,
+  event: ChannelOrderEvent,
+  rules: CustomerIntakeRules,
+): Promise<IntakeOrderState> {
   const { order } = event;
   const fulfilmentType = fulfilmentTypeOf(order.fulfilment);
   let pickupStoreId: string | null = null;
   if (fulfilmentType === 'PICKUP') {
-    if (order.pickupStoreCode === null) throw new InvalidDataError('A pickup order needs a pickup store', { 'order.pickupStoreCode': 'required for PICKUP' });
+    if (order.pickupStoreCode === null)
+      throw new InvalidDataError('A pickup order needs a pickup store', { 'order.pickupStoreCode': 'required for PICKUP' });
     pickupStoreId = (await pickupStoreByCode(tx, order.pickupStoreCode, 'order.pickupStoreCode')).id;
   }
   const requested = order.lines.map((line) => ({ sku: line.sku, quantity: line.quantity, unitPriceMinor: line.unitPrice }));
-  const priced = priceOrderLines(requested, await productsBySku(tx, requested.map((line) => line.sku)), {
-    fieldPath: 'order.lines',
-    acceptInactiveProducts: true,
-    currency: order.currency,
-  });
+  const priced = priceOrderLines(
+    requested,
+    await productsBySku(
+      tx,
+      requested.map((line) => line.sku),
+    ),
+    {
+      fieldPath: 'order.lines',
+      acceptInactiveProducts: true,
+      currency: order.currency,
+    },
+  );
 
   const customer = await findOrCreateCustomer(tx, channel.id, order.customer, rules);
   const cancelled = isCancellation(event);
@@ -74,17 +87,34 @@ async function createOrderFromEvent(tx: Prisma.TransactionClient, channel: Webho
     action: cancelled ? 'order.receive-cancelled' : 'order.receive',
     entityType: 'Order',
     entityId: created.id,
-    after: { channel: channel.code, externalId: order.externalId, fulfilmentType, pickupStoreCode: order.pickupStoreCode, totalMinor: order.totalAmount, eventId: event.eventId, sequence: event.sequence },
+    after: {
+      channel: channel.code,
+      externalId: order.externalId,
+      fulfilmentType,
+      pickupStoreCode: order.pickupStoreCode,
+      totalMinor: order.totalAmount,
+      eventId: event.eventId,
+      sequence: event.sequence,
+    },
   });
   return { id: created.id, status: cancelled ? 'CANCELLED' : 'RECEIVED', fulfilmentType, workflowId: null };
 }
 
-async function applyCancellation(tx: Prisma.TransactionClient, channel: WebhookChannel, existing: IntakeOrderState, event: ChannelOrderEvent): Promise<IntakeOrderState> {
+async function applyCancellation(
+  tx: Prisma.TransactionClient,
+  channel: WebhookChannel,
+  existing: IntakeOrderState,
+  event: ChannelOrderEvent,
+): Promise<IntakeOrderState> {
   if (existing.status === 'CANCELLED') return existing;
   if (!canBeCancelled(existing.status)) {
     await tx.order.update({
       where: { id: existing.id },
-      data: { intakeNotes: { push: `${channel.code} reported a cancellation (event ${event.eventId}) after the order was ${existing.status}; not applied, please review` } },
+      data: {
+        intakeNotes: {
+          push: `${channel.code} reported a cancellation (event ${event.eventId}) after the order was ${existing.status}; not applied, please review`,
+        },
+      },
     });
     return existing;
   }
@@ -130,7 +160,9 @@ async function applyCancellation(tx: Prisma.TransactionClient, channel: WebhookC
  * re-reading the order, sees the cancellation). Either way the workflow hears of it.
  */
 async function lockedOrder(tx: Prisma.TransactionClient, channelId: string, externalId: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM orders WHERE channel_id = ${channelId}::uuid AND external_id = ${externalId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM orders WHERE channel_id = ${channelId}::uuid AND external_id = ${externalId} FOR UPDATE`;
   const id = rows[0]?.id;
   if (id === undefined) return null;
   return tx.order.findUniqueOrThrow({ where: { id }, select: { ...intakeOrderStateFields, channelSequence: true } });
@@ -143,7 +175,12 @@ async function lockedOrder(tx: Prisma.TransactionClient, channelId: string, exte
  * event carries the whole order, so whichever arrives first creates it (even "cancelled" before
  * "created", which then arrives stale).
  */
-export async function applyChannelOrderEvent(prisma: PrismaClient, channel: WebhookChannel, event: ChannelOrderEvent, rules: CustomerIntakeRules): Promise<AppliedChannelEvent> {
+export async function applyChannelOrderEvent(
+  prisma: PrismaClient,
+  channel: WebhookChannel,
+  event: ChannelOrderEvent,
+  rules: CustomerIntakeRules,
+): Promise<AppliedChannelEvent> {
   return prisma.$transaction(async (tx) => {
     const externalId = event.order.externalId;
     await lockOrderIntake(tx, channel.id, externalId);

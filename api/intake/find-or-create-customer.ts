@@ -38,7 +38,11 @@ function normalisedContact(incoming: IncomingCustomer, rules: CustomerIntakeRule
   return { contact: { name: incoming.name.trim(), phone, email }, notes };
 }
 
-async function findByChannelIdentity(tx: Prisma.TransactionClient, channelId: string, externalId: string | undefined): Promise<KnownCustomer | null> {
+async function findByChannelIdentity(
+  tx: Prisma.TransactionClient,
+  channelId: string,
+  externalId: string | undefined,
+): Promise<KnownCustomer | null> {
   if (externalId === undefined) return null;
   const identity = await tx.customerChannelIdentity.findUnique({
     where: { channelId_externalCustomerId: { channelId, externalCustomerId: externalId } },
@@ -52,7 +56,12 @@ async function findByChannelIdentity(tx: Prisma.TransactionClient, channelId: st
  * reasons: domain/customers/customer-matching.ts). Runs inside the order's transaction, with the contact
  * keys locked, so two channels delivering the same new customer at once end up with one record.
  */
-export async function findOrCreateCustomer(tx: Prisma.TransactionClient, channelId: string, incoming: IncomingCustomer, rules: CustomerIntakeRules): Promise<CustomerIntakeResult> {
+export async function findOrCreateCustomer(
+  tx: Prisma.TransactionClient,
+  channelId: string,
+  incoming: IncomingCustomer,
+  rules: CustomerIntakeRules,
+): Promise<CustomerIntakeResult> {
   const { contact, notes } = normalisedContact(incoming, rules);
   await lockCustomerKeys(tx, { channelId, externalId: incoming.externalId ?? null, phone: contact.phone, email: contact.email });
 

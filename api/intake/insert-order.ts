@@ -37,10 +37,22 @@ export async function insertOrder(tx: Prisma.TransactionClient, order: NewOrder)
       channelSequence: order.channelSequence,
       intakeNotes: order.intakeNotes,
       lines: {
-        create: order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, status: cancelled ? 'CANCELLED' : 'PENDING' })),
+        create: order.lines.map((line) => ({
+          productId: line.productId,
+          quantity: line.quantity,
+          unitPriceMinor: line.unitPriceMinor,
+          status: cancelled ? 'CANCELLED' : 'PENDING',
+        })),
       },
       payments: {
-        create: { channelId: order.channelId, provider: order.payment.provider, externalRef: order.payment.externalRef, amountMinor: order.totalMinor, currency: order.currency, status: order.payment.status },
+        create: {
+          channelId: order.channelId,
+          provider: order.payment.provider,
+          externalRef: order.payment.externalRef,
+          amountMinor: order.totalMinor,
+          currency: order.currency,
+          status: order.payment.status,
+        },
       },
     },
     select: { id: true },

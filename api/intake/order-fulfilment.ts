@@ -61,7 +61,8 @@ export function createOrderFulfilment({ prisma, client, taskQueue, temporalTimeo
       return { started: false, error: message };
     }
     // Cancelled while the workflow was being started: that cancellation found no workflow to tell.
-    if (started.orderStatus === 'CANCELLED') await signalCancelled(orderId, { reason: 'Cancelled while fulfilment was starting', actor: intakeActor });
+    if (started.orderStatus === 'CANCELLED')
+      await signalCancelled(orderId, { reason: 'Cancelled while fulfilment was starting', actor: intakeActor });
     return { started: true, workflowId: started.workflowId };
   }
 

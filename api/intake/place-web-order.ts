@@ -31,34 +31,64 @@ function throwIfPhoneIsUnusable(order: WebOrder, rules: CustomerIntakeRules): vo
 
 /** Without a checkout payment the customer pays on collection or delivery: the payment waits as PENDING. */
 function paymentOf(order: WebOrder): NewOrder['payment'] {
-  if (order.payment !== undefined) return { provider: order.payment.provider, externalRef: order.payment.reference, status: order.payment.status };
-  return { provider: order.fulfilmentType === 'PICKUP' ? 'pay-at-pickup' : 'pay-on-delivery', externalRef: `order:${order.externalId}`, status: 'PENDING' };
+  if (order.payment !== undefined)
+    return { provider: order.payment.provider, externalRef: order.payment.reference, status: order.payment.status };
+  return {
+    provider: order.fulfilmentType === 'PICKUP' ? 'pay-at-pickup' : 'pay-on-delivery',
+    externalRef: `order:${order.externalId}`,
+    status: 'PENDING',
+  };
 }
 
 /**
  * Takes an order from our own web store, idempotent on its external id: a repeat (a retried checkout,
  * a double click) returns the order the first request created and changes nothing.
  */
-export async function placeWebOrder(prisma: PrismaClient, actor: Actor, requestId: string, order: WebOrder, rules: WebOrderRules): Promise<PlacedWebOrder> {
+export async function placeWebOrder(
+  prisma: PrismaClient,
+  actor: Actor,
+  requestId: string,
+  order: WebOrder,
+  rules: WebOrderRules,
+): Promise<PlacedWebOrder> {
   throwIfPhoneIsUnusable(order, rules);
   return prisma.$transaction(async (tx) => {
     const channel = await tx.channel.findUnique({ where: { code: rules.webChannelCode }, select: { id: true, code: true } });
-    if (channel === null) throw new NotFoundError(`The web store channel "${rules.webChannelCode}" does not exist; seed it or set WEB_CHANNEL_CODE`);
+    if (channel === null)
+      throw new NotFoundError(`The web store channel "${rules.webChannelCode}" does not exist; seed it or set WEB_CHANNEL_CODE`);
     await lockOrderIntake(tx, channel.id, order.externalId);
 
-    const existing = await tx.order.findUnique({ where: { channelId_externalId: { channelId: channel.id, externalId: order.externalId } }, select: intakeOrderStateFields });
+    const existing = await tx.order.findUnique({
+      where: { channelId_externalId: { channelId: channel.id, externalId: order.externalId } },
+      select: intakeOrderStateFields,
+    });
     if (existing !== null) return { created: false, order: existing };
 
-    const store = order.pickupStoreCode === undefined || order.fulfilmentType !== 'PICKUP' ? null : await pickupStoreByCode(tx, order.pickupStoreCode, 'pickupStoreCode');
-    const priced = priceOrderLines(order.lines, await productsBySku(tx, order.lines.map((line) => line.sku)), {
-      fieldPath: 'lines',
-      acceptInactiveProducts: false,
-      currency: store?.currency,
-    });
+    const store =
+      order.pickupStoreCode === undefined || order.fulfilmentType !== 'PICKUP'
+        ? null
+        : await pickupStoreByCode(tx, order.pickupStoreCode, 'pickupStoreCode');
+    const priced = priceOrderLines(
+      order.lines,
+      await productsBySku(
+        tx,
+        order.lines.map((line) => line.sku),
+      ),
+      {
+        fieldPath: 'lines',
+        acceptInactiveProducts: false,
+        currency: store?.currency,
+      },
+    );
     const customer = await findOrCreateCustomer(
       tx,
       channel.id,
-      { name: order.customer.name, phone: order.customer.phone ?? null, email: order.customer.email ?? null, externalId: order.customer.externalId },
+      {
+        name: order.customer.name,
+        phone: order.customer.phone ?? null,
+        email: order.customer.email ?? null,
+        externalId: order.customer.externalId,
+      },
       rules,
     );
     const created = await insertOrder(tx, {
@@ -81,7 +111,14 @@ export async function placeWebOrder(prisma: PrismaClient, actor: Actor, requestI
       action: 'order.create',
       entityType: 'Order',
       entityId: created.id,
-      after: { channel: channel.code, externalId: order.externalId, fulfilmentType: order.fulfilmentType, pickupStoreCode: store?.code ?? null, totalMinor: priced.totalMinor, lines: priced.lines.length },
+      after: {
+        channel: channel.code,
+        externalId: order.externalId,
+        fulfilmentType: order.fulfilmentType,
+        pickupStoreCode: store?.code ?? null,
+        totalMinor: priced.totalMinor,
+        lines: priced.lines.length,
+      },
       requestId,
     });
     return { created: true, order: { id: created.id, status: 'RECEIVED', fulfilmentType: order.fulfilmentType, workflowId: null } };

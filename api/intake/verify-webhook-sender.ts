@@ -14,7 +14,10 @@ const verifiedChannelKey = 'verifiedWebhookChannel';
 export function verifyWebhookSender(prisma: PrismaClient): RequestHandler {
   return async (req, res, next) => {
     const code = req.params.code;
-    const channel = typeof code !== 'string' ? null : await prisma.channel.findUnique({ where: { code }, select: { id: true, code: true, webhookSecret: true } });
+    const channel =
+      typeof code !== 'string'
+        ? null
+        : await prisma.channel.findUnique({ where: { code }, select: { id: true, code: true, webhookSecret: true } });
     if (channel === null) throw new NotFoundError(`No channel ${String(code)}`);
     const signature = req.get(webhookHeaders.signature);
     if (req.rawBody === undefined || !verifyWebhookSignature(req.rawBody, signature, channel.webhookSecret)) {

@@ -71,9 +71,11 @@ export function listQuerySchema<Field extends string, Filter extends z.ZodObject
   });
 }
 
-
 /** Prisma orderBy for a whitelisted model field, with the id as tie-breaker so pages never overlap. */
-export function toPrismaOrderBy<Field extends string>(sort: { field: Field; order: SortOrder }): [Record<Field, 'asc' | 'desc'>, { id: 'asc' }] {
+export function toPrismaOrderBy<Field extends string>(sort: {
+  field: Field;
+  order: SortOrder;
+}): [Record<Field, 'asc' | 'desc'>, { id: 'asc' }] {
   const direction = sort.order === 'ASC' ? 'asc' : 'desc';
   return [{ [sort.field]: direction } as Record<Field, 'asc' | 'desc'>, { id: 'asc' }];
 }

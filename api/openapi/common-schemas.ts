@@ -11,4 +11,6 @@ export const errorBodySchema = z
 /** Records are keyed by UUIDs. */
 export const idSchema = z.uuid('must be a UUID');
 
-export const idParamsSchema = z.object({ id: idSchema.meta({ description: 'Record id', example: '0b5e3c1e-6c2f-4f7e-9a55-8f1f3c7a2d10' }) });
+export const idParamsSchema = z.object({
+  id: idSchema.meta({ description: 'Record id', example: '0b5e3c1e-6c2f-4f7e-9a55-8f1f3c7a2d10' }),
+});

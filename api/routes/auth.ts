@@ -15,11 +15,35 @@ export interface AuthRouteDeps {
 /** One answer for every failed login, so it never tells which part (email, password, status) was wrong. */
 const invalidLoginMessage = 'Invalid email or password';
 
-const currentUserSelect = { id: true, email: true, name: true, role: true, storeId: true, isStoreManager: true, store: { select: { code: true } } } as const;
+const currentUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  storeId: true,
+  isStoreManager: true,
+  store: { select: { code: true } },
+} as const;
 
 /** Field by field, so whatever else was loaded for the check (the password hash) can never leak out. */
-function toCurrentUser(user: { id: string; email: string; name: string; role: Role; storeId: string | null; isStoreManager: boolean; store: { code: string } | null }) {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, storeId: user.storeId, storeCode: user.store?.code ?? null, isStoreManager: user.isStoreManager };
+function toCurrentUser(user: {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  storeId: string | null;
+  isStoreManager: boolean;
+  store: { code: string } | null;
+}) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    storeId: user.storeId,
+    storeCode: user.store?.code ?? null,
+    isStoreManager: user.isStoreManager,
+  };
 }
 
 export function registerAuthRoutes(api: ApiRouter, { prisma, tokens }: AuthRouteDeps): void {
@@ -34,7 +58,10 @@ export function registerAuthRoutes(api: ApiRouter, { prisma, tokens }: AuthRoute
     response: { description: 'A bearer token and who it belongs to', schema: loginResponseSchema },
     otherResponses: [{ status: 401, description: invalidLoginMessage }],
     handle: async ({ body, req, requestId }) => {
-      const user = await prisma.user.findUnique({ where: { email: body.email }, select: { ...currentUserSelect, passwordHash: true, active: true } });
+      const user = await prisma.user.findUnique({
+        where: { email: body.email },
+        select: { ...currentUserSelect, passwordHash: true, active: true },
+      });
       // Always one argon2 verification, also for unknown emails, so timing reveals nothing either.
       const matches = await passwordMatches(user?.passwordHash ?? null, body.password);
       if (user === null || !matches || !user.active) {

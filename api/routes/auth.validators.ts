@@ -5,7 +5,13 @@ import { idSchema } from '../openapi/common-schemas';
 export const loginBodySchema = z
   .object({
     // Emails are stored lower-case; accept what people type (case, stray spaces) before checking the format.
-    email: z.string().trim().toLowerCase().max(254).pipe(z.email('must be an email address')).meta({ format: 'email', example: 'admin@omni.example' }),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254)
+      .pipe(z.email('must be an email address'))
+      .meta({ format: 'email', example: 'admin@omni.example' }),
     password: z.string().min(1, 'is required').max(1024),
   })
   .meta({ id: 'LoginRequest' });

@@ -41,11 +41,16 @@ export function registerChannelWebhookRoutes(api: ApiRouter, { prisma, fulfilmen
     otherResponses: [
       { status: 401, description: 'Missing or wrong signature; nothing was written' },
       { status: 404, description: 'No channel with this code' },
-      { status: 503, description: 'Recorded, but a running pickup workflow could not be told of the cancellation yet: redeliver', schema: webhookReceiptSchema },
+      {
+        status: 503,
+        description: 'Recorded, but a running pickup workflow could not be told of the cancellation yet: redeliver',
+        schema: webhookReceiptSchema,
+      },
     ],
     handle: async ({ body, res, req }) => {
       const channel = verifiedWebhookChannel(res);
-      if (body.channelCode !== channel.code) throw new InvalidDataError('The event is for another channel', { channelCode: `must be ${channel.code}, the channel in the URL` });
+      if (body.channelCode !== channel.code)
+        throw new InvalidDataError('The event is for another channel', { channelCode: `must be ${channel.code}, the channel in the URL` });
 
       const { outcome, order } = await applyChannelOrderEvent(prisma, channel, body, customerRules);
       if (outcome === 'stale') return { status: outcome, orderId: order.id };
@@ -54,11 +59,21 @@ export function registerChannelWebhookRoutes(api: ApiRouter, { prisma, fulfilmen
       if (needsPickupWorkflow(order) && order.workflowId === null) await fulfilment.startPickup(order.id);
       if (isCancellation(body) && order.workflowId !== null && canBeCancelled(order.status)) {
         try {
-          await fulfilment.signalCancelled(order.id, { reason: `Cancelled by the customer on ${channel.code}`, actor: { userId: null, label: `channel:${channel.code}` } });
+          await fulfilment.signalCancelled(order.id, {
+            reason: `Cancelled by the customer on ${channel.code}`,
+            actor: { userId: null, label: `channel:${channel.code}` },
+          });
         } catch (error) {
-          req.log.error({ err: error, orderId: order.id }, 'cancellation recorded but the pickup workflow was not told; asking the channel to redeliver');
+          req.log.error(
+            { err: error, orderId: order.id },
+            'cancellation recorded but the pickup workflow was not told; asking the channel to redeliver',
+          );
           res.status(503);
-          return { status: outcome, orderId: order.id, message: 'Recorded, but the pickup workflow could not be told yet; please redeliver' };
+          return {
+            status: outcome,
+            orderId: order.id,
+            message: 'Recorded, but the pickup workflow could not be told yet; please redeliver',
+          };
         }
       }
       return { status: outcome, orderId: order.id };

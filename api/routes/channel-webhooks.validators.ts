@@ -9,7 +9,8 @@ export const orderWebhookBodySchema = channelOrderEventSchema.meta({ id: 'Channe
 export const webhookReceiptSchema = z
   .object({
     status: z.enum(['applied', 'duplicate', 'stale']).meta({
-      description: 'applied: changed the order (or created it); duplicate: this event id was seen before; stale: older than what the order already reflects, recorded only',
+      description:
+        'applied: changed the order (or created it); duplicate: this event id was seen before; stale: older than what the order already reflects, recorded only',
     }),
     orderId: idSchema,
     message: z.string().optional(),

@@ -13,7 +13,15 @@ import { type ResourceRouteDeps } from './route-deps';
 /** The webhook secret authenticates the channel to us; it is never sent to a browser. */
 const hideSecrets = { webhookSecret: true } as const;
 
-const editableKeys = ['status', 'safetyBuffer', 'closeListingAtOrBelow', 'requestsPerSecond', 'burst', 'perItemCost', 'maxBatchSize'] as const;
+const editableKeys = [
+  'status',
+  'safetyBuffer',
+  'closeListingAtOrBelow',
+  'requestsPerSecond',
+  'burst',
+  'perItemCost',
+  'maxBatchSize',
+] as const;
 
 export function registerChannelRoutes(api: ApiRouter, { prisma, pageLimits }: ResourceRouteDeps): void {
   api.route({

@@ -29,7 +29,9 @@ export function registerHealthRoutes(api: ApiRouter, deps: HealthRouteDeps): voi
     otherResponses: [{ status: 503, description: 'At least one dependency is down; `message` names it', schema: readinessSchema }],
     handle: async ({ res }) => {
       const readiness = await checkReadiness(deps.probes, deps.readinessTimeoutMs);
-      const down = Object.entries(readiness.dependencies).filter(([, dependency]) => dependency.status === 'down').map(([name]) => name);
+      const down = Object.entries(readiness.dependencies)
+        .filter(([, dependency]) => dependency.status === 'down')
+        .map(([name]) => name);
       if (down.length > 0) res.status(503);
       return { ...readiness, message: down.length === 0 ? 'ready' : `not ready: ${down.join(' and ')} unreachable` };
     },

@@ -11,7 +11,13 @@ import { idParamsSchema } from '../openapi/common-schemas';
 import { type ResourceRouteDeps } from './route-deps';
 import { storeListQuerySchema, storeSchema, updateStoreBodySchema } from './stores.validators';
 
-const pickupSettingKeys = ['pickSlaMinutes', 'pickEscalationMinutes', 'pickupReminderMinutes', 'pickupExpiryHours', 'unfulfillablePolicy'] as const;
+const pickupSettingKeys = [
+  'pickSlaMinutes',
+  'pickEscalationMinutes',
+  'pickupReminderMinutes',
+  'pickupExpiryHours',
+  'unfulfillablePolicy',
+] as const;
 
 /** A reminder after the order has expired would never be sent; refuse the combination up front. */
 function throwIfRemindersOutliveExpiry(settings: { pickupReminderMinutes: number[]; pickupExpiryHours: number }): void {

@@ -13,7 +13,10 @@ export const storeSchema = z
     timeZone: z.string().meta({ description: 'IANA time zone; pickup deadlines are local times' }),
     currency: z.string().length(3),
     pickSlaMinutes: z.number().int(),
-    pickEscalationMinutes: z.number().int().meta({ description: 'Minutes after a missed pick SLA until the pick task moves to the store manager queue' }),
+    pickEscalationMinutes: z
+      .number()
+      .int()
+      .meta({ description: 'Minutes after a missed pick SLA until the pick task moves to the store manager queue' }),
     pickupReminderMinutes: z.array(z.number().int()),
     pickupExpiryHours: z.number().int(),
     unfulfillablePolicy: z.enum(UnfulfillablePickupPolicy),
@@ -47,9 +50,17 @@ export const updateStoreBodySchema = z
     pickupReminderMinutes: z
       .array(z.number().int().min(1).max(maxPickupMinutes))
       .max(5)
-      .refine((minutes) => minutes.every((value, index) => index === 0 || value > (minutes[index - 1] ?? 0)), 'reminders must be in ascending order without repeats')
+      .refine(
+        (minutes) => minutes.every((value, index) => index === 0 || value > (minutes[index - 1] ?? 0)),
+        'reminders must be in ascending order without repeats',
+      )
       .optional(),
-    pickupExpiryHours: z.number().int().min(1).max(maxPickupMinutes / 60).optional(),
+    pickupExpiryHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(maxPickupMinutes / 60)
+      .optional(),
     unfulfillablePolicy: z.enum(UnfulfillablePickupPolicy).optional(),
   })
   .meta({ id: 'UpdateStore' });

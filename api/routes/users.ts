@@ -33,7 +33,13 @@ export function registerUserRoutes(api: ApiRouter, { prisma, pageLimits }: Resou
       };
       const page = pageFor(query.range, pageLimits);
       return sendPage(res, 'users', page, {
-        rows: prisma.user.findMany({ where, omit: hidePasswordHash, orderBy: toPrismaOrderBy(query.sort), skip: page.skip, take: page.take }),
+        rows: prisma.user.findMany({
+          where,
+          omit: hidePasswordHash,
+          orderBy: toPrismaOrderBy(query.sort),
+          skip: page.skip,
+          take: page.take,
+        }),
         total: prisma.user.count({ where }),
       });
     },

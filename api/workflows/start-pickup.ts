@@ -12,7 +12,13 @@ import { pickupOrderSnapshotOf, pickupOrderSnapshotSelect } from '../../activiti
 import { type OrderStatus, type PrismaClient } from '../../prisma/client';
 import { pickupCancelledSignal } from '../../workflows/pickup/messages';
 import { type PickupOrderStart } from '../../workflows/pickup/pickup-start';
-import { businessKeyAttribute, channelCodeAttribute, currentStepAttribute, storeCodeAttribute, workflowDomainAttribute } from '../../workflows/pickup/pickup-search-attributes';
+import {
+  businessKeyAttribute,
+  channelCodeAttribute,
+  currentStepAttribute,
+  storeCodeAttribute,
+  workflowDomainAttribute,
+} from '../../workflows/pickup/pickup-search-attributes';
 
 export interface PickupWorkflowDeps {
   client: Client;
@@ -30,7 +36,10 @@ type PickupOrderWorkflow = (input: PickupOrderStart) => Promise<PickupOrderResul
  * The order snapshot read here travels in the input, so the run starts reserving without reading it again.
  * Answers the order's status as of the moment the run was recorded on it.
  */
-export async function startPickupWorkflow(deps: PickupWorkflowDeps, { orderId }: { orderId: string }): Promise<{ workflowId: string; orderStatus: OrderStatus }> {
+export async function startPickupWorkflow(
+  deps: PickupWorkflowDeps,
+  { orderId }: { orderId: string },
+): Promise<{ workflowId: string; orderStatus: OrderStatus }> {
   const order = await deps.prisma.order.findUnique({
     where: { id: orderId },
     select: {
@@ -38,17 +47,31 @@ export async function startPickupWorkflow(deps: PickupWorkflowDeps, { orderId }:
       fulfilmentType: true,
       workflowId: true,
       pickupStore: {
-        select: { code: true, pickSlaMinutes: true, pickEscalationMinutes: true, pickupReminderMinutes: true, pickupExpiryHours: true, unfulfillablePolicy: true },
+        select: {
+          code: true,
+          pickSlaMinutes: true,
+          pickEscalationMinutes: true,
+          pickupReminderMinutes: true,
+          pickupExpiryHours: true,
+          unfulfillablePolicy: true,
+        },
       },
     },
   });
   if (order === null) throw new NotFoundError(`Order ${orderId} not found`);
   if (order.fulfilmentType !== 'PICKUP' || order.pickupStore === null) {
-    throw new InvalidDataError('Only pickup orders with a pickup store have a pickup workflow', { fulfilmentType: 'must be PICKUP with a pickup store' });
+    throw new InvalidDataError('Only pickup orders with a pickup store have a pickup workflow', {
+      fulfilmentType: 'must be PICKUP with a pickup store',
+    });
   }
 
   const workflowId = pickupWorkflowId(orderId);
-  const input: PickupOrderStart = { orderId, storeCode: order.pickupStore.code, settings: pickupSettingsFromStore(order.pickupStore), order: pickupOrderSnapshotOf(order) };
+  const input: PickupOrderStart = {
+    orderId,
+    storeCode: order.pickupStore.code,
+    settings: pickupSettingsFromStore(order.pickupStore),
+    order: pickupOrderSnapshotOf(order),
+  };
   try {
     await deps.client.workflow.start<PickupOrderWorkflow>(PICKUP_WORKFLOW_TYPE, {
       taskQueue: deps.taskQueue,
@@ -70,7 +93,11 @@ export async function startPickupWorkflow(deps: PickupWorkflowDeps, { orderId }:
   }
   // One write records the run and clears an earlier failure to start; the status it answers tells the
   // caller whether a cancellation committed while the run was being started.
-  const saved = await deps.prisma.order.update({ where: { id: orderId }, data: { workflowId: order.workflowId ?? workflowId, fulfilmentStartError: null }, select: { status: true } });
+  const saved = await deps.prisma.order.update({
+    where: { id: orderId },
+    data: { workflowId: order.workflowId ?? workflowId, fulfilmentStartError: null },
+    select: { status: true },
+  });
   return { workflowId, orderStatus: saved.status };
 }
 
@@ -78,7 +105,10 @@ export async function startPickupWorkflow(deps: PickupWorkflowDeps, { orderId }:
  * Tells the order's pickup workflow that the customer (or the channel) cancelled. Fire-and-forget for
  * webhooks: the workflow ignores it once the goods are handed over. NOT_FOUND when no run exists.
  */
-export async function signalPickupCancelled(deps: Pick<PickupWorkflowDeps, 'client'>, request: { orderId: string } & CancelPickupRequest): Promise<void> {
+export async function signalPickupCancelled(
+  deps: Pick<PickupWorkflowDeps, 'client'>,
+  request: { orderId: string } & CancelPickupRequest,
+): Promise<void> {
   const { orderId, ...cancellation } = request;
   try {
     await deps.client.workflow.getHandle(pickupWorkflowId(orderId)).signal(pickupCancelledSignal, cancellation);

@@ -17,7 +17,8 @@ export async function withWorkflowRefusals<T>(call: () => Promise<T>): Promise<T
       if (failure.type === 'INVALID_DATA') throw new InvalidDataError(failure.message, fieldErrorsIn(failure.details));
       throw new ConflictError(failure.message);
     }
-    if (error instanceof WorkflowNotFoundError || isCompletedWorkflowError(error)) throw new ConflictError('This process has already finished');
+    if (error instanceof WorkflowNotFoundError || isCompletedWorkflowError(error))
+      throw new ConflictError('This process has already finished');
     throw error;
   }
 }

@@ -23,7 +23,10 @@ export interface BaselineStepDeps {
  * at the same rate on the same Temporal server and worker. Its completed/s is what the stack can do
  * with almost no business work, so pickup's rate divided by it is the price of the business work.
  */
-export async function runBaselineStep({ client, startSampling, config }: BaselineStepDeps, { rate, seconds, batch }: StepPlan): Promise<StepResult> {
+export async function runBaselineStep(
+  { client, startSampling, config }: BaselineStepDeps,
+  { rate, seconds, batch }: StepPlan,
+): Promise<StepResult> {
   const sampling = startSampling();
   const finished: { sentAtMs: number; doneAtMs: number }[] = [];
   const results: Promise<void>[] = [];

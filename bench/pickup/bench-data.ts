@@ -18,7 +18,11 @@ export interface BenchCatalogue {
 
 /** The project's own seed (`tsx prisma/seed.ts`), run as users run it, on the bench database. */
 async function runSeed(databaseUrl: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'prisma/seed.ts'], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'prisma/seed.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -33,9 +37,15 @@ async function runSeed(databaseUrl: string): Promise<void> {
  */
 export async function seedBenchData(prisma: PrismaClient, databaseUrl: string, config: PickupBenchConfig): Promise<BenchCatalogue> {
   await runSeed(databaseUrl);
-  const products = await prisma.product.findMany({ where: { active: true }, orderBy: { sku: 'asc' }, take: config.BENCH_PICKUP_SKUS, select: { sku: true, basePriceMinor: true } });
+  const products = await prisma.product.findMany({
+    where: { active: true },
+    orderBy: { sku: 'asc' },
+    take: config.BENCH_PICKUP_SKUS,
+    select: { sku: true, basePriceMinor: true },
+  });
   const stores = await prisma.store.findMany({ where: { active: true }, orderBy: { code: 'asc' }, select: { code: true } });
-  if (products.length < config.BENCH_PICKUP_SKUS) throw new Error(`The seed has ${products.length} active products; BENCH_PICKUP_SKUS asks for ${config.BENCH_PICKUP_SKUS}`);
+  if (products.length < config.BENCH_PICKUP_SKUS)
+    throw new Error(`The seed has ${products.length} active products; BENCH_PICKUP_SKUS asks for ${config.BENCH_PICKUP_SKUS}`);
   if (stores.length === 0) throw new Error('The seed created no active store');
   const skus = products.map((product) => product.sku);
   const adjustStock = createAdjustStock({ prisma });
@@ -50,5 +60,9 @@ export async function seedBenchData(prisma: PrismaClient, databaseUrl: string, c
       reason: 'pickup bench stock',
     });
   }
-  return { skus, unitPriceMinorBySku: new Map(products.map((product) => [product.sku, product.basePriceMinor])), storeCodes: stores.map((store) => store.code) };
+  return {
+    skus,
+    unitPriceMinorBySku: new Map(products.map((product) => [product.sku, product.basePriceMinor])),
+    storeCodes: stores.map((store) => store.code),
+  };
 }

@@ -5,7 +5,13 @@ import { databaseEnv } from '../../domain/config';
 const rateList = (atLeast: number) =>
   z
     .string()
-    .transform((value) => value.split(',').map((rate) => rate.trim()).filter((rate) => rate !== '').map(Number))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((rate) => rate.trim())
+        .filter((rate) => rate !== '')
+        .map(Number),
+    )
     .pipe(z.array(z.number().positive().max(500)).min(atLeast).max(12));
 
 /**

@@ -72,7 +72,12 @@ export async function webStoreIntake(apiUrl: string, catalogue: BenchCatalogue, 
 }
 
 /** A marketplace: signed `order.created` webhooks, as the channel sandbox sends them. */
-export function channelWebhookIntake(apiUrl: string, channel: { code: string; webhookSecret: string }, catalogue: BenchCatalogue, linesPerOrder: number): OrderIntake {
+export function channelWebhookIntake(
+  apiUrl: string,
+  channel: { code: string; webhookSecret: string },
+  catalogue: BenchCatalogue,
+  linesPerOrder: number,
+): OrderIntake {
   const url = `${apiUrl}/api/channels/${encodeURIComponent(channel.code)}/webhooks/orders`;
   return {
     description: `signed ${channel.code} webhooks (POST /api/channels/${channel.code}/webhooks/orders)`,
@@ -93,12 +98,21 @@ export function channelWebhookIntake(apiUrl: string, channel: { code: string; we
           customer: { ...shape.customer, phone: null },
           fulfilment: 'PICKUP',
           pickupStoreCode: shape.storeCode,
-          lines: shape.lines.map((line, index) => ({ lineId: `${shape.externalId}-${index + 1}`, sku: line.sku, quantity: 1, unitPrice: line.unitPriceMinor })),
+          lines: shape.lines.map((line, index) => ({
+            lineId: `${shape.externalId}-${index + 1}`,
+            sku: line.sku,
+            quantity: 1,
+            unitPrice: line.unitPriceMinor,
+          })),
           placedAt: now,
         },
       };
       const body = JSON.stringify(event);
-      const headers = { [webhookHeaders.signature]: signWebhookBody(body, channel.webhookSecret), [webhookHeaders.eventId]: event.eventId, [webhookHeaders.deliveryAttempt]: '1' };
+      const headers = {
+        [webhookHeaders.signature]: signWebhookBody(body, channel.webhookSecret),
+        [webhookHeaders.eventId]: event.eventId,
+        [webhookHeaders.deliveryAttempt]: '1',
+      };
       return { orderId: idFrom(await postJson(url, body, headers), 'orderId') };
     },
   };

@@ -41,7 +41,8 @@ function phasesOf(events: HistoryEvent[], sentAtMs: number, untilActivity: strin
       phases.workflowTaskQueue += at - (scheduledAt.get(idOf(event.workflowTaskStartedEventAttributes.scheduledEventId)) ?? at);
       startedAt.set(eventId, at);
     }
-    if (event.workflowTaskCompletedEventAttributes) phases.workflowTaskRun += at - (startedAt.get(idOf(event.workflowTaskCompletedEventAttributes.startedEventId)) ?? at);
+    if (event.workflowTaskCompletedEventAttributes)
+      phases.workflowTaskRun += at - (startedAt.get(idOf(event.workflowTaskCompletedEventAttributes.startedEventId)) ?? at);
     if (event.activityTaskScheduledEventAttributes) {
       scheduledAt.set(eventId, at);
       activityNames.set(eventId, event.activityTaskScheduledEventAttributes.activityType?.name ?? '');
@@ -64,7 +65,12 @@ function phasesOf(events: HistoryEvent[], sentAtMs: number, untilActivity: strin
  * queue waits and work. Queue waits growing with the rate point at the worker (slots, CPU) or Temporal's
  * matching; run times growing point at the database or the worker's CPU.
  */
-export async function breakDownLatency(client: Client, runs: { workflowId: string; sentAtMs: number }[], sample: number, untilActivity: string): Promise<LatencyBreakdown | undefined> {
+export async function breakDownLatency(
+  client: Client,
+  runs: { workflowId: string; sentAtMs: number }[],
+  sample: number,
+  untilActivity: string,
+): Promise<LatencyBreakdown | undefined> {
   if (sample === 0 || runs.length === 0) return undefined;
   const step = Math.max(1, Math.floor(runs.length / sample));
   const chosen = runs.filter((_, index) => index % step === 0).slice(0, sample);
@@ -76,7 +82,8 @@ export async function breakDownLatency(client: Client, runs: { workflowId: strin
   );
   const found = phases.filter((entry) => entry !== undefined);
   if (found.length === 0) return undefined;
-  const mean = (pick: (entry: Omit<LatencyBreakdown, 'sampled'>) => number) => found.reduce((sum, entry) => sum + pick(entry), 0) / found.length;
+  const mean = (pick: (entry: Omit<LatencyBreakdown, 'sampled'>) => number) =>
+    found.reduce((sum, entry) => sum + pick(entry), 0) / found.length;
   return {
     sampled: found.length,
     intakeToStarted: mean((entry) => entry.intakeToStarted),

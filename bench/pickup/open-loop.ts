@@ -28,7 +28,12 @@ export interface OfferedLoad<T> {
  * does not delay the next send, so the latencies include queueing, as a customer's checkout would see
  * it, instead of hiding it (coordinated omission). `maxInFlight` bounds the pile-up when the system falls behind.
  */
-export async function offerLoad<T>(rate: number, durationSeconds: number, maxInFlight: number, call: (index: number) => Promise<T>): Promise<OfferedLoad<T>> {
+export async function offerLoad<T>(
+  rate: number,
+  durationSeconds: number,
+  maxInFlight: number,
+  call: (index: number) => Promise<T>,
+): Promise<OfferedLoad<T>> {
   const total = Math.round(rate * durationSeconds);
   const intervalMs = 1000 / rate;
   const calls: OfferedCall<T>[] = [];
@@ -49,7 +54,13 @@ export async function offerLoad<T>(rate: number, durationSeconds: number, maxInF
     const sent = performance.now();
     const settled = call(index).then(
       (result) => void calls.push({ index, sentAtMs, latencyMs: performance.now() - sent, result }),
-      (error: unknown) => void calls.push({ index, sentAtMs, latencyMs: performance.now() - sent, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        void calls.push({
+          index,
+          sentAtMs,
+          latencyMs: performance.now() - sent,
+          error: error instanceof Error ? error.message : String(error),
+        }),
     );
     pending.add(settled);
     void settled.finally(() => pending.delete(settled));

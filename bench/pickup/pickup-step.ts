@@ -25,7 +25,10 @@ export interface PickupStepDeps {
 async function awaitPickTasks(prisma: PrismaClient, orderIds: string[], timeoutMs: number): Promise<Map<string, number>> {
   const workflowIds = orderIds.map((orderId) => pickupWorkflowId(orderId));
   const where = { type: 'PICK' as const, workflowId: { in: workflowIds } };
-  await waitUntil('PICK tasks', async () => (await prisma.task.count({ where })) >= workflowIds.length, { timeoutMs, intervalMs: PICK_POLL_INTERVAL_MS }).catch(() => undefined);
+  await waitUntil('PICK tasks', async () => (await prisma.task.count({ where })) >= workflowIds.length, {
+    timeoutMs,
+    intervalMs: PICK_POLL_INTERVAL_MS,
+  }).catch(() => undefined);
   const tasks = await prisma.task.findMany({ where, select: { workflowId: true, createdAt: true } });
   return new Map(tasks.map((task) => [task.workflowId, task.createdAt.getTime()]));
 }
@@ -35,13 +38,27 @@ async function awaitPickTasks(prisma: PrismaClient, orderIds: string[], timeoutM
  * PICK task row exists, the first thing store staff see. Orders are numbered within `batch`, which
  * keeps their external ids unique across steps.
  */
-export async function runPickupStep({ intake, prisma, client, startSampling, config }: PickupStepDeps, { rate, seconds, batch }: StepPlan): Promise<StepResult> {
+export async function runPickupStep(
+  { intake, prisma, client, startSampling, config }: PickupStepDeps,
+  { rate, seconds, batch }: StepPlan,
+): Promise<StepResult> {
   const sampling = startSampling();
   const load = await offerLoad(rate, seconds, config.BENCH_PICKUP_MAX_IN_FLIGHT, (index) => intake.place(index, batch));
-  const placed = load.calls.flatMap((call) => (call.result === undefined ? [] : [{ orderId: call.result.orderId, sentAtMs: call.sentAtMs }]));
-  const created = await awaitPickTasks(prisma, placed.map((order) => order.orderId), config.BENCH_PICKUP_DRAIN_SECONDS * 1000);
+  const placed = load.calls.flatMap((call) =>
+    call.result === undefined ? [] : [{ orderId: call.result.orderId, sentAtMs: call.sentAtMs }],
+  );
+  const created = await awaitPickTasks(
+    prisma,
+    placed.map((order) => order.orderId),
+    config.BENCH_PICKUP_DRAIN_SECONDS * 1000,
+  );
   const resources = await sampling.stop();
-  if (created.size < placed.length) await awaitPickTasks(prisma, placed.map((order) => order.orderId), config.BENCH_PICKUP_SETTLE_SECONDS * 1000);
+  if (created.size < placed.length)
+    await awaitPickTasks(
+      prisma,
+      placed.map((order) => order.orderId),
+      config.BENCH_PICKUP_SETTLE_SECONDS * 1000,
+    );
 
   const runs = placed.map((order) => ({ workflowId: pickupWorkflowId(order.orderId), sentAtMs: order.sentAtMs }));
   const completions = runs.flatMap((run) => {
@@ -60,6 +77,11 @@ export async function runPickupStep({ intake, prisma, client, startSampling, con
     completions,
     sendLagP99Ms: load.sendLagP99Ms,
     resources,
-    breakdown: await breakDownLatency(client, runs.filter((run) => created.has(run.workflowId)), config.BENCH_PICKUP_HISTORY_SAMPLE, PICK_TASK_ACTIVITY),
+    breakdown: await breakDownLatency(
+      client,
+      runs.filter((run) => created.has(run.workflowId)),
+      config.BENCH_PICKUP_HISTORY_SAMPLE,
+      PICK_TASK_ACTIVITY,
+    ),
   };
 }

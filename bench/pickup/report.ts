@@ -11,7 +11,11 @@ export interface StepPair {
   pickup: StepResult;
 }
 
-export function printSetup(config: PickupBenchConfig, intakeDescription: string, workerSlots: { activities: number; workflowTasks: number }): void {
+export function printSetup(
+  config: PickupBenchConfig,
+  intakeDescription: string,
+  workerSlots: { activities: number; workflowTasks: number },
+): void {
   const rates = config.BENCH_PICKUP_RATES;
   const steps = rates.length * 2 + config.BENCH_BASELINE_EXTRA_RATES.length;
   const boundSeconds = steps * (config.BENCH_PICKUP_STEP_SECONDS + config.BENCH_PICKUP_DRAIN_SECONDS + config.BENCH_PICKUP_SETTLE_SECONDS);
@@ -28,7 +32,11 @@ const orDash = (value: number) => (Number.isFinite(value) ? value : '-');
 
 export function printStepLine(step: StepResult): void {
   const latencies = completionLatenciesMs(step);
-  const problems = [step.skipped > 0 && `${step.skipped} skipped`, step.failed > 0 && `${step.failed} failed (${step.firstError})`, unfinished(step) > 0 && `${unfinished(step)} unfinished`].filter(Boolean);
+  const problems = [
+    step.skipped > 0 && `${step.skipped} skipped`,
+    step.failed > 0 && `${step.failed} failed (${step.firstError})`,
+    unfinished(step) > 0 && `${unfinished(step)} unfinished`,
+  ].filter(Boolean);
   console.log(
     `  ${step.workload.padEnd(8)} ${String(step.offeredRate).padStart(4)}/s offered: ${achievedRate(step).toFixed(2)}/s finished, ` +
       `request p50 ${ms(percentile(step.requestLatenciesMs, 50))} ms, done p50 ${ms(percentile(latencies, 50))} ms${problems.length > 0 ? `; ${problems.join(', ')}` : ''}`,
@@ -91,7 +99,9 @@ function resourceRows(steps: StepResult[], config: PickupBenchConfig) {
       ...Object.fromEntries(Object.entries(step.resources.cpuPercent).map(([name, percent]) => [`${name} %`, Math.round(percent)])),
       'machine busy %': Math.round(step.resources.machineBusyPercent),
       'other load %': Math.round(otherLoadPercent(step)),
-      'waiting for CPU % (temporal/worker/api)': Object.values(step.resources.cpuWaitPercent).map((percent) => Math.round(percent)).join('/'),
+      'waiting for CPU % (temporal/worker/api)': Object.values(step.resources.cpuWaitPercent)
+        .map((percent) => Math.round(percent))
+        .join('/'),
       [`api db busy mean/max (full ${config.DATABASE_POOL_SIZE})`]: pool('bench-api'),
       [`worker db busy mean/max (full ${config.DATABASE_POOL_SIZE})`]: pool('bench-worker'),
       'send lag p99 ms': Math.round(step.sendLagP99Ms),
@@ -154,16 +164,30 @@ function printTargets(pairs: StepPair[], extraBaselines: StepResult[], config: P
   const p99 = latencyStep === undefined ? Number.NaN : percentile(latencyStep.requestLatenciesMs, 99);
 
   console.log('\nTargets (issue 4):');
-  const sustainedText = bestSustained === undefined ? 'no rate sustained' : `${bestSustained.rate}/s offered sustained (achieved ${achievedRate(bestSustained.pickup).toFixed(2)}/s)`;
-  console.log(`  sustained pickup >= ${config.BENCH_TARGET_ORDERS_PER_SECOND} orders/s: ${sustainedText} -> ${verdict((bestSustained?.rate ?? 0) >= config.BENCH_TARGET_ORDERS_PER_SECOND)}`);
+  const sustainedText =
+    bestSustained === undefined
+      ? 'no rate sustained'
+      : `${bestSustained.rate}/s offered sustained (achieved ${achievedRate(bestSustained.pickup).toFixed(2)}/s)`;
+  console.log(
+    `  sustained pickup >= ${config.BENCH_TARGET_ORDERS_PER_SECOND} orders/s: ${sustainedText} -> ${verdict((bestSustained?.rate ?? 0) >= config.BENCH_TARGET_ORDERS_PER_SECOND)}`,
+  );
   console.log(
     `  pickup >= ${config.BENCH_TARGET_BASELINE_RATIO}x baseline: peak ${peakPickup.toFixed(2)} / ${peakBaseline.toFixed(2)} wf/s = ${ratio.toFixed(2)}x -> ${verdict(ratio >= config.BENCH_TARGET_BASELINE_RATIO)}` +
-      (baselineNeverSaturated ? ` (the baseline kept up at every offered rate, so its capacity is higher and this ratio is an upper bound; offer higher BENCH_PICKUP_RATES to find it)` : ''),
+      (baselineNeverSaturated
+        ? ` (the baseline kept up at every offered rate, so its capacity is higher and this ratio is an upper bound; offer higher BENCH_PICKUP_RATES to find it)`
+        : ''),
   );
   const latencyMeasured = latencyStep === undefined ? undefined : true;
-  console.log(`  intake p50 <= ${config.BENCH_TARGET_INTAKE_P50_MS} ms at ${config.BENCH_TARGET_LATENCY_RATE}/s: ${orDash(ms(p50))} ms -> ${verdict(latencyMeasured && p50 <= config.BENCH_TARGET_INTAKE_P50_MS)}`);
-  console.log(`  intake p99 <= ${config.BENCH_TARGET_INTAKE_P99_MS} ms at ${config.BENCH_TARGET_LATENCY_RATE}/s: ${orDash(ms(p99))} ms -> ${verdict(latencyMeasured && p99 <= config.BENCH_TARGET_INTAKE_P99_MS)}`);
-  printCpuBoundEstimate(pairs.map((pair) => pair.pickup), baselines);
+  console.log(
+    `  intake p50 <= ${config.BENCH_TARGET_INTAKE_P50_MS} ms at ${config.BENCH_TARGET_LATENCY_RATE}/s: ${orDash(ms(p50))} ms -> ${verdict(latencyMeasured && p50 <= config.BENCH_TARGET_INTAKE_P50_MS)}`,
+  );
+  console.log(
+    `  intake p99 <= ${config.BENCH_TARGET_INTAKE_P99_MS} ms at ${config.BENCH_TARGET_LATENCY_RATE}/s: ${orDash(ms(p99))} ms -> ${verdict(latencyMeasured && p99 <= config.BENCH_TARGET_INTAKE_P99_MS)}`,
+  );
+  printCpuBoundEstimate(
+    pairs.map((pair) => pair.pickup),
+    baselines,
+  );
 }
 
 /**
@@ -174,7 +198,9 @@ function printLimits(pairs: StepPair[], config: PickupBenchConfig): void {
   const limiting = pairs.find((pair) => !isSustained(pair.pickup, config.BENCH_SUSTAINED_SHARE)) ?? pairs[pairs.length - 1];
   if (limiting === undefined) return;
   const step = limiting.pickup;
-  const sustainedNote = isSustained(step, config.BENCH_SUSTAINED_SHARE) ? 'the highest step (all steps sustained)' : 'the first step that was not sustained';
+  const sustainedNote = isSustained(step, config.BENCH_SUSTAINED_SHARE)
+    ? 'the highest step (all steps sustained)'
+    : 'the first step that was not sustained';
   console.log(`\nWhat limits it, at ${limiting.rate}/s offered (${sustainedNote}):`);
   const consumers = Object.entries(step.resources.cpuPercent).sort(([, a], [, b]) => b - a);
   const ours = consumers.reduce((sum, [, percent]) => sum + percent, 0);
@@ -185,11 +211,15 @@ function printLimits(pairs: StepPair[], config: PickupBenchConfig): void {
   );
   console.log(
     `  Waiting for a core (runnable, not running), thread time in % of the step: ` +
-      Object.entries(step.resources.cpuWaitPercent).map(([name, percent]) => `${name} ${Math.round(percent)}%`).join(', ') +
+      Object.entries(step.resources.cpuWaitPercent)
+        .map(([name, percent]) => `${name} ${Math.round(percent)}%`)
+        .join(', ') +
       '. High waits with the machine near 100% busy mean CPU is the limit, whoever uses it.',
   );
   for (const [name, usage] of Object.entries(step.resources.pools)) {
-    console.log(`  Database pool ${name}: ${usage.meanBusy.toFixed(1)} busy on average, ${usage.maxBusy} at most of ${config.DATABASE_POOL_SIZE}; full in ${Math.round(usage.saturatedShare * 100)}% of samples.`);
+    console.log(
+      `  Database pool ${name}: ${usage.meanBusy.toFixed(1)} busy on average, ${usage.maxBusy} at most of ${config.DATABASE_POOL_SIZE}; full in ${Math.round(usage.saturatedShare * 100)}% of samples.`,
+    );
   }
   const breakdown = step.breakdown;
   if (breakdown !== undefined) {
@@ -201,15 +231,23 @@ function printLimits(pairs: StepPair[], config: PickupBenchConfig): void {
       ['activities running (database)', breakdown.activityRun],
     ] as const;
     const total = phases.reduce((sum, [, value]) => sum + value, 0);
-    console.log(`  Time to PICK task (mean of ${breakdown.sampled} histories, ${ms(total)} ms): ${[...phases].sort(([, a], [, b]) => b - a).map(([name, value]) => `${name} ${ms(value)} ms`).join(', ')}.`);
+    console.log(
+      `  Time to PICK task (mean of ${breakdown.sampled} histories, ${ms(total)} ms): ${[...phases]
+        .sort(([, a], [, b]) => b - a)
+        .map(([name, value]) => `${name} ${ms(value)} ms`)
+        .join(', ')}.`,
+    );
   }
-  if (step.sendLagP99Ms > 50) console.log(`  The load generator ran ${ms(step.sendLagP99Ms)} ms behind its schedule (p99): the bench itself was short of CPU.`);
+  if (step.sendLagP99Ms > 50)
+    console.log(`  The load generator ran ${ms(step.sendLagP99Ms)} ms behind its schedule (p99): the bench itself was short of CPU.`);
 }
 
 export function printResults(pairs: StepPair[], extraBaselines: StepResult[], config: PickupBenchConfig): void {
   console.log('\nResults (pickup = intake HTTP POST to PICK task created; baseline = checkPipeline start to completed):');
   printTable(resultRows(pairs, extraBaselines, config));
-  console.log('\nResources per step (CPU in % of one core over the step and its drain; db busy = connections in a query or transaction, (%) = share of samples with the pool full):');
+  console.log(
+    '\nResources per step (CPU in % of one core over the step and its drain; db busy = connections in a query or transaction, (%) = share of samples with the pool full):',
+  );
   printTable(resourceRows([...extraBaselines, ...pairs.flatMap((pair) => [pair.baseline, pair.pickup])], config));
   const breakdown = breakdownRows(pairs);
   if (breakdown.length > 0) {

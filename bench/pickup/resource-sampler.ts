@@ -40,7 +40,13 @@ const BENCH = 'bench (load generator)';
  * backends serving the bench database, of the bench itself, and how many of each pool's connections
  * are busy (pg_stat_activity). Together these say what a step was short of.
  */
-export function startResourceSampling(options: { sql: Client; databaseName: string; processes: SampledProcess[]; poolSize: number; intervalMs: number }): ResourceSampling {
+export function startResourceSampling(options: {
+  sql: Client;
+  databaseName: string;
+  processes: SampledProcess[];
+  poolSize: number;
+  intervalMs: number;
+}): ResourceSampling {
   const startedAt = performance.now();
   const firstCpu = new Map(options.processes.map((process) => [process.name, processCpuSeconds(process.pid) ?? 0]));
   const firstWait = new Map(options.processes.map((process) => [process.name, processCpuWaitSeconds(process.pid) ?? 0]));
@@ -63,7 +69,8 @@ export function startResourceSampling(options: { sql: Client; databaseName: stri
         if (!backendFirst.has(row.pid)) backendFirst.set(row.pid, cpu);
         backendLast.set(row.pid, cpu);
       }
-      if (row.application_name !== '') busy.set(row.application_name, (busy.get(row.application_name) ?? 0) + (row.state !== null && row.state !== 'idle' ? 1 : 0));
+      if (row.application_name !== '')
+        busy.set(row.application_name, (busy.get(row.application_name) ?? 0) + (row.state !== null && row.state !== 'idle' ? 1 : 0));
     }
     for (const [app, count] of busy) busyByApp.set(app, [...(busyByApp.get(app) ?? []), count]);
   }

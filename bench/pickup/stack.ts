@@ -33,14 +33,24 @@ function withApplicationName(databaseUrl: string, name: string): string {
 
 /** Runs a TypeScript entry point as a plain node process with tsx's loader, so the pid is the process doing the work. */
 function startTypeScriptProcess(name: string, entry: string, env: NodeJS.ProcessEnv, runDir: string): BenchChild {
-  return startChild({ name, command: process.execPath, args: ['--import', 'tsx', entry], env, cwd: repoRoot, logFile: path.join(runDir, `${name}.log`) });
+  return startChild({
+    name,
+    command: process.execPath,
+    args: ['--import', 'tsx', entry],
+    env,
+    cwd: repoRoot,
+    logFile: path.join(runDir, `${name}.log`),
+  });
 }
 
 async function workerPolls(address: string): Promise<boolean> {
   const connection = await Connection.connect({ address });
   try {
     // An unspecified task queue type means the workflow queue, which a worker polls once it is running.
-    const { pollers } = await connection.workflowService.describeTaskQueue({ namespace: BENCH_NAMESPACE, taskQueue: { name: BENCH_TASK_QUEUE } });
+    const { pollers } = await connection.workflowService.describeTaskQueue({
+      namespace: BENCH_NAMESPACE,
+      taskQueue: { name: BENCH_TASK_QUEUE },
+    });
     return pollers.length > 0;
   } finally {
     await connection.close();
@@ -60,7 +70,12 @@ export async function startBenchStack(config: PickupBenchConfig, databaseUrl: st
   try {
     const timeoutMs = config.BENCH_PICKUP_STARTUP_TIMEOUT_SECONDS * 1000;
     const [temporalPort, apiPort] = (await findFreePorts(2)) as [number, number];
-    const temporal = await startTemporalDevServer({ cli: findTemporalCli(config.TEMPORAL_CLI), port: temporalPort, logFile: path.join(runDir, 'temporal.log'), timeoutMs });
+    const temporal = await startTemporalDevServer({
+      cli: findTemporalCli(config.TEMPORAL_CLI),
+      port: temporalPort,
+      logFile: path.join(runDir, 'temporal.log'),
+      timeoutMs,
+    });
     started.push(temporal.child);
 
     const shared: NodeJS.ProcessEnv = {
@@ -73,20 +88,35 @@ export async function startBenchStack(config: PickupBenchConfig, databaseUrl: st
       TEMPORAL_TASK_QUEUE: BENCH_TASK_QUEUE,
     };
     // The stock-sync schedule would add load of its own in the middle of a step.
-    const worker = startTypeScriptProcess('worker', 'worker/main.ts', { ...shared, DATABASE_URL: withApplicationName(databaseUrl, connectionNames.worker), STOCK_SYNC_ENABLED: 'false' }, runDir);
+    const worker = startTypeScriptProcess(
+      'worker',
+      'worker/main.ts',
+      { ...shared, DATABASE_URL: withApplicationName(databaseUrl, connectionNames.worker), STOCK_SYNC_ENABLED: 'false' },
+      runDir,
+    );
     started.push(worker);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const api = startTypeScriptProcess(
       'api',
       'api/main.ts',
-      { ...shared, DATABASE_URL: withApplicationName(databaseUrl, connectionNames.api), API_HOST: '127.0.0.1', API_PORT: String(apiPort), JWT_SECRET: randomBytes(32).toString('hex') },
+      {
+        ...shared,
+        DATABASE_URL: withApplicationName(databaseUrl, connectionNames.api),
+        API_HOST: '127.0.0.1',
+        API_PORT: String(apiPort),
+        JWT_SECRET: randomBytes(32).toString('hex'),
+      },
       runDir,
     );
     started.push(api);
-    await waitUntil(`the API at ${apiUrl}/readyz`, async () => (await fetch(`${apiUrl}/readyz`, { signal: AbortSignal.timeout(2000) })).ok, {
-      timeoutMs,
-      giveUpIf: () => api.exitDescription() ?? worker.exitDescription(),
-    });
+    await waitUntil(
+      `the API at ${apiUrl}/readyz`,
+      async () => (await fetch(`${apiUrl}/readyz`, { signal: AbortSignal.timeout(2000) })).ok,
+      {
+        timeoutMs,
+        giveUpIf: () => api.exitDescription() ?? worker.exitDescription(),
+      },
+    );
     await waitUntil('the worker to poll its task queue (it bundles the workflows first)', () => workerPolls(temporal.address), {
       timeoutMs,
       intervalMs: 500,

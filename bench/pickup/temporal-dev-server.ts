@@ -23,7 +23,10 @@ function isExecutable(file: string): boolean {
 /** The `temporal` CLI: as configured, else on PATH, else where `go install` puts it (the bootstrap builds it there). */
 export function findTemporalCli(configured: string | undefined): string {
   if (configured !== undefined) return configured;
-  const onPath = (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'temporal')).find(isExecutable);
+  const onPath = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .map((dir) => path.join(dir, 'temporal'))
+    .find(isExecutable);
   if (onPath !== undefined) return onPath;
   try {
     const goBin = path.join(execFileSync('go', ['env', 'GOPATH'], { encoding: 'utf8' }).trim(), 'bin', 'temporal');
@@ -31,7 +34,9 @@ export function findTemporalCli(configured: string | undefined): string {
   } catch {
     // No Go toolchain: fall through to the explanation below.
   }
-  throw new Error('No `temporal` CLI found on PATH or in $(go env GOPATH)/bin: run `npm test` or `npm run dev` once (they build it), or set TEMPORAL_CLI');
+  throw new Error(
+    'No `temporal` CLI found on PATH or in $(go env GOPATH)/bin: run `npm test` or `npm run dev` once (they build it), or set TEMPORAL_CLI',
+  );
 }
 
 /** Answers once the frontend is up and the namespace exists (gRPC answers a moment before namespaces are registered). */
@@ -49,7 +54,12 @@ async function namespaceAnswers(address: string, namespace: string): Promise<boo
  * A private Temporal dev server for this run: in memory, headless, on a free port, with the search
  * attributes our workflows set. Nothing of it outlives the bench.
  */
-export async function startTemporalDevServer(options: { cli: string; port: number; logFile: string; timeoutMs: number }): Promise<{ child: BenchChild; address: string }> {
+export async function startTemporalDevServer(options: {
+  cli: string;
+  port: number;
+  logFile: string;
+  timeoutMs: number;
+}): Promise<{ child: BenchChild; address: string }> {
   const registry = JSON.parse(readFileSync(path.join(repoRoot, 'domain', 'search-attributes.json'), 'utf8')) as SearchAttributeRegistry;
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--headless', '--log-level', 'warn'];
   for (const { name, type } of registry.attributes) args.push('--search-attribute', `${name}=${type}`);

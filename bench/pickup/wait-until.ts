@@ -2,7 +2,11 @@
  * Polls `check` until it answers true, so nothing waits on a fixed sleep. Gives up at the deadline, or
  * at once when `giveUpIf` names a reason (the process being waited for has died).
  */
-export async function waitUntil(what: string, check: () => Promise<boolean>, options: { timeoutMs: number; intervalMs?: number; giveUpIf?: () => string | undefined }): Promise<void> {
+export async function waitUntil(
+  what: string,
+  check: () => Promise<boolean>,
+  options: { timeoutMs: number; intervalMs?: number; giveUpIf?: () => string | undefined },
+): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
     const reason = options.giveUpIf?.();

@@ -37,6 +37,7 @@ export function naiveImplementation(prisma: PrismaClient): ReservationImplementa
   return {
     name: 'naive read-then-write',
     tag: 'NAIVE',
-    reserve: async (storeCode, sku, quantity, businessKey) => ((await naiveReserve(prisma, storeCode, sku, quantity, businessKey)) ? 'ok' : 'rejected'),
+    reserve: async (storeCode, sku, quantity, businessKey) =>
+      (await naiveReserve(prisma, storeCode, sku, quantity, businessKey)) ? 'ok' : 'rejected',
   };
 }

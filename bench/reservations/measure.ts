@@ -25,7 +25,16 @@ export async function measure(
   attempts: readonly ReservationAttempt[],
   concurrency: number,
 ): Promise<Measurement> {
-  const measurement: Measurement = { implementation: implementation.name, round, ok: 0, rejected: 0, errors: 0, okUnitsBySku: new Map(), wallMs: 0, latenciesMs: [] };
+  const measurement: Measurement = {
+    implementation: implementation.name,
+    round,
+    ok: 0,
+    rejected: 0,
+    errors: 0,
+    okUnitsBySku: new Map(),
+    wallMs: 0,
+    latenciesMs: [],
+  };
   const { wallMs, latenciesMs } = await runConcurrently(attempts.length, concurrency, async (index) => {
     const attempt = attempts[index];
     const sku = attempt === undefined ? undefined : skus[attempt.skuIndex];
@@ -56,7 +65,12 @@ export interface StockAccounting {
 }
 
 /** Compares what buyers were told with what the table and the ledger say, SKU by SKU. */
-export async function accountForStock(prisma: PrismaClient, storeCode: string, measurement: Measurement, unitsPerSku: number): Promise<StockAccounting> {
+export async function accountForStock(
+  prisma: PrismaClient,
+  storeCode: string,
+  measurement: Measurement,
+  unitsPerSku: number,
+): Promise<StockAccounting> {
   const rows = await prisma.$queryRaw<{ sku: string; reserved: number; ledgerReserved: number }[]>`
     SELECT p.sku, l.reserved,
            (SELECT coalesce(sum(m.delta_reserved), 0)::int FROM inventory_movements m WHERE m.store_id = l.store_id AND m.product_id = l.product_id) AS "ledgerReserved"

@@ -6,7 +6,13 @@ import { type PrismaClient } from '../../prisma/client';
  * write another caller can sell the same units, and writing the value computed from a stale read also
  * loses the other caller's increment, so the CHECK constraints never notice. Bench use only.
  */
-export async function naiveReserve(prisma: PrismaClient, storeCode: string, sku: string, quantity: number, businessKey: string): Promise<boolean> {
+export async function naiveReserve(
+  prisma: PrismaClient,
+  storeCode: string,
+  sku: string,
+  quantity: number,
+  businessKey: string,
+): Promise<boolean> {
   const [level] = await prisma.$queryRaw<{ storeId: string; productId: string; onHand: number; reserved: number }[]>`
     SELECT l.store_id::text AS "storeId", l.product_id::text AS "productId", l.on_hand AS "onHand", l.reserved
     FROM inventory_levels l JOIN stores s ON s.id = l.store_id JOIN products p ON p.id = l.product_id

@@ -9,7 +9,11 @@ export function percentile(sortedMs: readonly number[], p: number): number {
  * Runs `operations` through `concurrency` parallel callers, like that many activities at once, and
  * times each call. Answers the wall time and each call's latency in milliseconds.
  */
-export async function runConcurrently(operations: number, concurrency: number, operation: (index: number) => Promise<void>): Promise<{ wallMs: number; latenciesMs: number[] }> {
+export async function runConcurrently(
+  operations: number,
+  concurrency: number,
+  operation: (index: number) => Promise<void>,
+): Promise<{ wallMs: number; latenciesMs: number[] }> {
   const latenciesMs: number[] = [];
   let next = 0;
   const started = performance.now();

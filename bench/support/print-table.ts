@@ -6,7 +6,11 @@ export function printTable(rows: readonly Record<string, string | number>[]): vo
   const cell = (value: string | number | undefined) => (typeof value === 'number' ? formatNumber(value) : (value ?? ''));
   const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => cell(row[column]).length)));
   const line = (values: (string | number | undefined)[]) =>
-    values.map((value, index) => (typeof value === 'number' ? cell(value).padStart(widths[index] ?? 0) : cell(value).padEnd(widths[index] ?? 0))).join('  ');
+    values
+      .map((value, index) =>
+        typeof value === 'number' ? cell(value).padStart(widths[index] ?? 0) : cell(value).padEnd(widths[index] ?? 0),
+      )
+      .join('  ');
   console.log(line(columns));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const row of rows) console.log(line(columns.map((column) => row[column])));

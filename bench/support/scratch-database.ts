@@ -10,7 +10,8 @@ const repoRoot = path.resolve(__dirname, '..', '..');
  * in `_bench` are accepted: this function drops the database it is given.
  */
 export async function createScratchDatabase(serverUrl: string, databaseName: string): Promise<string> {
-  if (!/^[a-z0-9_]+_bench$/.test(databaseName)) throw new Error(`Refusing to re-create ${databaseName}: bench databases must be named *_bench`);
+  if (!/^[a-z0-9_]+_bench$/.test(databaseName))
+    throw new Error(`Refusing to re-create ${databaseName}: bench databases must be named *_bench`);
   const maintenanceUrl = withDatabase(serverUrl, 'postgres');
   const client = new Client({ connectionString: maintenanceUrl });
   await client.connect();

@@ -3,7 +3,11 @@
  * drawn uniformly from 0..min(cap, base * 2^(attempt-1)). Spreading retries this way keeps many
  * workers that failed together from retrying together.
  */
-export function fullJitterDelay(attempt: number, policy: { baseDelayMs: number; maxDelayMs: number }, random: () => number = Math.random): number {
+export function fullJitterDelay(
+  attempt: number,
+  policy: { baseDelayMs: number; maxDelayMs: number },
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.floor(random() * ceiling);
 }

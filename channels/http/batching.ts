@@ -1,7 +1,8 @@
 /** Splits rows into batches no larger than the channel accepts, remembering where each batch starts. */
 export function splitIntoBatches<T>(rows: readonly T[], maxBatchSize: number): { offset: number; rows: T[] }[] {
   const batches: { offset: number; rows: T[] }[] = [];
-  for (let offset = 0; offset < rows.length; offset += maxBatchSize) batches.push({ offset, rows: rows.slice(offset, offset + maxBatchSize) });
+  for (let offset = 0; offset < rows.length; offset += maxBatchSize)
+    batches.push({ offset, rows: rows.slice(offset, offset + maxBatchSize) });
   return batches;
 }
 

@@ -40,7 +40,8 @@ export interface ChannelHttpHooks {
 }
 
 /** Why one attempt did not succeed, when trying again may help. */
-type TransientFailure = { kind: 'rate-limited'; retryAfterMs: number | null; reason: string } | { kind: 'unavailable'; reason: string; cause?: unknown };
+type TransientFailure =
+  { kind: 'rate-limited'; retryAfterMs: number | null; reason: string } | { kind: 'unavailable'; reason: string; cause?: unknown };
 
 type AttemptOutcome<T> = { ok: true; response: ChannelResponse<T> } | { ok: false; failure: TransientFailure };
 
@@ -81,7 +82,14 @@ export class ChannelHttpClient {
       const elapsedMs = Date.now() - startedAt;
       if (attempt >= maxAttempts || elapsedMs + delayMs > retry.maxElapsedMs) throw this.giveUp(request, failure, attempt, elapsedMs);
 
-      this.hooks.onRetry?.({ channelCode: this.profile.code, method: request.method, path: request.path, attempt, delayMs, reason: failure.reason });
+      this.hooks.onRetry?.({
+        channelCode: this.profile.code,
+        method: request.method,
+        path: request.path,
+        attempt,
+        delayMs,
+        reason: failure.reason,
+      });
       await sleep(delayMs, undefined, { signal: request.signal });
     }
   }
@@ -105,7 +113,9 @@ export class ChannelHttpClient {
     } catch (error) {
       // The caller's own cancellation is not a channel failure: let it through untouched.
       if (request.signal?.aborted) throw error;
-      const reason = timeout.aborted ? `no answer within ${this.profile.timeouts.requestMs} ms` : `connection failed (${describeNetworkError(error)})`;
+      const reason = timeout.aborted
+        ? `no answer within ${this.profile.timeouts.requestMs} ms`
+        : `connection failed (${describeNetworkError(error)})`;
       return { ok: false, failure: { kind: 'unavailable', reason, cause: error } };
     }
 
@@ -116,7 +126,12 @@ export class ChannelHttpClient {
       return { ok: false, failure: { kind: 'rate-limited', retryAfterMs: parseRetryAfter(response.headers.get('retry-after')), reason } };
     }
     if (isTransientStatus(response.status)) return { ok: false, failure: { kind: 'unavailable', reason } };
-    throw new ChannelRejectedError(this.profile.code, `${request.method} ${request.path} refused: ${reason}`, response.status, channelError?.error ?? null);
+    throw new ChannelRejectedError(
+      this.profile.code,
+      `${request.method} ${request.path} refused: ${reason}`,
+      response.status,
+      channelError?.error ?? null,
+    );
   }
 
   private parseBody<T>(request: ChannelRequest<T>, status: number, text: string): T {
@@ -128,7 +143,12 @@ export class ChannelHttpClient {
     }
     const parsed = request.schema.safeParse(json);
     if (parsed.success) return parsed.data;
-    throw new ChannelRejectedError(this.profile.code, `${request.method} ${request.path} answered ${status} with a body this adapter does not understand`, status, 'UNEXPECTED_RESPONSE');
+    throw new ChannelRejectedError(
+      this.profile.code,
+      `${request.method} ${request.path} answered ${status} with a body this adapter does not understand`,
+      status,
+      'UNEXPECTED_RESPONSE',
+    );
   }
 
   private giveUp(request: ChannelRequest<unknown>, failure: TransientFailure, attempts: number, elapsedMs: number): Error {

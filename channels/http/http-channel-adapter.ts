@@ -19,7 +19,16 @@ import {
   type WriteCallOptions,
 } from '../channel-adapter';
 import { ChannelRejectedError, ChannelUnavailableError } from '../channel-errors';
-import { batchResultSchema, jobAcceptedSchema, jobStateSchema, orderStatusSchema, readBackSchema, refundSchema, type WireJobState, type WireRowResult } from '../wire-format';
+import {
+  batchResultSchema,
+  jobAcceptedSchema,
+  jobStateSchema,
+  orderStatusSchema,
+  readBackSchema,
+  refundSchema,
+  type WireJobState,
+  type WireRowResult,
+} from '../wire-format';
 import { batchIdempotencyKey, splitIntoBatches } from './batching';
 import { type HttpChannelProfile } from './channel-profile';
 import { type ChannelHttpClient } from './channel-http-client';
@@ -62,10 +71,26 @@ export class HttpChannelAdapter implements ChannelAdapter {
     const shown = new Map<string, ListingSnapshot>();
     for (const page of splitIntoBatches(skus, this.profile.readBackPageSize)) {
       const query = page.rows.map(encodeURIComponent).join(',');
-      const { body } = await this.http.send({ method: 'GET', path: `/listings?skus=${query}`, cost: 1, schema: readBackSchema, signal: input.signal });
-      for (const listing of body.listings) shown.set(listing.sku, { sku: listing.sku, listed: true, price: listing.price, currency: listing.currency, stock: listing.stock, open: listing.open });
+      const { body } = await this.http.send({
+        method: 'GET',
+        path: `/listings?skus=${query}`,
+        cost: 1,
+        schema: readBackSchema,
+        signal: input.signal,
+      });
+      for (const listing of body.listings)
+        shown.set(listing.sku, {
+          sku: listing.sku,
+          listed: true,
+          price: listing.price,
+          currency: listing.currency,
+          stock: listing.stock,
+          open: listing.open,
+        });
     }
-    return { listings: input.skus.map((sku) => shown.get(sku) ?? { sku, listed: false, price: null, currency: null, stock: null, open: false }) };
+    return {
+      listings: input.skus.map((sku) => shown.get(sku) ?? { sku, listed: false, price: null, currency: null, stock: null, open: false }),
+    };
   }
 
   async refund(input: RefundInput): Promise<RefundResult> {
@@ -144,12 +169,20 @@ export class HttpChannelAdapter implements ChannelAdapter {
 
   private async pollJob(jobId: string, signal: AbortSignal | undefined): Promise<WireJobState> {
     try {
-      const { body } = await this.http.send({ method: 'GET', path: `/jobs/${encodeURIComponent(jobId)}`, cost: 1, schema: jobStateSchema, signal });
+      const { body } = await this.http.send({
+        method: 'GET',
+        path: `/jobs/${encodeURIComponent(jobId)}`,
+        cost: 1,
+        schema: jobStateSchema,
+        signal,
+      });
       return body;
     } catch (error) {
       // A channel that forgot the job (restart) needs the batch again: resubmitting is safe, so say "retry".
       if (error instanceof ChannelRejectedError && error.httpStatus === 404) {
-        throw new ChannelUnavailableError(this.profile.code, `job ${jobId} is unknown to the channel; submit the push again`, 1, { cause: error });
+        throw new ChannelUnavailableError(this.profile.code, `job ${jobId} is unknown to the channel; submit the push again`, 1, {
+          cause: error,
+        });
       }
       throw error;
     }

@@ -31,7 +31,9 @@ export class HttpMessageGateway implements MessageGateway {
       const outcome = await this.attempt(message);
       if (outcome.ok) return outcome.accepted;
       if (attempt >= retry.maxAttempts) {
-        throw new MessageGatewayUnavailableError(`message gateway gave up after ${attempt} attempt(s): ${outcome.reason}`, attempt, { cause: outcome.cause });
+        throw new MessageGatewayUnavailableError(`message gateway gave up after ${attempt} attempt(s): ${outcome.reason}`, attempt, {
+          cause: outcome.cause,
+        });
       }
       const delayMs = fullJitterDelay(attempt, retry);
       this.onRetry?.({ attempt, delayMs, reason: outcome.reason });
@@ -41,31 +43,52 @@ export class HttpMessageGateway implements MessageGateway {
 
   private async attempt(message: OutgoingMessage): Promise<AttemptOutcome> {
     const timeout = AbortSignal.timeout(this.settings.requestTimeoutMs);
-    const body = message.channel === 'EMAIL' ? { channel: message.channel, recipient: message.recipient, subject: message.subject, text: message.text } : { channel: message.channel, recipient: message.recipient, text: message.text };
+    const body =
+      message.channel === 'EMAIL'
+        ? { channel: message.channel, recipient: message.recipient, subject: message.subject, text: message.text }
+        : { channel: message.channel, recipient: message.recipient, text: message.text };
     let response: Response;
     let text: string;
     try {
       response = await fetch(`${this.settings.baseUrl}/messages`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${this.settings.apiKey}`, 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': message.idempotencyKey },
+        headers: {
+          Authorization: `Bearer ${this.settings.apiKey}`,
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          'Idempotency-Key': message.idempotencyKey,
+        },
         body: JSON.stringify(body),
         signal: message.signal ? AbortSignal.any([message.signal, timeout]) : timeout,
       });
       text = await response.text();
     } catch (error) {
       if (message.signal?.aborted) throw error;
-      return { ok: false, reason: timeout.aborted ? `no answer within ${this.settings.requestTimeoutMs} ms` : `connection failed (${networkErrorOf(error)})`, cause: error };
+      return {
+        ok: false,
+        reason: timeout.aborted ? `no answer within ${this.settings.requestTimeoutMs} ms` : `connection failed (${networkErrorOf(error)})`,
+        cause: error,
+      };
     }
     if (response.ok) {
       const parsed = acceptedMessageSchema.safeParse(jsonOrUndefined(text));
       if (parsed.success) return { ok: true, accepted: parsed.data };
-      throw new MessageRejectedError(`message gateway answered ${response.status} with a body this client does not understand`, response.status, 'UNEXPECTED_RESPONSE');
+      throw new MessageRejectedError(
+        `message gateway answered ${response.status} with a body this client does not understand`,
+        response.status,
+        'UNEXPECTED_RESPONSE',
+      );
     }
     const gatewayError = errorBodySchema.safeParse(jsonOrUndefined(text));
     const reason = `HTTP ${response.status}${gatewayError.success ? ` ${gatewayError.data.error}: ${gatewayError.data.message}` : ''}`;
     if (isTransientStatus(response.status)) return { ok: false, reason };
-    if (gatewayError.success && gatewayError.data.error === RECIPIENT_REJECTED) throw new MessageRecipientRejectedError(gatewayError.data.message);
-    throw new MessageRejectedError(`message refused by the gateway: ${reason}`, response.status, gatewayError.success ? gatewayError.data.error : null);
+    if (gatewayError.success && gatewayError.data.error === RECIPIENT_REJECTED)
+      throw new MessageRecipientRejectedError(gatewayError.data.message);
+    throw new MessageRejectedError(
+      `message refused by the gateway: ${reason}`,
+      response.status,
+      gatewayError.success ? gatewayError.data.error : null,
+    );
   }
 }
 

@@ -33,7 +33,11 @@ export function messageGatewaySettingsOf(config: MessageGatewayEnv): MessageGate
     baseUrl: (config.MESSAGE_GATEWAY_URL ?? `${config.SANDBOX_URL.replace(/\/$/, '')}/gateway`).replace(/\/$/, ''),
     apiKey: config.MESSAGE_GATEWAY_API_KEY,
     requestTimeoutMs: config.MESSAGE_GATEWAY_TIMEOUT_MS,
-    retry: { maxAttempts: config.MESSAGE_GATEWAY_MAX_ATTEMPTS, baseDelayMs: config.MESSAGE_GATEWAY_RETRY_BASE_MS, maxDelayMs: config.MESSAGE_GATEWAY_RETRY_MAX_MS },
+    retry: {
+      maxAttempts: config.MESSAGE_GATEWAY_MAX_ATTEMPTS,
+      baseDelayMs: config.MESSAGE_GATEWAY_RETRY_BASE_MS,
+      maxDelayMs: config.MESSAGE_GATEWAY_RETRY_MAX_MS,
+    },
   };
 }
 

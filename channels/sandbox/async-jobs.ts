@@ -11,7 +11,13 @@ const pendingRows = new WeakMap<AsyncJob, readonly unknown[]>();
  * settled lazily, in submission order, whenever anyone looks at the channel (poll, read-back, new
  * job), which behaves like a background processor without timers to leak or to race with tests.
  */
-export function submitJob(world: ChannelWorld, kind: ListingWriteKind, rows: readonly unknown[], delayMs: number, now = Date.now()): AsyncJob {
+export function submitJob(
+  world: ChannelWorld,
+  kind: ListingWriteKind,
+  rows: readonly unknown[],
+  delayMs: number,
+  now = Date.now(),
+): AsyncJob {
   const job: AsyncJob = { jobId: `job_${randomUUID()}`, kind, submittedAt: now, readyAt: now + delayMs, results: null };
   world.jobs.set(job.jobId, job);
   pendingRows.set(job, rows);

@@ -71,7 +71,11 @@ export class ChannelWorld {
 
   /** A channel starts with its whole burst available, like a client that has been idle. */
   private static fullBucket(profile: DemoChannel): TokenBucket {
-    const bucket = new TokenBucket({ bucketSize: profile.rateLimit.burst, tokensPerInterval: profile.rateLimit.perSecond, interval: 'second' });
+    const bucket = new TokenBucket({
+      bucketSize: profile.rateLimit.burst,
+      tokensPerInterval: profile.rateLimit.perSecond,
+      interval: 'second',
+    });
     bucket.content = profile.rateLimit.burst;
     return bucket;
   }

@@ -16,7 +16,10 @@ export const sandboxConfigSchema = z.object({
   SANDBOX_STATE_SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
   /** Seed of the PRNG behind every fault and webhook-shuffle decision, so a run can be replayed. */
   SANDBOX_FAULT_SEED: z.coerce.number().int().default(20251125),
-  SANDBOX_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
+  SANDBOX_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('EUR'),
   /** How long an async (feed-style) job stays queued/running before its results appear. */
   SANDBOX_ASYNC_JOB_DELAY_MS: z.coerce.number().int().min(0).default(1500),
   SANDBOX_IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().min(1).default(86_400),

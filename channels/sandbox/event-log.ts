@@ -34,7 +34,9 @@ export class EventLog {
 
   recent(filter: { channel?: string; kind?: string; limit: number }): SandboxEvent[] {
     const matching = this.events.filter(
-      (event) => (filter.channel === undefined || event.channel === filter.channel) && (filter.kind === undefined || event.kind.startsWith(filter.kind)),
+      (event) =>
+        (filter.channel === undefined || event.channel === filter.channel) &&
+        (filter.kind === undefined || event.kind.startsWith(filter.kind)),
     );
     return matching.slice(-filter.limit);
   }

@@ -10,10 +10,7 @@ type Entry =
   | { state: 'done'; fingerprint: string; expiresAt: number; answer: StoredAnswer };
 
 export type IdempotencyLookup =
-  | { outcome: 'new' }
-  | { outcome: 'replay'; answer: StoredAnswer }
-  | { outcome: 'in-flight' }
-  | { outcome: 'mismatch' };
+  { outcome: 'new' } | { outcome: 'replay'; answer: StoredAnswer } | { outcome: 'in-flight' } | { outcome: 'mismatch' };
 
 /**
  * Idempotency keys per channel, the way payment and marketplace APIs keep them: the first final answer
@@ -26,7 +23,10 @@ export class IdempotencyStore {
   constructor(private readonly ttlMs: number) {}
 
   static fingerprint(method: string, path: string, rawBody: Buffer | undefined): string {
-    return createHash('sha256').update(`${method} ${path}\n`).update(rawBody ?? Buffer.alloc(0)).digest('hex');
+    return createHash('sha256')
+      .update(`${method} ${path}\n`)
+      .update(rawBody ?? Buffer.alloc(0))
+      .digest('hex');
   }
 
   begin(scopedKey: string, fingerprint: string, now = Date.now()): IdempotencyLookup {

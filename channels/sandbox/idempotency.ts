@@ -14,7 +14,10 @@ function isFinalAnswer(status: number): boolean {
  * a different request is refused with 422; a key whose first request is still running gets 409.
  * Keys are scoped per channel (or per other service, by `scopeOf`).
  */
-export function applyIdempotency(context: SandboxContext, scopeOf: (res: Response) => string = (res) => channelOf(res).code): RequestHandler {
+export function applyIdempotency(
+  context: SandboxContext,
+  scopeOf: (res: Response) => string = (res) => channelOf(res).code,
+): RequestHandler {
   return (req, res, next) => {
     const key = req.get('idempotency-key');
     if (key === undefined || req.method === 'GET') {

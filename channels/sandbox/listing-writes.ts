@@ -17,7 +17,12 @@ export type DropDecision = (sku: string) => boolean;
  * Applies a batch of listing writes row by row, the way a marketplace's bulk endpoint does: each row
  * is validated and applied on its own, so one bad row fails alone and the others still land.
  */
-export function applyListingWrites(world: ChannelWorld, kind: ListingWriteKind, rows: readonly unknown[], shouldDrop: DropDecision): WireRowResult[] {
+export function applyListingWrites(
+  world: ChannelWorld,
+  kind: ListingWriteKind,
+  rows: readonly unknown[],
+  shouldDrop: DropDecision,
+): WireRowResult[] {
   const seenSkus = new Set<string>();
   return rows.map((raw, index) => {
     const parsed = rowSchemas[kind].safeParse(raw);
@@ -27,7 +32,12 @@ export function applyListingWrites(world: ChannelWorld, kind: ListingWriteKind, 
       return { index, sku, ok: false, error: { code: 'INVALID_ROW', message } };
     }
     if (seenSkus.has(parsed.data.sku)) {
-      return { index, sku, ok: false, error: { code: 'DUPLICATE_SKU_IN_BATCH', message: `SKU ${sku} appears more than once in this batch` } };
+      return {
+        index,
+        sku,
+        ok: false,
+        error: { code: 'DUPLICATE_SKU_IN_BATCH', message: `SKU ${sku} appears more than once in this batch` },
+      };
     }
     seenSkus.add(parsed.data.sku);
     const refusal = refusalOf(world, kind, parsed.data);
@@ -54,7 +64,14 @@ function refusalOf(world: ChannelWorld, kind: ListingWriteKind, row: RowOf<Listi
 }
 
 function applyRow(world: ChannelWorld, kind: ListingWriteKind, row: RowOf<ListingWriteKind>): void {
-  const listing: WireListing = world.listings.get(row.sku) ?? { sku: row.sku, price: null, currency: world.currency, stock: null, open: true, updatedAt: '' };
+  const listing: WireListing = world.listings.get(row.sku) ?? {
+    sku: row.sku,
+    price: null,
+    currency: world.currency,
+    stock: null,
+    open: true,
+    updatedAt: '',
+  };
   if ('price' in row) listing.price = row.price;
   if ('quantity' in row) listing.stock = row.quantity;
   if ('open' in row) listing.open = row.open;

@@ -4,7 +4,12 @@ import { type ChannelWorld, type SandboxOrder } from './channel-world';
 import { type SandboxContext } from './sandbox-context';
 
 /** Bumps the order's version and sends the matching webhook; the payload is a snapshot of the order now. */
-export function publishOrderEvent(context: SandboxContext, world: ChannelWorld, order: SandboxOrder, type: OrderWebhookEvent['type']): OrderWebhookEvent {
+export function publishOrderEvent(
+  context: SandboxContext,
+  world: ChannelWorld,
+  order: SandboxOrder,
+  type: OrderWebhookEvent['type'],
+): OrderWebhookEvent {
   order.sequence += 1;
   const { refunds: _refunds, sequence, ...snapshot } = order;
   const event: OrderWebhookEvent = {

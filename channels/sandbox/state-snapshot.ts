@@ -14,7 +14,16 @@ const snapshotSchema = z.object({
       orders: z.array(
         orderWebhookEventSchema.shape.order.extend({
           sequence: z.number().int().min(0),
-          refunds: z.array(z.object({ refundId: z.string(), idempotencyKey: z.string(), amount: z.number().int(), currency: z.string(), reason: z.string().nullable(), createdAt: z.string() })),
+          refunds: z.array(
+            z.object({
+              refundId: z.string(),
+              idempotencyKey: z.string(),
+              amount: z.number().int(),
+              currency: z.string(),
+              reason: z.string().nullable(),
+              createdAt: z.string(),
+            }),
+          ),
         }),
       ),
     }),
@@ -24,7 +33,8 @@ type Snapshot = z.infer<typeof snapshotSchema>;
 
 function snapshotOf(worlds: ReadonlyMap<string, ChannelWorld>): Snapshot {
   const channels: Snapshot['channels'] = {};
-  for (const world of worlds.values()) channels[world.code] = { listings: [...world.listings.values()], orders: [...world.orders.values()] };
+  for (const world of worlds.values())
+    channels[world.code] = { listings: [...world.listings.values()], orders: [...world.orders.values()] };
   return { version: 1, channels };
 }
 
@@ -48,7 +58,11 @@ export function restoreSnapshot(worlds: ReadonlyMap<string, ChannelWorld>, file:
 }
 
 /** Writes the snapshot every interval when it changed (via a temp file and rename, so a crash never leaves half a file). */
-export function startSnapshotting(worlds: ReadonlyMap<string, ChannelWorld>, file: string, intervalMs: number): { flush(): void; stop(): void } {
+export function startSnapshotting(
+  worlds: ReadonlyMap<string, ChannelWorld>,
+  file: string,
+  intervalMs: number,
+): { flush(): void; stop(): void } {
   let lastWritten = '';
   const flush = (): void => {
     const json = JSON.stringify(snapshotOf(worlds));

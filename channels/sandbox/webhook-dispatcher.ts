@@ -60,7 +60,17 @@ export class WebhookDispatcher {
     const body = JSON.stringify(event);
     const copies = this.random.chance(this.settings.duplicateRate) ? 2 : 1;
     const outgoing: Outgoing = {
-      delivery: { eventId: event.eventId, channel: channel.code, type: event.type, externalOrderId: event.order.externalId, copies, status: 'pending', attempts: 0, lastHttpStatus: null, lastError: null },
+      delivery: {
+        eventId: event.eventId,
+        channel: channel.code,
+        type: event.type,
+        externalOrderId: event.order.externalId,
+        copies,
+        status: 'pending',
+        attempts: 0,
+        lastHttpStatus: null,
+        lastError: null,
+      },
       url: `${this.apiUrl.replace(/\/$/, '')}/api/channels/${encodeURIComponent(channel.code)}/webhooks/orders`,
       body,
       signature: signWebhookBody(body, channel.webhookSecret),

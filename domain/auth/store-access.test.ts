@@ -5,7 +5,13 @@ import { confinedStoreId, storeFilterFor, throwIfStoreIsNotAccessible } from './
 const amsterdam = 'store-ams';
 const berlin = 'store-ber';
 
-const actor = (role: Actor['role'], storeId: string | null): Actor => ({ userId: 'u1', email: 'someone@omni.example', role, storeId, isStoreManager: false });
+const actor = (role: Actor['role'], storeId: string | null): Actor => ({
+  userId: 'u1',
+  email: 'someone@omni.example',
+  role,
+  storeId,
+  isStoreManager: false,
+});
 
 describe('store access', () => {
   it('confines store staff to their store and nobody else', () => {

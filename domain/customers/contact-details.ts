@@ -18,7 +18,8 @@ export function isPhoneRegion(value: string): value is CountryCode {
  */
 export function normalizePhone(raw: string, defaultRegion: CountryCode | undefined): PhoneNormalization {
   const parsed = parsePhoneNumberFromString(raw.trim(), defaultRegion);
-  if (parsed === undefined) return { ok: false, reason: defaultRegion === undefined ? 'not an international number' : 'not a phone number' };
+  if (parsed === undefined)
+    return { ok: false, reason: defaultRegion === undefined ? 'not an international number' : 'not a phone number' };
   if (!parsed.isValid()) return { ok: false, reason: `not a valid ${parsed.country ?? `+${parsed.countryCallingCode}`} number` };
   return { ok: true, e164: parsed.number };
 }

@@ -13,7 +13,13 @@ describe('matchCustomer', () => {
   it('matches by phone and adds the e-mail the customer lacked', () => {
     const noEmail = { ...anna, email: null };
     const match = matchCustomer({ name: 'A. Visser', phone: anna.phone, email: 'new@mail.example' }, { ...noCandidates, byPhone: noEmail });
-    expect(match).toEqual({ kind: 'existing', customer: noEmail, matchedBy: 'phone', contactUpdate: { email: 'new@mail.example' }, notes: [] });
+    expect(match).toEqual({
+      kind: 'existing',
+      customer: noEmail,
+      matchedBy: 'phone',
+      contactUpdate: { email: 'new@mail.example' },
+      notes: [],
+    });
   });
 
   it('matches by e-mail when the phone is unknown, and adds the phone', () => {
@@ -29,7 +35,10 @@ describe('matchCustomer', () => {
   });
 
   it('trusts the channel’s own customer id above phone and e-mail', () => {
-    const match = matchCustomer({ name: 'Bert', phone: anna.phone, email: bert.email }, { byChannelIdentity: bert, byPhone: anna, byEmail: bert });
+    const match = matchCustomer(
+      { name: 'Bert', phone: anna.phone, email: bert.email },
+      { byChannelIdentity: bert, byPhone: anna, byEmail: bert },
+    );
     expect(match).toMatchObject({ kind: 'existing', customer: bert, matchedBy: 'channelIdentity' });
     expect(match.notes).toEqual([expect.stringContaining(`phone ${anna.phone} belongs to customer anna`)]);
   });

@@ -63,7 +63,9 @@ export function matchCustomer(contact: CustomerContact, candidates: MatchCandida
   if (contact.phone !== null) {
     const phoneOwner = candidates.byPhone;
     if (phoneOwner !== null && phoneOwner.id !== customer.id) {
-      notes.push(`Customer matched by ${matchLabel[matchedBy]} to ${customer.id}, but phone ${contact.phone} belongs to customer ${phoneOwner.id}; not merged, please review`);
+      notes.push(
+        `Customer matched by ${matchLabel[matchedBy]} to ${customer.id}, but phone ${contact.phone} belongs to customer ${phoneOwner.id}; not merged, please review`,
+      );
     } else if (phoneOwner === null && customer.phone === null) {
       contactUpdate.phone = contact.phone;
     } else if (phoneOwner === null && customer.phone !== contact.phone) {
@@ -74,7 +76,9 @@ export function matchCustomer(contact: CustomerContact, candidates: MatchCandida
   if (contact.email !== null) {
     const emailOwner = candidates.byEmail;
     if (emailOwner !== null && emailOwner.id !== customer.id) {
-      notes.push(`Customer matched by ${matchLabel[matchedBy]} to ${customer.id}, but e-mail ${contact.email} belongs to customer ${emailOwner.id}; not merged, please review`);
+      notes.push(
+        `Customer matched by ${matchLabel[matchedBy]} to ${customer.id}, but e-mail ${contact.email} belongs to customer ${emailOwner.id}; not merged, please review`,
+      );
     } else if (emailOwner === null && customer.email === null) {
       contactUpdate.email = contact.email;
     } else if (emailOwner === null && customer.email !== contact.email) {

@@ -19,7 +19,9 @@ export class InsufficientStockError extends ConflictError {
   readonly failureType = INSUFFICIENT_STOCK;
 
   constructor(readonly shortLines: ShortLine[]) {
-    super(`Not enough stock: ${shortLines.map((line) => `${line.sku} (requested ${line.requested}, available ${line.available})`).join(', ')}`);
+    super(
+      `Not enough stock: ${shortLines.map((line) => `${line.sku} (requested ${line.requested}, available ${line.available})`).join(', ')}`,
+    );
   }
 }
 

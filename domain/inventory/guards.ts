@@ -12,7 +12,9 @@ export function throwIfTooManyLines(lines: readonly unknown[], maxLines: number)
 
 export function throwIfQuantityNotPositive(line: { sku: string; quantity: number }): void {
   if (!Number.isInteger(line.quantity) || line.quantity <= 0) {
-    throw new InvalidDataError(`Quantity of ${line.sku} must be a positive whole number`, { lines: `${line.sku}: quantity ${line.quantity}` });
+    throw new InvalidDataError(`Quantity of ${line.sku} must be a positive whole number`, {
+      lines: `${line.sku}: quantity ${line.quantity}`,
+    });
   }
 }
 
@@ -46,7 +48,9 @@ export function throwIfStockChangeBreaksInvariants(change: PlannedStockChange, l
   const breaches = findStockBreaches(change.lines, levelsBySku);
   if (breaches.length === 0) return;
   if (change.kind === 'RESERVE') {
-    throw new InsufficientStockError(breaches.map((breach) => ({ sku: breach.sku, requested: breach.deltaReserved, available: availableQuantity(breach) })));
+    throw new InsufficientStockError(
+      breaches.map((breach) => ({ sku: breach.sku, requested: breach.deltaReserved, available: availableQuantity(breach) })),
+    );
   }
   throw new StockInvariantError(breaches.map((breach) => describeBreach(change.kind, breach)).join('; '), breaches);
 }
@@ -80,6 +84,8 @@ export function throwIfRecordedChangeDiffers(recorded: RecordedStockChange, chan
       return other !== undefined && other.deltaOnHand === line.deltaOnHand && other.deltaReserved === line.deltaReserved;
     });
   if (!same) {
-    throw new ConflictError(`Business key ${change.businessKey} was already used for a different stock change (${recorded.kind} at ${recorded.storeCode})`);
+    throw new ConflictError(
+      `Business key ${change.businessKey} was already used for a different stock change (${recorded.kind} at ${recorded.storeCode})`,
+    );
   }
 }

@@ -6,7 +6,13 @@ import { planAdjustment, planConsumption, planRelease, planReservation } from '.
 import { defaultInventorySettings } from './settings';
 import { type StockQuantityChangeRequest } from './stock-requests';
 
-const context = { storeCode: 'AMS-01', businessKey: 'reserve:order-1', actor: { userId: null, label: 'test' }, workflowId: null, reason: 'test' };
+const context = {
+  storeCode: 'AMS-01',
+  businessKey: 'reserve:order-1',
+  actor: { userId: null, label: 'test' },
+  workflowId: null,
+  reason: 'test',
+};
 const request = (lines: StockQuantityChangeRequest['lines']): StockQuantityChangeRequest => ({ ...context, lines });
 
 describe('planning stock changes', () => {
@@ -27,8 +33,12 @@ describe('planning stock changes', () => {
   });
 
   it('turns release and hand-over into the right deltas', () => {
-    expect(planRelease(request([{ sku: 'A', quantity: 2 }]), defaultInventorySettings).lines).toEqual([{ sku: 'A', deltaOnHand: 0, deltaReserved: -2 }]);
-    expect(planConsumption(request([{ sku: 'A', quantity: 2 }]), defaultInventorySettings).lines).toEqual([{ sku: 'A', deltaOnHand: -2, deltaReserved: -2 }]);
+    expect(planRelease(request([{ sku: 'A', quantity: 2 }]), defaultInventorySettings).lines).toEqual([
+      { sku: 'A', deltaOnHand: 0, deltaReserved: -2 },
+    ]);
+    expect(planConsumption(request([{ sku: 'A', quantity: 2 }]), defaultInventorySettings).lines).toEqual([
+      { sku: 'A', deltaOnHand: -2, deltaReserved: -2 },
+    ]);
   });
 
   it('refuses more SKUs than the configured limit', () => {

@@ -1,8 +1,20 @@
-import { throwIfDeltaContradictsKind, throwIfDeltaIsZero, throwIfQuantityNotPositive, throwIfQuantityTooLarge, throwIfTooManyLines } from './guards';
+import {
+  throwIfDeltaContradictsKind,
+  throwIfDeltaIsZero,
+  throwIfQuantityNotPositive,
+  throwIfQuantityTooLarge,
+  throwIfTooManyLines,
+} from './guards';
 import { mergeLinesInLockOrder } from './lock-order';
 import { type InventorySettings } from './settings';
 import { type PlannedStockChange, type StockDeltaLine } from './stock-change';
-import { type StockAdjustmentRequest, type StockConsumptionRequest, type StockQuantityChangeRequest, type StockReleaseRequest, type StockReservationRequest } from './stock-requests';
+import {
+  type StockAdjustmentRequest,
+  type StockConsumptionRequest,
+  type StockQuantityChangeRequest,
+  type StockReleaseRequest,
+  type StockReservationRequest,
+} from './stock-requests';
 
 /**
  * Turns a validated request into the deltas the database applies. What each operation means:

@@ -46,7 +46,11 @@ export interface PricingRules {
  * currency. Every unusable line is reported at once as a field error (`lines.2.sku`), so a form can
  * show them all.
  */
-export function priceOrderLines(requested: readonly RequestedLine[], productsBySku: ReadonlyMap<string, CatalogueProduct>, rules: PricingRules): PricedLines {
+export function priceOrderLines(
+  requested: readonly RequestedLine[],
+  productsBySku: ReadonlyMap<string, CatalogueProduct>,
+  rules: PricingRules,
+): PricedLines {
   const errors: FieldErrors = {};
   const lines: OrderLineDraft[] = [];
   let currency = rules.currency;
@@ -67,7 +71,12 @@ export function priceOrderLines(requested: readonly RequestedLine[], productsByS
       errors[field] = `${line.sku} is priced in ${product.currency}, the order is in ${currency}`;
       return;
     }
-    lines.push({ productId: product.id, sku: product.sku, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor ?? product.basePriceMinor });
+    lines.push({
+      productId: product.id,
+      sku: product.sku,
+      quantity: line.quantity,
+      unitPriceMinor: line.unitPriceMinor ?? product.basePriceMinor,
+    });
   });
 
   if (Object.keys(errors).length > 0 || currency === undefined) throw new InvalidDataError('Some order lines cannot be sold', errors);

@@ -5,7 +5,10 @@ import { MAX_LINE_QUANTITY } from '../inventory/stock-requests';
 export const MAX_ORDER_LINES = 100;
 
 /** Our own external ids: what the web store's checkout hands out, safe in URLs and workflow ids. */
-export const externalOrderIdSchema = z.string().trim().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'must be 1-64 letters, digits, ".", "_", ":" or "-"');
+export const externalOrderIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'must be 1-64 letters, digits, ".", "_", ":" or "-"');
 
 /**
  * An order taken by our own web store (`POST /api/orders`). Prices come from the catalogue unless the
@@ -13,15 +16,26 @@ export const externalOrderIdSchema = z.string().trim().regex(/^[A-Za-z0-9._:-]{1
  */
 export const webOrderSchema = z
   .object({
-    externalId: externalOrderIdSchema.meta({ description: 'The web store’s order number; a repeat with the same one returns the same order' }),
+    externalId: externalOrderIdSchema.meta({
+      description: 'The web store’s order number; a repeat with the same one returns the same order',
+    }),
     customer: z
       .object({
         name: z.string().trim().min(1).max(200),
         email: z.email().max(254).optional(),
-        phone: z.string().trim().min(3).max(32).optional().meta({ description: 'International (+31 6 ...) or national in INTAKE_PHONE_REGION' }),
+        phone: z
+          .string()
+          .trim()
+          .min(3)
+          .max(32)
+          .optional()
+          .meta({ description: 'International (+31 6 ...) or national in INTAKE_PHONE_REGION' }),
         externalId: z.string().trim().min(1).max(200).optional().meta({ description: 'The customer’s web store account id' }),
       })
-      .refine((customer) => customer.email !== undefined || customer.phone !== undefined, { message: 'give an e-mail or a phone number, so the customer can be told', path: ['email'] }),
+      .refine((customer) => customer.email !== undefined || customer.phone !== undefined, {
+        message: 'give an e-mail or a phone number, so the customer can be told',
+        path: ['email'],
+      }),
     fulfilmentType: z.enum(['PICKUP', 'SHIP']),
     pickupStoreCode: z.string().trim().min(1).max(64).optional().meta({ description: 'Required for PICKUP, e.g. AMS-01' }),
     lines: z
@@ -44,7 +58,10 @@ export const webOrderSchema = z
       .meta({ description: 'The checkout’s payment; absent means the customer pays at pickup (payment PENDING)' }),
     placedAt: z.iso.datetime().optional(),
   })
-  .refine((order) => order.fulfilmentType !== 'PICKUP' || order.pickupStoreCode !== undefined, { message: 'required for PICKUP', path: ['pickupStoreCode'] })
+  .refine((order) => order.fulfilmentType !== 'PICKUP' || order.pickupStoreCode !== undefined, {
+    message: 'required for PICKUP',
+    path: ['pickupStoreCode'],
+  })
   .meta({ id: 'NewWebOrder' });
 
 export type WebOrder = z.infer<typeof webOrderSchema>;

@@ -37,7 +37,8 @@ export function pickReportProblems(lines: readonly PickupOrderLine[], report: re
   report.forEach((entry, index) => {
     const line = byId.get(entry.lineId);
     if (line === undefined) problems[`lines.${index}.lineId`] = 'is not a line of this order';
-    else if (entry.pickedQuantity > line.quantity) problems[`lines.${index}.pickedQuantity`] = `must be at most the ordered ${line.quantity}`;
+    else if (entry.pickedQuantity > line.quantity)
+      problems[`lines.${index}.pickedQuantity`] = `must be at most the ordered ${line.quantity}`;
   });
   const reported = new Set(report.map((entry) => entry.lineId));
   const missing = lines.filter((line) => !reported.has(line.lineId));
@@ -53,7 +54,8 @@ export function pickResultOf(lines: readonly PickupOrderLine[], report: readonly
     const quantity = Math.min(pickedById.get(line.lineId) ?? 0, line.quantity);
     if (quantity > 0) picked.push({ lineId: line.lineId, sku: line.sku, quantity });
     const shortQuantity = line.quantity - quantity;
-    if (shortQuantity > 0) shortfalls.push({ lineId: line.lineId, sku: line.sku, shortQuantity, refundMinor: shortQuantity * line.unitPriceMinor });
+    if (shortQuantity > 0)
+      shortfalls.push({ lineId: line.lineId, sku: line.sku, shortQuantity, refundMinor: shortQuantity * line.unitPriceMinor });
   }
   return { picked, shortfalls, nothingPicked: picked.length === 0 };
 }

@@ -17,7 +17,15 @@ describe('pickup codes', () => {
 
 describe('pickup settings from a store', () => {
   it('turns the store’s minutes and hours into the workflow’s milliseconds, reminders ascending', () => {
-    expect(pickupSettingsFromStore({ pickSlaMinutes: 120, pickEscalationMinutes: 30, pickupReminderMinutes: [2880, 1440], pickupExpiryHours: 72, unfulfillablePolicy: 'CANCEL_AND_REFUND' })).toEqual({
+    expect(
+      pickupSettingsFromStore({
+        pickSlaMinutes: 120,
+        pickEscalationMinutes: 30,
+        pickupReminderMinutes: [2880, 1440],
+        pickupExpiryHours: 72,
+        unfulfillablePolicy: 'CANCEL_AND_REFUND',
+      }),
+    ).toEqual({
       pickSlaMs: 7_200_000,
       pickEscalationDelayMs: 1_800_000,
       pickupReminderOffsetsMs: [86_400_000, 172_800_000],

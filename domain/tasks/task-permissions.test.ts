@@ -4,7 +4,13 @@ import { isManagerOfTaskStore, throwIfNotAllowedToUnlockTask, throwIfNotAllowedT
 
 const amsterdam = 'store-ams';
 const berlin = 'store-ber';
-const actor = (role: Actor['role'], storeId: string | null = null, isStoreManager = false): Actor => ({ userId: `${role}-${storeId ?? 'hq'}`, email: 'x@omni.example', role, storeId, isStoreManager });
+const actor = (role: Actor['role'], storeId: string | null = null, isStoreManager = false): Actor => ({
+  userId: `${role}-${storeId ?? 'hq'}`,
+  email: 'x@omni.example',
+  role,
+  storeId,
+  isStoreManager,
+});
 
 const staff = actor('STORE_STAFF', amsterdam);
 const manager = actor('STORE_STAFF', amsterdam, true);
@@ -33,7 +39,9 @@ describe('task permissions', () => {
     expect(isManagerOfTaskStore(manager, { storeId: amsterdam })).toBe(true);
     expect(isManagerOfTaskStore(otherStoreManager, { storeId: amsterdam })).toBe(false);
     expect(isManagerOfTaskStore(manager, { storeId: null })).toBe(false);
-    expect(() => throwIfNotAllowedToUnlockTask(staff, { storeId: amsterdam })).toThrow('Only a store manager or an admin can unlock a task');
+    expect(() => throwIfNotAllowedToUnlockTask(staff, { storeId: amsterdam })).toThrow(
+      'Only a store manager or an admin can unlock a task',
+    );
     expect(() => throwIfNotAllowedToUnlockTask(admin, { storeId: null })).not.toThrow();
   });
 });

@@ -21,7 +21,9 @@ export function isManagerOfTaskStore(actor: Actor, task: Pick<TaskUnderAccessChe
 
 export function throwIfNotAllowedToWorkOnTask(actor: Actor, task: TaskUnderAccessCheck): void {
   if (task.queue === 'MANAGER' && !isManagerOfTaskStore(actor, task)) {
-    throw new ForbiddenError('This task was escalated to the store manager queue: only a manager of this store or an admin can claim or complete it');
+    throw new ForbiddenError(
+      'This task was escalated to the store manager queue: only a manager of this store or an admin can claim or complete it',
+    );
   }
 }
 

@@ -21,18 +21,29 @@ export async function seedProducts(prisma: PrismaClient): Promise<number> {
 export async function seedOpeningStock(prisma: PrismaClient): Promise<number> {
   const [stores, products] = await Promise.all([
     prisma.store.findMany({ where: { code: { in: demoStores.map((store) => store.code) } }, select: { id: true, code: true } }),
-    prisma.product.findMany({ where: { sku: { in: generateDemoProducts(DEMO_CURRENCY).map((product) => product.sku) } }, select: { id: true, sku: true } }),
+    prisma.product.findMany({
+      where: { sku: { in: generateDemoProducts(DEMO_CURRENCY).map((product) => product.sku) } },
+      select: { id: true, sku: true },
+    }),
   ]);
   const storeById = new Map(stores.map((store) => [store.id, store.code]));
   const skuById = new Map(products.map((product) => [product.id, product.sku]));
   const levels = demoStores.flatMap((demoStore) => {
     const store = stores.find((candidate) => candidate.code === demoStore.code);
     if (!store) return [];
-    return products.map((product) => ({ storeId: store.id, productId: product.id, onHand: openingStockUnits(demoStore.code, product.sku, demoStore.stockScale) }));
+    return products.map((product) => ({
+      storeId: store.id,
+      productId: product.id,
+      onHand: openingStockUnits(demoStore.code, product.sku, demoStore.stockScale),
+    }));
   });
 
   return prisma.$transaction(async (tx) => {
-    const created = await tx.inventoryLevel.createManyAndReturn({ data: levels, skipDuplicates: true, select: { storeId: true, productId: true, onHand: true } });
+    const created = await tx.inventoryLevel.createManyAndReturn({
+      data: levels,
+      skipDuplicates: true,
+      select: { storeId: true, productId: true, onHand: true },
+    });
     await tx.inventoryMovement.createMany({
       data: created
         .filter((level) => level.onHand > 0)
@@ -59,10 +70,15 @@ export async function seedOpeningStock(prisma: PrismaClient): Promise<number> {
 export async function seedListings(prisma: PrismaClient): Promise<number> {
   const [channels, products] = await Promise.all([
     prisma.channel.findMany({ where: { kind: { not: 'POS' } }, select: { id: true } }),
-    prisma.product.findMany({ where: { sku: { in: generateDemoProducts(DEMO_CURRENCY).map((product) => product.sku) } }, select: { id: true } }),
+    prisma.product.findMany({
+      where: { sku: { in: generateDemoProducts(DEMO_CURRENCY).map((product) => product.sku) } },
+      select: { id: true },
+    }),
   ]);
   const { count } = await prisma.channelListing.createMany({
-    data: channels.flatMap((channel) => products.map((product) => ({ channelId: channel.id, productId: product.id, currency: DEMO_CURRENCY }))),
+    data: channels.flatMap((channel) =>
+      products.map((product) => ({ channelId: channel.id, productId: product.id, currency: DEMO_CURRENCY })),
+    ),
     skipDuplicates: true,
   });
   return count;

@@ -12,7 +12,15 @@ export interface SeedDemoDataInput {
 
 /** How many rows each step created; all zero on a second run. */
 export interface SeedDemoDataResult {
-  created: { stores: number; channels: number; users: number; products: number; inventoryLevels: number; listings: number; customers: number };
+  created: {
+    stores: number;
+    channels: number;
+    users: number;
+    products: number;
+    inventoryLevels: number;
+    listings: number;
+    customers: number;
+  };
 }
 
 /**

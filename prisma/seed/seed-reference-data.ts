@@ -66,7 +66,14 @@ export async function seedUsers(prisma: PrismaClient, demo: DemoUsersFile): Prom
     missing.map(async (user) => {
       const storeId = user.storeCode === null ? null : storeIdByCode.get(user.storeCode);
       if (storeId === undefined) throw new Error(`demo user ${user.email}: unknown store ${user.storeCode}`);
-      return { email: user.email, name: user.name, role: user.role, storeId, isStoreManager: user.isStoreManager, passwordHash: await hash(demo.password) };
+      return {
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        storeId,
+        isStoreManager: user.isStoreManager,
+        passwordHash: await hash(demo.password),
+      };
     }),
   );
   const { count } = await prisma.user.createMany({ data: rows, skipDuplicates: true });

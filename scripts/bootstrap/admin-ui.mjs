@@ -29,5 +29,7 @@ export async function buildAdminUiIfStale({ skipAdminUiBuild }) {
   if (skipAdminUiBuild || !existsSync(join(adminDir, 'vite.config.ts'))) return;
   const lockChanged = statSync(join(repoRoot, 'package-lock.json')).mtimeMs;
   if (existsSync(builtMarker) && statSync(builtMarker).mtimeMs >= Math.max(newestChange(adminDir), lockChanged)) return;
-  await timed('admin UI built', () => runOrThrow('admin UI build', localBin('vite'), ['build', '--config', 'admin/vite.config.ts'], { output: 'capture' }));
+  await timed('admin UI built', () =>
+    runOrThrow('admin UI build', localBin('vite'), ['build', '--config', 'admin/vite.config.ts'], { output: 'capture' }),
+  );
 }

@@ -29,7 +29,12 @@ const appProcesses = [
   {
     name: 'worker',
     entry: 'worker/main.ts',
-    isReady: () => workerIsPolling(/** @type {string} */ (process.env.TEMPORAL_ADDRESS), /** @type {string} */ (process.env.TEMPORAL_NAMESPACE), /** @type {string} */ (process.env.TEMPORAL_TASK_QUEUE)),
+    isReady: () =>
+      workerIsPolling(
+        /** @type {string} */ (process.env.TEMPORAL_ADDRESS),
+        /** @type {string} */ (process.env.TEMPORAL_NAMESPACE),
+        /** @type {string} */ (process.env.TEMPORAL_TASK_QUEUE),
+      ),
   },
   {
     name: 'api',
@@ -49,7 +54,8 @@ export async function startAppProcesses({ supervisor, settings, logDir }) {
   await Promise.all(
     present.map(async ({ name }) => {
       const leftoverPid = supervisor.leftover(name);
-      if (leftoverPid !== undefined && (await supervisor.stopLeftover(name))) say(`${name}: stopped the copy an earlier run left running (pid ${leftoverPid})`);
+      if (leftoverPid !== undefined && (await supervisor.stopLeftover(name)))
+        say(`${name}: stopped the copy an earlier run left running (pid ${leftoverPid})`);
     }),
   );
   const names = present.map(({ name }) => name);

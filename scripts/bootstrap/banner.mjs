@@ -38,7 +38,10 @@ export function printReadyBanner({ started, temporalManaged, readyInMs }) {
   if (started.includes('api')) links.push(['API', `${api}/api`], ['API docs', `${api}/api/docs`], ['Admin UI', `${api}/admin`]);
   links.push(['Temporal UI', `${env.TEMPORAL_UI_URL}${temporalManaged ? '' : ' (server not started by us)'}`]);
   if (started.includes('sandbox')) links.push(['Sandbox', `${env.SANDBOX_URL}`]);
-  links.push(['PostgreSQL', withoutPassword(env.DATABASE_URL ?? '')], ['Temporal', `${env.TEMPORAL_ADDRESS} namespace ${env.TEMPORAL_NAMESPACE}, task queue ${env.TEMPORAL_TASK_QUEUE}`]);
+  links.push(
+    ['PostgreSQL', withoutPassword(env.DATABASE_URL ?? '')],
+    ['Temporal', `${env.TEMPORAL_ADDRESS} namespace ${env.TEMPORAL_NAMESPACE}, task queue ${env.TEMPORAL_TASK_QUEUE}`],
+  );
   const lines = [
     '',
     paint('green', `Omnichannel Ops is ready (${seconds(readyInMs)}): ${started.join(', ') || 'no processes yet'}`),

@@ -27,7 +27,11 @@ export function runCommand(command, args, { env = process.env, output = 'inherit
     const child = spawn(command, args, {
       cwd: repoRoot,
       env,
-      stdio: [input === undefined ? 'ignore' : 'pipe', output === 'inherit' ? 'inherit' : 'pipe', output === 'inherit' ? 'inherit' : 'pipe'],
+      stdio: [
+        input === undefined ? 'ignore' : 'pipe',
+        output === 'inherit' ? 'inherit' : 'pipe',
+        output === 'inherit' ? 'inherit' : 'pipe',
+      ],
     });
     running.add(child);
     let captured = '';

@@ -83,13 +83,18 @@ export async function prepareSchema(databaseUrl) {
   const env = { ...process.env, DATABASE_URL: databaseUrl };
   const stampFile = join(dataDir, 'prisma-client.fingerprint');
   const fingerprint = prismaClientFingerprint();
-  const clientIsCurrent = existsSync(join(repoRoot, 'prisma', 'generated')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint;
+  const clientIsCurrent =
+    existsSync(join(repoRoot, 'prisma', 'generated')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint;
   if (!clientIsCurrent) {
-    await timed('Prisma client generated', () => runOrThrow('prisma generate', process.execPath, [cli, 'generate'], { env, output: 'capture' }));
+    await timed('Prisma client generated', () =>
+      runOrThrow('prisma generate', process.execPath, [cli, 'generate'], { env, output: 'capture' }),
+    );
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(stampFile, fingerprint);
   }
-  await timed('migrations applied', () => runOrThrow('prisma migrate deploy', process.execPath, [cli, 'migrate', 'deploy'], { env, output: 'capture' }));
+  await timed('migrations applied', () =>
+    runOrThrow('prisma migrate deploy', process.execPath, [cli, 'migrate', 'deploy'], { env, output: 'capture' }),
+  );
   if (existsSync(join(repoRoot, 'prisma', 'seed.ts'))) {
     await timed('demo data seeded', () => runOrThrow('seed', localBin('tsx'), ['prisma/seed.ts'], { env, output: 'capture' }));
   } else {

@@ -11,11 +11,15 @@ import { createServer, connect } from 'node:net';
  */
 export async function findFreePorts(count, host = '127.0.0.1') {
   const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise((resolvePort, reject) => {
-      const server = createServer();
-      server.once('error', reject);
-      server.listen(0, host, () => resolvePort(server));
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise((resolvePort, reject) => {
+          const server = createServer();
+          server.once('error', reject);
+          server.listen(0, host, () => resolvePort(server));
+        }),
+    ),
   );
   const ports = servers.map((server) => /** @type {import('node:net').AddressInfo} */ (server.address()).port);
   await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));

@@ -55,7 +55,9 @@ async function startMachineCluster() {
   const version = versions.at(-1);
   if (!version) return false;
   say(`PostgreSQL ${version} is installed but down: pg_ctlcluster ${version} main start`);
-  const { code, output } = await runCommand('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { output: 'capture' });
+  const { code, output } = await runCommand('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], {
+    output: 'capture',
+  });
   if (code !== 0) warn(`pg_ctlcluster failed: ${output.trim()}`);
   return code === 0;
 }
@@ -80,7 +82,10 @@ async function createFallbackRole() {
     END IF;
   END $$;`;
   say(`postgres@127.0.0.1 refuses our login: creating role "${FALLBACK_ROLE}" via su postgres -c psql (password kept in ${roleFile})`);
-  const { code, output } = await runCommand('su', ['postgres', '-c', 'psql -X -q -v ON_ERROR_STOP=1 -d postgres'], { input: sql, output: 'capture' });
+  const { code, output } = await runCommand('su', ['postgres', '-c', 'psql -X -q -v ON_ERROR_STOP=1 -d postgres'], {
+    input: sql,
+    output: 'capture',
+  });
   if (code !== 0) {
     warn(`could not create the role: ${output.trim()}`);
     return undefined;
@@ -152,24 +157,31 @@ export async function findPostgres({ settings, embeddedDir, embeddedPort }) {
     if (status === 'unreachable' && isLocalHost(url.hostname) && (await startMachineCluster())) status = await probe(serverUrl);
     if (status === 'unreachable') {
       say(`waiting for PostgreSQL at ${url.host} (DATABASE_URL)`);
-      await waitUntil(`PostgreSQL at ${url.host}`, async () => (await probe(serverUrl)) !== 'unreachable', { timeoutMs: settings.postgresReadyTimeoutMs });
+      await waitUntil(`PostgreSQL at ${url.host}`, async () => (await probe(serverUrl)) !== 'unreachable', {
+        timeoutMs: settings.postgresReadyTimeoutMs,
+      });
       status = await probe(serverUrl);
     }
-    if (status !== 'ok') throw new Error(`DATABASE_URL: PostgreSQL at ${url.host} ${status === 'auth' ? 'refused the login' : `failed: ${status}`}`);
+    if (status !== 'ok')
+      throw new Error(`DATABASE_URL: PostgreSQL at ${url.host} ${status === 'auth' ? 'refused the login' : `failed: ${status}`}`);
     return { serverUrl, databaseName, origin: 'DATABASE_URL' };
   }
 
   let status = await probe(MACHINE_DEFAULT_URL);
   if (status === 'unreachable' && (await startMachineCluster())) {
-    await waitUntil('PostgreSQL at 127.0.0.1:5432', async () => (await probe(MACHINE_DEFAULT_URL)) !== 'unreachable', { timeoutMs: settings.postgresReadyTimeoutMs }).catch(() => {});
+    await waitUntil('PostgreSQL at 127.0.0.1:5432', async () => (await probe(MACHINE_DEFAULT_URL)) !== 'unreachable', {
+      timeoutMs: settings.postgresReadyTimeoutMs,
+    }).catch(() => {});
     status = await probe(MACHINE_DEFAULT_URL);
   }
   if (status === 'ok') return { serverUrl: MACHINE_DEFAULT_URL, databaseName: undefined, origin: 'postgres@127.0.0.1:5432' };
   if (status === 'auth') {
     const remembered = rememberedRoleUrl();
-    if (remembered && (await probe(remembered)) === 'ok') return { serverUrl: remembered, databaseName: undefined, origin: `role ${FALLBACK_ROLE}@127.0.0.1:5432` };
+    if (remembered && (await probe(remembered)) === 'ok')
+      return { serverUrl: remembered, databaseName: undefined, origin: `role ${FALLBACK_ROLE}@127.0.0.1:5432` };
     const created = await createFallbackRole();
-    if (created && (await probe(created)) === 'ok') return { serverUrl: created, databaseName: undefined, origin: `role ${FALLBACK_ROLE}@127.0.0.1:5432` };
+    if (created && (await probe(created)) === 'ok')
+      return { serverUrl: created, databaseName: undefined, origin: `role ${FALLBACK_ROLE}@127.0.0.1:5432` };
     throw new Error('PostgreSQL on 127.0.0.1:5432 refuses the login as postgres and no role of our own could be made: set DATABASE_URL');
   }
   if (status !== 'unreachable') throw new Error(`PostgreSQL on 127.0.0.1:5432 failed: ${status}`);

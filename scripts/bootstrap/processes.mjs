@@ -97,7 +97,12 @@ export class Supervisor {
     }
     /** @type {Supervised} */
     const supervised = {
-      name, pid: child.pid ?? -1, marker, logFile, exited: false, stopping: false,
+      name,
+      pid: child.pid ?? -1,
+      marker,
+      logFile,
+      exited: false,
+      stopping: false,
       exit: new Promise((resolveExit) => {
         const settle = (/** @type {string} */ description) => {
           if (supervised.exited) return;
@@ -125,7 +130,11 @@ export class Supervisor {
   adopt(name, pid, marker) {
     /** @type {Supervised} */
     const supervised = {
-      name, pid, marker, exited: false, stopping: false,
+      name,
+      pid,
+      marker,
+      exited: false,
+      stopping: false,
       exit: (async () => {
         while (isAlive(pid)) await sleep(500);
         supervised.exited = true;
@@ -198,7 +207,10 @@ export class Supervisor {
   /** @param {Supervised} child */
   #remember(child) {
     mkdirSync(dirname(this.stateFile), { recursive: true });
-    writeFileSync(this.stateFile, JSON.stringify({ ...this.#readState(), [child.name]: { pid: child.pid, marker: child.marker } }, null, 2));
+    writeFileSync(
+      this.stateFile,
+      JSON.stringify({ ...this.#readState(), [child.name]: { pid: child.pid, marker: child.marker } }, null, 2),
+    );
   }
 
   /** Drops the record of `name` unless it already describes a newer process. */

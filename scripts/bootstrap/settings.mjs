@@ -91,7 +91,9 @@ export function readBootstrapSettings() {
     temporalCliPath: process.env.TEMPORAL_CLI || undefined,
     /** Where `dev` keeps its Temporal SQLite file, server log and pid records; tests point a second dev stack elsewhere. */
     devStateDir: process.env.BOOTSTRAP_DEV_DIR ? resolve(repoRoot, process.env.BOOTSTRAP_DEV_DIR) : join(dataDir, 'dev'),
-    temporalDevDir: process.env.BOOTSTRAP_DEV_DIR ? resolve(repoRoot, process.env.BOOTSTRAP_DEV_DIR, 'temporal') : join(dataDir, 'temporal'),
+    temporalDevDir: process.env.BOOTSTRAP_DEV_DIR
+      ? resolve(repoRoot, process.env.BOOTSTRAP_DEV_DIR, 'temporal')
+      : join(dataDir, 'temporal'),
     /** Nested runs in tests set this so they never rewrite admin/dist under the stack that serves it. */
     skipAdminUiBuild: process.env.BOOTSTRAP_SKIP_ADMIN_UI_BUILD === 'true',
     devDatabaseName: 'omnichannel',

@@ -19,7 +19,9 @@ export function claimSingleInstance(lockFile, command) {
     // no lock yet
   }
   if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder) && commandLineMentionsRunner(holder)) {
-    throw new Error(`${command} is already running from this directory (pid ${holder}): stop it first, or set BOOTSTRAP_DEV_DIR and other ports for a second stack`);
+    throw new Error(
+      `${command} is already running from this directory (pid ${holder}): stop it first, or set BOOTSTRAP_DEV_DIR and other ports for a second stack`,
+    );
   }
   mkdirSync(dirname(lockFile), { recursive: true });
   writeFileSync(lockFile, String(process.pid));

@@ -48,7 +48,9 @@ export async function findOrBuildTemporalCli({ temporalCliPath, temporalCliVersi
   const fromPath = onPath('temporal');
   if (fromPath) return fromPath;
   if (!onPath('go')) {
-    throw new Error('the Temporal CLI is not installed and Go is not available to build it: install `temporal` (or Go) and run again, or set TEMPORAL_CLI to its path');
+    throw new Error(
+      'the Temporal CLI is not installed and Go is not available to build it: install `temporal` (or Go) and run again, or set TEMPORAL_CLI to its path',
+    );
   }
   const installDir = await goInstallDir();
   const installed = installDir && join(installDir, 'temporal');

@@ -139,7 +139,9 @@ export async function provideDevTemporal({ supervisor, settings }) {
   const { host, port } = hostAndPort('TEMPORAL_ADDRESS', address);
   if (!isLocalHost(host)) {
     say(`waiting for the Temporal server at ${address}`);
-    await waitUntil(`Temporal server at ${address}`, () => temporalAnswers(address, namespace), { timeoutMs: settings.temporalReadyTimeoutMs });
+    await waitUntil(`Temporal server at ${address}`, () => temporalAnswers(address, namespace), {
+      timeoutMs: settings.temporalReadyTimeoutMs,
+    });
     await ensureSearchAttributes(address, namespace);
     return { managed: false };
   }
@@ -167,7 +169,9 @@ export async function startTestTemporal({ supervisor, settings, port, namespace,
 export async function prepareExternalTemporal({ settings }) {
   const address = /** @type {string} */ (process.env.TEMPORAL_ADDRESS);
   const namespace = /** @type {string} */ (process.env.TEMPORAL_NAMESPACE);
-  await waitUntil(`Temporal server at ${address}`, () => temporalAnswers(address, namespace), { timeoutMs: settings.temporalReadyTimeoutMs });
+  await waitUntil(`Temporal server at ${address}`, () => temporalAnswers(address, namespace), {
+    timeoutMs: settings.temporalReadyTimeoutMs,
+  });
   await ensureSearchAttributes(address, namespace);
 }
 

@@ -19,7 +19,10 @@ afterAll(async () => {
 describe('roles', () => {
   it('is 403 when store staff try to change a channel', async () => {
     const channel = await api.prisma.channel.findUniqueOrThrow({ where: { code: 'megamart' } });
-    const response = await request(api.app).put(`/api/channels/${channel.id}`).set('Authorization', await bearer(demoLogin.amsterdamStaff)).send({ safetyBuffer: 7 });
+    const response = await request(api.app)
+      .put(`/api/channels/${channel.id}`)
+      .set('Authorization', await bearer(demoLogin.amsterdamStaff))
+      .send({ safetyBuffer: 7 });
 
     expect(response.status).toBe(403);
     expect(response.body).toEqual({ message: expect.stringContaining('ADMIN') as unknown });
@@ -28,12 +31,16 @@ describe('roles', () => {
   });
 
   it('is 403 when an ops lead lists users (admin only)', async () => {
-    const response = await request(api.app).get('/api/users').set('Authorization', await bearer(demoLogin.opsLead));
+    const response = await request(api.app)
+      .get('/api/users')
+      .set('Authorization', await bearer(demoLogin.opsLead));
     expect(response.status).toBe(403);
   });
 
   it('lets the admin list users, without password hashes', async () => {
-    const response = await request(api.app).get('/api/users').set('Authorization', await bearer(demoLogin.admin));
+    const response = await request(api.app)
+      .get('/api/users')
+      .set('Authorization', await bearer(demoLogin.admin));
 
     expect(response.status).toBe(200);
     const users = bodyOf<Record<string, unknown>[]>(response);
@@ -89,7 +96,9 @@ describe('store scoping of store staff', () => {
   });
 
   it('shows head office every store', async () => {
-    const stores = await request(api.app).get('/api/stores').set('Authorization', await bearer(demoLogin.opsLead));
+    const stores = await request(api.app)
+      .get('/api/stores')
+      .set('Authorization', await bearer(demoLogin.opsLead));
     expect((stores.body as { code: string }[]).map((store) => store.code)).toEqual(expect.arrayContaining(['AMS-01', 'BER-01', 'LIS-01']));
   });
 });

@@ -32,11 +32,21 @@ describe('POST /api/auth/login', () => {
 
   it('records a successful login in the audit trail, with the request id', async () => {
     const requestId = `login-${randomUUID()}`;
-    const response = await request(api.app).post('/api/auth/login').set('X-Request-Id', requestId).send({ email: demoLogin.opsLead, password: demoPassword });
+    const response = await request(api.app)
+      .post('/api/auth/login')
+      .set('X-Request-Id', requestId)
+      .send({ email: demoLogin.opsLead, password: demoPassword });
     expect(response.status).toBe(200);
 
     const events = await api.prisma.auditEvent.findMany({ where: { requestId } });
-    expect(events).toEqual([expect.objectContaining({ action: 'auth.login', entityType: 'User', entityId: bodyOf<LoginBody>(response).user.id, actorLabel: demoLogin.opsLead })]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        action: 'auth.login',
+        entityType: 'User',
+        entityId: bodyOf<LoginBody>(response).user.id,
+        actorLabel: demoLogin.opsLead,
+      }),
+    ]);
   });
 
   it('answers a wrong password and an unknown email identically', async () => {
@@ -71,7 +81,14 @@ describe('POST /api/auth/login', () => {
     const store = await api.prisma.store.findUniqueOrThrow({ where: { code: 'AMS-01' } });
     const email = `inactive-${randomUUID()}@omni.example`;
     const user = await api.prisma.user.create({
-      data: { email, name: 'Former Employee', role: 'STORE_STAFF', storeId: store.id, passwordHash: await hashPassword(demoPassword), active: false },
+      data: {
+        email,
+        name: 'Former Employee',
+        role: 'STORE_STAFF',
+        storeId: store.id,
+        passwordHash: await hashPassword(demoPassword),
+        active: false,
+      },
     });
     try {
       const response = await request(api.app).post('/api/auth/login').send({ email, password: demoPassword });
@@ -102,7 +119,9 @@ describe('authentication of API calls', () => {
     const [header, payload, signature] = token.split('.') as [string, string, string];
     // Claim to be the admin while keeping the staff member's signature.
     const adminId = (await api.prisma.user.findUniqueOrThrow({ where: { email: demoLogin.admin } })).id;
-    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: adminId })).toString('base64url');
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: adminId }),
+    ).toString('base64url');
 
     const response = await request(api.app).get('/api/auth/me').set('Authorization', `Bearer ${header}.${forgedPayload}.${signature}`);
     expect(response.status).toBe(401);
@@ -128,7 +147,9 @@ describe('authentication of API calls', () => {
   });
 
   it('GET /api/auth/me tells who the token belongs to', async () => {
-    const response = await request(api.app).get('/api/auth/me').set('Authorization', `Bearer ${await api.tokenFor(demoLogin.berlinStaff)}`);
+    const response = await request(api.app)
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${await api.tokenFor(demoLogin.berlinStaff)}`);
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ email: demoLogin.berlinStaff, role: 'STORE_STAFF', storeCode: 'BER-01' });

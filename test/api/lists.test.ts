@@ -6,7 +6,8 @@ import { bodyOf, demoLogin, type ErrorBody, startTestApi, testConfig, type TestA
 let api: TestApi;
 let authorization: string;
 
-const list = (resource: string, query: Record<string, string>) => request(api.app).get(`/api/${resource}`).query(query).set('Authorization', authorization);
+const list = (resource: string, query: Record<string, string>) =>
+  request(api.app).get(`/api/${resource}`).query(query).set('Authorization', authorization);
 
 beforeAll(async () => {
   api = startTestApi();
@@ -27,7 +28,13 @@ describe('react-admin list protocol', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-range']).toBe(`products 5-9/${total}`);
     expect(response.headers['access-control-expose-headers']).toContain('Content-Range');
-    const expected = await api.prisma.product.findMany({ where: { category }, orderBy: { sku: 'desc' }, skip: 5, take: 5, select: { sku: true } });
+    const expected = await api.prisma.product.findMany({
+      where: { category },
+      orderBy: { sku: 'desc' },
+      skip: 5,
+      take: 5,
+      select: { sku: true },
+    });
     expect((response.body as { sku: string }[]).map((product) => product.sku)).toEqual(expected.map((product) => product.sku));
   });
 
@@ -100,12 +107,24 @@ describe('GET /api/inventory', () => {
     const onHandBySku = new Map<string, number>();
     for (const onHand of [threshold - 1, threshold, threshold + 1].filter((units) => units > 0)) {
       const sku = await createTestProduct(api.prisma);
-      await kit.adjustStock({ ...stockRequest(storeCode, []), kind: 'RECEIVE', lines: [{ sku, delta: onHand }], reason: 'list test delivery' });
+      await kit.adjustStock({
+        ...stockRequest(storeCode, []),
+        kind: 'RECEIVE',
+        lines: [{ sku, delta: onHand }],
+        reason: 'list test delivery',
+      });
       onHandBySku.set(sku, onHand);
     }
-    const expectedLow = [...onHandBySku].filter(([, onHand]) => onHand <= threshold).map(([sku]) => sku).sort();
+    const expectedLow = [...onHandBySku]
+      .filter(([, onHand]) => onHand <= threshold)
+      .map(([sku]) => sku)
+      .sort();
 
-    const low = await list('inventory', { filter: JSON.stringify({ lowStock: true, storeId: store.id }), sort: '["sku","ASC"]', range: '[0,99]' });
+    const low = await list('inventory', {
+      filter: JSON.stringify({ lowStock: true, storeId: store.id }),
+      sort: '["sku","ASC"]',
+      range: '[0,99]',
+    });
     expect(low.status).toBe(200);
     expect(low.headers['content-range']).toMatch(new RegExp(`/${expectedLow.length}$`));
     expect((low.body as { sku: string }[]).map((row) => row.sku)).toEqual(expectedLow);

@@ -14,10 +14,27 @@ beforeAll(async () => {
   api = startTestApi();
   // Rows of our own, so these edits never disturb the demo channels and stores other suites rely on.
   const channel = await api.prisma.channel.create({
-    data: { code: `test-${suffix}`, name: 'Test channel', kind: 'MARKETPLACE', baseUrl: 'http://127.0.0.1:1/test', requestsPerSecond: 5, burst: 10, maxBatchSize: 50, safetyBuffer: 1, webhookSecret: 'test-secret' },
+    data: {
+      code: `test-${suffix}`,
+      name: 'Test channel',
+      kind: 'MARKETPLACE',
+      baseUrl: 'http://127.0.0.1:1/test',
+      requestsPerSecond: 5,
+      burst: 10,
+      maxBatchSize: 50,
+      safetyBuffer: 1,
+      webhookSecret: 'test-secret',
+    },
   });
   const store = await api.prisma.store.create({
-    data: { code: `TST-${suffix}`, name: 'Test store', city: 'Utrecht', address: 'Teststraat 1', timeZone: 'Europe/Amsterdam', currency: 'EUR' },
+    data: {
+      code: `TST-${suffix}`,
+      name: 'Test store',
+      city: 'Utrecht',
+      address: 'Teststraat 1',
+      timeZone: 'Europe/Amsterdam',
+      currency: 'EUR',
+    },
   });
   channelId = channel.id;
   storeId = store.id;
@@ -60,7 +77,14 @@ describe('PUT /api/channels/:id', () => {
 
     expect(response.status).toBe(200);
     expect(response.headers['x-request-id']).toBe(requestId);
-    expect(response.body).toMatchObject({ id: channelId, code: `test-${suffix}`, safetyBuffer: 4, closeListingAtOrBelow: 2, status: 'DEGRADED', burst: 10 });
+    expect(response.body).toMatchObject({
+      id: channelId,
+      code: `test-${suffix}`,
+      safetyBuffer: 4,
+      closeListingAtOrBelow: 2,
+      status: 'DEGRADED',
+      burst: 10,
+    });
     expect(response.body).not.toHaveProperty('webhookSecret');
 
     const [event, ...others] = await api.prisma.auditEvent.findMany({ where: { requestId } });
@@ -77,7 +101,10 @@ describe('PUT /api/channels/:id', () => {
 
   it('is 404 for an unknown channel and 400 for an id that is not a UUID', async () => {
     const authorization = await bearer(demoLogin.admin);
-    const unknown = await request(api.app).put(`/api/channels/${randomUUID()}`).set('Authorization', authorization).send({ safetyBuffer: 1 });
+    const unknown = await request(api.app)
+      .put(`/api/channels/${randomUUID()}`)
+      .set('Authorization', authorization)
+      .send({ safetyBuffer: 1 });
     const malformed = await request(api.app).put('/api/channels/42').set('Authorization', authorization).send({ safetyBuffer: 1 });
 
     expect(unknown.status).toBe(404);
@@ -146,15 +173,25 @@ describe('PUT /api/stores/:id', () => {
     const shown = await request(api.app).get(`/api/stores/${storeId}`).set('Authorization', opsLead);
     expect(shown.body).toMatchObject({ pickEscalationMinutes: 30 });
 
-    const changed = await request(api.app).put(`/api/stores/${storeId}`).set('Authorization', opsLead).send({ ...bodyOf<object>(shown), pickEscalationMinutes: 45 });
+    const changed = await request(api.app)
+      .put(`/api/stores/${storeId}`)
+      .set('Authorization', opsLead)
+      .send({ ...bodyOf<object>(shown), pickEscalationMinutes: 45 });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ pickEscalationMinutes: 45 });
     expect((await api.prisma.store.findUniqueOrThrow({ where: { id: storeId } })).pickEscalationMinutes).toBe(45);
-    expect((await auditRowsFor(storeId)).at(-1)).toMatchObject({ action: 'store.update', before: { pickEscalationMinutes: 30 }, after: { pickEscalationMinutes: 45 } });
+    expect((await auditRowsFor(storeId)).at(-1)).toMatchObject({
+      action: 'store.update',
+      before: { pickEscalationMinutes: 30 },
+      after: { pickEscalationMinutes: 45 },
+    });
 
     const auditBefore = await auditRowsFor(storeId);
     for (const bad of [0, -5, 2.5]) {
-      const refused = await request(api.app).put(`/api/stores/${storeId}`).set('Authorization', opsLead).send({ pickEscalationMinutes: bad });
+      const refused = await request(api.app)
+        .put(`/api/stores/${storeId}`)
+        .set('Authorization', opsLead)
+        .send({ pickEscalationMinutes: bad });
       expect(refused.status).toBe(400);
       expect(bodyOf<ErrorBody>(refused).errors).toEqual({ pickEscalationMinutes: anyString });
     }
@@ -163,7 +200,10 @@ describe('PUT /api/stores/:id', () => {
   });
 
   it('is 403 for store staff', async () => {
-    const response = await request(api.app).put(`/api/stores/${storeId}`).set('Authorization', await bearer(demoLogin.amsterdamStaff)).send({ pickSlaMinutes: 30 });
+    const response = await request(api.app)
+      .put(`/api/stores/${storeId}`)
+      .set('Authorization', await bearer(demoLogin.amsterdamStaff))
+      .send({ pickSlaMinutes: 30 });
     expect(response.status).toBe(403);
   });
 });

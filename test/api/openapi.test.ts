@@ -46,7 +46,9 @@ describe('GET /api/docs', () => {
     const { openapi, paths } = bodyOf<OpenApiDocument>(response);
     expect(openapi).toBe('3.1.0');
 
-    const documented = Object.entries(paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    const documented = Object.entries(paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     const served = servedRoutes((api.app as unknown as { router: { stack: RouterLayer[] } }).router.stack);
 
     expect(served.length).toBeGreaterThan(15);

@@ -62,7 +62,11 @@ describe('order timeline without a worker', () => {
     const { staffA } = world.users;
     const closed = await orderAtPick();
     const open = await orderAtPick();
-    await request(app).post(`/api/orders/${closed.orderId}/cancel`).set('Authorization', as(staffA)).send({ reason: 'Customer changed their mind' }).expect(200);
+    await request(app)
+      .post(`/api/orders/${closed.orderId}/cancel`)
+      .set('Authorization', as(staffA))
+      .send({ reason: 'Customer changed their mind' })
+      .expect(200);
     const live = await request(app).get(`/api/orders/${closed.orderId}/timeline`).set('Authorization', as(staffA));
     expect(live.body).toMatchObject({ currentStep: 'CANCELLED', source: 'workflow' });
 
@@ -85,9 +89,17 @@ describe('order timeline without a worker', () => {
     expect(unanswered.elapsedMs).toBeLessThan(callTimeoutMs + 2000);
 
     // The workflows screen opens under the same deadline, with the reason instead of the timeline.
-    const run = await timed(() => request(app).get(`/api/workflows/${encodeURIComponent(open.workflowId)}`).set('Authorization', as(staffA)));
+    const run = await timed(() =>
+      request(app)
+        .get(`/api/workflows/${encodeURIComponent(open.workflowId)}`)
+        .set('Authorization', as(staffA)),
+    );
     expect(run.response.status).toBe(200);
-    expect(run.response.body).toMatchObject({ status: 'RUNNING', timeline: null, timelineError: expect.stringContaining('did not answer') as unknown });
+    expect(run.response.body).toMatchObject({
+      status: 'RUNNING',
+      timeline: null,
+      timelineError: expect.stringContaining('did not answer') as unknown,
+    });
     expect(run.elapsedMs).toBeLessThan(callTimeoutMs + 2000);
   });
 });

@@ -18,7 +18,9 @@ afterAll(async () => {
 describe('Prisma errors as the error handler sees them (real errors through the pg driver adapter)', () => {
   it('turns a unique violation into a 409 naming the field', async () => {
     const error = await api.prisma.store
-      .create({ data: { code: 'AMS-01', name: 'Duplicate', city: 'Amsterdam', address: 'Dam 1', timeZone: 'Europe/Amsterdam', currency: 'EUR' } })
+      .create({
+        data: { code: 'AMS-01', name: 'Duplicate', city: 'Amsterdam', address: 'Dam 1', timeZone: 'Europe/Amsterdam', currency: 'EUR' },
+      })
       .catch((caught: unknown) => caught);
 
     const translated = translatePrismaError(error);
@@ -28,7 +30,9 @@ describe('Prisma errors as the error handler sees them (real errors through the 
   });
 
   it('turns "record to update not found" into a 404', async () => {
-    const error = await api.prisma.store.update({ where: { id: randomUUID() }, data: { name: 'Nobody' } }).catch((caught: unknown) => caught);
+    const error = await api.prisma.store
+      .update({ where: { id: randomUUID() }, data: { name: 'Nobody' } })
+      .catch((caught: unknown) => caught);
 
     expect(translatePrismaError(error)).toBeInstanceOf(NotFoundError);
   });
@@ -37,7 +41,9 @@ describe('Prisma errors as the error handler sees them (real errors through the 
     const onePool = createPrismaClient({ databaseUrl: testEnv.databaseUrl, poolSize: 1 });
     try {
       // The only connection is held by a transaction that outlives the second one's wait for a connection.
-      const holder = onePool.$transaction(() => new Promise((resolve) => setTimeout(resolve, 1_500)), { timeout: 1_000 }).catch(() => undefined);
+      const holder = onePool
+        .$transaction(() => new Promise((resolve) => setTimeout(resolve, 1_500)), { timeout: 1_000 })
+        .catch(() => undefined);
       const error = await onePool.$transaction(() => Promise.resolve(), { maxWait: 100 }).catch((caught: unknown) => caught);
       await holder;
 

@@ -80,7 +80,10 @@ describe('readiness with Temporal unreachable', () => {
     const response = await request(api.app).get('/readyz');
 
     expect(response.status).toBe(503);
-    expect(response.body).toMatchObject({ message: 'not ready: temporal unreachable', dependencies: { database: { status: 'up' }, temporal: { status: 'down' } } });
+    expect(response.body).toMatchObject({
+      message: 'not ready: temporal unreachable',
+      dependencies: { database: { status: 'up' }, temporal: { status: 'down' } },
+    });
     expect(performance.now() - started).toBeLessThan(testConfig().READINESS_TIMEOUT_MS + 1000);
   });
 });

@@ -12,7 +12,10 @@ test.each([
   { entry: 'channels/sandbox/main.ts', variable: 'SANDBOX_PORT', value: '99999' },
 ])('$entry with $variable=$value exits 78 naming $variable', async ({ entry, variable, value }) => {
   const result = await tsx(entry, { ...process.env, [variable]: value });
-  expect({ code: result.code, output: result.output }).toMatchObject({ code: EX_CONFIG, output: expect.stringContaining(variable) as unknown });
+  expect({ code: result.code, output: result.output }).toMatchObject({
+    code: EX_CONFIG,
+    output: expect.stringContaining(variable) as unknown,
+  });
 });
 
 test('the bootstrap itself rejects a bad tunable with exit code 78 naming it', async () => {

@@ -41,7 +41,10 @@ test('setup twice in a row: both succeed, the second creates nothing and keeps e
   // A user's own row, in a table the seed also writes: the second run must neither drop nor re-seed it away.
   const probeEmail = `bootstrap-probe-${randomUUID()}@example.test`;
   await withClient(scratchUrl, (client) =>
-    client.query(`INSERT INTO customers (id, name, email, created_at, updated_at) VALUES (gen_random_uuid(), 'Bootstrap Probe', $1, now(), now())`, [probeEmail]),
+    client.query(
+      `INSERT INTO customers (id, name, email, created_at, updated_at) VALUES (gen_random_uuid(), 'Bootstrap Probe', $1, now(), now())`,
+      [probeEmail],
+    ),
   );
   const beforeSecondRun = await rowCountsByTable();
 

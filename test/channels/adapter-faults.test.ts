@@ -36,7 +36,12 @@ describe('HTTP channel adapter under faults', () => {
     const { elapsedMs, outcome } = await timed(() => adapter.pushStock({ idempotencyKey: 'stock:storm:2', rows: oneRow }));
 
     expect(outcome).toBeInstanceOf(ChannelRateLimitedError);
-    expect(outcome).toMatchObject({ type: 'CHANNEL_RATE_LIMITED', retryable: true, retryAfterMs: 1000, attempts: testRetryBudget.maxAttempts });
+    expect(outcome).toMatchObject({
+      type: 'CHANNEL_RATE_LIMITED',
+      retryable: true,
+      retryAfterMs: 1000,
+      attempts: testRetryBudget.maxAttempts,
+    });
     // Three attempts with two full Retry-After waits between them.
     expect(elapsedMs).toBeGreaterThanOrEqual(2000);
     const requests = await sandbox.log({ channel: 'megamart', kind: 'fault.rate_limit_storm' });
@@ -57,7 +62,9 @@ describe('HTTP channel adapter under faults', () => {
     const { adapter, retries } = sandboxAdapter(sandbox.url, 'web');
     await sandbox.setFaults('web', { outage });
 
-    const { outcome } = await timed(() => adapter.pushPrices({ idempotencyKey: `price:outage:${outage}`, rows: [{ sku: 'O-1', price: 100, currency: 'EUR' }] }));
+    const { outcome } = await timed(() =>
+      adapter.pushPrices({ idempotencyKey: `price:outage:${outage}`, rows: [{ sku: 'O-1', price: 100, currency: 'EUR' }] }),
+    );
 
     expect(outcome).toBeInstanceOf(ChannelUnavailableError);
     expect(outcome).toMatchObject({ type: 'CHANNEL_UNAVAILABLE', retryable: true, attempts: testRetryBudget.maxAttempts });
@@ -70,7 +77,9 @@ describe('HTTP channel adapter under faults', () => {
     const { adapter } = sandboxAdapter(sandbox.url, 'web', { retry: { maxAttempts: 10, baseDelayMs: 100 } });
     await sandbox.setFaults('web', { outage: 'refuse' });
     setTimeout(() => void sandbox.setFaults('web', { outage: null }), 300);
-    await expect(adapter.pushPrices({ idempotencyKey: 'price:outage:recover', rows: [{ sku: 'O-2', price: 100, currency: 'EUR' }] })).resolves.toMatchObject({ succeeded: 1 });
+    await expect(
+      adapter.pushPrices({ idempotencyKey: 'price:outage:recover', rows: [{ sku: 'O-2', price: 100, currency: 'EUR' }] }),
+    ).resolves.toMatchObject({ succeeded: 1 });
   });
 
   it('treats a slow channel as unavailable after the request timeout', async () => {
@@ -85,14 +94,17 @@ describe('HTTP channel adapter under faults', () => {
     await sandbox.reset(7);
     const { adapter, retries } = sandboxAdapter(sandbox.url, 'web', { retry: { maxAttempts: 8 } });
     await sandbox.setFaults('web', { errorRate: 0.5 });
-    for (let i = 0; i < 5; i += 1) await expect(adapter.pushStock({ idempotencyKey: `stock:flaky:${i}`, rows: oneRow })).resolves.toMatchObject({ succeeded: 1 });
+    for (let i = 0; i < 5; i += 1)
+      await expect(adapter.pushStock({ idempotencyKey: `stock:flaky:${i}`, rows: oneRow })).resolves.toMatchObject({ succeeded: 1 });
     expect(retries.length).toBe((await sandbox.log({ channel: 'web', kind: 'fault.error' })).length);
     expect(retries.length).toBeGreaterThan(0);
   });
 
   it('does not retry a rejection: ChannelRejectedError with the channel code', async () => {
     const { adapter, retries } = sandboxAdapter(sandbox.url, 'web');
-    const outcome = await adapter.updateOrderStatus({ idempotencyKey: 'status:x', externalOrderId: 'NO-SUCH-ORDER', status: 'COLLECTED' }).catch((error: unknown) => error);
+    const outcome = await adapter
+      .updateOrderStatus({ idempotencyKey: 'status:x', externalOrderId: 'NO-SUCH-ORDER', status: 'COLLECTED' })
+      .catch((error: unknown) => error);
     expect(outcome).toBeInstanceOf(ChannelRejectedError);
     expect(outcome).toMatchObject({ type: 'CHANNEL_REJECTED', retryable: false, httpStatus: 404, channelErrorCode: 'ORDER_NOT_FOUND' });
     expect(retries).toHaveLength(0);

@@ -68,7 +68,10 @@ describe('HTTP channel adapter pushes', () => {
   });
 
   it('refunds once for one business key, even when called twice', async () => {
-    const placed = await sandbox.call('web', '/orders', { method: 'POST', body: { customer: { name: 'Di' }, pickupStoreCode: 'AMS-01', lines: [{ sku: 'RF-1', quantity: 1, unitPrice: 4000 }] } });
+    const placed = await sandbox.call('web', '/orders', {
+      method: 'POST',
+      body: { customer: { name: 'Di' }, pickupStoreCode: 'AMS-01', lines: [{ sku: 'RF-1', quantity: 1, unitPrice: 4000 }] },
+    });
     const externalOrderId = (placed.body as { order: { externalId: string } }).order.externalId;
     const { adapter } = sandboxAdapter(sandbox.url, 'web');
     const refund = { idempotencyKey: 'refund:ret-7:line-1', externalOrderId, amount: 4000, currency: 'EUR' };
@@ -81,10 +84,22 @@ describe('HTTP channel adapter pushes', () => {
 
   it('cannot see "accepted but not applied" in the answer; read-back shows it', async () => {
     const { adapter } = sandboxAdapter(sandbox.url, 'web');
-    await adapter.pushPrices({ idempotencyKey: 'price:base', rows: [{ sku: 'D-1', price: 1000, currency: 'EUR' }, { sku: 'D-2', price: 1000, currency: 'EUR' }] });
+    await adapter.pushPrices({
+      idempotencyKey: 'price:base',
+      rows: [
+        { sku: 'D-1', price: 1000, currency: 'EUR' },
+        { sku: 'D-2', price: 1000, currency: 'EUR' },
+      ],
+    });
     await sandbox.setFaults('web', { acceptButDropRate: 1 });
 
-    const answer = await adapter.pushPrices({ idempotencyKey: 'price:promo-lie', rows: [{ sku: 'D-1', price: 800, currency: 'EUR' }, { sku: 'D-2', price: 800, currency: 'EUR' }] });
+    const answer = await adapter.pushPrices({
+      idempotencyKey: 'price:promo-lie',
+      rows: [
+        { sku: 'D-1', price: 800, currency: 'EUR' },
+        { sku: 'D-2', price: 800, currency: 'EUR' },
+      ],
+    });
 
     expect(answer).toMatchObject({ succeeded: 2, failed: 0 });
     const shown = await adapter.readBack({ skus: ['D-1', 'D-2'] });

@@ -18,13 +18,21 @@ afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
 type ReadBack = { listings: { sku: string; price: number | null; stock: number | null; open: boolean }[]; missing: string[] };
-const readBack = async (channel: string, skus: string[]): Promise<ReadBack> => (await sandbox.call(channel, `/listings?skus=${skus.join(',')}`)).body as ReadBack;
+const readBack = async (channel: string, skus: string[]): Promise<ReadBack> =>
+  (await sandbox.call(channel, `/listings?skus=${skus.join(',')}`)).body as ReadBack;
 
 describe('channel sandbox API', () => {
   it('applies a batch row by row: one bad row fails alone', async () => {
     const { status, body } = await sandbox.call('megamart', '/prices/batch', {
       method: 'POST',
-      body: { rows: [{ sku: 'OK-1', price: 1999, currency: 'EUR' }, { sku: 'BAD-1', price: -5, currency: 'EUR' }, { sku: 'USD-1', price: 100, currency: 'USD' }, { sku: 'OK-2', price: 2999, currency: 'EUR' }] },
+      body: {
+        rows: [
+          { sku: 'OK-1', price: 1999, currency: 'EUR' },
+          { sku: 'BAD-1', price: -5, currency: 'EUR' },
+          { sku: 'USD-1', price: 100, currency: 'USD' },
+          { sku: 'OK-2', price: 2999, currency: 'EUR' },
+        ],
+      },
     });
     expect(status).toBe(200);
     expect(body).toEqual({
@@ -36,7 +44,10 @@ describe('channel sandbox API', () => {
       ],
     });
     const shown = await readBack('megamart', ['OK-1', 'BAD-1', 'USD-1', 'OK-2']);
-    expect(shown.listings.map((listing) => [listing.sku, listing.price])).toEqual([['OK-1', 1999], ['OK-2', 2999]]);
+    expect(shown.listings.map((listing) => [listing.sku, listing.price])).toEqual([
+      ['OK-1', 1999],
+      ['OK-2', 2999],
+    ]);
     expect(shown.missing).toEqual(['BAD-1', 'USD-1']);
   });
 
@@ -48,21 +59,46 @@ describe('channel sandbox API', () => {
   });
 
   it('runs feed-style channels as async jobs: 202, poll, then results and applied state', async () => {
-    const submitted = await sandbox.call('bazaar', '/stock/batch', { method: 'POST', body: { rows: [{ sku: 'B-1', quantity: 7 }, { sku: 'B-2', quantity: -1 }] } });
+    const submitted = await sandbox.call('bazaar', '/stock/batch', {
+      method: 'POST',
+      body: {
+        rows: [
+          { sku: 'B-1', quantity: 7 },
+          { sku: 'B-2', quantity: -1 },
+        ],
+      },
+    });
     expect(submitted.status).toBe(202);
     const { jobId } = submitted.body as { jobId: string };
-    expect((await sandbox.call('bazaar', `/jobs/${jobId}`)).body).toMatchObject({ status: expect.stringMatching(/QUEUED|RUNNING/) as unknown, results: null });
+    expect((await sandbox.call('bazaar', `/jobs/${jobId}`)).body).toMatchObject({
+      status: expect.stringMatching(/QUEUED|RUNNING/) as unknown,
+      results: null,
+    });
     expect((await readBack('bazaar', ['B-1'])).missing).toEqual(['B-1']);
 
     await new Promise((resolve) => setTimeout(resolve, 350));
     const done = await sandbox.call('bazaar', `/jobs/${jobId}`);
-    expect(done.body).toMatchObject({ status: 'SUCCEEDED', results: [{ sku: 'B-1', ok: true }, { sku: 'B-2', ok: false }] });
+    expect(done.body).toMatchObject({
+      status: 'SUCCEEDED',
+      results: [
+        { sku: 'B-1', ok: true },
+        { sku: 'B-2', ok: false },
+      ],
+    });
     expect((await readBack('bazaar', ['B-1'])).listings[0]).toMatchObject({ stock: 7, open: true });
   });
 
   it('opens and closes listings, and refuses to open one that does not exist', async () => {
     await sandbox.call('web', '/stock/batch', { method: 'POST', body: { rows: [{ sku: 'W-1', quantity: 3 }] } });
-    const { body } = await sandbox.call('web', '/listings/status/batch', { method: 'POST', body: { rows: [{ sku: 'W-1', open: false }, { sku: 'NOPE', open: true }] } });
+    const { body } = await sandbox.call('web', '/listings/status/batch', {
+      method: 'POST',
+      body: {
+        rows: [
+          { sku: 'W-1', open: false },
+          { sku: 'NOPE', open: true },
+        ],
+      },
+    });
     expect(body).toMatchObject({ results: [{ ok: true }, { ok: false, error: { code: 'LISTING_NOT_FOUND' } }] });
     expect((await readBack('web', ['W-1'])).listings[0]).toMatchObject({ stock: 3, open: false });
     expect((await sandbox.call('web', '/listings/W-1/status', { method: 'PUT', body: { open: true } })).status).toBe(200);
@@ -75,7 +111,10 @@ describe('channel sandbox API', () => {
   });
 
   it('moves order status along allowed transitions only, and repeats are harmless', async () => {
-    const placed = await sandbox.call('pos', '/orders', { method: 'POST', body: { customer: { name: 'Bo' }, pickupStoreCode: 'BER-01', lines: [{ sku: 'P-1', quantity: 1, unitPrice: 500 }] } });
+    const placed = await sandbox.call('pos', '/orders', {
+      method: 'POST',
+      body: { customer: { name: 'Bo' }, pickupStoreCode: 'BER-01', lines: [{ sku: 'P-1', quantity: 1, unitPrice: 500 }] },
+    });
     const id = (placed.body as { order: { externalId: string } }).order.externalId;
     const move = (status: string) => sandbox.call('pos', `/orders/${id}/status`, { method: 'PUT', body: { status } });
     expect((await move('READY_FOR_PICKUP')).status).toBe(200);
@@ -120,10 +159,15 @@ describe('channel sandbox API', () => {
         },
       };
     };
-    const stockShown = async (url: string) => ((await (await fetch(`${url}/channels/web/listings?skus=KEEP-1`, { headers })).json()) as ReadBack).listings[0]?.stock ?? null;
+    const stockShown = async (url: string) =>
+      ((await (await fetch(`${url}/channels/web/listings?skus=KEEP-1`, { headers })).json()) as ReadBack).listings[0]?.stock ?? null;
 
     const first = await startSandbox(file);
-    await fetch(`${first.url}/channels/web/stock/batch`, { method: 'POST', headers, body: JSON.stringify({ rows: [{ sku: 'KEEP-1', quantity: 4 }] }) });
+    await fetch(`${first.url}/channels/web/stock/batch`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ rows: [{ sku: 'KEEP-1', quantity: 4 }] }),
+    });
     await first.stop();
 
     const restored = await startSandbox(file);

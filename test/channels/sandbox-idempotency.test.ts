@@ -14,10 +14,22 @@ const priceOf = async (sku: string): Promise<unknown> => {
 
 describe('channel sandbox Idempotency-Key', () => {
   it('replays the first answer for the same key and body without applying it again', async () => {
-    const first = await sandbox.call('web', '/prices/batch', { method: 'POST', idempotencyKey: 'price:promo-1:web:1', body: { rows: [{ sku: 'SKU-1', price: 1000, currency: 'EUR' }] } });
-    await sandbox.call('web', '/prices/batch', { method: 'POST', idempotencyKey: 'price:promo-2:web:1', body: { rows: [{ sku: 'SKU-1', price: 2000, currency: 'EUR' }] } });
+    const first = await sandbox.call('web', '/prices/batch', {
+      method: 'POST',
+      idempotencyKey: 'price:promo-1:web:1',
+      body: { rows: [{ sku: 'SKU-1', price: 1000, currency: 'EUR' }] },
+    });
+    await sandbox.call('web', '/prices/batch', {
+      method: 'POST',
+      idempotencyKey: 'price:promo-2:web:1',
+      body: { rows: [{ sku: 'SKU-1', price: 2000, currency: 'EUR' }] },
+    });
 
-    const replay = await sandbox.call('web', '/prices/batch', { method: 'POST', idempotencyKey: 'price:promo-1:web:1', body: { rows: [{ sku: 'SKU-1', price: 1000, currency: 'EUR' }] } });
+    const replay = await sandbox.call('web', '/prices/batch', {
+      method: 'POST',
+      idempotencyKey: 'price:promo-1:web:1',
+      body: { rows: [{ sku: 'SKU-1', price: 1000, currency: 'EUR' }] },
+    });
 
     expect(replay.status).toBe(first.status);
     expect(replay.body).toEqual(first.body);
@@ -27,8 +39,16 @@ describe('channel sandbox Idempotency-Key', () => {
   });
 
   it('refuses the same key with a different body and changes nothing', async () => {
-    await sandbox.call('web', '/prices/batch', { method: 'POST', idempotencyKey: 'k-1', body: { rows: [{ sku: 'SKU-2', price: 1000, currency: 'EUR' }] } });
-    const reuse = await sandbox.call('web', '/prices/batch', { method: 'POST', idempotencyKey: 'k-1', body: { rows: [{ sku: 'SKU-2', price: 1, currency: 'EUR' }] } });
+    await sandbox.call('web', '/prices/batch', {
+      method: 'POST',
+      idempotencyKey: 'k-1',
+      body: { rows: [{ sku: 'SKU-2', price: 1000, currency: 'EUR' }] },
+    });
+    const reuse = await sandbox.call('web', '/prices/batch', {
+      method: 'POST',
+      idempotencyKey: 'k-1',
+      body: { rows: [{ sku: 'SKU-2', price: 1, currency: 'EUR' }] },
+    });
     expect(reuse.status).toBe(422);
     expect(reuse.body).toMatchObject({ error: 'IDEMPOTENCY_KEY_REUSED', message: expect.stringContaining('k-1') as unknown });
     expect(await priceOf('SKU-2')).toBe(1000);
@@ -37,7 +57,11 @@ describe('channel sandbox Idempotency-Key', () => {
   it('keys are per channel', async () => {
     const body = { rows: [{ sku: 'SKU-3', price: 1000, currency: 'EUR' }] };
     await sandbox.call('web', '/prices/batch', { method: 'POST', idempotencyKey: 'shared', body });
-    const other = await sandbox.call('pos', '/prices/batch', { method: 'POST', idempotencyKey: 'shared', body: { rows: [{ sku: 'SKU-3', price: 5, currency: 'EUR' }] } });
+    const other = await sandbox.call('pos', '/prices/batch', {
+      method: 'POST',
+      idempotencyKey: 'shared',
+      body: { rows: [{ sku: 'SKU-3', price: 5, currency: 'EUR' }] },
+    });
     expect(other.status).toBe(200);
     expect(other.headers.get('idempotent-replayed')).toBeNull();
   });
@@ -52,9 +76,17 @@ describe('channel sandbox Idempotency-Key', () => {
   });
 
   it('refunds once per key, and need one', async () => {
-    const placed = await sandbox.call('web', '/orders', { method: 'POST', body: { customer: { name: 'Ada' }, pickupStoreCode: 'AMS-01', lines: [{ sku: 'SKU-9', quantity: 2, unitPrice: 1500 }] } });
+    const placed = await sandbox.call('web', '/orders', {
+      method: 'POST',
+      body: { customer: { name: 'Ada' }, pickupStoreCode: 'AMS-01', lines: [{ sku: 'SKU-9', quantity: 2, unitPrice: 1500 }] },
+    });
     const externalId = (placed.body as { order: { externalId: string } }).order.externalId;
-    const refund = (key?: string) => sandbox.call('web', `/orders/${externalId}/refunds`, { method: 'POST', idempotencyKey: key, body: { amount: 1500, currency: 'EUR' } });
+    const refund = (key?: string) =>
+      sandbox.call('web', `/orders/${externalId}/refunds`, {
+        method: 'POST',
+        idempotencyKey: key,
+        body: { amount: 1500, currency: 'EUR' },
+      });
 
     expect((await refund()).status).toBe(400);
     const first = await refund('refund:ret-1:line-1');

@@ -2,11 +2,25 @@ import { type DemoChannel, demoChannels } from '../../channels/catalog';
 import { startTestSandbox, type TestSandbox } from './support/test-sandbox';
 
 /** A channel that refills one token every 10 s, so counting what a burst lets through is exact even on a busy machine. */
-const slowChannel: DemoChannel = { code: 'slowmart', name: 'Slow test channel', kind: 'MARKETPLACE', rateLimit: { perSecond: 0.1, burst: 5, perItem: false }, maxBatchSize: 10, asyncJobs: false, safetyBuffer: 0, webhookSecret: 'test-secret' };
+const slowChannel: DemoChannel = {
+  code: 'slowmart',
+  name: 'Slow test channel',
+  kind: 'MARKETPLACE',
+  rateLimit: { perSecond: 0.1, burst: 5, perItem: false },
+  maxBatchSize: 10,
+  asyncJobs: false,
+  safetyBuffer: 0,
+  webhookSecret: 'test-secret',
+};
 /** One token every 2 s: a spent bucket stays spent while the test makes its next call, even on a busy machine. */
 const refillChannel: DemoChannel = { ...slowChannel, code: 'refillmart', rateLimit: { perSecond: 0.5, burst: 5, perItem: false } };
 /** The same slow refill on a channel that charges every batch row, like quickbuy does. */
-const slowPerItemChannel: DemoChannel = { ...slowChannel, code: 'slowbuy', rateLimit: { perSecond: 0.1, burst: 100, perItem: true }, maxBatchSize: 50 };
+const slowPerItemChannel: DemoChannel = {
+  ...slowChannel,
+  code: 'slowbuy',
+  rateLimit: { perSecond: 0.1, burst: 100, perItem: true },
+  maxBatchSize: 50,
+};
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
@@ -41,11 +55,13 @@ describe('channel sandbox rate limits (token bucket per channel)', () => {
     // Burst 100, one token per 10 s: two 50-row batches spend it, the third is refused, however slow the machine.
     const batch = (n: number) => ({ rows: Array.from({ length: 50 }, (_, i) => ({ sku: `Q-${n}-${i}`, quantity: 1 })) });
     const statuses: number[] = [];
-    for (let n = 0; n < 3; n += 1) statuses.push((await sandbox.call('slowbuy', '/stock/batch', { method: 'POST', body: batch(n) })).status);
+    for (let n = 0; n < 3; n += 1)
+      statuses.push((await sandbox.call('slowbuy', '/stock/batch', { method: 'POST', body: batch(n) })).status);
     expect(statuses).toEqual([200, 200, 429]);
     // A channel counting requests instead of rows lets the same three batches (of its 10-row maximum) through.
     const small = (n: number) => ({ rows: batch(n).rows.slice(0, 10) });
-    for (let n = 0; n < 3; n += 1) expect((await sandbox.call('slowmart', '/stock/batch', { method: 'POST', body: small(n) })).status).toBe(200);
+    for (let n = 0; n < 3; n += 1)
+      expect((await sandbox.call('slowmart', '/stock/batch', { method: 'POST', body: small(n) })).status).toBe(200);
   });
 
   it('limits each channel on its own', async () => {

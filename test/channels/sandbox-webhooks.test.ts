@@ -23,7 +23,15 @@ const secretOf = (code: string): string => demoChannels.find((channel) => channe
 const eventOf = (delivery: ReceivedWebhook): OrderWebhookEvent => orderWebhookEventSchema.parse(JSON.parse(delivery.rawBody));
 const header = (delivery: ReceivedWebhook, name: string): string => String(delivery.headers[name.toLowerCase()]);
 const placeOrder = (code: string, externalId: string) =>
-  sandbox.call(code, '/orders', { method: 'POST', body: { externalId, customer: { name: 'Eve', email: 'eve@example.com' }, pickupStoreCode: 'AMS-01', lines: [{ sku: 'WH-1', quantity: 1, unitPrice: 990 }] } });
+  sandbox.call(code, '/orders', {
+    method: 'POST',
+    body: {
+      externalId,
+      customer: { name: 'Eve', email: 'eve@example.com' },
+      pickupStoreCode: 'AMS-01',
+      lines: [{ sku: 'WH-1', quantity: 1, unitPrice: 990 }],
+    },
+  });
 
 describe('channel sandbox order webhooks', () => {
   it('signs each delivery with the channel secret (HMAC-SHA256 of the raw body)', async () => {
@@ -37,7 +45,12 @@ describe('channel sandbox order webhooks', () => {
     expect(verifyWebhookSignature(delivery.rawBody, header(delivery, 'X-Signature'), secretOf('web'))).toBe(false);
     expect(verifyWebhookSignature(delivery.rawBody.replace('990', '1'), header(delivery, 'X-Signature'), secretOf('megamart'))).toBe(false);
     const event = eventOf(delivery);
-    expect(event).toMatchObject({ type: 'order.created', channelCode: 'megamart', sequence: 1, order: { externalId: 'MM-1', totalAmount: 990, status: 'PLACED' } });
+    expect(event).toMatchObject({
+      type: 'order.created',
+      channelCode: 'megamart',
+      sequence: 1,
+      order: { externalId: 'MM-1', totalAmount: 990, status: 'PLACED' },
+    });
     expect(header(delivery, 'X-Event-Id')).toBe(event.eventId);
     expect(header(delivery, 'X-Delivery-Attempt')).toBe('1');
   });
@@ -47,7 +60,11 @@ describe('channel sandbox order webhooks', () => {
     await placeOrder('web', 'W-RETRY');
     await receiver.waitFor((received) => received.some((delivery) => delivery.status === 200));
 
-    expect(receiver.received.map((delivery) => [header(delivery, 'X-Delivery-Attempt'), delivery.status])).toEqual([['1', 500], ['2', 500], ['3', 200]]);
+    expect(receiver.received.map((delivery) => [header(delivery, 'X-Delivery-Attempt'), delivery.status])).toEqual([
+      ['1', 500],
+      ['2', 500],
+      ['3', 200],
+    ]);
     expect(new Set(receiver.received.map((delivery) => header(delivery, 'X-Event-Id'))).size).toBe(1);
   });
 
@@ -74,7 +91,8 @@ describe('channel sandbox order webhooks', () => {
     await receiver.waitFor((received) => received.length === 4);
 
     const byEvent = new Map<string, string[]>();
-    for (const delivery of receiver.received) byEvent.set(header(delivery, 'X-Event-Id'), [...(byEvent.get(header(delivery, 'X-Event-Id')) ?? []), delivery.rawBody]);
+    for (const delivery of receiver.received)
+      byEvent.set(header(delivery, 'X-Event-Id'), [...(byEvent.get(header(delivery, 'X-Event-Id')) ?? []), delivery.rawBody]);
     expect([...byEvent.values()].map((bodies) => bodies.length)).toEqual([2, 2]);
     for (const bodies of byEvent.values()) expect(bodies[0]).toBe(bodies[1]);
   });
@@ -91,6 +109,9 @@ describe('channel sandbox order webhooks', () => {
     expect([...arrivedCreations].sort()).toEqual([...placed].sort());
     expect(arrivedCreations).not.toEqual(placed);
     const forFirstOrder = events.filter((event) => event.order.externalId === 'R-0');
-    expect(forFirstOrder.map((event) => [event.type, event.sequence]).sort()).toEqual([['order.cancelled', 2], ['order.created', 1]]);
+    expect(forFirstOrder.map((event) => [event.type, event.sequence]).sort()).toEqual([
+      ['order.cancelled', 2],
+      ['order.created', 1],
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import request from 'supertest';
 import { type IntakeTestApi, startIntakeApi } from './support/intake-test-kit';
 
-const indexHtml = '<!doctype html><html><body><div id="root"></div><script type="module" src="/admin/assets/index-3f2a9c1b.js"></script></body></html>';
+const indexHtml =
+  '<!doctype html><html><body><div id="root"></div><script type="module" src="/admin/assets/index-3f2a9c1b.js"></script></body></html>';
 
 describe('the admin UI at /admin', () => {
   let distDir: string;

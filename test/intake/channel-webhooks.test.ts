@@ -45,7 +45,10 @@ function megamartOrder(overrides: Partial<Parameters<typeof channelOrderEvent>[0
   });
 }
 
-const contactOf = (event: ReturnType<typeof megamartOrder>) => ({ email: event.order.customer.email ?? undefined, phone: event.order.customer.phone ?? undefined });
+const contactOf = (event: ReturnType<typeof megamartOrder>) => ({
+  email: event.order.customer.email ?? undefined,
+  phone: event.order.customer.phone ?? undefined,
+});
 
 describe('POST /api/channels/:code/webhooks/orders: authentication', () => {
   it('refuses a wrongly signed webhook with 401 and writes nothing at all', async () => {
@@ -64,7 +67,10 @@ describe('POST /api/channels/:code/webhooks/orders: authentication', () => {
     const signedBody = JSON.stringify(event);
     const tampered = signedBody.replace(`"totalAmount":${event.order.totalAmount}`, '"totalAmount":1');
 
-    const response = await deliverWebhook(api.app, 'megamart', tampered, null).set('X-Signature', signWebhookBody(signedBody, megamartSecret));
+    const response = await deliverWebhook(api.app, 'megamart', tampered, null).set(
+      'X-Signature',
+      signWebhookBody(signedBody, megamartSecret),
+    );
 
     expect(response.status).toBe(401);
     expect(await traceOfOrder(api.prisma, event.order.externalId, contactOf(event))).toEqual(nothingWritten);
@@ -94,7 +100,10 @@ describe('POST /api/channels/:code/webhooks/orders: validation', () => {
     const response = await deliverWebhook(api.app, 'megamart', invalid, megamartSecret);
 
     expect(response.status).toBe(400);
-    expect(bodyOf<ErrorBody>(response).errors).toEqual({ sequence: expect.any(String) as unknown, 'order.lines.0.quantity': expect.any(String) as unknown });
+    expect(bodyOf<ErrorBody>(response).errors).toEqual({
+      sequence: expect.any(String) as unknown,
+      'order.lines.0.quantity': expect.any(String) as unknown,
+    });
     expect(await traceOfOrder(api.prisma, event.order.externalId, contactOf(event))).toEqual(nothingWritten);
   });
 
@@ -103,7 +112,12 @@ describe('POST /api/channels/:code/webhooks/orders: validation', () => {
     const unknownSku = { ...event, order: { ...event.order, lines: [{ lineId: 'x-1', sku: 'NO-SUCH-SKU', quantity: 1, unitPrice: 100 }] } };
 
     const badStore = await deliverWebhook(api.app, 'megamart', event, megamartSecret);
-    const badSku = await deliverWebhook(api.app, 'megamart', { ...unknownSku, order: { ...unknownSku.order, pickupStoreCode: 'AMS-01' } }, megamartSecret);
+    const badSku = await deliverWebhook(
+      api.app,
+      'megamart',
+      { ...unknownSku, order: { ...unknownSku.order, pickupStoreCode: 'AMS-01' } },
+      megamartSecret,
+    );
 
     expect(badStore.status).toBe(400);
     expect(bodyOf<ErrorBody>(badStore).errors).toEqual({ 'order.pickupStoreCode': expect.stringContaining('NOWHERE-1') as unknown });
@@ -123,23 +137,46 @@ describe('POST /api/channels/:code/webhooks/orders: validation', () => {
 describe('POST /api/channels/:code/webhooks/orders: at least once, out of order', () => {
   it('ends in exactly one cancelled order when "cancelled" (seq 2) overtakes "created" (seq 1) delivered twice', async () => {
     const created = megamartOrder();
-    const cancelled = { ...created, eventId: `${created.eventId}-cancel`, type: 'order.cancelled' as const, sequence: 2, order: { ...created.order, status: 'CANCELLED' as const } };
+    const cancelled = {
+      ...created,
+      eventId: `${created.eventId}-cancel`,
+      type: 'order.cancelled' as const,
+      sequence: 2,
+      order: { ...created.order, status: 'CANCELLED' as const },
+    };
 
     const first = await deliverWebhook(api.app, 'megamart', cancelled, megamartSecret);
     const second = await deliverWebhook(api.app, 'megamart', created, megamartSecret);
     const third = await deliverWebhook(api.app, 'megamart', created, megamartSecret);
 
     expect([first.status, second.status, third.status]).toEqual([202, 202, 202]);
-    expect([first.body, second.body, third.body].map((body) => (body as { status: string }).status)).toEqual(['applied', 'stale', 'duplicate']);
+    expect([first.body, second.body, third.body].map((body) => (body as { status: string }).status)).toEqual([
+      'applied',
+      'stale',
+      'duplicate',
+    ]);
 
-    const orders = await api.prisma.order.findMany({ where: { externalId: created.order.externalId }, include: { lines: true, payments: true } });
+    const orders = await api.prisma.order.findMany({
+      where: { externalId: created.order.externalId },
+      include: { lines: true, payments: true },
+    });
     expect(orders).toHaveLength(1);
     const [order] = orders;
-    expect(order).toMatchObject({ status: 'CANCELLED', channelSequence: 2, workflowId: null, cancelReason: expect.stringContaining('megamart') as unknown });
+    expect(order).toMatchObject({
+      status: 'CANCELLED',
+      channelSequence: 2,
+      workflowId: null,
+      cancelReason: expect.stringContaining('megamart') as unknown,
+    });
     expect(order?.lines.map((line) => line.status)).toEqual(['CANCELLED', 'CANCELLED']);
-    expect(order?.payments).toEqual([expect.objectContaining({ status: 'CAPTURED', amountMinor: created.order.totalAmount, provider: 'megamart' })]);
+    expect(order?.payments).toEqual([
+      expect.objectContaining({ status: 'CAPTURED', amountMinor: created.order.totalAmount, provider: 'megamart' }),
+    ]);
 
-    const inbox = await api.prisma.orderWebhookEvent.findMany({ where: { externalOrderId: created.order.externalId }, orderBy: { sequence: 'asc' } });
+    const inbox = await api.prisma.orderWebhookEvent.findMany({
+      where: { externalOrderId: created.order.externalId },
+      orderBy: { sequence: 'asc' },
+    });
     expect(inbox.map(({ sequence, outcome, deliveries }) => ({ sequence, outcome, deliveries }))).toEqual([
       { sequence: 1, outcome: 'STALE', deliveries: 2 },
       { sequence: 2, outcome: 'APPLIED', deliveries: 1 },
@@ -172,7 +209,13 @@ describe('POST /api/channels/:code/webhooks/orders: at least once, out of order'
     const description = await api.temporal.workflow.getHandle(workflowId).describe();
     expect(description.status.name).toBe('RUNNING');
 
-    const cancelled = { ...created, eventId: `${created.eventId}-cancel`, type: 'order.cancelled' as const, sequence: 2, order: { ...created.order, status: 'CANCELLED' as const } };
+    const cancelled = {
+      ...created,
+      eventId: `${created.eventId}-cancel`,
+      type: 'order.cancelled' as const,
+      sequence: 2,
+      order: { ...created.order, status: 'CANCELLED' as const },
+    };
     const cancelResponse = await deliverWebhook(api.app, 'megamart', cancelled, megamartSecret);
 
     const redelivered = await deliverWebhook(api.app, 'megamart', cancelled, megamartSecret);
@@ -183,7 +226,9 @@ describe('POST /api/channels/:code/webhooks/orders: at least once, out of order'
     // The running workflow owns the status: it releases, refunds and marks the order CANCELLED itself.
     expect(await api.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: 'RECEIVED', channelSequence: 2 });
     const history = await api.temporal.workflow.getHandle(workflowId).fetchHistory();
-    const signals = (history.events ?? []).flatMap((event) => (event.workflowExecutionSignaledEventAttributes ? [event.workflowExecutionSignaledEventAttributes.signalName] : []));
+    const signals = (history.events ?? []).flatMap((event) =>
+      event.workflowExecutionSignaledEventAttributes ? [event.workflowExecutionSignaledEventAttributes.signalName] : [],
+    );
     // Told again on the redelivery (the channel redelivers when telling failed; the workflow ignores repeats).
     expect(signals).toEqual(['pickupCancelled', 'pickupCancelled']);
     const audit = await api.prisma.auditEvent.findMany({ where: { entityId: orderId }, orderBy: { createdAt: 'asc' } });

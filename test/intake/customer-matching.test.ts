@@ -1,5 +1,15 @@
 import request from 'supertest';
-import { channelOrderEvent, deliverWebhook, demoLogin, type IntakeTestApi, sellableSkus, startIntakeApi, uniqueDutchMobile, uniqueId, webhookSecretOf } from './support/intake-test-kit';
+import {
+  channelOrderEvent,
+  deliverWebhook,
+  demoLogin,
+  type IntakeTestApi,
+  sellableSkus,
+  startIntakeApi,
+  uniqueDutchMobile,
+  uniqueId,
+  webhookSecretOf,
+} from './support/intake-test-kit';
 
 let api: IntakeTestApi;
 let sku: { sku: string; basePriceMinor: number };
@@ -16,8 +26,16 @@ afterAll(async () => {
 });
 
 /** Places an order on a marketplace (signed webhook) and returns the stored order with its customer. */
-async function orderOnChannel(channelCode: string, customer: { name: string; email: string | null; phone: string | null; externalId?: string }) {
-  const event = channelOrderEvent({ channelCode, externalId: uniqueId(channelCode.toUpperCase()), customer, lines: [{ sku: sku.sku, quantity: 1, unitPrice: sku.basePriceMinor }] });
+async function orderOnChannel(
+  channelCode: string,
+  customer: { name: string; email: string | null; phone: string | null; externalId?: string },
+) {
+  const event = channelOrderEvent({
+    channelCode,
+    externalId: uniqueId(channelCode.toUpperCase()),
+    customer,
+    lines: [{ sku: sku.sku, quantity: 1, unitPrice: sku.basePriceMinor }],
+  });
   const response = await deliverWebhook(api.app, channelCode, event, await webhookSecretOf(api.prisma, channelCode));
   expect(response.status).toBe(202);
   return api.prisma.order.findUniqueOrThrow({ where: { id: (response.body as { orderId: string }).orderId }, include: { customer: true } });
@@ -27,7 +45,13 @@ async function orderOnWebStore(customer: { name: string; email?: string; phone?:
   const response = await request(api.app)
     .post('/api/orders')
     .set('Authorization', await api.bearer(demoLogin.opsLead))
-    .send({ externalId: uniqueId('WEB'), customer, fulfilmentType: 'PICKUP', pickupStoreCode: 'AMS-01', lines: [{ sku: sku.sku, quantity: 1 }] });
+    .send({
+      externalId: uniqueId('WEB'),
+      customer,
+      fulfilmentType: 'PICKUP',
+      pickupStoreCode: 'AMS-01',
+      lines: [{ sku: sku.sku, quantity: 1 }],
+    });
   expect(response.status).toBe(201);
   return api.prisma.order.findUniqueOrThrow({ where: { id: (response.body as { id: string }).id }, include: { customer: true } });
 }
@@ -60,7 +84,11 @@ describe('one customer across channels', () => {
     const anna = await orderOnWebStore({ name: 'Anna', phone: uniqueDutchMobile().e164 });
     const bert = await orderOnWebStore({ name: 'Bert', email: `${uniqueId('bert')}@mail.example` });
 
-    const mixed = await orderOnChannel('quickbuy', { name: 'Anna?', phone: anna.customer?.phone ?? null, email: bert.customer?.email ?? null });
+    const mixed = await orderOnChannel('quickbuy', {
+      name: 'Anna?',
+      phone: anna.customer?.phone ?? null,
+      email: bert.customer?.email ?? null,
+    });
 
     expect(mixed.customerId).toBe(anna.customerId);
     expect(mixed.intakeNotes).toEqual([expect.stringContaining(`belongs to customer ${bert.customerId ?? ''}`)]);
@@ -71,7 +99,12 @@ describe('one customer across channels', () => {
   it('remembers a channel’s own customer id and trusts it on the next order', async () => {
     const externalId = uniqueId('buyer');
     const first = await orderOnChannel('megamart', { name: 'Noor', email: `${uniqueId('noor')}@mail.example`, phone: null, externalId });
-    const second = await orderOnChannel('megamart', { name: 'Noor', email: `${uniqueId('noor.new')}@mail.example`, phone: null, externalId });
+    const second = await orderOnChannel('megamart', {
+      name: 'Noor',
+      email: `${uniqueId('noor.new')}@mail.example`,
+      phone: null,
+      externalId,
+    });
 
     expect(second.customerId).toBe(first.customerId);
     expect(await api.prisma.customerChannelIdentity.count({ where: { externalCustomerId: externalId } })).toBe(1);
@@ -80,7 +113,9 @@ describe('one customer across channels', () => {
   it('creates one customer when two channels deliver the same new person at the same time', async () => {
     const phone = uniqueDutchMobile().e164;
 
-    const orders = await Promise.all(['megamart', 'bazaar', 'quickbuy'].map((channel) => orderOnChannel(channel, { name: 'Rush', email: null, phone })));
+    const orders = await Promise.all(
+      ['megamart', 'bazaar', 'quickbuy'].map((channel) => orderOnChannel(channel, { name: 'Rush', email: null, phone })),
+    );
 
     expect(new Set(orders.map((order) => order.customerId)).size).toBe(1);
     expect(await api.prisma.customer.count({ where: { phone } })).toBe(1);

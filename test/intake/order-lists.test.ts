@@ -1,5 +1,15 @@
 import request from 'supertest';
-import { bodyOf, channelOrderEvent, deliverWebhook, demoLogin, type IntakeTestApi, sellableSkus, startIntakeApi, uniqueId, webhookSecretOf } from './support/intake-test-kit';
+import {
+  bodyOf,
+  channelOrderEvent,
+  deliverWebhook,
+  demoLogin,
+  type IntakeTestApi,
+  sellableSkus,
+  startIntakeApi,
+  uniqueId,
+  webhookSecretOf,
+} from './support/intake-test-kit';
 
 let api: IntakeTestApi;
 const tag = uniqueId('LIST');
@@ -83,7 +93,9 @@ describe('GET /api/orders', () => {
 
 describe('GET /api/orders/:id', () => {
   it('returns the order with lines, customer, channel and store, never the pickup code hash', async () => {
-    const response = await request(api.app).get(`/api/orders/${orderIds.amsterdam}`).set('Authorization', await api.bearer(demoLogin.amsterdamStaff));
+    const response = await request(api.app)
+      .get(`/api/orders/${orderIds.amsterdam}`)
+      .set('Authorization', await api.bearer(demoLogin.amsterdamStaff));
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
@@ -98,15 +110,23 @@ describe('GET /api/orders/:id', () => {
   });
 
   it('refuses store staff another store’s order, and an order not collected at a store', async () => {
-    const berlin = await request(api.app).get(`/api/orders/${orderIds.berlin}`).set('Authorization', await api.bearer(demoLogin.amsterdamStaff));
-    const shipped = await request(api.app).get(`/api/orders/${orderIds.shipped}`).set('Authorization', await api.bearer(demoLogin.amsterdamStaff));
-    const asHeadOffice = await request(api.app).get(`/api/orders/${orderIds.shipped}`).set('Authorization', await api.bearer(demoLogin.opsLead));
+    const berlin = await request(api.app)
+      .get(`/api/orders/${orderIds.berlin}`)
+      .set('Authorization', await api.bearer(demoLogin.amsterdamStaff));
+    const shipped = await request(api.app)
+      .get(`/api/orders/${orderIds.shipped}`)
+      .set('Authorization', await api.bearer(demoLogin.amsterdamStaff));
+    const asHeadOffice = await request(api.app)
+      .get(`/api/orders/${orderIds.shipped}`)
+      .set('Authorization', await api.bearer(demoLogin.opsLead));
 
     expect([berlin.status, shipped.status, asHeadOffice.status]).toEqual([403, 403, 200]);
   });
 
   it('is 404 for an order that does not exist', async () => {
-    const response = await request(api.app).get('/api/orders/00000000-0000-4000-8000-000000000000').set('Authorization', await api.bearer(demoLogin.admin));
+    const response = await request(api.app)
+      .get('/api/orders/00000000-0000-4000-8000-000000000000')
+      .set('Authorization', await api.bearer(demoLogin.admin));
     expect(response.status).toBe(404);
   });
 });

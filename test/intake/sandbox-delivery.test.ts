@@ -17,7 +17,9 @@ beforeAll(async () => {
   server = api.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
-  sandbox = await startTestSandbox({ env: { API_URL: `http://127.0.0.1:${port}`, SANDBOX_WEBHOOK_DUPLICATE_RATE: '1', SANDBOX_WEBHOOK_REORDER_WINDOW_MS: '150' } });
+  sandbox = await startTestSandbox({
+    env: { API_URL: `http://127.0.0.1:${port}`, SANDBOX_WEBHOOK_DUPLICATE_RATE: '1', SANDBOX_WEBHOOK_REORDER_WINDOW_MS: '150' },
+  });
 });
 
 afterAll(async () => {
@@ -45,7 +47,12 @@ describe('orders from the channel sandbox', () => {
     const place = (externalId: string) =>
       sandbox.call('megamart', '/orders', {
         method: 'POST',
-        body: { externalId, customer: { name: 'Sandbox Shopper', phone: phone.national, email: null }, pickupStoreCode: 'LIS-01', lines: [{ sku: product.sku, quantity: 1, unitPrice: 1234 }] },
+        body: {
+          externalId,
+          customer: { name: 'Sandbox Shopper', phone: phone.national, email: null },
+          pickupStoreCode: 'LIS-01',
+          lines: [{ sku: product.sku, quantity: 1, unitPrice: 1234 }],
+        },
       });
 
     expect((await place(kept)).status).toBe(201);
@@ -73,13 +80,21 @@ describe('orders from the channel sandbox', () => {
     if (cancelledOrder?.status !== 'CANCELLED') {
       expect(cancelledOrder?.status).toBe('RECEIVED');
       const history = await api.temporal.workflow.getHandle(cancelledOrder?.workflowId ?? 'none').fetchHistory();
-      const signals = (history.events ?? []).filter((event) => event.workflowExecutionSignaledEventAttributes?.signalName === pickupCancelledSignal.name);
+      const signals = (history.events ?? []).filter(
+        (event) => event.workflowExecutionSignaledEventAttributes?.signalName === pickupCancelledSignal.name,
+      );
       expect(signals.length).toBeGreaterThanOrEqual(1);
     }
     // Both orders belong to the one customer, found by the phone number read in the home region.
     expect(new Set(orders.map((order) => order.customerId)).size).toBe(1);
     expect(await api.prisma.customer.count({ where: { phone: phone.e164 } })).toBe(1);
-    expect(await api.prisma.orderWebhookEvent.aggregate({ where: { externalOrderId: { in: [kept, cancelled] } }, _count: true, _sum: { deliveries: true } })).toMatchObject({
+    expect(
+      await api.prisma.orderWebhookEvent.aggregate({
+        where: { externalOrderId: { in: [kept, cancelled] } },
+        _count: true,
+        _sum: { deliveries: true },
+      }),
+    ).toMatchObject({
       _count: 3,
       _sum: { deliveries: 6 },
     });

@@ -1,6 +1,16 @@
 import request from 'supertest';
 import { pickupWorkflowId } from '../../domain/pickup/pickup-workflow';
-import { bodyOf, demoLogin, type ErrorBody, type IntakeTestApi, sellableSkus, startIntakeApi, traceOfOrder, uniqueDutchMobile, uniqueId } from './support/intake-test-kit';
+import {
+  bodyOf,
+  demoLogin,
+  type ErrorBody,
+  type IntakeTestApi,
+  sellableSkus,
+  startIntakeApi,
+  traceOfOrder,
+  uniqueDutchMobile,
+  uniqueId,
+} from './support/intake-test-kit';
 
 let api: IntakeTestApi;
 let skus: { sku: string; basePriceMinor: number }[];
@@ -42,7 +52,11 @@ function webOrder(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const post = async (body: unknown, as: string = demoLogin.opsLead) => request(api.app).post('/api/orders').set('Authorization', await api.bearer(as)).send(body as object);
+const post = async (body: unknown, as: string = demoLogin.opsLead) =>
+  request(api.app)
+    .post('/api/orders')
+    .set('Authorization', await api.bearer(as))
+    .send(body as object);
 
 describe('POST /api/orders', () => {
   it('takes a pickup order priced from the catalogue, starts its pickup workflow, and returns the same order on a repeat', async () => {
@@ -76,7 +90,13 @@ describe('POST /api/orders', () => {
 
     expect(response.status).toBe(400);
     expect(Object.keys(bodyOf<ErrorBody>(response).errors ?? {}).sort()).toEqual(['customer.email', 'lines.0.quantity', 'pickupStoreCode']);
-    expect(await traceOfOrder(api.prisma, body.externalId, { email: body.customer.email, phone: body.customer.phone })).toEqual({ orders: 0, inboxEvents: 0, payments: 0, auditEvents: 0, customers: 0 });
+    expect(await traceOfOrder(api.prisma, body.externalId, { email: body.customer.email, phone: body.customer.phone })).toEqual({
+      orders: 0,
+      inboxEvents: 0,
+      payments: 0,
+      auditEvents: 0,
+      customers: 0,
+    });
   });
 
   it('requires a pickup store for a pickup order', async () => {
@@ -97,7 +117,10 @@ describe('POST /api/orders', () => {
     expect(bodyOf<ErrorBody>(unknownStore).errors).toHaveProperty('pickupStoreCode');
     expect(badPhone.status).toBe(400);
     expect(bodyOf<ErrorBody>(badPhone).errors).toHaveProperty(['customer.phone']);
-    expect(await traceOfOrder(api.prisma, body.externalId, { email: body.customer.email, phone: body.customer.phone })).toMatchObject({ orders: 0, customers: 0 });
+    expect(await traceOfOrder(api.prisma, body.externalId, { email: body.customer.email, phone: body.customer.phone })).toMatchObject({
+      orders: 0,
+      customers: 0,
+    });
   });
 
   it('is for head office: store staff get 403', async () => {
@@ -121,22 +144,35 @@ describe('when Temporal cannot be reached', () => {
   it('keeps the order RECEIVED with the error, and an admin can start fulfilment later', async () => {
     const body = webOrder();
     const started = Date.now();
-    const created = await request(offline.app).post('/api/orders').set('Authorization', await offline.bearer(demoLogin.opsLead)).send(body);
+    const created = await request(offline.app)
+      .post('/api/orders')
+      .set('Authorization', await offline.bearer(demoLogin.opsLead))
+      .send(body);
 
     expect(created.status).toBe(201);
     expect(Date.now() - started).toBeLessThan(5000);
     const order = bodyOf<OrderBody>(created);
     expect(order).toMatchObject({ status: 'RECEIVED', workflowId: null, fulfilmentStartError: expect.any(String) as unknown });
 
-    const retryWhileDown = await request(offline.app).post(`/api/orders/${order.id}/start-fulfilment`).set('Authorization', await offline.bearer(demoLogin.admin));
+    const retryWhileDown = await request(offline.app)
+      .post(`/api/orders/${order.id}/start-fulfilment`)
+      .set('Authorization', await offline.bearer(demoLogin.admin));
     expect(retryWhileDown.status).toBe(503);
     expect(bodyOf<OrderBody>(retryWhileDown)).toMatchObject({ workflowId: null, fulfilmentStartError: expect.any(String) as unknown });
 
-    const retry = await request(api.app).post(`/api/orders/${order.id}/start-fulfilment`).set('Authorization', await api.bearer(demoLogin.admin));
-    const again = await request(api.app).post(`/api/orders/${order.id}/start-fulfilment`).set('Authorization', await api.bearer(demoLogin.admin));
+    const retry = await request(api.app)
+      .post(`/api/orders/${order.id}/start-fulfilment`)
+      .set('Authorization', await api.bearer(demoLogin.admin));
+    const again = await request(api.app)
+      .post(`/api/orders/${order.id}/start-fulfilment`)
+      .set('Authorization', await api.bearer(demoLogin.admin));
 
     expect(retry.status).toBe(200);
-    expect(bodyOf<OrderBody>(retry)).toMatchObject({ status: 'RECEIVED', workflowId: pickupWorkflowId(order.id), fulfilmentStartError: null });
+    expect(bodyOf<OrderBody>(retry)).toMatchObject({
+      status: 'RECEIVED',
+      workflowId: pickupWorkflowId(order.id),
+      fulfilmentStartError: null,
+    });
     expect(again.status).toBe(200);
     expect((await api.temporal.workflow.getHandle(pickupWorkflowId(order.id)).describe()).status.name).toBe('RUNNING');
     const audit = await api.prisma.auditEvent.findMany({ where: { entityId: order.id, action: 'order.start-fulfilment' } });
@@ -148,7 +184,9 @@ describe('when Temporal cannot be reached', () => {
     expect(shipped.status).toBe(201);
     expect(bodyOf<OrderBody>(shipped)).toMatchObject({ workflowId: null, pickupStore: null, payments: [{ status: 'PENDING' }] });
 
-    const response = await request(api.app).post(`/api/orders/${bodyOf<OrderBody>(shipped).id}/start-fulfilment`).set('Authorization', await api.bearer(demoLogin.admin));
+    const response = await request(api.app)
+      .post(`/api/orders/${bodyOf<OrderBody>(shipped).id}/start-fulfilment`)
+      .set('Authorization', await api.bearer(demoLogin.admin));
     expect(response.status).toBe(409);
   });
 });

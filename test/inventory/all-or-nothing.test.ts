@@ -1,4 +1,13 @@
-import { createInventoryTestKit, createTestProduct, createTestStore, ledgerTotalsOf, receiveStock, stockLevelOf, stockRequest, type InventoryTestKit } from './inventory-test-kit';
+import {
+  createInventoryTestKit,
+  createTestProduct,
+  createTestStore,
+  ledgerTotalsOf,
+  receiveStock,
+  stockLevelOf,
+  stockRequest,
+  type InventoryTestKit,
+} from './inventory-test-kit';
 
 describe('multi-line reservations', () => {
   let kit: InventoryTestKit;
@@ -29,7 +38,10 @@ describe('multi-line reservations', () => {
       ),
     );
 
-    await expect(attempt).rejects.toMatchObject({ type: 'INSUFFICIENT_STOCK', details: [{ shortLines: [{ sku: scarce, requested: 5, available: 3 }] }] });
+    await expect(attempt).rejects.toMatchObject({
+      type: 'INSUFFICIENT_STOCK',
+      details: [{ shortLines: [{ sku: scarce, requested: 5, available: 3 }] }],
+    });
     expect(await stockLevelOf(kit.prisma, store, plenty)).toEqual({ onHand: 10, reserved: 0 });
     expect(await stockLevelOf(kit.prisma, store, scarce)).toEqual({ onHand: 3, reserved: 0 });
     expect(await kit.prisma.inventoryMovement.count({ where: { idempotencyKey: { startsWith: businessKey } } })).toBe(0);
@@ -62,7 +74,10 @@ describe('multi-line reservations', () => {
       ]),
     );
 
-    await expect(attempt).rejects.toMatchObject({ type: 'INSUFFICIENT_STOCK', details: [{ shortLines: [{ sku, requested: 4, available: 3 }] }] });
+    await expect(attempt).rejects.toMatchObject({
+      type: 'INSUFFICIENT_STOCK',
+      details: [{ shortLines: [{ sku, requested: 4, available: 3 }] }],
+    });
   });
 
   it('lets orders that list the same SKUs in opposite orders run concurrently without deadlocking', async () => {

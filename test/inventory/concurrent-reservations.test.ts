@@ -1,5 +1,14 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { createInventoryTestKit, createTestProduct, createTestStore, ledgerTotalsOf, receiveStock, stockLevelOf, stockRequest, type InventoryTestKit } from './inventory-test-kit';
+import {
+  createInventoryTestKit,
+  createTestProduct,
+  createTestStore,
+  ledgerTotalsOf,
+  receiveStock,
+  stockLevelOf,
+  stockRequest,
+  type InventoryTestKit,
+} from './inventory-test-kit';
 
 /** The oversell test of issue 3: many buyers, few units, two stores. */
 describe('200 concurrent reservations for 10 units across two stores', () => {
@@ -34,7 +43,9 @@ describe('200 concurrent reservations for 10 units across two stores', () => {
 
     const attempts = Array.from({ length: 200 }, (_, index) => {
       const store = index % 2 === 0 ? amsterdam : berlin;
-      return kit.reserveStock(stockRequest(store, [{ sku, quantity: 1 }], `reserve:race-${sku}-${index}`)).then((outcome) => ({ store, outcome }));
+      return kit
+        .reserveStock(stockRequest(store, [{ sku, quantity: 1 }], `reserve:race-${sku}-${index}`))
+        .then((outcome) => ({ store, outcome }));
     });
     const results = await Promise.allSettled(attempts);
     racing = false;

@@ -1,4 +1,13 @@
-import { createInventoryTestKit, createTestProduct, createTestStore, ledgerTotalsOf, receiveStock, stockLevelOf, stockRequest, type InventoryTestKit } from './inventory-test-kit';
+import {
+  createInventoryTestKit,
+  createTestProduct,
+  createTestStore,
+  ledgerTotalsOf,
+  receiveStock,
+  stockLevelOf,
+  stockRequest,
+  type InventoryTestKit,
+} from './inventory-test-kit';
 
 /** Temporal may run an activity more than once; a business key must apply a stock change exactly once. */
 describe('idempotent stock changes', () => {

@@ -44,7 +44,15 @@ export function uniqueCode(prefix: string): string {
 export async function createTestStore(prisma: PrismaClient): Promise<string> {
   const code = uniqueCode('TST-INV');
   await prisma.store.create({
-    data: { code, name: `Test store ${code}`, city: 'Utrecht', address: 'Teststraat 1', timeZone: 'Europe/Amsterdam', currency: 'EUR', active: false },
+    data: {
+      code,
+      name: `Test store ${code}`,
+      city: 'Utrecht',
+      address: 'Teststraat 1',
+      timeZone: 'Europe/Amsterdam',
+      currency: 'EUR',
+      active: false,
+    },
   });
   return code;
 }
@@ -52,7 +60,16 @@ export async function createTestStore(prisma: PrismaClient): Promise<string> {
 export async function createTestProduct(prisma: PrismaClient): Promise<string> {
   const sku = uniqueCode('TST-INV');
   await prisma.product.create({
-    data: { sku, name: `Test product ${sku}`, description: 'Made by an inventory test', category: 'test', basePriceMinor: 1999, floorPriceMinor: 999, currency: 'EUR', active: false },
+    data: {
+      sku,
+      name: `Test product ${sku}`,
+      description: 'Made by an inventory test',
+      category: 'test',
+      basePriceMinor: 1999,
+      floorPriceMinor: 999,
+      currency: 'EUR',
+      active: false,
+    },
   });
   return sku;
 }
@@ -60,7 +77,11 @@ export async function createTestProduct(prisma: PrismaClient): Promise<string> {
 const testActor = { userId: null, label: 'test:inventory' };
 
 /** A request with the context every stock change carries; tests vary only what they are about. */
-export function stockRequest(storeCode: string, lines: StockQuantityChangeRequest['lines'], businessKey = uniqueCode('key')): StockQuantityChangeRequest {
+export function stockRequest(
+  storeCode: string,
+  lines: StockQuantityChangeRequest['lines'],
+  businessKey = uniqueCode('key'),
+): StockQuantityChangeRequest {
   return { storeCode, lines, businessKey, actor: testActor, workflowId: null, reason: 'inventory test' };
 }
 
@@ -70,12 +91,19 @@ export async function receiveStock(kit: InventoryTestKit, storeCode: string, sku
 }
 
 export async function stockLevelOf(prisma: PrismaClient, storeCode: string, sku: string): Promise<{ onHand: number; reserved: number }> {
-  const level = await prisma.inventoryLevel.findFirst({ where: { store: { code: storeCode }, product: { sku } }, select: { onHand: true, reserved: true } });
+  const level = await prisma.inventoryLevel.findFirst({
+    where: { store: { code: storeCode }, product: { sku } },
+    select: { onHand: true, reserved: true },
+  });
   return level ?? { onHand: 0, reserved: 0 };
 }
 
 /** What the movement ledger says the level should be: the sum of every recorded delta. */
-export async function ledgerTotalsOf(prisma: PrismaClient, storeCode: string, sku: string): Promise<{ onHand: number; reserved: number; movements: number }> {
+export async function ledgerTotalsOf(
+  prisma: PrismaClient,
+  storeCode: string,
+  sku: string,
+): Promise<{ onHand: number; reserved: number; movements: number }> {
   const totals = await prisma.inventoryMovement.aggregate({
     where: { store: { code: storeCode }, product: { sku } },
     _sum: { deltaOnHand: true, deltaReserved: true },

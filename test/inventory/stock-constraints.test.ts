@@ -1,5 +1,12 @@
 import { postgresErrorCode } from '../../activities/inventory/transient-database-conflict';
-import { createInventoryTestKit, createTestProduct, createTestStore, receiveStock, stockLevelOf, type InventoryTestKit } from './inventory-test-kit';
+import {
+  createInventoryTestKit,
+  createTestProduct,
+  createTestStore,
+  receiveStock,
+  stockLevelOf,
+  type InventoryTestKit,
+} from './inventory-test-kit';
 
 const CHECK_VIOLATION = '23514';
 
@@ -23,7 +30,9 @@ describe('stock CHECK constraints and the append-only ledger', () => {
   async function updateLevelDirectly(onHandDelta: number, reservedDelta: number): Promise<unknown> {
     return kit.prisma.$executeRaw`
       UPDATE inventory_levels SET on_hand = on_hand + ${onHandDelta}, reserved = reserved + ${reservedDelta}
-      WHERE store_id = (SELECT id FROM stores WHERE code = ${store}) AND product_id = (SELECT id FROM products WHERE sku = ${sku})`.catch((error: unknown) => error);
+      WHERE store_id = (SELECT id FROM stores WHERE code = ${store}) AND product_id = (SELECT id FROM products WHERE sku = ${sku})`.catch(
+      (error: unknown) => error,
+    );
   }
 
   it.each([
@@ -40,7 +49,9 @@ describe('stock CHECK constraints and the append-only ledger', () => {
   it('refuses to edit or delete ledger rows', async () => {
     const movement = await kit.prisma.inventoryMovement.findFirstOrThrow({ where: { product: { sku } } });
 
-    await expect(kit.prisma.$executeRaw`UPDATE inventory_movements SET delta_on_hand = 100 WHERE id = ${movement.id}::uuid`).rejects.toThrow(/append-only/);
+    await expect(
+      kit.prisma.$executeRaw`UPDATE inventory_movements SET delta_on_hand = 100 WHERE id = ${movement.id}::uuid`,
+    ).rejects.toThrow(/append-only/);
     await expect(kit.prisma.$executeRaw`DELETE FROM inventory_movements WHERE id = ${movement.id}::uuid`).rejects.toThrow(/append-only/);
   });
 });

@@ -1,4 +1,14 @@
-import { createInventoryTestKit, createTestProduct, createTestStore, ledgerTotalsOf, receiveStock, stockLevelOf, stockRequest, uniqueCode, type InventoryTestKit } from './inventory-test-kit';
+import {
+  createInventoryTestKit,
+  createTestProduct,
+  createTestStore,
+  ledgerTotalsOf,
+  receiveStock,
+  stockLevelOf,
+  stockRequest,
+  uniqueCode,
+  type InventoryTestKit,
+} from './inventory-test-kit';
 
 /** Reserve -> consume / release -> adjust, as a pickup order and a store's stock room go through them. */
 describe('releasing, handing over and adjusting stock', () => {
@@ -57,16 +67,36 @@ describe('releasing, handing over and adjusting stock', () => {
     const otherStore = await createTestStore(kit.prisma);
     const businessKey = uniqueCode('receive:delivery');
 
-    await kit.adjustStock({ ...stockRequest(otherStore, []), kind: 'RECEIVE', lines: [{ sku, delta: 7 }], businessKey, workflowId: 'receive:delivery-1', reason: 'delivery note 1' });
+    await kit.adjustStock({
+      ...stockRequest(otherStore, []),
+      kind: 'RECEIVE',
+      lines: [{ sku, delta: 7 }],
+      businessKey,
+      workflowId: 'receive:delivery-1',
+      reason: 'delivery note 1',
+    });
 
     expect(await stockLevelOf(kit.prisma, otherStore, sku)).toEqual({ onHand: 7, reserved: 0 });
     const movement = await kit.prisma.inventoryMovement.findUniqueOrThrow({ where: { idempotencyKey: businessKey } });
-    expect(movement).toMatchObject({ kind: 'RECEIVE', deltaOnHand: 7, deltaReserved: 0, actorLabel: 'test:inventory', workflowId: 'receive:delivery-1', reason: 'delivery note 1' });
+    expect(movement).toMatchObject({
+      kind: 'RECEIVE',
+      deltaOnHand: 7,
+      deltaReserved: 0,
+      actorLabel: 'test:inventory',
+      workflowId: 'receive:delivery-1',
+      reason: 'delivery note 1',
+    });
   });
 
   it('says which store or SKU is unknown, as NOT_FOUND', async () => {
-    await expect(kit.reserveStock(stockRequest('NO-SUCH-STORE', [{ sku, quantity: 1 }]))).rejects.toMatchObject({ type: 'NOT_FOUND', message: expect.stringContaining('store NO-SUCH-STORE') as unknown });
-    await expect(kit.reserveStock(stockRequest(store, [{ sku: 'NO-SUCH-SKU', quantity: 1 }]))).rejects.toMatchObject({ type: 'NOT_FOUND', message: expect.stringContaining('SKU NO-SUCH-SKU') as unknown });
+    await expect(kit.reserveStock(stockRequest('NO-SUCH-STORE', [{ sku, quantity: 1 }]))).rejects.toMatchObject({
+      type: 'NOT_FOUND',
+      message: expect.stringContaining('store NO-SUCH-STORE') as unknown,
+    });
+    await expect(kit.reserveStock(stockRequest(store, [{ sku: 'NO-SUCH-SKU', quantity: 1 }]))).rejects.toMatchObject({
+      type: 'NOT_FOUND',
+      message: expect.stringContaining('SKU NO-SUCH-SKU') as unknown,
+    });
   });
 
   it('has nothing to reserve at a store that never stocked the SKU', async () => {
@@ -81,7 +111,10 @@ describe('releasing, handing over and adjusting stock', () => {
   it('refuses a change on behalf of a user who does not exist, as NOT_FOUND', async () => {
     const ghost = { userId: '00000000-0000-4000-8000-000000000000', label: 'ghost@example.com' };
 
-    await expect(kit.reserveStock({ ...stockRequest(store, [{ sku, quantity: 1 }]), actor: ghost })).rejects.toMatchObject({ type: 'NOT_FOUND', message: expect.stringContaining('user') as unknown });
+    await expect(kit.reserveStock({ ...stockRequest(store, [{ sku, quantity: 1 }]), actor: ghost })).rejects.toMatchObject({
+      type: 'NOT_FOUND',
+      message: expect.stringContaining('user') as unknown,
+    });
     expect(await stockLevelOf(kit.prisma, store, sku)).toEqual({ onHand: 5, reserved: 0 });
   });
 
@@ -91,7 +124,9 @@ describe('releasing, handing over and adjusting stock', () => {
       nonRetryable: true,
       details: [{ fieldErrors: { 'lines.0.quantity': expect.any(String) as unknown } }],
     });
-    await expect(kit.adjustStock({ ...stockRequest(store, []), kind: 'RECEIVE', lines: [{ sku, delta: -3 }] })).rejects.toMatchObject({ type: 'INVALID_DATA' });
+    await expect(kit.adjustStock({ ...stockRequest(store, []), kind: 'RECEIVE', lines: [{ sku, delta: -3 }] })).rejects.toMatchObject({
+      type: 'INVALID_DATA',
+    });
     expect(await stockLevelOf(kit.prisma, store, sku)).toEqual({ onHand: 5, reserved: 0 });
   });
 });

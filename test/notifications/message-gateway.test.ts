@@ -1,6 +1,10 @@
 import pino from 'pino';
 import { HttpMessageGateway } from '../../channels/messaging/http-message-gateway';
-import { MessageGatewayUnavailableError, MessageRecipientRejectedError, MessageRejectedError } from '../../channels/messaging/message-gateway-errors';
+import {
+  MessageGatewayUnavailableError,
+  MessageRecipientRejectedError,
+  MessageRejectedError,
+} from '../../channels/messaging/message-gateway-errors';
 import { createSandboxApp, sandboxOptionsFromConfig } from '../../channels/sandbox/app';
 import { sandboxConfigSchema } from '../../channels/sandbox/config';
 import { listenSandbox, type RunningSandbox } from '../../channels/sandbox/server';
@@ -10,13 +14,31 @@ import { parseConfig } from '../../domain/config';
 describe('message gateway (sandbox) and its HTTP client', () => {
   let sandbox: RunningSandbox;
   const apiKey = 'sandbox-key-gateway';
-  const gateway = (key = apiKey, maxAttempts = 2) => new HttpMessageGateway({ baseUrl: `${sandbox.url}/gateway`, apiKey: key, requestTimeoutMs: 1000, retry: { maxAttempts, baseDelayMs: 20, maxDelayMs: 50 } });
+  const gateway = (key = apiKey, maxAttempts = 2) =>
+    new HttpMessageGateway({
+      baseUrl: `${sandbox.url}/gateway`,
+      apiKey: key,
+      requestTimeoutMs: 1000,
+      retry: { maxAttempts, baseDelayMs: 20, maxDelayMs: 50 },
+    });
   const setFaults = (faults: object | null) =>
-    fetch(`${sandbox.url}/_control/gateway/faults`, { method: faults === null ? 'DELETE' : 'PUT', headers: { 'Content-Type': 'application/json' }, body: faults === null ? undefined : JSON.stringify(faults) });
-  const phoneOf = async (recipient: string) => ((await (await fetch(`${sandbox.url}/_control/messages?recipient=${encodeURIComponent(recipient)}`)).json()) as { messages: { text: string; idempotencyKey: string }[] }).messages;
+    fetch(`${sandbox.url}/_control/gateway/faults`, {
+      method: faults === null ? 'DELETE' : 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: faults === null ? undefined : JSON.stringify(faults),
+    });
+  const phoneOf = async (recipient: string) =>
+    (
+      (await (await fetch(`${sandbox.url}/_control/messages?recipient=${encodeURIComponent(recipient)}`)).json()) as {
+        messages: { text: string; idempotencyKey: string }[];
+      }
+    ).messages;
 
   beforeAll(async () => {
-    sandbox = await listenSandbox(createSandboxApp(sandboxOptionsFromConfig(parseConfig(sandboxConfigSchema, { LOG_LEVEL: 'silent' }), pino({ level: 'silent' }))), { host: '127.0.0.1', port: 0 });
+    sandbox = await listenSandbox(
+      createSandboxApp(sandboxOptionsFromConfig(parseConfig(sandboxConfigSchema, { LOG_LEVEL: 'silent' }), pino({ level: 'silent' }))),
+      { host: '127.0.0.1', port: 0 },
+    );
   });
   afterAll(() => sandbox.close());
   afterEach(() => setFaults(null));
@@ -31,9 +53,21 @@ describe('message gateway (sandbox) and its HTTP client', () => {
 
   it('refuses a message without an Idempotency-Key, or with a wrong API key', async () => {
     const body = JSON.stringify({ channel: 'EMAIL', recipient: 'ada@example.com', subject: 'Hi', text: 'Hello' });
-    const withoutKey = await fetch(`${sandbox.url}/gateway/messages`, { method: 'POST', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' }, body });
+    const withoutKey = await fetch(`${sandbox.url}/gateway/messages`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+      body,
+    });
     expect([withoutKey.status, ((await withoutKey.json()) as { error: string }).error]).toEqual([400, 'IDEMPOTENCY_KEY_REQUIRED']);
-    await expect(gateway('wrong-key').send({ channel: 'EMAIL', recipient: 'ada@example.com', subject: 'Hi', text: 'Hello', idempotencyKey: 'notify:test:auth' })).rejects.toBeInstanceOf(MessageRejectedError);
+    await expect(
+      gateway('wrong-key').send({
+        channel: 'EMAIL',
+        recipient: 'ada@example.com',
+        subject: 'Hi',
+        text: 'Hello',
+        idempotencyKey: 'notify:test:auth',
+      }),
+    ).rejects.toBeInstanceOf(MessageRejectedError);
     expect(await phoneOf('ada@example.com')).toEqual([]);
   });
 
@@ -41,7 +75,9 @@ describe('message gateway (sandbox) and its HTTP client', () => {
     const sms = gateway().send({ channel: 'SMS', recipient: '0612', text: 'x', idempotencyKey: 'notify:test:bad-phone' });
     await expect(sms).rejects.toBeInstanceOf(MessageRecipientRejectedError);
     await expect(sms).rejects.toMatchObject({ retryable: false, type: 'MESSAGE_RECIPIENT_REJECTED' });
-    await expect(gateway().send({ channel: 'EMAIL', recipient: 'not-an-address', subject: 's', text: 'x', idempotencyKey: 'notify:test:bad-mail' })).rejects.toBeInstanceOf(MessageRecipientRejectedError);
+    await expect(
+      gateway().send({ channel: 'EMAIL', recipient: 'not-an-address', subject: 's', text: 'x', idempotencyKey: 'notify:test:bad-mail' }),
+    ).rejects.toBeInstanceOf(MessageRecipientRejectedError);
   });
 
   it('retries an outage and an error storm, then gives up with a retryable error; delivers once the gateway is back', async () => {

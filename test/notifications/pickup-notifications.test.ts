@@ -19,7 +19,11 @@ describe('pickup notifications through the message gateway', () => {
   const freshPhone = (prefix: string) => `${prefix}${String(randomInt(10_000_000)).padStart(7, '0')}`;
   const codeKey = (orderId: string) => `notify:pickup-ready:${orderId}`;
   const setGatewayFaults = (faults: object | null) =>
-    fetch(`${world.sandboxUrl}/_control/gateway/faults`, { method: faults === null ? 'DELETE' : 'PUT', headers: { 'Content-Type': 'application/json' }, body: faults === null ? undefined : JSON.stringify(faults) });
+    fetch(`${world.sandboxUrl}/_control/gateway/faults`, {
+      method: faults === null ? 'DELETE' : 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: faults === null ? undefined : JSON.stringify(faults),
+    });
 
   async function waitForRow(idempotencyKey: string, status: 'SENT' | 'FAILED', timeoutMs = 30_000) {
     const deadline = Date.now() + timeoutMs;
@@ -61,7 +65,9 @@ describe('pickup notifications through the message gateway', () => {
 
     const sendAgain = createSendNotification({ prisma: world.prisma, messageGateway: world.messageGateway });
     expect(await sendAgain({ notificationId: row.id })).toEqual({ notificationId: row.id, status: 'SENT', alreadySettled: true });
-    expect((await messagesTo(world.sandboxUrl, row.recipient)).filter((message) => message.idempotencyKey === row.idempotencyKey)).toHaveLength(1);
+    expect(
+      (await messagesTo(world.sandboxUrl, row.recipient)).filter((message) => message.idempotencyKey === row.idempotencyKey),
+    ).toHaveLength(1);
 
     expect(await enterCode(handle, world.prisma, orderId, world.users.staffA, code)).toMatchObject({ completed: true });
     expect((await handle.result()).finalStep).toBe('COLLECTED');
@@ -71,7 +77,14 @@ describe('pickup notifications through the message gateway', () => {
     const phone = freshPhone('+3168');
     const customer = await world.prisma.customer.create({ data: { name: 'Crash Test', phone, email: null } });
     const row = await world.prisma.notification.create({
-      data: { channel: 'SMS', recipient: phone, customerId: customer.id, template: 'pickup-ready', payload: { orderId: 'crash-test', storeName: world.storeA, code: '48213377' }, idempotencyKey: `notify:pickup-ready:crash-${world.prefix}` },
+      data: {
+        channel: 'SMS',
+        recipient: phone,
+        customerId: customer.id,
+        template: 'pickup-ready',
+        payload: { orderId: 'crash-test', storeName: world.storeA, code: '48213377' },
+        idempotencyKey: `notify:pickup-ready:crash-${world.prefix}`,
+      },
     });
     // The worker "dies" between the gateway's answer and the row update: the send happened, nothing recorded it.
     const diesAfterSending: MessageGateway = {
@@ -80,14 +93,23 @@ describe('pickup notifications through the message gateway', () => {
         throw new Error('worker lost before recording the send');
       },
     };
-    await expect(createSendNotification({ prisma: world.prisma, messageGateway: diesAfterSending })({ notificationId: row.id })).rejects.toBeInstanceOf(ApplicationFailure);
+    await expect(
+      createSendNotification({ prisma: world.prisma, messageGateway: diesAfterSending })({ notificationId: row.id }),
+    ).rejects.toBeInstanceOf(ApplicationFailure);
     expect(await world.prisma.notification.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'PENDING', attempts: 1 });
 
-    const retried = await createSendNotification({ prisma: world.prisma, messageGateway: world.messageGateway })({ idempotencyKey: row.idempotencyKey });
+    const retried = await createSendNotification({ prisma: world.prisma, messageGateway: world.messageGateway })({
+      idempotencyKey: row.idempotencyKey,
+    });
     expect(retried).toEqual({ notificationId: row.id, status: 'SENT', alreadySettled: false });
     const shown = await messagesTo(world.sandboxUrl, phone);
     expect(shown.map((message) => message.text.match(/code at the counter: (\d+)/)?.[1])).toEqual(['48213377']);
-    expect(await world.prisma.notification.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'SENT', attempts: 2, lastError: null, payload: expect.not.objectContaining({ code: expect.anything() as unknown }) as unknown });
+    expect(await world.prisma.notification.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: 'SENT',
+      attempts: 2,
+      lastError: null,
+      payload: expect.not.objectContaining({ code: expect.anything() as unknown }) as unknown,
+    });
   });
 
   it('keeps retrying through a gateway outage and sends when the gateway is back, while the order moves on', async () => {
@@ -98,7 +120,10 @@ describe('pickup notifications through the message gateway', () => {
       if (Date.now() > deadline) throw new Error('the send was never attempted during the outage');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(await world.prisma.notification.findUniqueOrThrow({ where: { idempotencyKey: codeKey(orderId) } })).toMatchObject({ status: 'PENDING', lastError: expect.stringMatching(/HTTP 503/) as unknown });
+    expect(await world.prisma.notification.findUniqueOrThrow({ where: { idempotencyKey: codeKey(orderId) } })).toMatchObject({
+      status: 'PENDING',
+      lastError: expect.stringMatching(/HTTP 503/) as unknown,
+    });
 
     await setGatewayFaults(null);
     const sent = await waitForRow(codeKey(orderId), 'SENT');
@@ -113,7 +138,11 @@ describe('pickup notifications through the message gateway', () => {
     // A well-formed number the provider cannot reach (a landline, say): only the gateway can tell.
     const landline = freshPhone('+3120');
     const unreachable = await world.prisma.customer.create({ data: { name: 'Landline', phone: landline, email: null } });
-    await fetch(`${world.sandboxUrl}/_control/gateway/unreachable-recipients`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ recipient: landline }) });
+    await fetch(`${world.sandboxUrl}/_control/gateway/unreachable-recipients`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ recipient: landline }),
+    });
     const order = await world.placeOrder([{ sku: world.skuOne, quantity: 1 }]);
     await world.prisma.order.update({ where: { id: order.orderId }, data: { customerId: unreachable.id } });
     const handle = await startPickup(worker.client, worker.taskQueue, world, order.orderId, fastSettings);
@@ -122,11 +151,18 @@ describe('pickup notifications through the message gateway', () => {
 
     const failed = await waitForRow(codeKey(order.orderId), 'FAILED');
     expect(failed).toMatchObject({ attempts: 1, sentAt: null, lastError: expect.stringMatching(/recipient refused/) as unknown });
-    const view = await handle.executeUpdate(cancelPickupUpdate, { args: [{ reason: 'Customer unreachable', actor: { userId: null, label: 'test' } }] });
+    const view = await handle.executeUpdate(cancelPickupUpdate, {
+      args: [{ reason: 'Customer unreachable', actor: { userId: null, label: 'test' } }],
+    });
     expect(view.currentStep).toBe('CANCELLED');
     expect((await handle.result()).finalStep).toBe('CANCELLED');
-    const notes = (await handle.query(pickupTimelineQuery)).entries.filter((entry) => entry.step === 'NOTIFICATION_FAILED').map((entry) => entry.outcome);
-    expect(notes).toEqual([expect.stringMatching(/^Pickup code message not delivered: .*recipient refused/), expect.stringMatching(/^Cancellation message not delivered/)]);
+    const notes = (await handle.query(pickupTimelineQuery)).entries
+      .filter((entry) => entry.step === 'NOTIFICATION_FAILED')
+      .map((entry) => entry.outcome);
+    expect(notes).toEqual([
+      expect.stringMatching(/^Pickup code message not delivered: .*recipient refused/),
+      expect.stringMatching(/^Cancellation message not delivered/),
+    ]);
     expect(await world.stock(world.storeA, world.skuOne)).toMatchObject({ reserved: 0 });
   });
 });

@@ -23,7 +23,10 @@ describe('pickup workflow: order already cancelled when it starts', () => {
 
   it('closes without reserving anything, and the timeline says why', async () => {
     const order = await world.placeOrder([{ sku: world.skuOne, quantity: 2 }]);
-    await world.prisma.order.update({ where: { id: order.orderId }, data: { status: 'CANCELLED', cancelReason: 'Cancelled on the channel before intake finished' } });
+    await world.prisma.order.update({
+      where: { id: order.orderId },
+      data: { status: 'CANCELLED', cancelReason: 'Cancelled on the channel before intake finished' },
+    });
 
     const handle = await startPickup(worker.client, worker.taskQueue, world, order.orderId, fastSettings);
     const result = await handle.result();
@@ -35,7 +38,9 @@ describe('pickup workflow: order already cancelled when it starts', () => {
     expect(await world.prisma.refund.count({ where: { orderId: order.orderId } })).toBe(0);
     const view = await handle.query(pickupTimelineQuery);
     expect(view.currentStep).toBe('CANCELLED');
-    expect(view.entries.map((entry) => [entry.step, entry.outcome])).toEqual([['ALREADY_CANCELLED', expect.stringContaining('already cancelled when the pickup started: nothing reserved')]]);
+    expect(view.entries.map((entry) => [entry.step, entry.outcome])).toEqual([
+      ['ALREADY_CANCELLED', expect.stringContaining('already cancelled when the pickup started: nothing reserved')],
+    ]);
     await saveHistoryIfRecording(handle, 'pickup-already-cancelled');
   });
 });

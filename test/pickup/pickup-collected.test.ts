@@ -22,11 +22,20 @@ describe('pickup workflow: collected', () => {
   });
 
   it('reserves, picks, readies with a code only the customer gets, hands over and consumes the stock', async () => {
-    const order = await world.placeOrder([{ sku: world.skuOne, quantity: 2 }, { sku: world.skuTwo, quantity: 1 }]);
+    const order = await world.placeOrder([
+      { sku: world.skuOne, quantity: 2 },
+      { sku: world.skuTwo, quantity: 1 },
+    ]);
     const handle = await startPickup(worker.client, worker.taskQueue, world, order.orderId, fastSettings);
 
     expect(await world.stock(world.storeA, world.skuOne)).toEqual({ onHand: 10, reserved: 0 });
-    const picked = await pick(handle, world.prisma, order.orderId, world.users.staffA, order.lineIds.map((lineId, index) => ({ lineId, pickedQuantity: index === 0 ? 2 : 1 })));
+    const picked = await pick(
+      handle,
+      world.prisma,
+      order.orderId,
+      world.users.staffA,
+      order.lineIds.map((lineId, index) => ({ lineId, pickedQuantity: index === 0 ? 2 : 1 })),
+    );
     expect(picked).toMatchObject({ completed: true, taskStatus: 'DONE' });
     await waitForStep(handle, 'AWAITING_COLLECTION');
     expect(await world.stock(world.storeA, world.skuOne)).toEqual({ onHand: 10, reserved: 2 });
@@ -61,23 +70,43 @@ describe('pickup workflow: collected', () => {
     expect(JSON.stringify(await handle.fetchHistory())).not.toContain(code);
     await saveHistoryIfRecording(handle, 'pickup-collected');
 
-    await expect(handle.executeUpdate(cancelPickupUpdate, { args: [{ reason: 'too late', actor: { userId: null, label: 'test' } }] })).rejects.toThrow();
+    await expect(
+      handle.executeUpdate(cancelPickupUpdate, { args: [{ reason: 'too late', actor: { userId: null, label: 'test' } }] }),
+    ).rejects.toThrow();
   });
 
   it('releases and refunds a short-picked line once, tells the customer, and hands over the rest', async () => {
-    const order = await world.placeOrder([{ sku: world.skuOne, quantity: 3 }, { sku: world.skuTwo, quantity: 2 }]);
+    const order = await world.placeOrder([
+      { sku: world.skuOne, quantity: 3 },
+      { sku: world.skuTwo, quantity: 2 },
+    ]);
     const handle = await startPickup(worker.client, worker.taskQueue, world, order.orderId, fastSettings);
     const [lineOne, lineTwo] = order.lineIds as [string, string];
 
-    await pick(handle, world.prisma, order.orderId, world.users.staffA, [{ lineId: lineOne, pickedQuantity: 1 }, { lineId: lineTwo, pickedQuantity: 2 }]);
+    await pick(handle, world.prisma, order.orderId, world.users.staffA, [
+      { lineId: lineOne, pickedQuantity: 1 },
+      { lineId: lineTwo, pickedQuantity: 2 },
+    ]);
     await waitForStep(handle, 'AWAITING_COLLECTION');
     expect(await world.stock(world.storeA, world.skuOne)).toEqual({ onHand: 8, reserved: 1 });
-    await enterCode(handle, world.prisma, order.orderId, world.users.staffA, await codeSentToCustomer(world.prisma, order.orderId, world.sandboxUrl));
+    await enterCode(
+      handle,
+      world.prisma,
+      order.orderId,
+      world.users.staffA,
+      await codeSentToCustomer(world.prisma, order.orderId, world.sandboxUrl),
+    );
     const result = await handle.result();
 
     expect(result.refundedUnitsByLine).toEqual({ [lineOne]: 2 });
     const refunds = await world.prisma.refund.findMany({ where: { orderId: order.orderId } });
-    expect(refunds).toEqual([expect.objectContaining({ amountMinor: 2 * world.unitPrice.one, status: 'SUCCEEDED', idempotencyKey: `refund:${order.orderId}:${lineOne}:short-pick` })]);
+    expect(refunds).toEqual([
+      expect.objectContaining({
+        amountMinor: 2 * world.unitPrice.one,
+        status: 'SUCCEEDED',
+        idempotencyKey: `refund:${order.orderId}:${lineOne}:short-pick`,
+      }),
+    ]);
     const channelView = await world.channelOrder(order.externalId);
     expect(channelView.refundedAmount).toBe(2 * world.unitPrice.one);
     expect(await world.stock(world.storeA, world.skuOne)).toEqual({ onHand: 7, reserved: 0 });
@@ -94,7 +123,10 @@ describe('pickup workflow: collected', () => {
     const order = await world.placeOrder([{ sku: world.skuTwo, quantity: 1 }]);
     const deps = { client: worker.client, prisma: world.prisma, taskQueue: worker.taskQueue };
 
-    const [first, second] = await Promise.all([startPickupWorkflow(deps, { orderId: order.orderId }), startPickupWorkflow(deps, { orderId: order.orderId })]);
+    const [first, second] = await Promise.all([
+      startPickupWorkflow(deps, { orderId: order.orderId }),
+      startPickupWorkflow(deps, { orderId: order.orderId }),
+    ]);
     expect(first.workflowId).toBe(pickupWorkflowId(order.orderId));
     expect(second.workflowId).toBe(first.workflowId);
     const handle = worker.client.workflow.getHandle(first.workflowId);
@@ -109,7 +141,9 @@ describe('pickup workflow: collected', () => {
     const runs = [];
     for await (const run of worker.client.workflow.list({ query: `WorkflowId = '${first.workflowId}'` })) runs.push(run.runId);
     expect(runs).toEqual([runId]);
-    await expect(handle.executeUpdate(cancelPickupUpdate, { args: [{ reason: 'again', actor: { userId: null, label: 'test' } }] })).rejects.toBeInstanceOf(Error);
+    await expect(
+      handle.executeUpdate(cancelPickupUpdate, { args: [{ reason: 'again', actor: { userId: null, label: 'test' } }] }),
+    ).rejects.toBeInstanceOf(Error);
     expect(WorkflowUpdateFailedError).toBeDefined();
   });
 });

@@ -55,7 +55,10 @@ describe('pickup workflow: worker killed mid-run', () => {
   });
 
   it('completes after two crashes with nothing done twice', async () => {
-    const order = await world.placeOrder([{ sku: world.skuOne, quantity: 2 }, { sku: world.skuTwo, quantity: 1 }]);
+    const order = await world.placeOrder([
+      { sku: world.skuOne, quantity: 2 },
+      { sku: world.skuTwo, quantity: 1 },
+    ]);
     const [lineOne, lineTwo] = order.lineIds as [string, string];
     workers.push(await startWorkerProcess(taskQueue, `${world.sandboxUrl}/gateway`));
     const handle = await startPickup(client, taskQueue, world, order.orderId, fastSettings);
@@ -63,9 +66,18 @@ describe('pickup workflow: worker killed mid-run', () => {
     await kill(workers[0] as ChildProcess);
 
     workers.push(await startWorkerProcess(taskQueue, `${world.sandboxUrl}/gateway`));
-    await pick(handle, world.prisma, order.orderId, world.users.staffA, [{ lineId: lineOne, pickedQuantity: 1 }, { lineId: lineTwo, pickedQuantity: 1 }]);
+    await pick(handle, world.prisma, order.orderId, world.users.staffA, [
+      { lineId: lineOne, pickedQuantity: 1 },
+      { lineId: lineTwo, pickedQuantity: 1 },
+    ]);
     await waitForStep(handle, 'AWAITING_COLLECTION');
-    await enterCode(handle, world.prisma, order.orderId, world.users.staffA, await codeSentToCustomer(world.prisma, order.orderId, world.sandboxUrl));
+    await enterCode(
+      handle,
+      world.prisma,
+      order.orderId,
+      world.users.staffA,
+      await codeSentToCustomer(world.prisma, order.orderId, world.sandboxUrl),
+    );
     // Killed right after the hand-over was accepted, while the stock is being consumed.
     await kill(workers[1] as ChildProcess);
 
@@ -73,8 +85,16 @@ describe('pickup workflow: worker killed mid-run', () => {
     const result = await handle.result();
 
     expect(result.finalStep).toBe('COLLECTED');
-    expect((await ledgerOf(world.prisma, order.orderId)).map((row) => `${row.kind} ${row.sku} ${row.deltaOnHand}/${row.deltaReserved}`).sort()).toEqual(
-      [`RESERVE ${world.skuOne} 0/2`, `RESERVE ${world.skuTwo} 0/1`, `RELEASE ${world.skuOne} 0/-1`, `CONSUME ${world.skuOne} -1/-1`, `CONSUME ${world.skuTwo} -1/-1`].sort(),
+    expect(
+      (await ledgerOf(world.prisma, order.orderId)).map((row) => `${row.kind} ${row.sku} ${row.deltaOnHand}/${row.deltaReserved}`).sort(),
+    ).toEqual(
+      [
+        `RESERVE ${world.skuOne} 0/2`,
+        `RESERVE ${world.skuTwo} 0/1`,
+        `RELEASE ${world.skuOne} 0/-1`,
+        `CONSUME ${world.skuOne} -1/-1`,
+        `CONSUME ${world.skuTwo} -1/-1`,
+      ].sort(),
     );
     expect(await world.stock(world.storeA, world.skuOne)).toEqual({ onHand: 9, reserved: 0 });
     expect(await world.prisma.refund.count({ where: { orderId: order.orderId } })).toBe(1);
@@ -83,7 +103,13 @@ describe('pickup workflow: worker killed mid-run', () => {
     expect(channelView.status).toBe('COLLECTED');
     expect(await world.prisma.notification.count({ where: { idempotencyKey: `notify:pickup-ready:${order.orderId}` } })).toBe(1);
     // The customer's phone shows the code once, however often the send was cut off and retried.
-    const codeMessage = await world.prisma.notification.findUniqueOrThrow({ where: { idempotencyKey: `notify:pickup-ready:${order.orderId}` } });
-    expect((await messagesTo(world.sandboxUrl, codeMessage.recipient)).filter((message) => message.idempotencyKey === codeMessage.idempotencyKey)).toHaveLength(1);
+    const codeMessage = await world.prisma.notification.findUniqueOrThrow({
+      where: { idempotencyKey: `notify:pickup-ready:${order.orderId}` },
+    });
+    expect(
+      (await messagesTo(world.sandboxUrl, codeMessage.recipient)).filter(
+        (message) => message.idempotencyKey === codeMessage.idempotencyKey,
+      ),
+    ).toHaveLength(1);
   }, 180_000);
 });

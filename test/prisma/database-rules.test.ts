@@ -60,7 +60,10 @@ afterAll(async () => {
 });
 
 const insertLevel = (onHand: number, reserved: number) =>
-  errorOf(`INSERT INTO inventory_levels (id, store_id, product_id, on_hand, reserved, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, now())`, [storeId, productId, onHand, reserved]);
+  errorOf(
+    `INSERT INTO inventory_levels (id, store_id, product_id, on_hand, reserved, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, now())`,
+    [storeId, productId, onHand, reserved],
+  );
 
 describe('inventory levels', () => {
   it('accept stock with part of it reserved', async () => {
@@ -79,12 +82,21 @@ describe('inventory levels', () => {
   });
 
   it('reject a reservation that would oversell existing stock', async () => {
-    await client.query(`INSERT INTO inventory_levels (id, store_id, product_id, on_hand, reserved, updated_at) VALUES (gen_random_uuid(), $1, $2, 4, 3, now())`, [storeId, productId]);
+    await client.query(
+      `INSERT INTO inventory_levels (id, store_id, product_id, on_hand, reserved, updated_at) VALUES (gen_random_uuid(), $1, $2, 4, 3, now())`,
+      [storeId, productId],
+    );
 
-    const error = await errorOf(`UPDATE inventory_levels SET reserved = reserved + 2 WHERE store_id = $1 AND product_id = $2`, [storeId, productId]);
+    const error = await errorOf(`UPDATE inventory_levels SET reserved = reserved + 2 WHERE store_id = $1 AND product_id = $2`, [
+      storeId,
+      productId,
+    ]);
 
     expect(error?.constraint).toBe('inventory_levels_reserved_within_on_hand');
-    const { rows } = await client.query<{ reserved: number }>('SELECT reserved FROM inventory_levels WHERE store_id = $1 AND product_id = $2', [storeId, productId]);
+    const { rows } = await client.query<{ reserved: number }>(
+      'SELECT reserved FROM inventory_levels WHERE store_id = $1 AND product_id = $2',
+      [storeId, productId],
+    );
     expect(rows[0]?.reserved).toBe(3);
   });
 });
@@ -99,7 +111,10 @@ describe('append-only ledgers', () => {
        VALUES (gen_random_uuid(), $1, $2, 'RECEIVE', 4, 0, 'delivery', 'system:test', $3)`,
       [storeId, productId, movementKey],
     );
-    await client.query(`INSERT INTO audit_events (id, actor_label, action, entity_type, entity_id) VALUES (gen_random_uuid(), 'system:test', 'test', 'Store', $1)`, [storeId]);
+    await client.query(
+      `INSERT INTO audit_events (id, actor_label, action, entity_type, entity_id) VALUES (gen_random_uuid(), 'system:test', 'test', 'Store', $1)`,
+      [storeId],
+    );
   });
 
   it.each([
@@ -110,7 +125,10 @@ describe('append-only ledgers', () => {
 
     expect(error?.code).toBe(RESTRICT_VIOLATION);
     expect(error?.message).toBe(`inventory_movements is append-only: ${operation} is not allowed`);
-    const { rows } = await client.query<{ delta_on_hand: number }>('SELECT delta_on_hand FROM inventory_movements WHERE idempotency_key = $1', [movementKey]);
+    const { rows } = await client.query<{ delta_on_hand: number }>(
+      'SELECT delta_on_hand FROM inventory_movements WHERE idempotency_key = $1',
+      [movementKey],
+    );
     expect(rows).toEqual([{ delta_on_hand: 4 }]);
   });
 
@@ -146,16 +164,21 @@ describe('people rules', () => {
   });
 
   it('store staff must belong to a store', async () => {
-    const error = await errorOf(`INSERT INTO users (id, email, name, role, password_hash, updated_at) VALUES (gen_random_uuid(), $1, 'Lost clerk', 'STORE_STAFF', 'x', now())`, [
-      `lost-${randomUUID().slice(0, 8)}@omni.example`,
-    ]);
+    const error = await errorOf(
+      `INSERT INTO users (id, email, name, role, password_hash, updated_at) VALUES (gen_random_uuid(), $1, 'Lost clerk', 'STORE_STAFF', 'x', now())`,
+      [`lost-${randomUUID().slice(0, 8)}@omni.example`],
+    );
 
     expect(error?.constraint).toBe('users_staff_have_store');
   });
 
   it('customer phones are E.164 and e-mails lower-case', async () => {
-    const phoneError = await errorOf(`INSERT INTO customers (id, name, phone, updated_at) VALUES (gen_random_uuid(), 'Local format', '06 1234 5678', now())`);
-    const emailError = await errorOf(`INSERT INTO customers (id, name, email, updated_at) VALUES (gen_random_uuid(), 'Shouting', 'SOMEONE@MAIL.EXAMPLE', now())`);
+    const phoneError = await errorOf(
+      `INSERT INTO customers (id, name, phone, updated_at) VALUES (gen_random_uuid(), 'Local format', '06 1234 5678', now())`,
+    );
+    const emailError = await errorOf(
+      `INSERT INTO customers (id, name, email, updated_at) VALUES (gen_random_uuid(), 'Shouting', 'SOMEONE@MAIL.EXAMPLE', now())`,
+    );
 
     expect(phoneError?.constraint).toBe('customers_phone_e164');
     expect(emailError?.constraint).toBe('customers_email_lower_case');

@@ -30,7 +30,9 @@ describe('demo data', () => {
 
     expect(channels.length).toBeGreaterThanOrEqual(5);
     expect(new Set(channels.map((channel) => channel.kind)).size).toBeGreaterThanOrEqual(3);
-    expect(new Set(channels.map((channel) => `${channel.requestsPerSecond}/${channel.burst}/${channel.perItemCost}`)).size).toBeGreaterThanOrEqual(3);
+    expect(
+      new Set(channels.map((channel) => `${channel.requestsPerSecond}/${channel.burst}/${channel.perItemCost}`)).size,
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it('has at least three stores in different cities with valid time zones', async () => {
@@ -87,7 +89,10 @@ describe('demo data', () => {
   });
 
   it('has an admin, two ops leads for four-eyes approvals, and a manager and a clerk in every store', async () => {
-    const stores = await prisma.store.findMany({ where: { code: { in: demoStoreCodes } }, include: { users: { where: { role: 'STORE_STAFF', active: true } } } });
+    const stores = await prisma.store.findMany({
+      where: { code: { in: demoStoreCodes } },
+      include: { users: { where: { role: 'STORE_STAFF', active: true } } },
+    });
 
     expect(await prisma.user.count({ where: { role: 'ADMIN' } })).toBeGreaterThanOrEqual(1);
     expect(await prisma.user.count({ where: { role: 'OPS_LEAD' } })).toBeGreaterThanOrEqual(2);

@@ -10,7 +10,10 @@ import { databaseNameOf, databasesStartingWith, repoRoot, runPrismaCli } from '.
  */
 const schemaPath = path.join(repoRoot, 'prisma', 'schema.prisma');
 const diffAgainst = (schemaFile: string) =>
-  runPrismaCli(['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema-datamodel', schemaFile, '--exit-code'], testEnv.databaseUrl);
+  runPrismaCli(
+    ['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema-datamodel', schemaFile, '--exit-code'],
+    testEnv.databaseUrl,
+  );
 
 describe('migrations', () => {
   it('produce exactly the schema in prisma/schema.prisma', async () => {
@@ -23,7 +26,10 @@ describe('migrations', () => {
   it('are reported as drifted when the schema has changes no migration carries', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'omni-schema-'));
     try {
-      const changed = readFileSync(schemaPath, 'utf8').replace('  lastLoginAt    DateTime?', '  nickname       String?\n  lastLoginAt    DateTime?');
+      const changed = readFileSync(schemaPath, 'utf8').replace(
+        '  lastLoginAt    DateTime?',
+        '  nickname       String?\n  lastLoginAt    DateTime?',
+      );
       expect(changed).toContain('nickname');
       const changedSchema = path.join(dir, 'schema.prisma');
       writeFileSync(changedSchema, changed);

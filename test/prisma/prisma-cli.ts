@@ -27,7 +27,10 @@ export function runPrismaCli(args: string[], databaseUrl: string): Promise<Comma
 }
 
 export function runSeed(databaseUrl: string, sandboxUrl = 'http://127.0.0.1:4010'): Promise<CommandResult> {
-  return runCommand(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['prisma/seed.ts'], { DATABASE_URL: databaseUrl, SANDBOX_URL: sandboxUrl });
+  return runCommand(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['prisma/seed.ts'], {
+    DATABASE_URL: databaseUrl,
+    SANDBOX_URL: sandboxUrl,
+  });
 }
 
 function withDatabase(databaseUrl: string, name: string): string {

@@ -7,7 +7,16 @@ import { type CommandResult, createEmptyDatabase, dropDatabase, runPrismaCli, ru
  * stock does not disturb other suites. Story: migrate, seed, sell one unit, seed again with the sandbox
  * moved elsewhere; the second run must change nothing but the sandbox address.
  */
-const countedTables = ['stores', 'channels', 'users', 'products', 'inventory_levels', 'inventory_movements', 'channel_listings', 'customers'] as const;
+const countedTables = [
+  'stores',
+  'channels',
+  'users',
+  'products',
+  'inventory_levels',
+  'inventory_movements',
+  'channel_listings',
+  'customers',
+] as const;
 const SOLD_SKU = 'APP-TSH-BLK';
 const MOVED_SANDBOX_URL = 'http://sandbox.internal:9000/';
 

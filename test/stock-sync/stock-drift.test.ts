@@ -16,7 +16,9 @@ describe('stock sync drift detection', () => {
   let env: Awaited<ReturnType<typeof startTestWorker>>;
 
   const sync = async (channelName: string) => {
-    const run = await runStockSync(env.client, env.taskQueue, `stock-sync-test-${world.prefix}-${runIds.length + 1}`, [world.channelCode(channelName)]);
+    const run = await runStockSync(env.client, env.taskQueue, `stock-sync-test-${world.prefix}-${runIds.length + 1}`, [
+      world.channelCode(channelName),
+    ]);
     runIds.push(run.workflowId);
     return run.result;
   };
@@ -53,7 +55,11 @@ describe('stock sync drift detection', () => {
     const shown = await world.channelListings('flaky');
     for (const [index, product] of products.entries()) {
       expect({ product, stock: shown.get(world.sku(product))?.stock }).toEqual({ product, stock: 4 + index });
-      expect(await world.listing('flaky', product)).toMatchObject({ publishedStock: 4 + index, verifiedStock: 4 + index, driftDetectedAt: null });
+      expect(await world.listing('flaky', product)).toMatchObject({
+        publishedStock: 4 + index,
+        verifiedStock: 4 + index,
+        driftDetectedAt: null,
+      });
     }
     expect(await world.discrepancies('flaky')).toEqual([]);
     expect(result.status).toBe('COMPLETED');
@@ -71,7 +77,13 @@ describe('stock sync drift detection', () => {
     expect(raised.map((discrepancy) => discrepancy.product.sku).sort()).toEqual(products.map((product) => world.sku(product)).sort());
     for (const discrepancy of raised) {
       const published = (await world.listing('liar', discrepancy.product.sku.split('-').at(-1) ?? '')).publishedStock;
-      expect(discrepancy).toMatchObject({ reconciliationId: first.reconciliationId, resolution: 'PENDING', systemQty: published, channelQty: null, delta: -(published ?? 0) });
+      expect(discrepancy).toMatchObject({
+        reconciliationId: first.reconciliationId,
+        resolution: 'PENDING',
+        systemQty: published,
+        channelQty: null,
+        delta: -(published ?? 0),
+      });
     }
     const markedAt = (await world.listing('liar', 'P1')).driftDetectedAt;
     expect(markedAt).toBeInstanceOf(Date);

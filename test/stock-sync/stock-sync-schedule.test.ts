@@ -25,7 +25,12 @@ describe('stock-sync schedule', () => {
   let connection: Connection;
   let client: Client;
   const config = (env: Record<string, string>): StockSyncScheduleConfig =>
-    parseConfig(workerConfigSchema, { TEMPORAL_TASK_QUEUE: `unpolled-${scheduleId}`, STOCK_SYNC_INTERVAL_SECONDS: '1', STOCK_SYNC_PAGE_SIZE: '250', ...env });
+    parseConfig(workerConfigSchema, {
+      TEMPORAL_TASK_QUEUE: `unpolled-${scheduleId}`,
+      STOCK_SYNC_INTERVAL_SECONDS: '1',
+      STOCK_SYNC_PAGE_SIZE: '250',
+      ...env,
+    });
 
   beforeAll(async () => {
     connection = await Connection.connect({ address: testEnv.temporalAddress });
@@ -36,7 +41,10 @@ describe('stock-sync schedule', () => {
     const handle = client.schedule.getHandle(scheduleId);
     const description = await handle.describe().catch(() => null);
     for (const action of description?.info.runningActions ?? []) {
-      await client.workflow.getHandle(action.workflow.workflowId).terminate('schedule test finished').catch(() => undefined);
+      await client.workflow
+        .getHandle(action.workflow.workflowId)
+        .terminate('schedule test finished')
+        .catch(() => undefined);
     }
     await handle.delete().catch(() => undefined);
     await connection.close();
@@ -51,9 +59,14 @@ describe('stock-sync schedule', () => {
     expect(described.policies.overlap).toBe('SKIP');
     expect(described.spec.intervals).toMatchObject([{ every: 1000 }]);
     expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'syncStock', taskQueue: `unpolled-${scheduleId}` });
-    expect(described.action.args).toEqual([{ settings: expect.objectContaining({ pageSize: 250, driftToleranceUnits: 0, readBackDelayMs: 5000 }) as unknown }]);
+    expect(described.action.args).toEqual([
+      { settings: expect.objectContaining({ pageSize: 250, driftToleranceUnits: 0, readBackDelayMs: 5000 }) as unknown },
+    ]);
 
-    const acted = await eventually(() => handle.describe(), (value) => value.info.numActionsSkippedOverlap >= 2);
+    const acted = await eventually(
+      () => handle.describe(),
+      (value) => value.info.numActionsSkippedOverlap >= 2,
+    );
     expect(acted.info.numActionsTaken).toBe(1);
     expect(acted.info.numActionsSkippedOverlap).toBeGreaterThanOrEqual(2);
     const [running] = acted.info.runningActions;
@@ -66,17 +79,27 @@ describe('stock-sync schedule', () => {
   it('is brought in line with the config on every start: a second call updates, disabling pauses, enabling resumes', async () => {
     const handle = client.schedule.getHandle(scheduleId);
 
-    expect(await ensureStockSyncSchedule(client, config({ STOCK_SYNC_INTERVAL_SECONDS: '600', STOCK_SYNC_ENABLED: 'false' }), scheduleId)).toEqual({ scheduleId, created: false, paused: true });
+    expect(
+      await ensureStockSyncSchedule(client, config({ STOCK_SYNC_INTERVAL_SECONDS: '600', STOCK_SYNC_ENABLED: 'false' }), scheduleId),
+    ).toEqual({ scheduleId, created: false, paused: true });
     const paused = await handle.describe();
     expect(paused.state.paused).toBe(true);
     expect(paused.spec.intervals).toMatchObject([{ every: 600_000 }]);
 
-    expect(await ensureStockSyncSchedule(client, config({ STOCK_SYNC_INTERVAL_SECONDS: '600' }), scheduleId)).toEqual({ scheduleId, created: false, paused: false });
+    expect(await ensureStockSyncSchedule(client, config({ STOCK_SYNC_INTERVAL_SECONDS: '600' }), scheduleId)).toEqual({
+      scheduleId,
+      created: false,
+      paused: false,
+    });
     expect((await handle.describe()).state.paused).toBe(false);
 
     // An operator's own pause (e.g. during a marketplace incident) survives a worker restart.
     await handle.pause('marketplace maintenance');
-    expect(await ensureStockSyncSchedule(client, config({ STOCK_SYNC_INTERVAL_SECONDS: '600' }), scheduleId)).toEqual({ scheduleId, created: false, paused: true });
+    expect(await ensureStockSyncSchedule(client, config({ STOCK_SYNC_INTERVAL_SECONDS: '600' }), scheduleId)).toEqual({
+      scheduleId,
+      created: false,
+      paused: true,
+    });
     expect((await handle.describe()).state).toMatchObject({ paused: true, note: 'marketplace maintenance' });
   });
 });

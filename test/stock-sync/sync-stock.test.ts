@@ -20,7 +20,11 @@ describe('stock sync', () => {
   let main: string;
   let feed: string;
 
-  const sync = async (channelCodes: string[], settings: Partial<StockSyncSettings> = {}, workflowId = `stock-sync-test-${world.prefix}-${runIds.length + 1}`) => {
+  const sync = async (
+    channelCodes: string[],
+    settings: Partial<StockSyncSettings> = {},
+    workflowId = `stock-sync-test-${world.prefix}-${runIds.length + 1}`,
+  ) => {
     const run = await runStockSync(env.client, env.taskQueue, workflowId, channelCodes, settings);
     runIds.push(run.workflowId);
     return run;
@@ -62,12 +66,30 @@ describe('stock sync', () => {
     const recordedId = process.env.RECORD_HISTORIES === '1' ? RECORDED_SYNC_WORKFLOW_ID : undefined;
     const { result, workflowId } = await sync([main, feed], { pagesPerRun: 2 }, recordedId);
 
-    const expectedOnMain = { A: [7, true], B: [1, false], C: [0, false], D: [0, false], E: [0, false], F: [13, true], G: [0, false] } as const;
+    const expectedOnMain = {
+      A: [7, true],
+      B: [1, false],
+      C: [0, false],
+      D: [0, false],
+      E: [0, false],
+      F: [13, true],
+      G: [0, false],
+    } as const;
     const shownOnMain = await world.channelListings('main');
     for (const [product, [stock, open]] of Object.entries(expectedOnMain)) {
-      expect({ product, stock: shownOnMain.get(world.sku(product))?.stock, open: shownOnMain.get(world.sku(product))?.open }).toEqual({ product, stock, open });
+      expect({ product, stock: shownOnMain.get(world.sku(product))?.stock, open: shownOnMain.get(world.sku(product))?.open }).toEqual({
+        product,
+        stock,
+        open,
+      });
       const listing = await world.listing('main', product);
-      expect({ product, published: listing.publishedStock, open: listing.open, verified: listing.verifiedStock, drift: listing.driftDetectedAt }).toEqual({
+      expect({
+        product,
+        published: listing.publishedStock,
+        open: listing.open,
+        verified: listing.verifiedStock,
+        drift: listing.driftDetectedAt,
+      }).toEqual({
         product,
         published: stock,
         open,
@@ -80,7 +102,15 @@ describe('stock sync', () => {
     expect(shownOnFeed.get(world.sku('B'))).toMatchObject({ stock: 3, open: true });
     expect(shownOnFeed.get(world.sku('C'))).toMatchObject({ stock: 0, open: false });
 
-    expect(totalsOf(result, main)).toMatchObject({ listings: 7, pushed: 7, rejected: 0, closed: 5, checked: 7, drifted: 0, discrepancies: 0 });
+    expect(totalsOf(result, main)).toMatchObject({
+      listings: 7,
+      pushed: 7,
+      rejected: 0,
+      closed: 5,
+      checked: 7,
+      drifted: 0,
+      discrepancies: 0,
+    });
     expect(totalsOf(result, feed)).toMatchObject({ listings: 7, pushed: 7, rejected: 0, checked: 7, drifted: 0 });
     expect(result.status).toBe('COMPLETED');
     const reconciliation = await world.prisma.reconciliation.findUniqueOrThrow({ where: { id: result.reconciliationId } });
@@ -122,13 +152,19 @@ describe('stock sync', () => {
 
     const { result } = await sync([down, off, feed]);
 
-    expect(outcomeOf(result, down)).toMatchObject({ outcome: 'SKIPPED', reason: expect.stringContaining('health probe failed') as unknown });
+    expect(outcomeOf(result, down)).toMatchObject({
+      outcome: 'SKIPPED',
+      reason: expect.stringContaining('health probe failed') as unknown,
+    });
     expect(outcomeOf(result, off)).toEqual({ channelCode: off, outcome: 'SKIPPED', reason: 'channel status is DISABLED' });
     expect(outcomeOf(result, feed)).toMatchObject({ outcome: 'SYNCED' });
     expect((await world.sandboxLog('down', 'listings.written')).length).toBe(0);
     expect((await world.sandboxLog('off', 'request')).length).toBe(0);
     expect(await world.listing('down', 'A')).toMatchObject({ publishedStock: null, lastPushedAt: null });
     const reconciliation = await world.prisma.reconciliation.findUniqueOrThrow({ where: { id: result.reconciliationId } });
-    expect(reconciliation.summary).toMatchObject({ kind: 'STOCK_SYNC', channels: expect.arrayContaining([expect.objectContaining({ channelCode: off, outcome: 'SKIPPED' })]) as unknown });
+    expect(reconciliation.summary).toMatchObject({
+      kind: 'STOCK_SYNC',
+      channels: expect.arrayContaining([expect.objectContaining({ channelCode: off, outcome: 'SKIPPED' })]) as unknown,
+    });
   });
 });

@@ -46,28 +46,56 @@ describe('tasks API', () => {
     const [lineId] = lineIds as [string];
     const { staffA, staffB } = world.users;
 
-    const ownList = await request(app).get('/api/tasks').query({ filter: JSON.stringify({ workflowId: handle.workflowId }) }).set('Authorization', as(staffA));
+    const ownList = await request(app)
+      .get('/api/tasks')
+      .query({ filter: JSON.stringify({ workflowId: handle.workflowId }) })
+      .set('Authorization', as(staffA));
     expect(ownList.status).toBe(200);
     expect(ownList.body).toEqual([expect.objectContaining({ id: task.id, type: 'PICK', status: 'OPEN' })]);
-    const otherList = await request(app).get('/api/tasks').query({ filter: JSON.stringify({ workflowId: handle.workflowId }) }).set('Authorization', as(staffB));
+    const otherList = await request(app)
+      .get('/api/tasks')
+      .query({ filter: JSON.stringify({ workflowId: handle.workflowId }) })
+      .set('Authorization', as(staffB));
     expect(otherList.body).toEqual([]);
     expect((await request(app).get(`/api/tasks/${task.id}`).set('Authorization', as(staffB))).status).toBe(403);
-    expect((await request(app).get('/api/tasks').query({ filter: JSON.stringify({ storeId: world.storeIds[world.storeA] }) }).set('Authorization', as(staffB))).status).toBe(403);
-    const foreign = await request(app).post(`/api/tasks/${task.id}/complete`).set('Authorization', as(staffB)).send({ lines: [{ lineId, pickedQuantity: 2 }] });
+    expect(
+      (
+        await request(app)
+          .get('/api/tasks')
+          .query({ filter: JSON.stringify({ storeId: world.storeIds[world.storeA] }) })
+          .set('Authorization', as(staffB))
+      ).status,
+    ).toBe(403);
+    const foreign = await request(app)
+      .post(`/api/tasks/${task.id}/complete`)
+      .set('Authorization', as(staffB))
+      .send({ lines: [{ lineId, pickedQuantity: 2 }] });
     expect(foreign.status).toBe(403);
 
-    const badBody = await request(app).post(`/api/tasks/${task.id}/complete`).set('Authorization', as(staffA)).send({ lines: [{ lineId: 'nope', pickedQuantity: -1 }] });
+    const badBody = await request(app)
+      .post(`/api/tasks/${task.id}/complete`)
+      .set('Authorization', as(staffA))
+      .send({ lines: [{ lineId: 'nope', pickedQuantity: -1 }] });
     expect(badBody.status).toBe(400);
     expect((badBody.body as ErrorBody).errors).toEqual(expect.objectContaining({ 'lines.0.lineId': expect.any(String) as unknown }));
-    const tooMany = await request(app).post(`/api/tasks/${task.id}/complete`).set('Authorization', as(staffA)).send({ lines: [{ lineId, pickedQuantity: 3 }] });
+    const tooMany = await request(app)
+      .post(`/api/tasks/${task.id}/complete`)
+      .set('Authorization', as(staffA))
+      .send({ lines: [{ lineId, pickedQuantity: 3 }] });
     expect(tooMany.status).toBe(400);
     expect((tooMany.body as ErrorBody).errors).toEqual({ 'lines.0.pickedQuantity': 'must be at most the ordered 2' });
     expect((await world.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('OPEN');
 
-    const done = await request(app).post(`/api/tasks/${task.id}/complete`).set('Authorization', as(staffA)).send({ lines: [{ lineId, pickedQuantity: 2 }] });
+    const done = await request(app)
+      .post(`/api/tasks/${task.id}/complete`)
+      .set('Authorization', as(staffA))
+      .send({ lines: [{ lineId, pickedQuantity: 2 }] });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ id: task.id, status: 'DONE', completedByUserId: staffA.id });
-    const again = await request(app).post(`/api/tasks/${task.id}/complete`).set('Authorization', as(staffA)).send({ lines: [{ lineId, pickedQuantity: 2 }] });
+    const again = await request(app)
+      .post(`/api/tasks/${task.id}/complete`)
+      .set('Authorization', as(staffA))
+      .send({ lines: [{ lineId, pickedQuantity: 2 }] });
     expect(again.status).toBe(409);
     expect((again.body as ErrorBody).message).toBe('This task has already been completed');
     expect(await world.prisma.auditEvent.count({ where: { entityId: task.id, action: 'task.complete' } })).toBe(1);
@@ -76,14 +104,22 @@ describe('tasks API', () => {
   it('claims once; locks the hand-over after three wrong codes; only a manager unlocks; the right code collects', async () => {
     const { orderId, task, lineIds, handle } = await orderAtPick();
     const { staffA, managerA } = world.users;
-    expect((await request(app).post(`/api/tasks/${task.id}/claim`).set('Authorization', as(staffA))).body).toMatchObject({ status: 'CLAIMED', assigneeUserId: staffA.id });
+    expect((await request(app).post(`/api/tasks/${task.id}/claim`).set('Authorization', as(staffA))).body).toMatchObject({
+      status: 'CLAIMED',
+      assigneeUserId: staffA.id,
+    });
     expect((await request(app).post(`/api/tasks/${task.id}/claim`).set('Authorization', as(managerA))).status).toBe(409);
-    await request(app).post(`/api/tasks/${task.id}/complete`).set('Authorization', as(staffA)).send({ lines: [{ lineId: lineIds[0], pickedQuantity: 2 }] }).expect(200);
+    await request(app)
+      .post(`/api/tasks/${task.id}/complete`)
+      .set('Authorization', as(staffA))
+      .send({ lines: [{ lineId: lineIds[0], pickedQuantity: 2 }] })
+      .expect(200);
     await waitForStep(handle, 'AWAITING_COLLECTION');
     const handover = await waitForTask(world.prisma, orderId, 'HANDOVER');
 
     const wrong = [];
-    for (let attempt = 0; attempt < 3; attempt += 1) wrong.push(await request(app).post(`/api/tasks/${handover.id}/complete`).set('Authorization', as(staffA)).send({ code: '99999999' }));
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      wrong.push(await request(app).post(`/api/tasks/${handover.id}/complete`).set('Authorization', as(staffA)).send({ code: '99999999' }));
     expect(wrong.map((response) => response.status)).toEqual([400, 400, 409]);
     expect((wrong[0]?.body as ErrorBody).errors).toEqual({ code: 'Wrong code. 2 attempt(s) left' });
     const code = await codeSentToCustomer(world.prisma, orderId);
@@ -114,17 +150,28 @@ describe('tasks API', () => {
     const { task, lineIds } = await orderAtPick({ ...fastSettings, pickSlaMs: 500, pickEscalationDelayMs: 500 });
     const { staffA, managerA } = world.users;
     const deadline = Date.now() + 15_000;
-    while ((await world.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).queue !== 'MANAGER' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while ((await world.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).queue !== 'MANAGER' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     const pickAll = { lines: [{ lineId: lineIds[0], pickedQuantity: 2 }] };
 
-    for (const refused of [await request(app).post(`/api/tasks/${task.id}/claim`).set('Authorization', as(staffA)), await request(app).post(`/api/tasks/${task.id}/complete`).set('Authorization', as(staffA)).send(pickAll)]) {
+    for (const refused of [
+      await request(app).post(`/api/tasks/${task.id}/claim`).set('Authorization', as(staffA)),
+      await request(app).post(`/api/tasks/${task.id}/complete`).set('Authorization', as(staffA)).send(pickAll),
+    ]) {
       expect(refused.status).toBe(403);
       expect((refused.body as ErrorBody).message).toMatch(/escalated to the store manager queue: only a manager of this store or an admin/);
     }
-    expect(await world.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ queue: 'MANAGER', status: 'OPEN', assigneeUserId: null });
+    expect(await world.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      queue: 'MANAGER',
+      status: 'OPEN',
+      assigneeUserId: null,
+    });
     expect(await world.prisma.auditEvent.count({ where: { entityId: task.id } })).toBe(0);
 
-    expect((await request(app).post(`/api/tasks/${task.id}/claim`).set('Authorization', as(managerA))).body).toMatchObject({ status: 'CLAIMED', assigneeUserId: managerA.id });
+    expect((await request(app).post(`/api/tasks/${task.id}/claim`).set('Authorization', as(managerA))).body).toMatchObject({
+      status: 'CLAIMED',
+      assigneeUserId: managerA.id,
+    });
     const done = await request(app).post(`/api/tasks/${task.id}/complete`).set('Authorization', as(managerA)).send(pickAll);
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: 'DONE', completedByUserId: managerA.id });
@@ -134,12 +181,21 @@ describe('tasks API', () => {
     const { orderId } = await orderAtPick();
     const { staffA, staffB } = world.users;
 
-    expect((await request(app).post(`/api/orders/${orderId}/cancel`).set('Authorization', as(staffB)).send({ reason: 'not mine' })).status).toBe(403);
+    expect(
+      (await request(app).post(`/api/orders/${orderId}/cancel`).set('Authorization', as(staffB)).send({ reason: 'not mine' })).status,
+    ).toBe(403);
     expect((await request(app).post(`/api/orders/${orderId}/cancel`).set('Authorization', as(staffA)).send({})).status).toBe(400);
-    const cancelled = await request(app).post(`/api/orders/${orderId}/cancel`).set('Authorization', as(staffA)).send({ reason: 'Customer called the store' });
+    const cancelled = await request(app)
+      .post(`/api/orders/${orderId}/cancel`)
+      .set('Authorization', as(staffA))
+      .send({ reason: 'Customer called the store' });
 
     expect(cancelled.status).toBe(200);
-    expect(cancelled.body).toMatchObject({ status: 'CANCELLED', cancelReason: 'Customer called the store', timeline: { currentStep: 'CANCELLED' } });
+    expect(cancelled.body).toMatchObject({
+      status: 'CANCELLED',
+      cancelReason: 'Customer called the store',
+      timeline: { currentStep: 'CANCELLED' },
+    });
     expect((await ledgerOf(world.prisma, orderId)).map((row) => `${row.kind} ${row.deltaReserved}`)).toEqual(['RESERVE 2', 'RELEASE -2']);
     expect((await waitForTask(world.prisma, orderId, 'PICK')).status).toBe('CANCELLED');
   });

@@ -45,10 +45,17 @@ describe('workflows API', () => {
   });
 
   const list = async (token: string, filter: Record<string, unknown>) =>
-    request(api.app).get('/api/workflows').query({ filter: JSON.stringify(filter), range: '[0,9]' }).set('Authorization', `Bearer ${token}`);
+    request(api.app)
+      .get('/api/workflows')
+      .query({ filter: JSON.stringify(filter), range: '[0,9]' })
+      .set('Authorization', `Bearer ${token}`);
 
   /** Visibility is eventually consistent: a run appears (or changes status) shortly after the fact. */
-  async function listUntil(token: string, filter: Record<string, unknown>, done: (rows: WorkflowRun[]) => boolean): Promise<{ rows: WorkflowRun[]; contentRange: string }> {
+  async function listUntil(
+    token: string,
+    filter: Record<string, unknown>,
+    done: (rows: WorkflowRun[]) => boolean,
+  ): Promise<{ rows: WorkflowRun[]; contentRange: string }> {
     const deadline = Date.now() + 15_000;
     for (;;) {
       const response = await list(token, filter);
@@ -61,7 +68,10 @@ describe('workflows API', () => {
 
   async function startRunningPickup(): Promise<string> {
     const order = await world.placeOrder([{ sku: world.skuOne, quantity: 2 }]);
-    const { workflowId } = await startPickupWorkflow({ client: worker.client, prisma: world.prisma, taskQueue: worker.taskQueue }, { orderId: order.orderId });
+    const { workflowId } = await startPickupWorkflow(
+      { client: worker.client, prisma: world.prisma, taskQueue: worker.taskQueue },
+      { orderId: order.orderId },
+    );
     await waitForStep(worker.client.workflow.getHandle(workflowId), 'PICKING');
     return workflowId;
   }
@@ -75,7 +85,9 @@ describe('workflows API', () => {
     });
 
     const { rows, contentRange } = await listUntil(adminToken, { q: workflowId }, (found) => found[0]?.status === 'COMPLETED');
-    expect(rows).toEqual([expect.objectContaining({ id: workflowId, type: 'checkPipeline', status: 'COMPLETED', domain: null, storeCode: null })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ id: workflowId, type: 'checkPipeline', status: 'COMPLETED', domain: null, storeCode: null }),
+    ]);
     expect(rows[0]?.closeTime).not.toBeNull();
     expect(rows[0]?.temporalUiUrl).toMatch(new RegExp(`/namespaces/[^/]+/workflows/${encodeURIComponent(workflowId)}$`));
     expect(contentRange).toBe('workflows 0-0/1');
@@ -85,11 +97,22 @@ describe('workflows API', () => {
     const workflowId = await startRunningPickup();
 
     const { rows } = await listUntil(adminToken, { domain: 'pickup', status: 'RUNNING', q: workflowId }, (found) => found.length === 1);
-    expect(rows).toEqual([expect.objectContaining({ id: workflowId, type: 'pickupOrder', domain: 'pickup', businessKey: workflowId, storeCode: world.storeA, status: 'RUNNING' })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        id: workflowId,
+        type: 'pickupOrder',
+        domain: 'pickup',
+        businessKey: workflowId,
+        storeCode: world.storeA,
+        status: 'RUNNING',
+      }),
+    ]);
     const { rows: completedOnly } = await listUntil(adminToken, { status: 'COMPLETED', q: workflowId }, () => true);
     expect(completedOnly).toEqual([]);
 
-    const shown = await request(api.app).get(`/api/workflows/${encodeURIComponent(workflowId)}`).set('Authorization', `Bearer ${adminToken}`);
+    const shown = await request(api.app)
+      .get(`/api/workflows/${encodeURIComponent(workflowId)}`)
+      .set('Authorization', `Bearer ${adminToken}`);
     expect(shown.status).toBe(200);
     expect(bodyOf<WorkflowRun>(shown)).toMatchObject({ id: workflowId, currentStep: 'PICKING', timeline: { currentStep: 'PICKING' } });
     expect(bodyOf<WorkflowRun>(shown).timeline?.entries.map((entry) => entry.step)).toEqual(['RESERVE', 'PICK']);
@@ -98,7 +121,9 @@ describe('workflows API', () => {
     const clerkToken = await api.tokenFor(demoLogin.amsterdamStaff);
     const { rows: clerkRows } = await listUntil(clerkToken, { q: workflowId }, () => true);
     expect(clerkRows).toEqual([]);
-    const refused = await request(api.app).get(`/api/workflows/${encodeURIComponent(workflowId)}`).set('Authorization', `Bearer ${clerkToken}`);
+    const refused = await request(api.app)
+      .get(`/api/workflows/${encodeURIComponent(workflowId)}`)
+      .set('Authorization', `Bearer ${clerkToken}`);
     expect(refused.status).toBe(403);
   });
 
@@ -108,7 +133,10 @@ describe('workflows API', () => {
     expect(await world.stock(world.storeA, world.skuOne)).toMatchObject({ reserved: expect.any(Number) as unknown });
     const reservedBefore = (await world.stock(world.storeA, world.skuOne)).reserved;
     const cancel = (token: string, body: unknown) =>
-      request(api.app).post(`/api/workflows/${encodeURIComponent(workflowId)}/cancel`).set('Authorization', `Bearer ${token}`).send(body as object);
+      request(api.app)
+        .post(`/api/workflows/${encodeURIComponent(workflowId)}/cancel`)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body as object);
 
     const byOpsLead = await cancel(await api.tokenFor(demoLogin.opsLead), { reason: 'customer called' });
     expect(byOpsLead.status).toBe(403);
@@ -123,7 +151,11 @@ describe('workflows API', () => {
     expect((await world.stock(world.storeA, world.skuOne)).reserved).toBe(reservedBefore - 2);
     expect((await world.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe('CANCELLED');
     const audit = await api.prisma.auditEvent.findFirstOrThrow({ where: { action: 'workflow.cancel', entityId: workflowId } });
-    expect(audit).toMatchObject({ actorLabel: demoLogin.admin, workflowId, after: expect.objectContaining({ reason: 'Customer called the store to cancel' }) as unknown });
+    expect(audit).toMatchObject({
+      actorLabel: demoLogin.admin,
+      workflowId,
+      after: expect.objectContaining({ reason: 'Customer called the store to cancel' }) as unknown,
+    });
 
     const again = await cancel(adminToken, { reason: 'Customer called the store to cancel' });
     expect(again.status).toBe(409);
@@ -131,12 +163,17 @@ describe('workflows API', () => {
   });
 
   it('answers 404 for a run that does not exist and 400 for a filter it cannot express', async () => {
-    const missing = await request(api.app).get(`/api/workflows/${encodeURIComponent(pickupWorkflowId(randomUUID()))}`).set('Authorization', `Bearer ${adminToken}`);
+    const missing = await request(api.app)
+      .get(`/api/workflows/${encodeURIComponent(pickupWorkflowId(randomUUID()))}`)
+      .set('Authorization', `Bearer ${adminToken}`);
     expect(missing.status).toBe(404);
     const injected = await list(adminToken, { q: "x' OR WorkflowId != '" });
     expect(injected.status).toBe(400);
     expect(bodyOf<ErrorBody>(injected).errors).toHaveProperty(['filter.q']);
-    const ascending = await request(api.app).get('/api/workflows').query({ sort: '["startTime","ASC"]' }).set('Authorization', `Bearer ${adminToken}`);
+    const ascending = await request(api.app)
+      .get('/api/workflows')
+      .query({ sort: '["startTime","ASC"]' })
+      .set('Authorization', `Bearer ${adminToken}`);
     expect(ascending.status).toBe(400);
   });
 });

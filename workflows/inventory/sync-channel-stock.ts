@@ -20,14 +20,25 @@ export interface SyncChannelStockResult {
   totals: ChannelSyncTotals;
 }
 
-const startingProgress: ChannelSyncProgress = { phase: 'push', cursor: null, pageNumber: 1, driftedPages: [], driftedPageIndex: 0, totals: emptyChannelSyncTotals };
+const startingProgress: ChannelSyncProgress = {
+  phase: 'push',
+  cursor: null,
+  pageNumber: 1,
+  driftedPages: [],
+  driftedPageIndex: 0,
+  totals: emptyChannelSyncTotals,
+};
 
 /** Channel calls get the channelPush profile with this run's budget (tests shrink it to seconds). */
 function channelCallOptions(settings: StockSyncSettings): ActivityOptions {
   return {
     ...activityProfiles.channelPush,
     startToCloseTimeout: settings.channelCallTimeoutMs,
-    retry: { ...activityProfiles.channelPush.retry, initialInterval: settings.channelCallRetryInitialIntervalMs, maximumAttempts: settings.channelCallMaxAttempts },
+    retry: {
+      ...activityProfiles.channelPush.retry,
+      initialInterval: settings.channelCallRetryInitialIntervalMs,
+      maximumAttempts: settings.channelCallMaxAttempts,
+    },
   };
 }
 
@@ -44,13 +55,29 @@ export async function syncChannelStock(input: SyncChannelStockInput): Promise<Sy
   let pagesThisRun = 0;
 
   const page = { syncRunId: input.syncRunId, channelCode: input.channelCode, pageSize: settings.pageSize };
-  const check = { channelCode: input.channelCode, reconciliationId: input.reconciliationId, pageSize: settings.pageSize, driftToleranceUnits: settings.driftToleranceUnits };
+  const check = {
+    channelCode: input.channelCode,
+    reconciliationId: input.reconciliationId,
+    pageSize: settings.pageSize,
+    driftToleranceUnits: settings.driftToleranceUnits,
+  };
 
   async function step(current: ChannelSyncProgress): Promise<ChannelSyncProgress> {
     switch (current.phase) {
       case 'push': {
-        const pushed = await pushStockPage({ ...page, pageNumber: current.pageNumber, range: { afterSku: current.cursor, throughSku: null }, mode: 'sync' });
-        const totals = addTotals(current.totals, { listings: pushed.listings, pushed: pushed.pushed, rejected: pushed.rejected, closed: pushed.closed, reopened: pushed.reopened });
+        const pushed = await pushStockPage({
+          ...page,
+          pageNumber: current.pageNumber,
+          range: { afterSku: current.cursor, throughSku: null },
+          mode: 'sync',
+        });
+        const totals = addTotals(current.totals, {
+          listings: pushed.listings,
+          pushed: pushed.pushed,
+          rejected: pushed.rejected,
+          closed: pushed.closed,
+          reopened: pushed.reopened,
+        });
         if (pushed.hasMore) return { ...current, cursor: pushed.lastSku, pageNumber: current.pageNumber + 1, totals };
         await sleep(settings.readBackDelayMs);
         return { ...current, phase: 'verify', cursor: null, pageNumber: 1, totals };
@@ -60,7 +87,10 @@ export async function syncChannelStock(input: SyncChannelStockInput): Promise<Sy
         const totals = addTotals(current.totals, { checked: verified.checked, drifted: verified.drifted });
         const driftedPages =
           verified.drifted > 0 && verified.lastSku !== null
-            ? [...current.driftedPages, { pageNumber: current.pageNumber, afterSku: current.cursor, throughSku: verified.lastSku, drifted: verified.drifted }]
+            ? [
+                ...current.driftedPages,
+                { pageNumber: current.pageNumber, afterSku: current.cursor, throughSku: verified.lastSku, drifted: verified.drifted },
+              ]
             : current.driftedPages;
         if (verified.hasMore) return { ...current, cursor: verified.lastSku, pageNumber: current.pageNumber + 1, driftedPages, totals };
         return { ...current, phase: driftedPages.length > 0 ? 'repush' : 'done', driftedPages, driftedPageIndex: 0, totals };
@@ -68,8 +98,18 @@ export async function syncChannelStock(input: SyncChannelStockInput): Promise<Sy
       case 'repush': {
         const drifted = current.driftedPages[current.driftedPageIndex];
         if (!drifted) return { ...current, phase: 'done' };
-        const pushed = await pushStockPage({ ...page, pageNumber: drifted.pageNumber, range: { afterSku: drifted.afterSku, throughSku: drifted.throughSku }, mode: 'repush' });
-        const totals = addTotals(current.totals, { repushed: pushed.pushed, rejected: pushed.rejected, closed: pushed.closed, reopened: pushed.reopened });
+        const pushed = await pushStockPage({
+          ...page,
+          pageNumber: drifted.pageNumber,
+          range: { afterSku: drifted.afterSku, throughSku: drifted.throughSku },
+          mode: 'repush',
+        });
+        const totals = addTotals(current.totals, {
+          repushed: pushed.pushed,
+          rejected: pushed.rejected,
+          closed: pushed.closed,
+          reopened: pushed.reopened,
+        });
         const next = current.driftedPageIndex + 1;
         if (next < current.driftedPages.length) return { ...current, driftedPageIndex: next, totals };
         await sleep(settings.readBackDelayMs);
@@ -78,8 +118,15 @@ export async function syncChannelStock(input: SyncChannelStockInput): Promise<Sy
       case 'reverify': {
         const drifted = current.driftedPages[current.driftedPageIndex];
         if (!drifted) return { ...current, phase: 'done' };
-        const verified = await verifyStockPage({ ...check, range: { afterSku: drifted.afterSku, throughSku: drifted.throughSku }, mode: 'final' });
-        const totals = addTotals(current.totals, { fixedByRepush: Math.max(0, drifted.drifted - verified.drifted), discrepancies: verified.discrepancies });
+        const verified = await verifyStockPage({
+          ...check,
+          range: { afterSku: drifted.afterSku, throughSku: drifted.throughSku },
+          mode: 'final',
+        });
+        const totals = addTotals(current.totals, {
+          fixedByRepush: Math.max(0, drifted.drifted - verified.drifted),
+          discrepancies: verified.discrepancies,
+        });
         const next = current.driftedPageIndex + 1;
         return { ...current, phase: next < current.driftedPages.length ? 'reverify' : 'done', driftedPageIndex: next, totals };
       }

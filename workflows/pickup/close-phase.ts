@@ -51,5 +51,8 @@ export async function closeWithoutCollection(run: PickupRun, close: CloseContext
     lines: run.order.lines.map((line) => ({ lineId: line.lineId, status: 'CANCELLED' })),
   });
   run.enter(close.finalStep);
-  run.timeline.end(entry, failed.length === 0 ? close.reason : `${close.reason}; failed: ${failed.map((item) => `${item.name} (${item.message})`).join('; ')}`);
+  run.timeline.end(
+    entry,
+    failed.length === 0 ? close.reason : `${close.reason}; failed: ${failed.map((item) => `${item.name} (${item.message})`).join('; ')}`,
+  );
 }

@@ -45,9 +45,19 @@ export async function awaitCollection(run: PickupRun, pick: PickResult): Promise
       const attemptsLeft = Math.max(run.settings.maxWrongCodeAttempts - failedAttempts, 0);
       if (attemptsLeft === 0) run.inbox.lock();
       await db.setTaskAttempts({ taskId, failedAttempts, locked: attemptsLeft === 0 });
-      run.timeline.note('WRONG_CODE', attemptsLeft === 0 ? 'Wrong code: task locked until a manager unlocks it' : `Wrong code: ${attemptsLeft} attempt(s) left`, actor.label);
+      run.timeline.note(
+        'WRONG_CODE',
+        attemptsLeft === 0 ? 'Wrong code: task locked until a manager unlocks it' : `Wrong code: ${attemptsLeft} attempt(s) left`,
+        actor.label,
+      );
       return attemptsLeft === 0
-        ? { taskId, completed: false, taskStatus: 'LOCKED', attemptsLeft, message: 'Wrong code. The task is now locked; a store manager must unlock it' }
+        ? {
+            taskId,
+            completed: false,
+            taskStatus: 'LOCKED',
+            attemptsLeft,
+            message: 'Wrong code. The task is now locked; a store manager must unlock it',
+          }
         : { taskId, completed: false, taskStatus: 'OPEN', attemptsLeft, message: `Wrong code. ${attemptsLeft} attempt(s) left` };
     },
     unlock: async ({ actor }) => {
@@ -67,7 +77,10 @@ export async function awaitCollection(run: PickupRun, pick: PickResult): Promise
     dueAt: run.dueIn(run.settings.pickupExpiryMs),
     payload: { orderId: run.orderId, externalId: run.order.externalId, customerName: run.order.customerName, lines: pick.picked },
   });
-  run.timeline.end(ready, `${customerNotified ? 'Code sent to the customer' : 'Customer could not be reached'}; channel: ${channelOutcome}`);
+  run.timeline.end(
+    ready,
+    `${customerNotified ? 'Code sent to the customer' : 'Customer could not be reached'}; channel: ${channelOutcome}`,
+  );
 
   run.enter('AWAITING_COLLECTION');
   const collection = run.timeline.begin('AWAIT_COLLECTION');
@@ -77,7 +90,12 @@ export async function awaitCollection(run: PickupRun, pick: PickResult): Promise
   for (const [index, offsetMs] of run.settings.pickupReminderOffsetsMs.entries()) {
     if (offsetMs >= run.settings.pickupExpiryMs) break;
     if (await run.waitFor(collected, offsetMs - sinceReady())) break;
-    const reminder = await notify.notifyCustomer({ orderId: run.orderId, template: 'pickup-reminder', idempotencyKey: `notify:pickup-reminder:${run.orderId}:${index + 1}`, data: { storeCode: run.storeCode, reminder: index + 1 } });
+    const reminder = await notify.notifyCustomer({
+      orderId: run.orderId,
+      template: 'pickup-reminder',
+      idempotencyKey: `notify:pickup-reminder:${run.orderId}:${index + 1}`,
+      data: { storeCode: run.storeCode, reminder: index + 1 },
+    });
     deliverInBackground(run, queuedRows(reminder), `Pickup reminder ${index + 1}`);
     run.timeline.note('PICKUP_REMINDER', `Reminder ${index + 1} sent`);
   }

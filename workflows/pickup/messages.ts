@@ -1,7 +1,14 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { type CancelPickupRequest, type PickupTimeline } from '../../domain/pickup/pickup-workflow';
 
-export { completeTaskUpdate, unlockTaskUpdate, type CompleteTaskRequest, type CompleteTaskResult, type UnlockTaskRequest, type UnlockTaskResult } from '../tasks/task-messages';
+export {
+  completeTaskUpdate,
+  unlockTaskUpdate,
+  type CompleteTaskRequest,
+  type CompleteTaskResult,
+  type UnlockTaskRequest,
+  type UnlockTaskResult,
+} from '../tasks/task-messages';
 export type { CancelPickupRequest, PickupTimeline } from '../../domain/pickup/pickup-workflow';
 
 /**

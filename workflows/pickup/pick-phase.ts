@@ -24,7 +24,8 @@ export async function pickOrder(run: PickupRun): Promise<PickPhaseResult> {
     type: 'PICK',
     validate: ({ outcome }) => {
       const problems = pickReportProblems(run.order.lines, outcome.lines);
-      if (Object.keys(problems).length > 0) throw ApplicationFailure.create({ type: 'INVALID_DATA', message: 'The pick does not match the order', details: [problems] });
+      if (Object.keys(problems).length > 0)
+        throw ApplicationFailure.create({ type: 'INVALID_DATA', message: 'The pick does not match the order', details: [problems] });
     },
     handle: async ({ actor, outcome }) => {
       await db.recordTaskCompletion({ taskId, actor, outcome });
@@ -36,12 +37,24 @@ export async function pickOrder(run: PickupRun): Promise<PickPhaseResult> {
 
   const isPicked = () => picked !== null;
   if (!(await run.waitFor(isPicked, run.settings.pickSlaMs))) {
-    const overdue = await notify.notifyStoreStaff({ storeCode: run.storeCode, managersOnly: false, template: 'pick-overdue', idempotencyKey: `notify:pick-overdue:${run.orderId}`, data: { orderId: run.orderId, externalId: run.order.externalId } });
+    const overdue = await notify.notifyStoreStaff({
+      storeCode: run.storeCode,
+      managersOnly: false,
+      template: 'pick-overdue',
+      idempotencyKey: `notify:pick-overdue:${run.orderId}`,
+      data: { orderId: run.orderId, externalId: run.order.externalId },
+    });
     deliverInBackground(run, queuedRows(overdue), 'Pick overdue e-mail');
     run.timeline.note('PICK_REMINDER', 'Pick SLA missed: store staff reminded');
     if (!(await run.waitFor(isPicked, run.settings.pickEscalationDelayMs))) {
       await db.escalateTask({ taskId });
-      const escalated = await notify.notifyStoreStaff({ storeCode: run.storeCode, managersOnly: true, template: 'pick-escalated', idempotencyKey: `notify:pick-escalated:${run.orderId}`, data: { orderId: run.orderId, externalId: run.order.externalId } });
+      const escalated = await notify.notifyStoreStaff({
+        storeCode: run.storeCode,
+        managersOnly: true,
+        template: 'pick-escalated',
+        idempotencyKey: `notify:pick-escalated:${run.orderId}`,
+        data: { orderId: run.orderId, externalId: run.order.externalId },
+      });
       deliverInBackground(run, queuedRows(escalated), 'Pick escalation e-mail');
       run.timeline.note('PICK_ESCALATED', 'Escalated to the store manager queue');
       await run.waitFor(isPicked);
@@ -54,7 +67,10 @@ export async function pickOrder(run: PickupRun): Promise<PickPhaseResult> {
     return { kind: 'CANCELLED' };
   }
   const result = pickResultOf(run.order.lines, done.outcome.lines);
-  const summary = result.shortfalls.length === 0 ? 'All lines picked' : `Short: ${result.shortfalls.map((line) => `${line.sku} -${line.shortQuantity}`).join(', ')}`;
+  const summary =
+    result.shortfalls.length === 0
+      ? 'All lines picked'
+      : `Short: ${result.shortfalls.map((line) => `${line.sku} -${line.shortQuantity}`).join(', ')}`;
   run.timeline.end(entry, summary, done.actor.label);
   if (result.shortfalls.length > 0 && !result.nothingPicked) await settleShortPick(run, result);
   return { kind: 'PICKED', result, pickedBy: done.actor };
@@ -71,9 +87,18 @@ async function openPickTask(run: PickupRun, taskId: string): Promise<void> {
     storeCode: run.storeCode,
     workflowId: run.workflowId,
     dueAt: run.dueIn(run.settings.pickSlaMs),
-    payload: { orderId: run.orderId, externalId: run.order.externalId, channelCode: run.order.channelCode, lines: run.order.lines.map(({ lineId, sku, productName, quantity }) => ({ lineId, sku, productName, quantity })) },
+    payload: {
+      orderId: run.orderId,
+      externalId: run.order.externalId,
+      channelCode: run.order.channelCode,
+      lines: run.order.lines.map(({ lineId, sku, productName, quantity }) => ({ lineId, sku, productName, quantity })),
+    },
   } as const;
-  const order = { orderId: run.orderId, status: 'PICKING', lines: run.order.lines.map((line) => ({ lineId: line.lineId, status: 'RESERVED' as const })) } as const;
+  const order = {
+    orderId: run.orderId,
+    status: 'PICKING',
+    lines: run.order.lines.map((line) => ({ lineId: line.lineId, status: 'RESERVED' as const })),
+  } as const;
   if (run.oneTaskStart) {
     await localDb.openPickTask({ task, order });
     run.closeTasksOnUndo();
@@ -95,20 +120,35 @@ async function settleShortPick(run: PickupRun, result: PickResult): Promise<void
     reason: `Short pick of order ${run.order.externalId}`,
     lines: result.shortfalls.map((line) => ({ sku: line.sku, quantity: line.shortQuantity })),
   });
-  for (const line of result.shortfalls) run.reservedByLine.set(line.lineId, (run.reservedByLine.get(line.lineId) ?? 0) - line.shortQuantity);
+  for (const line of result.shortfalls)
+    run.reservedByLine.set(line.lineId, (run.reservedByLine.get(line.lineId) ?? 0) - line.shortQuantity);
 
-  const { refunds } = await channel.refundOrderLines({ orderId: run.orderId, cause: 'SHORT_PICK', lines: result.shortfalls.map((line) => ({ lineId: line.lineId, quantity: line.shortQuantity })) });
+  const { refunds } = await channel.refundOrderLines({
+    orderId: run.orderId,
+    cause: 'SHORT_PICK',
+    lines: result.shortfalls.map((line) => ({ lineId: line.lineId, quantity: line.shortQuantity })),
+  });
   const failed = refunds.filter((refund) => refund.status === 'FAILED');
   for (const line of result.shortfalls) {
-    if (refunds.some((refund) => refund.lineId === line.lineId && refund.status === 'SUCCEEDED')) run.addRefunded(line.lineId, line.shortQuantity);
+    if (refunds.some((refund) => refund.lineId === line.lineId && refund.status === 'SUCCEEDED'))
+      run.addRefunded(line.lineId, line.shortQuantity);
   }
   const refundedMinor = refunds.filter((refund) => refund.status === 'SUCCEEDED').reduce((sum, refund) => sum + refund.amountMinor, 0);
   const shortPickMessage = await notify.notifyCustomer({
     orderId: run.orderId,
     template: 'pickup-short-picked',
     idempotencyKey: `notify:pickup-short-picked:${run.orderId}`,
-    data: { refundedMinor, currency: run.order.currency, missing: result.shortfalls.map((line) => `${line.shortQuantity} x ${line.sku}`).join(', ') },
+    data: {
+      refundedMinor,
+      currency: run.order.currency,
+      missing: result.shortfalls.map((line) => `${line.shortQuantity} x ${line.sku}`).join(', '),
+    },
   });
   deliverInBackground(run, queuedRows(shortPickMessage), 'Short-pick message');
-  run.timeline.end(entry, failed.length === 0 ? `Released and refunded ${refundedMinor} ${run.order.currency}` : `Refund failed for ${failed.length} line(s): ${failed.map((refund) => refund.failureReason).join('; ')}`);
+  run.timeline.end(
+    entry,
+    failed.length === 0
+      ? `Released and refunded ${refundedMinor} ${run.order.currency}`
+      : `Refund failed for ${failed.length} line(s): ${failed.map((refund) => refund.failureReason).join('; ')}`,
+  );
 }

@@ -25,7 +25,10 @@ export async function pickupOrder(input: PickupOrderStart): Promise<PickupOrderR
   if (run.order.status === 'CANCELLED') return closeAlreadyCancelled(run);
   // The customer paid at checkout, so the money is the first thing to give back if the order closes.
   run.compensations.add({ name: 'refund what was not handed over', undo: (close) => refundRemaining(run, close) });
-  run.compensations.add({ name: 'tell the channel the order is cancelled', undo: () => tellChannel(run, 'CANCELLED').then(() => undefined) });
+  run.compensations.add({
+    name: 'tell the channel the order is cancelled',
+    undo: () => tellChannel(run, 'CANCELLED').then(() => undefined),
+  });
 
   const reserved = await reserveOrderLines(run);
   if (reserved.kind === 'CLOSE') return finish(run, reserved.close);
@@ -33,12 +36,14 @@ export async function pickupOrder(input: PickupOrderStart): Promise<PickupOrderR
 
   const pick = await pickOrder(run);
   if (pick.kind === 'CANCELLED') return finish(run, cancelledBy(run.cancellation));
-  if (pick.result.nothingPicked) return finish(run, { finalStep: 'CANCELLED', cause: 'UNFULFILLABLE', reason: 'Nothing could be picked' }, pick.pickedBy.label);
+  if (pick.result.nothingPicked)
+    return finish(run, { finalStep: 'CANCELLED', cause: 'UNFULFILLABLE', reason: 'Nothing could be picked' }, pick.pickedBy.label);
   if (run.cancellation !== null) return finish(run, cancelledBy(run.cancellation));
 
   const collection = await awaitCollection(run, pick.result);
   if (collection.kind === 'CANCELLED') return finish(run, cancelledBy(run.cancellation));
-  if (collection.kind === 'EXPIRED') return finish(run, { finalStep: 'EXPIRED', cause: 'EXPIRED', reason: 'Not collected before the pickup window closed' });
+  if (collection.kind === 'EXPIRED')
+    return finish(run, { finalStep: 'EXPIRED', cause: 'EXPIRED', reason: 'Not collected before the pickup window closed' });
   await completeCollection(run, pick.result, collection.by);
   return finish(run, null);
 }
@@ -60,7 +65,11 @@ function installHandlers(run: PickupRun): void {
       validator: (_request: CancelPickupRequest) => {
         // Asking again while the order is already being cancelled joins that cancellation.
         const alreadyCancelling = run.cancellation !== null && !run.finished && !run.handoverStarted;
-        if (!alreadyCancelling && !isCancellable(run)) throw ApplicationFailure.create({ type: PICKUP_NOT_CANCELLABLE, message: `The order can no longer be cancelled (it is ${run.step})` });
+        if (!alreadyCancelling && !isCancellable(run))
+          throw ApplicationFailure.create({
+            type: PICKUP_NOT_CANCELLABLE,
+            message: `The order can no longer be cancelled (it is ${run.step})`,
+          });
       },
     },
   );
@@ -87,13 +96,22 @@ async function refundRemaining(run: PickupRun, close: CloseContext): Promise<voi
     if (refund.status === 'SUCCEEDED' && line !== undefined) run.addRefunded(line.lineId, line.quantity);
   }
   const failed = refunds.filter((refund) => refund.status === 'FAILED');
-  if (failed.length > 0) throw ApplicationFailure.create({ type: 'REFUND_FAILED', message: failed.map((refund) => refund.failureReason).join('; '), nonRetryable: true });
+  if (failed.length > 0)
+    throw ApplicationFailure.create({
+      type: 'REFUND_FAILED',
+      message: failed.map((refund) => refund.failureReason).join('; '),
+      nonRetryable: true,
+    });
 }
 
 /** Nothing was reserved, picked or charged by this run, so there is nothing to undo: record why and stop. */
 async function closeAlreadyCancelled(run: PickupRun): Promise<PickupOrderResult> {
   run.enter('CANCELLED');
-  run.timeline.note('ALREADY_CANCELLED', `Order ${run.order.externalId} was already cancelled when the pickup started: nothing reserved`, WORKFLOW_ACTOR.label);
+  run.timeline.note(
+    'ALREADY_CANCELLED',
+    `Order ${run.order.externalId} was already cancelled when the pickup started: nothing reserved`,
+    WORKFLOW_ACTOR.label,
+  );
   return finish(run, null);
 }
 

@@ -100,6 +100,12 @@ export class PickupRun {
   }
 
   view(): PickupTimelineView {
-    return { orderId: this.orderId, currentStep: this.step, storeCode: this.storeCode, openTask: this.inbox.openTask, entries: this.timeline.snapshot() };
+    return {
+      orderId: this.orderId,
+      currentStep: this.step,
+      storeCode: this.storeCode,
+      openTask: this.inbox.openTask,
+      entries: this.timeline.snapshot(),
+    };
   }
 }

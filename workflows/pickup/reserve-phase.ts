@@ -50,7 +50,14 @@ export async function reserveOrderLines(run: PickupRun): Promise<ReserveResult> 
           return quantity > 0 ? [{ sku: line.sku, quantity }] : [];
         });
         if (lines.length === 0) return;
-        await db.releaseStock({ storeCode, businessKey: `release:${run.orderId}:${storeCode}`, actor: WORKFLOW_ACTOR, workflowId: run.workflowId, reason: `Pickup order ${run.order.externalId} closed`, lines });
+        await db.releaseStock({
+          storeCode,
+          businessKey: `release:${run.orderId}:${storeCode}`,
+          actor: WORKFLOW_ACTOR,
+          workflowId: run.workflowId,
+          reason: `Pickup order ${run.order.externalId} closed`,
+          lines,
+        });
         run.reservedByLine.clear();
       },
     });
@@ -60,7 +67,10 @@ export async function reserveOrderLines(run: PickupRun): Promise<ReserveResult> 
 }
 
 async function applyUnfulfillablePolicy(run: PickupRun, attempt: number): Promise<{ kind: 'RETRY' } | ReserveResult> {
-  const unfulfillable = (reason: string): ReserveResult => ({ kind: 'CLOSE', close: { finalStep: 'CANCELLED', cause: 'UNFULFILLABLE', reason } });
+  const unfulfillable = (reason: string): ReserveResult => ({
+    kind: 'CLOSE',
+    close: { finalStep: 'CANCELLED', cause: 'UNFULFILLABLE', reason },
+  });
   if (run.settings.unfulfillablePolicy === 'CANCEL_AND_REFUND') return unfulfillable(`Store ${run.storeCode} cannot cover the order`);
   const { storeCodes } = await db.findCoveringStores({ orderId: run.orderId, excludeStoreCode: run.storeCode });
   if (storeCodes.length === 0) return unfulfillable('No store can cover the order');
@@ -81,7 +91,11 @@ async function applyUnfulfillablePolicy(run: PickupRun, attempt: number): Promis
     type: 'CUSTOMER_SERVICE',
     validate: ({ outcome }) => {
       if (outcome.decision === 'MOVE_TO_STORE' && outcome.storeCode === run.storeCode) {
-        throw ApplicationFailure.create({ type: 'INVALID_DATA', message: 'Choose a store other than the one that cannot cover the order', details: [{ storeCode: 'must be another store' }] });
+        throw ApplicationFailure.create({
+          type: 'INVALID_DATA',
+          message: 'Choose a store other than the one that cannot cover the order',
+          details: [{ storeCode: 'must be another store' }],
+        });
       }
     },
     handle: async ({ actor, outcome }) => {
@@ -99,7 +113,13 @@ async function applyUnfulfillablePolicy(run: PickupRun, attempt: number): Promis
     storeCode: null,
     workflowId: run.workflowId,
     dueAt: run.dueIn(run.settings.pickupExpiryMs),
-    payload: { orderId: run.orderId, externalId: run.order.externalId, storeCode: run.storeCode, alternativeStores: storeCodes, channelCode: run.order.channelCode },
+    payload: {
+      orderId: run.orderId,
+      externalId: run.order.externalId,
+      storeCode: run.storeCode,
+      alternativeStores: storeCodes,
+      channelCode: run.order.channelCode,
+    },
   });
   run.closeTasksOnUndo();
   const entry = run.timeline.begin('CUSTOMER_DECISION');
@@ -115,9 +135,16 @@ async function applyUnfulfillablePolicy(run: PickupRun, attempt: number): Promis
   }
   if (chosen.decision === 'CANCEL') {
     run.timeline.end(entry, 'Customer cancelled', chosen.actor);
-    return { kind: 'CLOSE', close: { finalStep: 'CANCELLED', cause: 'CANCELLED', reason: 'Customer cancelled: store could not cover the order' } };
+    return {
+      kind: 'CLOSE',
+      close: { finalStep: 'CANCELLED', cause: 'CANCELLED', reason: 'Customer cancelled: store could not cover the order' },
+    };
   }
-  const moved = await db.moveOrderToStore({ orderId: run.orderId, storeCode: chosen.storeCode, maxWrongCodeAttempts: run.settings.maxWrongCodeAttempts });
+  const moved = await db.moveOrderToStore({
+    orderId: run.orderId,
+    storeCode: chosen.storeCode,
+    maxWrongCodeAttempts: run.settings.maxWrongCodeAttempts,
+  });
   run.storeCode = moved.storeCode;
   run.settings = moved.settings;
   run.timeline.end(entry, `Moved to ${moved.storeCode}`, chosen.actor);

@@ -1,6 +1,15 @@
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import { type TaskOutcome } from '../../domain/tasks/task-outcomes';
-import { completeTaskUpdate, TASK_LOCKED, TASK_NOT_CURRENT, unlockTaskUpdate, type CompleteTaskRequest, type CompleteTaskResult, type UnlockTaskRequest, type UnlockTaskResult } from './task-messages';
+import {
+  completeTaskUpdate,
+  TASK_LOCKED,
+  TASK_NOT_CURRENT,
+  unlockTaskUpdate,
+  type CompleteTaskRequest,
+  type CompleteTaskResult,
+  type UnlockTaskRequest,
+  type UnlockTaskResult,
+} from './task-messages';
 
 export interface AwaitedTask<T extends TaskOutcome['type'] = TaskOutcome['type']> {
   taskId: string;
@@ -40,9 +49,17 @@ export class TaskInbox {
       {
         validator: (request: CompleteTaskRequest) => {
           const task = this.current(request.taskId);
-          if (this.locked) throw ApplicationFailure.create({ type: TASK_LOCKED, message: 'This task is locked after too many failed attempts; a store manager must unlock it' });
+          if (this.locked)
+            throw ApplicationFailure.create({
+              type: TASK_LOCKED,
+              message: 'This task is locked after too many failed attempts; a store manager must unlock it',
+            });
           if (this.applying) throw ApplicationFailure.create({ type: TASK_NOT_CURRENT, message: 'This task is being completed right now' });
-          if (request.outcome.type !== task.type) throw ApplicationFailure.create({ type: TASK_NOT_CURRENT, message: `This is a ${task.type} task, not ${request.outcome.type}` });
+          if (request.outcome.type !== task.type)
+            throw ApplicationFailure.create({
+              type: TASK_NOT_CURRENT,
+              message: `This is a ${task.type} task, not ${request.outcome.type}`,
+            });
           task.validate?.(request);
         },
       },
@@ -58,7 +75,8 @@ export class TaskInbox {
       {
         validator: (request: UnlockTaskRequest) => {
           const task = this.current(request.taskId);
-          if (!this.locked || task.unlock === undefined) throw ApplicationFailure.create({ type: TASK_NOT_CURRENT, message: 'This task is not locked' });
+          if (!this.locked || task.unlock === undefined)
+            throw ApplicationFailure.create({ type: TASK_NOT_CURRENT, message: 'This task is not locked' });
         },
       },
     );
@@ -90,7 +108,10 @@ export class TaskInbox {
 
   private current(taskId: string): AwaitedTask {
     if (this.awaited === null || this.awaited.taskId !== taskId) {
-      throw ApplicationFailure.create({ type: TASK_NOT_CURRENT, message: 'This task is not the current step of its process (already done, closed, or not yet due)' });
+      throw ApplicationFailure.create({
+        type: TASK_NOT_CURRENT,
+        message: 'This task is not the current step of its process (already done, closed, or not yet due)',
+      });
     }
     return this.awaited;
   }

@@ -22,7 +22,9 @@ export const sandboxUrl = requiredEnv('SANDBOX_URL').replace(/\/$/, '');
 
 /** A non-manager clerk of the pickup store, from the demo users the seed creates. */
 export const pickupStoreClerk = (() => {
-  const user = demoUsers.users.find((candidate) => candidate.role === 'STORE_STAFF' && candidate.storeCode === pickupStoreCode && !candidate.isStoreManager);
+  const user = demoUsers.users.find(
+    (candidate) => candidate.role === 'STORE_STAFF' && candidate.storeCode === pickupStoreCode && !candidate.isStoreManager,
+  );
   if (user === undefined) throw new Error(`The demo users have no clerk at ${pickupStoreCode}`);
   return { email: user.email, password: demoUsers.password };
 })();
@@ -47,12 +49,15 @@ async function stockedSkus(quantities: readonly number[]): Promise<OrderedLine[]
   const levels = (await response.json()) as StockLevel[];
   const most = Math.max(...quantities);
   const candidates = levels.filter((level) => level.available >= most);
-  if (candidates.length < quantities.length) throw new Error(`${pickupStoreCode} has fewer than ${quantities.length} SKUs with ${most} units available`);
+  if (candidates.length < quantities.length)
+    throw new Error(`${pickupStoreCode} has fewer than ${quantities.length} SKUs with ${most} units available`);
   return quantities.map((quantity, index) => ({ sku: candidates[index]?.sku ?? '', quantity }));
 }
 
 /** Places a pickup order as a shopper on the marketplace; the sandbox sends its webhook to the API. */
-export async function placePickupOrder(quantities: readonly number[]): Promise<{ externalId: string; lines: OrderedLine[]; customerEmail: string }> {
+export async function placePickupOrder(
+  quantities: readonly number[],
+): Promise<{ externalId: string; lines: OrderedLine[]; customerEmail: string }> {
   const lines = await stockedSkus(quantities);
   const shopper = randomUUID().slice(0, 8);
   // Unique per order, so the shopper's mailbox in the gateway holds this order's messages only.

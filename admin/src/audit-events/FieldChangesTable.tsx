@@ -29,7 +29,9 @@ export function FieldChangesTable() {
             <TableCell component="th" scope="row">
               {fieldLabel(field)}
             </TableCell>
-            <TableCell sx={{ color: 'text.secondary', textDecoration: before === undefined ? undefined : 'line-through' }}>{displayValue(before)}</TableCell>
+            <TableCell sx={{ color: 'text.secondary', textDecoration: before === undefined ? undefined : 'line-through' }}>
+              {displayValue(before)}
+            </TableCell>
             <TableCell sx={{ fontWeight: 'bold' }}>{displayValue(after)}</TableCell>
           </TableRow>
         ))}

@@ -2,7 +2,9 @@ import { displayValue, fieldChangesOf } from './field-changes';
 
 describe('audit before/after', () => {
   test('lines up each changed field with its old and new value', () => {
-    expect(fieldChangesOf({ pickSlaMinutes: 90, pickupReminderMinutes: [60] }, { pickSlaMinutes: 95, pickupReminderMinutes: [60, 240] })).toEqual([
+    expect(
+      fieldChangesOf({ pickSlaMinutes: 90, pickupReminderMinutes: [60] }, { pickSlaMinutes: 95, pickupReminderMinutes: [60, 240] }),
+    ).toEqual([
       { field: 'pickSlaMinutes', before: 90, after: 95 },
       { field: 'pickupReminderMinutes', before: [60], after: [60, 240] },
     ]);

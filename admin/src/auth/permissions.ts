@@ -11,7 +11,8 @@ export interface Permissions {
 export const isAdmin = (permissions: Permissions | undefined): boolean => permissions?.role === 'ADMIN';
 
 /** Pickup settings are tuned by head office (the API allows ADMIN and OPS_LEAD). */
-export const canEditStores = (permissions: Permissions | undefined): boolean => permissions?.role === 'ADMIN' || permissions?.role === 'OPS_LEAD';
+export const canEditStores = (permissions: Permissions | undefined): boolean =>
+  permissions?.role === 'ADMIN' || permissions?.role === 'OPS_LEAD';
 
 /** Channel status and rate limits affect every sale, so only admins change them (as the API enforces). */
 export const canEditChannels = isAdmin;

@@ -34,7 +34,12 @@ export function clearSession(): void {
 function isSession(value: unknown): value is Session {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<Session>;
-  return typeof candidate.token === 'string' && typeof candidate.expiresAt === 'string' && typeof candidate.user === 'object' && candidate.user !== null;
+  return (
+    typeof candidate.token === 'string' &&
+    typeof candidate.expiresAt === 'string' &&
+    typeof candidate.user === 'object' &&
+    candidate.user !== null
+  );
 }
 
 /** The stored session while its token is still valid; an expired or unreadable one is removed. */

@@ -1,4 +1,16 @@
-import { BooleanInput, Edit, Labeled, maxValue, minValue, NumberInput, required, SelectInput, SimpleForm, TextField, useTranslate } from 'react-admin';
+import {
+  BooleanInput,
+  Edit,
+  Labeled,
+  maxValue,
+  minValue,
+  NumberInput,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextField,
+  useTranslate,
+} from 'react-admin';
 import { Stack, Typography } from '@mui/material';
 import { channelStatusChoices } from './channel-choices';
 import { useRecordLoadError } from '../shared/useRecordLoadError';

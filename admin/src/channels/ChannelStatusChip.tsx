@@ -13,5 +13,7 @@ export function ChannelStatusChip(props: FieldProps) {
   const status = useFieldValue({ ...props, source: props.source ?? 'status' }) as unknown;
   const translate = useTranslate();
   if (typeof status !== 'string') return null;
-  return <Chip size="small" color={colourByStatus[status] ?? 'default'} label={translate(`omni.channel_status.${status}`, { _: status })} />;
+  return (
+    <Chip size="small" color={colourByStatus[status] ?? 'default'} label={translate(`omni.channel_status.${status}`, { _: status })} />
+  );
 }

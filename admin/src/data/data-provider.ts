@@ -8,14 +8,20 @@ import { authenticatedHttpClient } from './http-client';
  * through named methods added here (e.g. `complete` for tasks), never through fetch.
  */
 export interface OmnichannelDataProvider extends DataProvider {
-  recordAction<RecordType extends RaRecord>(resource: string, params: { id: Identifier; action: string; body?: unknown }): Promise<{ data: RecordType }>;
+  recordAction<RecordType extends RaRecord>(
+    resource: string,
+    params: { id: Identifier; action: string; body?: unknown },
+  ): Promise<{ data: RecordType }>;
 }
 
 export function createDataProvider(apiBaseUrl: string): OmnichannelDataProvider {
   const rest = simpleRestProvider(apiBaseUrl, authenticatedHttpClient);
   return {
     ...rest,
-    async recordAction<RecordType extends RaRecord>(resource: string, { id, action, body }: { id: Identifier; action: string; body?: unknown }) {
+    async recordAction<RecordType extends RaRecord>(
+      resource: string,
+      { id, action, body }: { id: Identifier; action: string; body?: unknown },
+    ) {
       const url = `${apiBaseUrl}/${resource}/${encodeURIComponent(String(id))}/${encodeURIComponent(action)}`;
       const response = await authenticatedHttpClient(url, { method: 'POST', body: JSON.stringify(body ?? {}) });
       return { data: response.json as RecordType };

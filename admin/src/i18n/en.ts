@@ -192,7 +192,15 @@ export const en = {
       PARTIALLY_RETURNED: 'Partially returned',
       RETURNED: 'Returned',
     },
-    order_line_status: { PENDING: 'Pending', RESERVED: 'Reserved', PICKED: 'Picked', SHORT_PICKED: 'Short picked', FULFILLED: 'Fulfilled', CANCELLED: 'Cancelled', RETURNED: 'Returned' },
+    order_line_status: {
+      PENDING: 'Pending',
+      RESERVED: 'Reserved',
+      PICKED: 'Picked',
+      SHORT_PICKED: 'Short picked',
+      FULFILLED: 'Fulfilled',
+      CANCELLED: 'Cancelled',
+      RETURNED: 'Returned',
+    },
     order: {
       all_statuses: 'All',
       lines: 'Lines',
@@ -275,7 +283,8 @@ export const en = {
       open_in_temporal: 'Open in Temporal Web UI',
       cancel: 'Cancel run',
       cancel_title: 'Cancel workflow %{id}?',
-      cancel_content: 'A pickup is cancelled as the customer would cancel it: stock released, money refunded, customer told. Other runs stop where they are.',
+      cancel_content:
+        'A pickup is cancelled as the customer would cancel it: stock released, money refunded, customer told. Other runs stop where they are.',
       cancel_reason: 'Reason (kept in the audit log)',
       cancelled: 'Cancellation sent',
     },

@@ -6,7 +6,6 @@ const translations: Record<string, { name: string; messages: TranslationMessages
   en: { name: 'English', messages: en },
 };
 
-
 export const i18nProvider = polyglotI18nProvider(
   (locale) => translations[locale]?.messages ?? en,
   'en',

@@ -9,5 +9,14 @@ export function AvailableStockField(props: FieldProps) {
   const translate = useTranslate();
   if (typeof available !== 'number') return null;
   const level = stockLevelOf(available, adminConfig.lowStockThreshold);
-  return <Chip size="small" variant={level === 'ok' ? 'outlined' : 'filled'} color={stockLevelColour[level]} label={available} title={translate(`omni.stock.${level}`)} data-stock-level={level} />;
+  return (
+    <Chip
+      size="small"
+      variant={level === 'ok' ? 'outlined' : 'filled'}
+      color={stockLevelColour[level]}
+      label={available}
+      title={translate(`omni.stock.${level}`)}
+      data-stock-level={level}
+    />
+  );
 }

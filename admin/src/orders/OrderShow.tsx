@@ -24,7 +24,10 @@ export function OrderShow() {
   return (
     <Show
       actions={<OrderShowActions />}
-      queryOptions={{ onError: onLoadError, refetchInterval: (query) => (isSettled(query.state.data as OrderRecord | undefined) ? false : timelineRefreshMs) }}
+      queryOptions={{
+        onError: onLoadError,
+        refetchInterval: (query) => (isSettled(query.state.data as OrderRecord | undefined) ? false : timelineRefreshMs),
+      }}
     >
       <SimpleShowLayout>
         <Stack direction="row" spacing={4}>

@@ -12,7 +12,10 @@ export function OrderStatusTabs() {
   const current = typeof filterValues.status === 'string' ? filterValues.status : allStatuses;
   const choose = (status: string) => {
     const { status: _previous, ...others } = filterValues;
-    listContext.setFilters(status === allStatuses ? others : { ...others, status }, listContext.displayedFilters as Record<string, boolean>);
+    listContext.setFilters(
+      status === allStatuses ? others : { ...others, status },
+      listContext.displayedFilters as Record<string, boolean>,
+    );
   };
   return (
     <Tabs value={current} onChange={(_event, status: string) => choose(status)} variant="scrollable" scrollButtons="auto">

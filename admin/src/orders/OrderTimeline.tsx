@@ -20,7 +20,12 @@ export function OrderTimeline() {
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <Typography variant="subtitle1">{translate('omni.timeline.title')}</Typography>
         {currentStep !== null && (
-          <Chip className="current-step" data-step={currentStep} color={isRunning(run) ? 'primary' : 'default'} label={translate('omni.timeline.current_step', { step: translate(`omni.pickup_step.${currentStep}`, { _: currentStep }) })} />
+          <Chip
+            className="current-step"
+            data-step={currentStep}
+            color={isRunning(run) ? 'primary' : 'default'}
+            label={translate('omni.timeline.current_step', { step: translate(`omni.pickup_step.${currentStep}`, { _: currentStep }) })}
+          />
         )}
         <Link to={`/workflows/${encodeURIComponent(run.id)}/show`}>{run.id}</Link>
       </Stack>
@@ -29,7 +34,9 @@ export function OrderTimeline() {
           {translate('omni.timeline.refreshing', { seconds: timelineRefreshMs / 1000 })}
         </Typography>
       )}
-      {run.timelineError !== null && <Alert severity="warning">{translate('omni.timeline.unavailable', { reason: run.timelineError })}</Alert>}
+      {run.timelineError !== null && (
+        <Alert severity="warning">{translate('omni.timeline.unavailable', { reason: run.timelineError })}</Alert>
+      )}
       {run.timeline !== null && <StepTimelineTable entries={run.timeline.entries} />}
     </Stack>
   );

@@ -22,4 +22,5 @@ export interface OrderRecord {
 /** Statuses after which nothing about the order changes by itself any more. */
 const settledStatuses: ReadonlySet<string> = new Set(['COLLECTED', 'CANCELLED', 'EXPIRED', 'COMPLETED', 'RETURNED']);
 
-export const isSettled = (order: Pick<OrderRecord, 'status'> | undefined): boolean => order !== undefined && settledStatuses.has(order.status);
+export const isSettled = (order: Pick<OrderRecord, 'status'> | undefined): boolean =>
+  order !== undefined && settledStatuses.has(order.status);

@@ -6,6 +6,7 @@ import { type OrderRecord } from './order-record';
 export function useOrderActions() {
   const dataProvider = useDataProvider<OmnichannelDataProvider>();
   return {
-    cancelOrder: (id: string, reason: string) => dataProvider.recordAction<OrderRecord>('orders', { id, action: 'cancel', body: { reason } }),
+    cancelOrder: (id: string, reason: string) =>
+      dataProvider.recordAction<OrderRecord>('orders', { id, action: 'cancel', body: { reason } }),
   };
 }

@@ -27,7 +27,12 @@ export function ProductShow() {
             <BooleanField source="active" />
           </Labeled>
         </Stack>
-        <ReferenceManyField reference="inventory" target="productId" sort={{ field: 'storeCode', order: 'ASC' }} label="omni.sections.stock_per_store">
+        <ReferenceManyField
+          reference="inventory"
+          target="productId"
+          sort={{ field: 'storeCode', order: 'ASC' }}
+          label="omni.sections.stock_per_store"
+        >
           <DataTable bulkActionButtons={false} rowClick="show">
             <DataTable.Col source="storeCode" />
             <DataTable.Col source="storeName" disableSort />

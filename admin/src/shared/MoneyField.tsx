@@ -9,7 +9,9 @@ export function MoneyField(props: FieldProps) {
   const amountMinor = useFieldValue(props) as unknown;
   const [locale] = useLocaleState();
   if (typeof amountMinor !== 'number' || record?.currency === undefined) return null;
-  const formatted = new Intl.NumberFormat(locale, { style: 'currency', currency: record.currency }).format(amountMinor / minorUnitsPerMajor);
+  const formatted = new Intl.NumberFormat(locale, { style: 'currency', currency: record.currency }).format(
+    amountMinor / minorUnitsPerMajor,
+  );
   return (
     <Typography component="span" variant="body2">
       {formatted}

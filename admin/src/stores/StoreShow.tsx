@@ -29,7 +29,10 @@ export function StoreShow() {
         <Typography variant="subtitle1">{translate('omni.sections.pickup_settings')}</Typography>
         <NumberField source="pickSlaMinutes" />
         <NumberField source="pickEscalationMinutes" />
-        <FunctionField source="pickupReminderMinutes" render={(store: { pickupReminderMinutes?: unknown }) => formatMinutesList(store.pickupReminderMinutes)} />
+        <FunctionField
+          source="pickupReminderMinutes"
+          render={(store: { pickupReminderMinutes?: unknown }) => formatMinutesList(store.pickupReminderMinutes)}
+        />
         <NumberField source="pickupExpiryHours" />
         <SelectField source="unfulfillablePolicy" choices={unfulfillablePolicyChoices} />
       </SimpleShowLayout>

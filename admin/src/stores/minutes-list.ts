@@ -7,7 +7,10 @@ export function formatMinutesList(value: unknown): string {
 }
 
 export function parseMinutesList(text: string): number[] | string {
-  const parts = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const parts = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   return parts.every((part) => /^\d+$/.test(part)) ? parts.map(Number) : text;
 }
 

@@ -40,14 +40,24 @@ export function CompleteHandoverForm() {
     <Stack spacing={1} className="handover-form">
       <Typography variant="subtitle1">{translate('omni.task.handover_title')}</Typography>
       <Typography variant="body2">{translate('omni.task.handover_help')}</Typography>
-      {task.failedAttempts > 0 && <Typography variant="body2">{translate('omni.task.attempts_left', { failed: task.failedAttempts })}</Typography>}
+      {task.failedAttempts > 0 && (
+        <Typography variant="body2">{translate('omni.task.attempts_left', { failed: task.failedAttempts })}</Typography>
+      )}
       {refusal !== null && (
         <Alert severity="error" className="handover-refusal">
           {refusal}
         </Alert>
       )}
       <Stack direction="row" spacing={2}>
-        <TextField size="small" name="code" sx={{ width: 240 }} label={translate('omni.task.code')} value={code} onChange={(event) => setCode(event.target.value)} autoComplete="off" />
+        <TextField
+          size="small"
+          name="code"
+          sx={{ width: 240 }}
+          label={translate('omni.task.code')}
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          autoComplete="off"
+        />
         <Button variant="contained" disabled={code.trim().length < shortestCode || isPending} onClick={() => mutate()}>
           {translate('omni.task.complete_handover')}
         </Button>

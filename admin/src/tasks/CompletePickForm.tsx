@@ -20,7 +20,11 @@ export function CompletePickForm() {
   const quantities = lines.map((line) => ({ lineId: line.lineId, ordered: line.quantity ?? 0, entered: picked[line.lineId] ?? '' }));
   const valid = quantities.every(({ ordered, entered }) => /^\d+$/.test(entered) && Number(entered) <= ordered);
   const { mutate, isPending } = useMutation({
-    mutationFn: () => completePick(task?.id ?? '', quantities.map(({ lineId, entered }) => ({ lineId, pickedQuantity: Number(entered) }))),
+    mutationFn: () =>
+      completePick(
+        task?.id ?? '',
+        quantities.map(({ lineId, entered }) => ({ lineId, pickedQuantity: Number(entered) })),
+      ),
     onSuccess: () => {
       notify('omni.task.pick_done', { type: 'success' });
       refresh();
@@ -52,7 +56,9 @@ export function CompletePickForm() {
                   size="small"
                   type="number"
                   name={`picked-${line.lineId}`}
-                  slotProps={{ htmlInput: { min: 0, max: line.quantity, 'aria-label': `${translate('omni.order.picked')} ${line.sku ?? line.lineId}` } }}
+                  slotProps={{
+                    htmlInput: { min: 0, max: line.quantity, 'aria-label': `${translate('omni.order.picked')} ${line.sku ?? line.lineId}` },
+                  }}
                   value={picked[line.lineId] ?? ''}
                   onChange={(event) => setPicked((current) => ({ ...current, [line.lineId]: event.target.value }))}
                 />

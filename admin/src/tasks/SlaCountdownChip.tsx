@@ -20,6 +20,8 @@ export function SlaCountdownChip(_props: Partial<FieldProps>) {
   if (task === undefined || !isActionable(task)) return null;
   const sla = slaCountdown(task.dueAt, now, slaWarningWithinMs);
   const label =
-    sla.state === 'none' ? translate('omni.task.no_due') : translate(sla.state === 'overdue' ? 'omni.task.overdue_by' : 'omni.task.due_in', { time: sla.remaining });
+    sla.state === 'none'
+      ? translate('omni.task.no_due')
+      : translate(sla.state === 'overdue' ? 'omni.task.overdue_by' : 'omni.task.due_in', { time: sla.remaining });
   return <Chip size="small" className="sla-countdown" data-sla={sla.state} color={chipColour[sla.state]} label={label} />;
 }

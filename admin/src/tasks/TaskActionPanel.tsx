@@ -24,7 +24,8 @@ export function TaskActionPanel() {
       </Stack>
     );
   }
-  if (!isActionable(task)) return <Alert severity="info">{translate('omni.task.task_closed', { status: translate(`omni.task_status.${task.status}`) })}</Alert>;
+  if (!isActionable(task))
+    return <Alert severity="info">{translate('omni.task.task_closed', { status: translate(`omni.task_status.${task.status}`) })}</Alert>;
   if (canAccess !== true) return null;
   if (!canWorkOnTask(permissions, task)) return <Alert severity="info">{translate('omni.task.managers_only')}</Alert>;
   if (task.type === 'PICK') return <CompletePickForm />;

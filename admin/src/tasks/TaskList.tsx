@@ -16,7 +16,13 @@ export function TaskList() {
     ...(isConfinedToStore(permissions) ? [] : [<StoreFilterInput key="storeId" alwaysOn />]),
   ];
   return (
-    <List sort={{ field: 'dueAt', order: 'ASC' }} filter={{ status: inboxStatuses }} filters={filters} perPage={adminConfig.listPageSize} title="omni.task.open_tasks">
+    <List
+      sort={{ field: 'dueAt', order: 'ASC' }}
+      filter={{ status: inboxStatuses }}
+      filters={filters}
+      perPage={adminConfig.listPageSize}
+      title="omni.task.open_tasks"
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="title" disableSort />
         <DataTable.Col source="type">

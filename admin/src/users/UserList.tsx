@@ -1,4 +1,14 @@
-import { BooleanField, DataTable, DateField, List, NullableBooleanInput, ReferenceField, SearchInput, SelectField, SelectInput } from 'react-admin';
+import {
+  BooleanField,
+  DataTable,
+  DateField,
+  List,
+  NullableBooleanInput,
+  ReferenceField,
+  SearchInput,
+  SelectField,
+  SelectInput,
+} from 'react-admin';
 import { adminConfig } from '../config';
 import { StoreFilterInput } from '../shared/StoreFilterInput';
 import { roleChoices } from './role-choices';

@@ -20,7 +20,16 @@ export interface ReasonConfirmDialogProps {
  * A confirmation that cannot be given without saying why: irreversible actions (cancelling an order or a
  * run) keep the reason in the audit log.
  */
-export function ReasonConfirmDialog({ open, title, content, reasonLabel, confirmLabel, isPending, onConfirm, onClose }: ReasonConfirmDialogProps) {
+export function ReasonConfirmDialog({
+  open,
+  title,
+  content,
+  reasonLabel,
+  confirmLabel,
+  isPending,
+  onConfirm,
+  onClose,
+}: ReasonConfirmDialogProps) {
   const translate = useTranslate();
   const [reason, setReason] = useState('');
   const tooShort = reason.trim().length < minimumReasonLength;

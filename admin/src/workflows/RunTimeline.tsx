@@ -9,7 +9,8 @@ export function RunTimeline() {
   const run = useRecordContext<WorkflowRecord>();
   const translate = useTranslate();
   if (run === undefined) return null;
-  if (run.timelineError !== null) return <Alert severity="warning">{translate('omni.timeline.unavailable', { reason: run.timelineError })}</Alert>;
+  if (run.timelineError !== null)
+    return <Alert severity="warning">{translate('omni.timeline.unavailable', { reason: run.timelineError })}</Alert>;
   if (run.timeline === null) return null;
   return (
     <Stack spacing={1}>

@@ -6,6 +6,7 @@ import { type WorkflowRecord } from './workflow-record';
 export function useWorkflowActions() {
   const dataProvider = useDataProvider<OmnichannelDataProvider>();
   return {
-    cancelWorkflow: (id: string, reason: string) => dataProvider.recordAction<WorkflowRecord>('workflows', { id, action: 'cancel', body: { reason } }),
+    cancelWorkflow: (id: string, reason: string) =>
+      dataProvider.recordAction<WorkflowRecord>('workflows', { id, action: 'cancel', body: { reason } }),
   };
 }

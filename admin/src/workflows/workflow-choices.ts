@@ -1,5 +1,7 @@
 /** Temporal's execution statuses, as the API's `status` filter takes them. */
-export const workflowStatusChoices = ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED', 'TERMINATED', 'CONTINUED_AS_NEW', 'TIMED_OUT'].map((id) => ({ id, name: `omni.workflow_status.${id}` }));
+export const workflowStatusChoices = ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED', 'TERMINATED', 'CONTINUED_AS_NEW', 'TIMED_OUT'].map(
+  (id) => ({ id, name: `omni.workflow_status.${id}` }),
+);
 
 /** Workflow types the worker runs (workflows/index.ts) and the domains they report. */
 export const workflowTypeChoices = ['pickupOrder', 'syncStock', 'syncChannelStock', 'checkPipeline'].map((id) => ({ id, name: id }));

@@ -65,7 +65,9 @@ export function findInventoryPage(
       SELECT ${selectColumns} ${fromClause} ${where}
       ORDER BY ${sortExpressions[query.sort.field]} ${direction}, il.id ASC
       LIMIT ${query.page.take} OFFSET ${query.page.skip}`,
-    total: prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${fromClause} ${where}`.then((result) => result[0]?.total ?? 0),
+    total: prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${fromClause} ${where}`.then(
+      (result) => result[0]?.total ?? 0,
+    ),
   };
 }
 

@@ -27,7 +27,17 @@ export function registerInventoryRoutes(api: ApiRouter, { prisma, pageLimits, lo
     handle: ({ query, actor, res }) => {
       const { storeId, ...filter } = query.filter;
       const page = pageFor(query.range, pageLimits);
-      return sendPage(res, 'inventory', page, findInventoryPage(prisma, { filter: { ...filter, storeIds: storeFilterFor(actor, storeId) }, sort: query.sort, page, lowStockThreshold }));
+      return sendPage(
+        res,
+        'inventory',
+        page,
+        findInventoryPage(prisma, {
+          filter: { ...filter, storeIds: storeFilterFor(actor, storeId) },
+          sort: query.sort,
+          page,
+          lowStockThreshold,
+        }),
+      );
     },
   });
 

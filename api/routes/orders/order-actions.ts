@@ -20,7 +20,10 @@ export interface OrderActionRouteDeps {
 
 /** The order with its pickup workflow, if the caller may act on it (store staff: their store's orders). */
 async function findPickupOrder(prisma: PrismaClient, actor: Actor, orderId: string) {
-  const order = await prisma.order.findUnique({ where: { id: orderId }, select: { id: true, status: true, pickupStoreId: true, workflowId: true } });
+  const order = await prisma.order.findUnique({
+    where: { id: orderId },
+    select: { id: true, status: true, pickupStoreId: true, workflowId: true },
+  });
   if (order === null) throw new NotFoundError('Order not found');
   if (order.pickupStoreId !== null) throwIfStoreIsNotAccessible(actor, order.pickupStoreId);
   if (order.workflowId === null) throw new NotFoundError('This order has no pickup process');
@@ -45,10 +48,24 @@ export function registerOrderActionRoutes(api: ApiRouter, { prisma, client, temp
     handle: async ({ params, body, actor, requestId }) => {
       const order = await findPickupOrder(prisma, actor, params.id);
       const timeline = await withWorkflowRefusals(() =>
-        client.workflow.getHandle(order.workflowId).executeUpdate(cancelPickupUpdate, { args: [{ reason: body.reason, actor: { userId: actor.userId, label: actor.email } }] }),
+        client.workflow
+          .getHandle(order.workflowId)
+          .executeUpdate(cancelPickupUpdate, { args: [{ reason: body.reason, actor: { userId: actor.userId, label: actor.email } }] }),
       );
-      const after = await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { id: true, status: true, cancelReason: true, cancelledAt: true } });
-      await recordAudit(prisma, { actor, action: 'order.cancel', entityType: 'Order', entityId: order.id, before: { status: order.status }, after: { status: after.status, reason: body.reason }, workflowId: order.workflowId, requestId });
+      const after = await prisma.order.findUniqueOrThrow({
+        where: { id: order.id },
+        select: { id: true, status: true, cancelReason: true, cancelledAt: true },
+      });
+      await recordAudit(prisma, {
+        actor,
+        action: 'order.cancel',
+        entityType: 'Order',
+        entityId: order.id,
+        before: { status: order.status },
+        after: { status: after.status, reason: body.reason },
+        workflowId: order.workflowId,
+        requestId,
+      });
       return { ...after, timeline: { ...timeline, source: 'workflow' as const } };
     },
   });
@@ -57,7 +74,8 @@ export function registerOrderActionRoutes(api: ApiRouter, { prisma, client, temp
     method: 'get',
     path: '/api/orders/:id/timeline',
     summary: 'Current step and timeline of the order’s pickup',
-    description: 'Live from the workflow (a worker answers the query). A closed order whose worker does not answer within TEMPORAL_CALL_TIMEOUT_MS is rebuilt from the tables (`source: records`); an open one is then a 503.',
+    description:
+      'Live from the workflow (a worker answers the query). A closed order whose worker does not answer within TEMPORAL_CALL_TIMEOUT_MS is rebuilt from the tables (`source: records`); an open one is then a 503.',
     tags: ['orders'],
     access: 'authenticated',
     request: { params: idParamsSchema },

@@ -30,16 +30,27 @@ function unansweredBecause(error: unknown): 'history-gone' | 'no-answer' | null 
  * timeline is rebuilt from the tables (it can no longer change), while a running one is a 503: its state
  * lives in the workflow and a guess from the tables could be wrong about the current step.
  */
-export async function readOrderTimeline(deps: OrderTimelineDeps, order: { id: string; status: OrderStatus; workflowId: string }): Promise<OrderTimeline> {
+export async function readOrderTimeline(
+  deps: OrderTimelineDeps,
+  order: { id: string; status: OrderStatus; workflowId: string },
+): Promise<OrderTimeline> {
   try {
-    const timeline = await deps.client.connection.withDeadline(Date.now() + deps.temporalCallTimeoutMs, () => deps.client.workflow.getHandle(order.workflowId).query(pickupTimelineQuery));
+    const timeline = await deps.client.connection.withDeadline(Date.now() + deps.temporalCallTimeoutMs, () =>
+      deps.client.workflow.getHandle(order.workflowId).query(pickupTimelineQuery),
+    );
     return { ...timeline, source: 'workflow' };
   } catch (error) {
     const reason = unansweredBecause(error);
     if (reason === null) throw error;
     const finalStep = finalPickupStepOf(order.status);
-    if (finalStep !== null) return { ...(await readRecordedPickupTimeline(deps.prisma, { id: order.id, workflowId: order.workflowId, finalStep })), source: 'records' };
+    if (finalStep !== null)
+      return {
+        ...(await readRecordedPickupTimeline(deps.prisma, { id: order.id, workflowId: order.workflowId, finalStep })),
+        source: 'records',
+      };
     if (reason === 'history-gone') throw new ConflictError('The process history of this order is no longer available');
-    throw new ServiceUnavailableError(`The worker did not answer in time (${deps.temporalCallTimeoutMs} ms) with this order's timeline; try again shortly`);
+    throw new ServiceUnavailableError(
+      `The worker did not answer in time (${deps.temporalCallTimeoutMs} ms) with this order's timeline; try again shortly`,
+    );
   }
 }

@@ -42,10 +42,21 @@ export const orderDetailSelect = {
   pickupStore: { select: { id: true, code: true, name: true, city: true, timeZone: true } },
   customer: { select: { id: true, name: true, phone: true, email: true } },
   lines: {
-    select: { id: true, productId: true, quantity: true, unitPriceMinor: true, pickedQuantity: true, status: true, product: { select: { sku: true, name: true } } },
+    select: {
+      id: true,
+      productId: true,
+      quantity: true,
+      unitPriceMinor: true,
+      pickedQuantity: true,
+      status: true,
+      product: { select: { sku: true, name: true } },
+    },
     orderBy: { createdAt: 'asc' },
   },
-  payments: { select: { id: true, provider: true, externalRef: true, amountMinor: true, currency: true, status: true }, orderBy: { createdAt: 'asc' } },
+  payments: {
+    select: { id: true, provider: true, externalRef: true, amountMinor: true, currency: true, status: true },
+    orderBy: { createdAt: 'asc' },
+  },
 } as const satisfies Prisma.OrderSelect;
 
 type SummaryRecord = Prisma.OrderGetPayload<{ select: typeof orderSummarySelect }>;

@@ -51,7 +51,13 @@ export function registerOrderRoutes(api: ApiRouter, { prisma, pageLimits, fulfil
       const where = orderListWhere({ ...filter, storeIds: storeFilterFor(actor, storeId) });
       const page = pageFor(query.range, pageLimits);
       const rows = await sendPage(res, 'orders', page, {
-        rows: prisma.order.findMany({ where, select: orderSummarySelect, orderBy: toPrismaOrderBy(query.sort), skip: page.skip, take: page.take }),
+        rows: prisma.order.findMany({
+          where,
+          select: orderSummarySelect,
+          orderBy: toPrismaOrderBy(query.sort),
+          skip: page.skip,
+          take: page.take,
+        }),
         total: prisma.order.count({ where }),
       });
       return rows.map(toOrderSummary);
@@ -96,7 +102,8 @@ export function registerOrderRoutes(api: ApiRouter, { prisma, pageLimits, fulfil
     method: 'post',
     path: '/api/orders/:id/start-fulfilment',
     summary: 'Start (or join) the pickup workflow of a received pickup order',
-    description: 'The retry path when starting failed at intake (see `fulfilmentStartError`). Idempotent: an order whose workflow already runs is returned as it is.',
+    description:
+      'The retry path when starting failed at intake (see `fulfilmentStartError`). Idempotent: an order whose workflow already runs is returned as it is.',
     tags: ['orders'],
     access: headOffice,
     request: { params: idParamsSchema },
@@ -104,10 +111,17 @@ export function registerOrderRoutes(api: ApiRouter, { prisma, pageLimits, fulfil
     otherResponses: [
       { status: 404, description: 'No order with this id' },
       { status: 409, description: 'Not a pickup order, or no longer waiting to start (e.g. cancelled)' },
-      { status: 503, description: 'Temporal refused or did not answer; the order (with `fulfilmentStartError`) is unchanged otherwise', schema: orderDetailSchema },
+      {
+        status: 503,
+        description: 'Temporal refused or did not answer; the order (with `fulfilmentStartError`) is unchanged otherwise',
+        schema: orderDetailSchema,
+      },
     ],
     handle: async ({ params, actor, requestId, res }) => {
-      const order = await prisma.order.findUnique({ where: { id: params.id }, select: { id: true, fulfilmentType: true, status: true, workflowId: true } });
+      const order = await prisma.order.findUnique({
+        where: { id: params.id },
+        select: { id: true, fulfilmentType: true, status: true, workflowId: true },
+      });
       if (order === null) throw new NotFoundError('Order not found');
       if (order.fulfilmentType !== 'PICKUP') throw new ConflictError('Only pickup orders have a pickup workflow');
       if (order.workflowId !== null && !needsPickupWorkflow(order)) return readOrder(order.id, actor);

@@ -21,7 +21,10 @@ export const orderSummarySchema = z
     totalMinor: z.number().int().meta({ description: 'Minor units (cents)' }),
     placedAt: z.date(),
     workflowId: z.string().nullable(),
-    fulfilmentStartError: z.string().nullable().meta({ description: 'Why the pickup workflow could not be started; retry with start-fulfilment' }),
+    fulfilmentStartError: z
+      .string()
+      .nullable()
+      .meta({ description: 'Why the pickup workflow could not be started; retry with start-fulfilment' }),
     updatedAt: z.date(),
   })
   .meta({ id: 'OrderSummary' });
@@ -43,7 +46,16 @@ export const orderDetailSchema = orderSummarySchema
         status: z.enum(OrderLineStatus),
       }),
     ),
-    payments: z.array(z.object({ id: idSchema, provider: z.string(), externalRef: z.string(), amountMinor: z.number().int(), currency: z.string(), status: z.enum(PaymentStatus) })),
+    payments: z.array(
+      z.object({
+        id: idSchema,
+        provider: z.string(),
+        externalRef: z.string(),
+        amountMinor: z.number().int(),
+        currency: z.string(),
+        status: z.enum(PaymentStatus),
+      }),
+    ),
     intakeNotes: z.array(z.string()).meta({ description: 'How intake matched the customer, and anything it could not use' }),
     channelSequence: z.number().int(),
     readyForPickupAt: z.date().nullable(),
@@ -57,7 +69,8 @@ export const orderDetailSchema = orderSummarySchema
 export type OrderSummaryRow = z.input<typeof orderSummarySchema>;
 export type OrderDetailRow = z.input<typeof orderDetailSchema>;
 
-const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema).max(50)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[]);
+const oneOrMany = <T extends z.ZodType>(schema: T) =>
+  z.union([schema, z.array(schema).max(50)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[]);
 
 export const orderListQuerySchema = listQuerySchema({
   sortable: ['placedAt', 'createdAt', 'updatedAt', 'status', 'totalMinor', 'externalId'],
@@ -69,7 +82,13 @@ export const orderListQuerySchema = listQuerySchema({
     channelId: idFilterSchema.optional(),
     customerId: idSchema.optional(),
     fulfilmentType: z.enum(FulfilmentType).optional(),
-    q: z.string().trim().min(1).max(100).optional().meta({ description: 'Matches the external order id or the customer’s name, e-mail or phone' }),
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .meta({ description: 'Matches the external order id or the customer’s name, e-mail or phone' }),
   }),
 });
 

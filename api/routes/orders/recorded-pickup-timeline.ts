@@ -42,7 +42,10 @@ const instant = (step: string, at: Date, outcome: string, actor: string | null =
  * the audited cancellation), for when no worker answers the live query. Coarser than the workflow's own
  * account (reminders and wrong codes are not in the tables), but it never needs Temporal.
  */
-export async function readRecordedPickupTimeline(prisma: PrismaClient, order: { id: string; workflowId: string; finalStep: PickupFinalStep }): Promise<PickupTimeline> {
+export async function readRecordedPickupTimeline(
+  prisma: PrismaClient,
+  order: { id: string; workflowId: string; finalStep: PickupFinalStep },
+): Promise<PickupTimeline> {
   const [record, tasks, cancellation] = await Promise.all([
     prisma.order.findUniqueOrThrow({
       where: { id: order.id },
@@ -53,7 +56,11 @@ export async function readRecordedPickupTimeline(prisma: PrismaClient, order: { 
       orderBy: { createdAt: 'asc' },
       select: { type: true, status: true, createdAt: true, completedAt: true, updatedAt: true, completedBy: { select: { email: true } } },
     }),
-    prisma.auditEvent.findFirst({ where: { entityType: 'Order', entityId: order.id, action: 'order.cancel' }, orderBy: { createdAt: 'desc' }, select: { actorLabel: true } }),
+    prisma.auditEvent.findFirst({
+      where: { entityType: 'Order', entityId: order.id, action: 'order.cancel' },
+      orderBy: { createdAt: 'desc' },
+      select: { actorLabel: true },
+    }),
   ]);
 
   const entries: TimelineEntry[] = tasks.flatMap((task) => {
@@ -61,13 +68,28 @@ export async function readRecordedPickupTimeline(prisma: PrismaClient, order: { 
     if (step === undefined) return [];
     const closed = task.status === 'DONE' || task.status === 'CANCELLED' || task.status === 'EXPIRED';
     const endedAt = task.completedAt ?? (closed ? task.updatedAt : null);
-    return [{ step, startedAt: task.createdAt.toISOString(), endedAt: endedAt?.toISOString() ?? null, actor: task.completedBy?.email ?? null, outcome: outcomeOfTask[task.status] }];
+    return [
+      {
+        step,
+        startedAt: task.createdAt.toISOString(),
+        endedAt: endedAt?.toISOString() ?? null,
+        actor: task.completedBy?.email ?? null,
+        outcome: outcomeOfTask[task.status],
+      },
+    ];
   });
   if (record.readyForPickupAt !== null) entries.push(instant('READY', record.readyForPickupAt, 'Ready for pickup'));
   if (record.collectedAt !== null) entries.push(instant('COLLECT', record.collectedAt, 'Collected'));
   if (record.cancelledAt !== null) {
     const expired = order.finalStep === 'EXPIRED';
-    entries.push(instant(expired ? 'EXPIRE' : 'CANCEL', record.cancelledAt, record.cancelReason ?? (expired ? 'Not collected in time' : 'Cancelled'), cancellation?.actorLabel ?? null));
+    entries.push(
+      instant(
+        expired ? 'EXPIRE' : 'CANCEL',
+        record.cancelledAt,
+        record.cancelReason ?? (expired ? 'Not collected in time' : 'Cancelled'),
+        cancellation?.actorLabel ?? null,
+      ),
+    );
   }
   entries.sort((left, right) => left.startedAt.localeCompare(right.startedAt));
 

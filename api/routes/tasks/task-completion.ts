@@ -23,7 +23,12 @@ const closedStatusMessages: Partial<Record<Task['status'], string>> = {
  * hash, never the code) and forwards it as the completeTask Update. Answers the workflow's result; a
  * wrong code is a 400 on the `code` field, a lock a 409.
  */
-export async function completeTask(deps: { prisma: PrismaClient; client: Client }, actor: Actor, task: Task, body: unknown): Promise<CompleteTaskResult> {
+export async function completeTask(
+  deps: { prisma: PrismaClient; client: Client },
+  actor: Actor,
+  task: Task,
+  body: unknown,
+): Promise<CompleteTaskResult> {
   const closed = closedStatusMessages[task.status];
   if (closed !== undefined) throw new ConflictError(closed);
   const type: string = task.type;
@@ -34,7 +39,9 @@ export async function completeTask(deps: { prisma: PrismaClient; client: Client 
   const outcome = await outcomeFor(deps.prisma, task, parsed.data);
 
   const result = await withWorkflowRefusals(() =>
-    deps.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, actor: { userId: actor.userId, label: actor.email }, outcome }] }),
+    deps.client.workflow
+      .getHandle(task.workflowId)
+      .executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, actor: { userId: actor.userId, label: actor.email }, outcome }] }),
   );
   if (!result.completed && result.taskStatus === 'LOCKED') throw new ConflictError(result.message);
   if (!result.completed) throw new InvalidDataError(result.message, { code: result.message });

@@ -84,12 +84,26 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client 
       const task = await findAccessibleTask(prisma, actor, params.id);
       throwIfNotAllowedToWorkOnTask(actor, task);
       return prisma.$transaction(async (tx) => {
-        const { count } = await tx.task.updateMany({ where: { id: task.id, status: 'OPEN' }, data: { status: 'CLAIMED', assigneeUserId: actor.userId } });
+        const { count } = await tx.task.updateMany({
+          where: { id: task.id, status: 'OPEN' },
+          data: { status: 'CLAIMED', assigneeUserId: actor.userId },
+        });
         const after = await tx.task.findUniqueOrThrow({ where: { id: task.id } });
         if (count === 0 && !(after.status === 'CLAIMED' && after.assigneeUserId === actor.userId)) {
-          throw new ConflictError(after.status === 'CLAIMED' ? 'Someone else has already claimed this task' : `This task is ${after.status.toLowerCase()}`);
+          throw new ConflictError(
+            after.status === 'CLAIMED' ? 'Someone else has already claimed this task' : `This task is ${after.status.toLowerCase()}`,
+          );
         }
-        await recordAudit(tx, { actor, action: 'task.claim', entityType: 'Task', entityId: task.id, before: { status: task.status }, after: { status: after.status }, workflowId: task.workflowId, requestId });
+        await recordAudit(tx, {
+          actor,
+          action: 'task.claim',
+          entityType: 'Task',
+          entityId: task.id,
+          before: { status: task.status },
+          after: { status: after.status },
+          workflowId: task.workflowId,
+          requestId,
+        });
         return after;
       });
     },
@@ -110,7 +124,16 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client 
       throwIfNotAllowedToWorkOnTask(actor, task);
       const result = await completeTask({ prisma, client }, actor, task, req.body);
       const after = await prisma.task.findUniqueOrThrow({ where: { id: task.id } });
-      await recordAudit(prisma, { actor, action: 'task.complete', entityType: 'Task', entityId: task.id, before: { status: task.status }, after: { status: after.status, outcome: after.outcome, message: result.message }, workflowId: task.workflowId, requestId });
+      await recordAudit(prisma, {
+        actor,
+        action: 'task.complete',
+        entityType: 'Task',
+        entityId: task.id,
+        before: { status: task.status },
+        after: { status: after.status, outcome: after.outcome, message: result.message },
+        workflowId: task.workflowId,
+        requestId,
+      });
       return after;
     },
   });
@@ -128,9 +151,22 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client 
       const task = await findAccessibleTask(prisma, actor, params.id);
       throwIfNotAllowedToUnlockTask(actor, task);
       if (task.status !== 'LOCKED') throw new ConflictError('This task is not locked');
-      await withWorkflowRefusals(() => client.workflow.getHandle(task.workflowId).executeUpdate(unlockTaskUpdate, { args: [{ taskId: task.id, actor: { userId: actor.userId, label: actor.email } }] }));
+      await withWorkflowRefusals(() =>
+        client.workflow
+          .getHandle(task.workflowId)
+          .executeUpdate(unlockTaskUpdate, { args: [{ taskId: task.id, actor: { userId: actor.userId, label: actor.email } }] }),
+      );
       const after = await prisma.task.findUniqueOrThrow({ where: { id: task.id } });
-      await recordAudit(prisma, { actor, action: 'task.unlock', entityType: 'Task', entityId: task.id, before: { status: task.status, failedAttempts: task.failedAttempts }, after: { status: after.status }, workflowId: task.workflowId, requestId });
+      await recordAudit(prisma, {
+        actor,
+        action: 'task.unlock',
+        entityType: 'Task',
+        entityId: task.id,
+        before: { status: task.status, failedAttempts: task.failedAttempts },
+        after: { status: after.status },
+        workflowId: task.workflowId,
+        requestId,
+      });
       return after;
     },
   });

@@ -25,7 +25,8 @@ export const taskSchema = z
   })
   .meta({ id: 'Task' });
 
-const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema).max(20)]).transform((value) => (Array.isArray(value) ? value : [value]));
+const oneOrMany = <T extends z.ZodType>(schema: T) =>
+  z.union([schema, z.array(schema).max(20)]).transform((value) => (Array.isArray(value) ? value : [value]));
 
 export const taskListQuerySchema = listQuerySchema({
   sortable: ['dueAt', 'createdAt', 'status', 'type', 'queue'],

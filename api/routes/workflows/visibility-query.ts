@@ -24,7 +24,8 @@ export function visibilityQueryFor(filter: WorkflowListFilter, confinedToStoreCo
   if (filter.q !== undefined) clauses.push(`(WorkflowId STARTS_WITH '${filter.q}' OR BusinessKey STARTS_WITH '${filter.q}')`);
   if (confinedToStoreCode !== null) {
     // Store codes come from our own table, but a code that could leave the quotes must not widen the scope.
-    if (!visibilityLiteralPattern.test(confinedToStoreCode)) throw new Error(`Store code ${JSON.stringify(confinedToStoreCode)} cannot be used in a visibility query`);
+    if (!visibilityLiteralPattern.test(confinedToStoreCode))
+      throw new Error(`Store code ${JSON.stringify(confinedToStoreCode)} cannot be used in a visibility query`);
     clauses.push(`StoreCode = '${confinedToStoreCode}'`);
   }
   return clauses.join(' AND ');

@@ -37,7 +37,8 @@ export async function cancelRun(client: Client, request: CancelRunRequest, timeo
   try {
     await client.connection.withDeadline(Date.now() + timeoutMs, () => businessCancellation(client, request));
   } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) throw new ConflictError(error.cause.message);
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure)
+      throw new ConflictError(error.cause.message);
     // Accepted, still releasing and refunding: the run finishes on its own.
     if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return;
     throw error;

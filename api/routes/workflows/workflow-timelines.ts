@@ -18,7 +18,11 @@ const timelineReaders: Record<string, (client: Client, workflowId: string) => Pr
  * gets a deadline: a page must still open, without the timeline and with the reason, when no worker is
  * polling the run's task queue.
  */
-export async function readTimeline(client: Client, run: { workflowId: string; type: string }, timeoutMs: number): Promise<Pick<WorkflowDetail, 'timeline' | 'timelineError'>> {
+export async function readTimeline(
+  client: Client,
+  run: { workflowId: string; type: string },
+  timeoutMs: number,
+): Promise<Pick<WorkflowDetail, 'timeline' | 'timelineError'>> {
   const reader = timelineReaders[run.type];
   if (reader === undefined) return { timeline: null, timelineError: null };
   try {

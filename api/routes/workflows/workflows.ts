@@ -11,7 +11,14 @@ import { visibilityQueryFor } from './visibility-query';
 import { cancelRun } from './workflow-cancellation';
 import { readTimeline } from './workflow-timelines';
 import { type TemporalUiLink, toWorkflowRow } from './workflow-views';
-import { cancelWorkflowBodySchema, workflowDetailSchema, workflowIdParamsSchema, workflowListQuerySchema, workflowRowSchema, type WorkflowDetail } from './workflows.validators';
+import {
+  cancelWorkflowBodySchema,
+  workflowDetailSchema,
+  workflowIdParamsSchema,
+  workflowListQuerySchema,
+  workflowRowSchema,
+  type WorkflowDetail,
+} from './workflows.validators';
 
 export interface WorkflowRouteDeps {
   prisma: PrismaClient;
@@ -23,7 +30,10 @@ export interface WorkflowRouteDeps {
   temporalCallTimeoutMs: number;
 }
 
-export function registerWorkflowRoutes(api: ApiRouter, { prisma, client, pageLimits, temporalUi, temporalCallTimeoutMs }: WorkflowRouteDeps): void {
+export function registerWorkflowRoutes(
+  api: ApiRouter,
+  { prisma, client, pageLimits, temporalUi, temporalCallTimeoutMs }: WorkflowRouteDeps,
+): void {
   /** Store staff see the runs of their own store only (the StoreCode search attribute). */
   async function confinedStoreCode(actor: Actor): Promise<string | null> {
     const storeId = confinedStoreId(actor);
@@ -52,7 +62,12 @@ export function registerWorkflowRoutes(api: ApiRouter, { prisma, client, pageLim
     const description = await describeRun(workflowId, actor);
     const row = toWorkflowRow(description, temporalUi);
     const timeline = await readTimeline(client, { workflowId, type: row.type }, temporalCallTimeoutMs);
-    return { ...row, historyLength: description.historyLength, ...timeline, currentStep: timeline.timeline?.currentStep ?? row.currentStep };
+    return {
+      ...row,
+      historyLength: description.historyLength,
+      ...timeline,
+      currentStep: timeline.timeline?.currentStep ?? row.currentStep,
+    };
   }
 
   api.route({
@@ -72,7 +87,9 @@ export function registerWorkflowRoutes(api: ApiRouter, { prisma, client, pageLim
       const page = pageFor(query.range, pageLimits);
       const rowsToRead = page.skip + page.take;
       if (rowsToRead > pageLimits.maxPageSize) {
-        throw new InvalidDataError('The list only reaches back a bounded number of runs', { range: `the range may not end past row ${pageLimits.maxPageSize - 1}; narrow the filter instead` });
+        throw new InvalidDataError('The list only reaches back a bounded number of runs', {
+          range: `the range may not end past row ${pageLimits.maxPageSize - 1}; narrow the filter instead`,
+        });
       }
       const visibilityQuery = visibilityQueryFor(query.filter, await confinedStoreCode(actor));
       const listed = [];
@@ -120,7 +137,11 @@ export function registerWorkflowRoutes(api: ApiRouter, { prisma, client, pageLim
     handle: async ({ params, body, actor, requestId }) => {
       const before = toWorkflowRow(await describeRun(params.id, actor), temporalUi);
       if (before.status !== 'RUNNING') throw new ConflictError(`The run has already closed (${before.status})`);
-      await cancelRun(client, { workflowId: params.id, type: before.type, reason: body.reason, actor: { userId: actor.userId, label: actor.email } }, temporalCallTimeoutMs);
+      await cancelRun(
+        client,
+        { workflowId: params.id, type: before.type, reason: body.reason, actor: { userId: actor.userId, label: actor.email } },
+        temporalCallTimeoutMs,
+      );
       const after = await readRunDetail(params.id, actor);
       await prisma.$transaction((tx) =>
         recordAudit(tx, {
@@ -138,4 +159,3 @@ export function registerWorkflowRoutes(api: ApiRouter, { prisma, client, pageLim
     },
   });
 }
-

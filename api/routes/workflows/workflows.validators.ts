@@ -19,7 +19,10 @@ export const visibilityLiteralPattern = /^[A-Za-z0-9:._-]{1,200}$/;
 const visibilityLiteral = z.string().trim().regex(visibilityLiteralPattern, 'letters, digits and : . _ - only');
 
 export const workflowIdParamsSchema = z.object({
-  id: visibilityLiteral.meta({ description: 'Workflow id (business key), e.g. `pickup:<orderId>`', example: 'pickup:0b5e3c1e-6c2f-4f7e-9a55-8f1f3c7a2d10' }),
+  id: visibilityLiteral.meta({
+    description: 'Workflow id (business key), e.g. `pickup:<orderId>`',
+    example: 'pickup:0b5e3c1e-6c2f-4f7e-9a55-8f1f3c7a2d10',
+  }),
 });
 
 export const workflowRowSchema = z

@@ -18,9 +18,16 @@ const webhookPatchSchema = z
   })
   .partial()
   .strict();
-const messagesQuerySchema = z.object({ recipient: z.string().min(1).optional(), limit: z.coerce.number().int().min(1).max(10_000).default(200) });
+const messagesQuerySchema = z.object({
+  recipient: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(200),
+});
 const recipientBodySchema = z.object({ recipient: z.string().min(1) });
-const logQuerySchema = z.object({ channel: z.string().optional(), kind: z.string().optional(), limit: z.coerce.number().int().min(1).max(10_000).default(200) });
+const logQuerySchema = z.object({
+  channel: z.string().optional(),
+  kind: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(200),
+});
 
 function channelSummary(world: ChannelWorld) {
   return {
@@ -45,7 +52,12 @@ export function controlRoutes(context: SandboxContext): Router {
   const worldOr404 = (code: string | undefined) => (code === undefined ? undefined : context.worlds.get(code));
 
   router.get('/', (_req, res) => {
-    res.json({ seed: context.seed, webhooks: context.webhooks.settings, gateway: { faults: context.gateway.faults }, channels: [...context.worlds.values()].map(channelSummary) });
+    res.json({
+      seed: context.seed,
+      webhooks: context.webhooks.settings,
+      gateway: { faults: context.gateway.faults },
+      channels: [...context.worlds.values()].map(channelSummary),
+    });
   });
 
   router.put('/gateway/faults', (req, res) => {

@@ -60,7 +60,9 @@ export function gatewayRoutes(context: SandboxContext): Router {
       }
       const message = context.gateway.deliver(parsed.data, req.get('idempotency-key') ?? '');
       context.log.record('message.delivered', context.gateway.code, { messageId: message.messageId, channel: message.channel });
-      res.status(201).json({ messageId: message.messageId, channel: message.channel, recipient: message.recipient, acceptedAt: message.acceptedAt });
+      res
+        .status(201)
+        .json({ messageId: message.messageId, channel: message.channel, recipient: message.recipient, acceptedAt: message.acceptedAt });
     },
   );
   return router;

@@ -62,7 +62,14 @@ export function listingRoutes(context: SandboxContext): Router {
 
   router.get('/listings', (req, res) => {
     const world = channelOf(res);
-    const skus = [...new Set(skusQuerySchema.parse(req.query).skus.split(',').filter((sku) => sku !== ''))];
+    const skus = [
+      ...new Set(
+        skusQuerySchema
+          .parse(req.query)
+          .skus.split(',')
+          .filter((sku) => sku !== ''),
+      ),
+    ];
     if (skus.length > context.settings.readBackMaxSkus) {
       sendError(res, 400, 'TOO_MANY_SKUS', `at most ${context.settings.readBackMaxSkus} SKUs per read-back`);
       return;

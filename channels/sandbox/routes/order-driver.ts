@@ -10,13 +10,26 @@ import { type SandboxContext } from '../sandbox-context';
 
 const placeOrderSchema = z
   .object({
-    externalId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
-    customer: z.object({ name: z.string().min(1), email: z.email().nullable().default(null), phone: z.string().min(3).nullable().default(null) }),
+    externalId: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/)
+      .optional(),
+    customer: z.object({
+      name: z.string().min(1),
+      email: z.email().nullable().default(null),
+      phone: z.string().min(3).nullable().default(null),
+    }),
     fulfilment: z.enum(['PICKUP', 'DELIVERY']).default('PICKUP'),
     pickupStoreCode: z.string().min(1).nullable().default(null),
-    lines: z.array(z.object({ sku: skuSchema, quantity: z.number().int().positive(), unitPrice: z.number().int().min(0).optional() })).min(1).max(100),
+    lines: z
+      .array(z.object({ sku: skuSchema, quantity: z.number().int().positive(), unitPrice: z.number().int().min(0).optional() }))
+      .min(1)
+      .max(100),
   })
-  .refine((order) => order.fulfilment !== 'PICKUP' || order.pickupStoreCode !== null, { path: ['pickupStoreCode'], message: 'a pickup order needs pickupStoreCode' });
+  .refine((order) => order.fulfilment !== 'PICKUP' || order.pickupStoreCode !== null, {
+    path: ['pickupStoreCode'],
+    message: 'a pickup order needs pickupStoreCode',
+  });
 type PlaceOrderRequest = z.infer<typeof placeOrderSchema>;
 
 type LinePricing = { ok: true; unitPrices: number[] } | { ok: false; code: string; message: string };
@@ -35,7 +48,8 @@ function priceLines(world: ChannelWorld, lines: PlaceOrderRequest['lines']): Lin
       continue;
     }
     if (!listing.open) return { ok: false, code: 'LISTING_CLOSED', message: `${line.sku} is not for sale on this channel` };
-    if (listing.stock !== null && listing.stock < line.quantity) return { ok: false, code: 'OUT_OF_STOCK', message: `${line.sku}: ${listing.stock} shown, ${line.quantity} ordered` };
+    if (listing.stock !== null && listing.stock < line.quantity)
+      return { ok: false, code: 'OUT_OF_STOCK', message: `${line.sku}: ${listing.stock} shown, ${line.quantity} ordered` };
     const unitPrice = line.unitPrice ?? listing.price;
     if (unitPrice === null) return { ok: false, code: 'NO_PRICE', message: `${line.sku} has no price on this channel; give unitPrice` };
     unitPrices.push(unitPrice);
@@ -71,7 +85,12 @@ export function orderDriverRoutes(context: SandboxContext): Router {
       sendError(res, 422, pricing.code, pricing.message);
       return;
     }
-    const lines = request.lines.map((line, index) => ({ lineId: `${externalId}-${index + 1}`, sku: line.sku, quantity: line.quantity, unitPrice: pricing.unitPrices[index] ?? 0 }));
+    const lines = request.lines.map((line, index) => ({
+      lineId: `${externalId}-${index + 1}`,
+      sku: line.sku,
+      quantity: line.quantity,
+      unitPrice: pricing.unitPrices[index] ?? 0,
+    }));
     const order: SandboxOrder = {
       externalId,
       status: 'PLACED',

@@ -11,7 +11,14 @@ const statusBodySchema = z.object({ status: z.enum(channelOrderStatuses) });
 const refundBodySchema = z.object({ amount: minorUnitsSchema, currency: currencySchema, reason: z.string().max(500).optional() });
 
 function refundView(order: SandboxOrder, refund: SandboxRefund): WireRefund {
-  return { refundId: refund.refundId, externalOrderId: order.externalId, amount: refund.amount, currency: refund.currency, status: 'SUCCEEDED', createdAt: refund.createdAt };
+  return {
+    refundId: refund.refundId,
+    externalOrderId: order.externalId,
+    amount: refund.amount,
+    currency: refund.currency,
+    status: 'SUCCEEDED',
+    createdAt: refund.createdAt,
+  };
 }
 
 /** Our side's calls about orders: read one, move its status, refund it. */
@@ -79,7 +86,14 @@ export function orderRoutes(context: SandboxContext): Router {
       sendError(res, 422, 'REFUND_EXCEEDS_ORDER', `at most ${refundable} can still be refunded on order ${order.externalId}`);
       return;
     }
-    const refund: SandboxRefund = { refundId: `re_${randomUUID()}`, idempotencyKey: key, amount: body.amount, currency: body.currency, reason: body.reason ?? null, createdAt: new Date().toISOString() };
+    const refund: SandboxRefund = {
+      refundId: `re_${randomUUID()}`,
+      idempotencyKey: key,
+      amount: body.amount,
+      currency: body.currency,
+      reason: body.reason ?? null,
+      createdAt: new Date().toISOString(),
+    };
     order.refunds.push(refund);
     context.log.record('order.refunded', world.code, { externalId: order.externalId, amount: refund.amount, refundId: refund.refundId });
     res.status(201).json(refundView(order, refund));

@@ -45,7 +45,9 @@ export async function runDev() {
     timed('database ready', () => prepareDevDatabase(settings)),
   ]);
   // A broken UI build must not keep the backend from running: the API answers without the admin UI.
-  await buildAdminUiIfStale(settings).catch((error) => warn(`${error instanceof Error ? error.message : String(error)}\nthe API runs without a fresh admin UI`));
+  await buildAdminUiIfStale(settings).catch((error) =>
+    warn(`${error instanceof Error ? error.message : String(error)}\nthe API runs without a fresh admin UI`),
+  );
   const started = await timed('processes ready', () => startAppProcesses({ supervisor, settings }));
   printReadyBanner({ started, temporalManaged: temporal.managed, readyInMs: performance.now() - startedAt });
 }

@@ -68,10 +68,20 @@ export async function runTest(jestArgs) {
   await Promise.all([
     report.stage('chromium for e2e', ensureChromiumForE2e),
     report.stage('temporal server', () =>
-      startTestTemporal({ supervisor, settings, port: Number(temporalPort), namespace: /** @type {string} */ (process.env.TEMPORAL_NAMESPACE), logFile: join(logDir, 'temporal.log') }).then(() => undefined),
+      startTestTemporal({
+        supervisor,
+        settings,
+        port: Number(temporalPort),
+        namespace: /** @type {string} */ (process.env.TEMPORAL_NAMESPACE),
+        logFile: join(logDir, 'temporal.log'),
+      }).then(() => undefined),
     ),
     report.stage('database', async () => {
-      const { serverUrl } = await findPostgres({ settings, embeddedDir: join(testDir, 'embedded-pg'), embeddedPort: Number(embeddedPgPort) });
+      const { serverUrl } = await findPostgres({
+        settings,
+        embeddedDir: join(testDir, 'embedded-pg'),
+        embeddedPort: Number(embeddedPgPort),
+      });
       await recreateDatabase(serverUrl, settings.testDatabaseName);
       process.env.DATABASE_URL = databaseUrlFor(serverUrl, settings.testDatabaseName);
       await prepareSchema(process.env.DATABASE_URL);
@@ -87,7 +97,10 @@ export async function runTest(jestArgs) {
   await report.stage('format', async () => (await runCommand(localBin('prettier'), ['--check', '--log-level', 'warn', '.'])).code === 0);
   await report.stage('typecheck', async () => (await runCommand(localBin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])).code === 0);
   // The admin UI has its own compiler settings (DOM, JSX, bundler resolution); the root config excludes it.
-  await report.stage('typecheck admin UI', async () => (await runCommand(localBin('tsc'), ['--noEmit', '-p', 'admin/tsconfig.json'])).code === 0);
+  await report.stage(
+    'typecheck admin UI',
+    async () => (await runCommand(localBin('tsc'), ['--noEmit', '-p', 'admin/tsconfig.json'])).code === 0,
+  );
   const jest = async (/** @type {string} */ resultsFile, /** @type {string[]} */ args) =>
     (await runCommand(localBin('jest'), ['--ci', '--json', '--outputFile', resultsFile, ...args])).code === 0;
   if (jestArgs.length > 0) {

@@ -9,12 +9,20 @@ import { sandboxChannelProfile } from '../../../channels/http/demo-profile';
 export const testRetryBudget = { maxAttempts: 3, maxElapsedMs: 5000, baseDelayMs: 50, maxDelayMs: 400 };
 export const testTimeouts = { requestMs: 1000, jobPollIntervalMs: 50, jobMaxWaitMs: 5000 };
 
-export function sandboxAdapter(sandboxUrl: string, code: string, overrides: Partial<Pick<HttpChannelProfileInput, 'retry' | 'timeouts' | 'readBackPageSize'>> = {}): { adapter: ChannelAdapter; retries: RetryEvent[] } {
+export function sandboxAdapter(
+  sandboxUrl: string,
+  code: string,
+  overrides: Partial<Pick<HttpChannelProfileInput, 'retry' | 'timeouts' | 'readBackPageSize'>> = {},
+): { adapter: ChannelAdapter; retries: RetryEvent[] } {
   const channel = demoChannels.find((candidate) => candidate.code === code);
   if (!channel) throw new Error(`no demo channel ${code}`);
   const retries: RetryEvent[] = [];
   const adapter = createChannelAdapter(
-    sandboxChannelProfile(channel, sandboxUrl, { retry: { ...testRetryBudget, ...overrides.retry }, timeouts: { ...testTimeouts, ...overrides.timeouts }, readBackPageSize: overrides.readBackPageSize }),
+    sandboxChannelProfile(channel, sandboxUrl, {
+      retry: { ...testRetryBudget, ...overrides.retry },
+      timeouts: { ...testTimeouts, ...overrides.timeouts },
+      readBackPageSize: overrides.readBackPageSize,
+    }),
     { onRetry: (event) => retries.push(event) },
   );
   return { adapter, retries };

@@ -18,7 +18,11 @@ export interface TestSandbox {
   url: string;
   sandbox: Sandbox;
   /** Raw call to a channel endpoint with the channel's dev API key. */
-  call(channel: string, path: string, init?: { method?: string; body?: unknown; idempotencyKey?: string; apiKey?: string | null }): Promise<{ status: number; headers: Headers; body: unknown }>;
+  call(
+    channel: string,
+    path: string,
+    init?: { method?: string; body?: unknown; idempotencyKey?: string; apiKey?: string | null },
+  ): Promise<{ status: number; headers: Headers; body: unknown }>;
   setFaults(channel: string, faults: Partial<ChannelFaults>): Promise<void>;
   setWebhooks(settings: Partial<WebhookSettings>): Promise<void>;
   reset(seed?: number): Promise<void>;
@@ -26,7 +30,9 @@ export interface TestSandbox {
   close(): Promise<void>;
 }
 
-export async function startTestSandbox(options: { env?: Record<string, string>; channels?: readonly DemoChannel[] } = {}): Promise<TestSandbox> {
+export async function startTestSandbox(
+  options: { env?: Record<string, string>; channels?: readonly DemoChannel[] } = {},
+): Promise<TestSandbox> {
   const config = parseConfig(sandboxConfigSchema, {
     LOG_LEVEL: 'silent',
     SANDBOX_ASYNC_JOB_DELAY_MS: '300',
@@ -42,7 +48,11 @@ export async function startTestSandbox(options: { env?: Record<string, string>; 
   const url = running.url;
 
   const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${url}/_control${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${url}/_control${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!response.ok) throw new Error(`control ${method} ${path} answered ${response.status}: ${await response.text()}`);
     return response.json();
   };
@@ -55,7 +65,11 @@ export async function startTestSandbox(options: { env?: Record<string, string>; 
       const apiKey = init.apiKey === undefined ? devApiKeyFor(channel) : init.apiKey;
       if (apiKey !== null) headers.Authorization = `Bearer ${apiKey}`;
       if (init.idempotencyKey !== undefined) headers['Idempotency-Key'] = init.idempotencyKey;
-      const response = await fetch(`${url}/channels/${channel}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+      const response = await fetch(`${url}/channels/${channel}${path}`, {
+        method: init.method ?? 'GET',
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      });
       return { status: response.status, headers: response.headers, body: await response.json() };
     },
     setFaults: async (channel, faults) => {

@@ -52,7 +52,9 @@ export async function startIntakeApi(overrides: Record<string, string> = {}): Pr
       return token;
     },
     async close() {
-      for await (const workflow of temporal.workflow.list({ query: `TaskQueue = '${config.TEMPORAL_TASK_QUEUE}' AND ExecutionStatus = 'Running'` })) {
+      for await (const workflow of temporal.workflow.list({
+        query: `TaskQueue = '${config.TEMPORAL_TASK_QUEUE}' AND ExecutionStatus = 'Running'`,
+      })) {
         await temporal.workflow
           .getHandle(workflow.workflowId)
           .terminate('intake test finished')
@@ -125,7 +127,12 @@ export async function webhookSecretOf(prisma: PrismaClient, channelCode: string)
 
 /** SKUs of active products with their base prices, to put on test orders. */
 export async function sellableSkus(prisma: PrismaClient, count: number): Promise<{ sku: string; basePriceMinor: number }[]> {
-  return prisma.product.findMany({ where: { active: true, sku: { not: { startsWith: 'TST' } } }, select: { sku: true, basePriceMinor: true }, orderBy: { sku: 'asc' }, take: count });
+  return prisma.product.findMany({
+    where: { active: true, sku: { not: { startsWith: 'TST' } } },
+    select: { sku: true, basePriceMinor: true },
+    orderBy: { sku: 'asc' },
+    take: count,
+  });
 }
 
 /** Everything intake could have written for an order, by its external id (or customer contact). */

@@ -10,17 +10,31 @@ import { type PickupWorld, type WorldUser } from './pickup-world';
 
 export const actorOf = (user: WorldUser): ProcessActor => ({ userId: user.id, label: user.email });
 
-export async function startPickup(client: Client, taskQueue: string, world: PickupWorld, orderId: string, settings: PickupSettings, storeCode = world.storeA): Promise<WorkflowHandle<typeof pickupOrder>> {
-  return client.workflow.start<typeof pickupOrder>('pickupOrder', { taskQueue, workflowId: pickupWorkflowId(orderId), args: [{ orderId, storeCode, settings }] });
+export async function startPickup(
+  client: Client,
+  taskQueue: string,
+  world: PickupWorld,
+  orderId: string,
+  settings: PickupSettings,
+  storeCode = world.storeA,
+): Promise<WorkflowHandle<typeof pickupOrder>> {
+  return client.workflow.start<typeof pickupOrder>('pickupOrder', {
+    taskQueue,
+    workflowId: pickupWorkflowId(orderId),
+    args: [{ orderId, storeCode, settings }],
+  });
 }
 
 /** Polls until the workflow has opened a task of this type (and, when given, it has this status). */
 export async function waitForTask(prisma: PrismaClient, orderId: string, type: TaskType, status?: TaskStatus, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const task = await prisma.task.findFirst({ where: { workflowId: pickupWorkflowId(orderId), type, ...(status !== undefined && { status }) } });
+    const task = await prisma.task.findFirst({
+      where: { workflowId: pickupWorkflowId(orderId), type, ...(status !== undefined && { status }) },
+    });
     if (task !== null) return task;
-    if (Date.now() > deadline) throw new Error(`no ${type} task${status === undefined ? '' : ` in ${status}`} for order ${orderId} after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`no ${type} task${status === undefined ? '' : ` in ${status}`} for order ${orderId} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -36,9 +50,17 @@ export async function waitForStep(handle: WorkflowHandle, step: string, timeoutM
   }
 }
 
-export async function pick(handle: WorkflowHandle, prisma: PrismaClient, orderId: string, by: WorldUser, picked: { lineId: string; pickedQuantity: number }[]) {
+export async function pick(
+  handle: WorkflowHandle,
+  prisma: PrismaClient,
+  orderId: string,
+  by: WorldUser,
+  picked: { lineId: string; pickedQuantity: number }[],
+) {
   const task = await waitForTask(prisma, orderId, 'PICK');
-  return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, actor: actorOf(by), outcome: { type: 'PICK', lines: picked } }] });
+  return handle.executeUpdate(completeTaskUpdate, {
+    args: [{ taskId: task.id, actor: actorOf(by), outcome: { type: 'PICK', lines: picked } }],
+  });
 }
 
 /**
@@ -46,13 +68,20 @@ export async function pick(handle: WorkflowHandle, prisma: PrismaClient, orderId
  * phone (the outbox row no longer holds it once sent). `sandboxUrl` is the sandbox whose gateway the
  * worker sends through: the test stack's unless the test gave the worker its world's gateway.
  */
-export async function codeSentToCustomer(prisma: PrismaClient, orderId: string, sandboxUrl = requireEnv('SANDBOX_URL'), timeoutMs = 20_000): Promise<string> {
+export async function codeSentToCustomer(
+  prisma: PrismaClient,
+  orderId: string,
+  sandboxUrl = requireEnv('SANDBOX_URL'),
+  timeoutMs = 20_000,
+): Promise<string> {
   const idempotencyKey = `notify:pickup-ready:${orderId}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const row = await prisma.notification.findUnique({ where: { idempotencyKey }, select: { recipient: true } });
     if (row !== null) {
-      const code = (await messagesTo(sandboxUrl, row.recipient)).find((message) => message.idempotencyKey === idempotencyKey)?.text.match(pickupCodeInText)?.[1];
+      const code = (await messagesTo(sandboxUrl, row.recipient))
+        .find((message) => message.idempotencyKey === idempotencyKey)
+        ?.text.match(pickupCodeInText)?.[1];
       if (code !== undefined) return code;
     }
     if (Date.now() > deadline) throw new Error(`no pickup code reached the customer of order ${orderId} within ${timeoutMs} ms`);
@@ -64,7 +93,10 @@ export async function codeSentToCustomer(prisma: PrismaClient, orderId: string, 
 const pickupCodeInText = /code at the counter: (\d+)/;
 
 /** What the gateway delivered to one phone number or address, oldest first. */
-export async function messagesTo(sandboxUrl: string, recipient: string): Promise<{ idempotencyKey: string; channel: string; text: string }[]> {
+export async function messagesTo(
+  sandboxUrl: string,
+  recipient: string,
+): Promise<{ idempotencyKey: string; channel: string; text: string }[]> {
   const response = await fetch(`${sandboxUrl}/_control/messages?${new URLSearchParams({ recipient }).toString()}`);
   if (!response.ok) throw new Error(`GET /_control/messages answered ${response.status}`);
   return ((await response.json()) as { messages: { idempotencyKey: string; channel: string; text: string }[] }).messages;
@@ -75,10 +107,16 @@ export async function enterCode(handle: WorkflowHandle, prisma: PrismaClient, or
   const task = await waitForTask(prisma, orderId, 'HANDOVER');
   const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId } });
   const codeMatched = order.pickupCodeHash !== null && (await pickupCodeMatches(code, order.pickupCodeHash));
-  return handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, actor: actorOf(by), outcome: { type: 'HANDOVER', codeMatched } }] });
+  return handle.executeUpdate(completeTaskUpdate, {
+    args: [{ taskId: task.id, actor: actorOf(by), outcome: { type: 'HANDOVER', codeMatched } }],
+  });
 }
 
 export async function ledgerOf(prisma: PrismaClient, orderId: string) {
-  const rows = await prisma.inventoryMovement.findMany({ where: { workflowId: pickupWorkflowId(orderId) }, include: { product: { select: { sku: true } } }, orderBy: { createdAt: 'asc' } });
+  const rows = await prisma.inventoryMovement.findMany({
+    where: { workflowId: pickupWorkflowId(orderId) },
+    include: { product: { select: { sku: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
   return rows.map((row) => ({ kind: row.kind, sku: row.product.sku, deltaOnHand: row.deltaOnHand, deltaReserved: row.deltaReserved }));
 }

@@ -18,7 +18,10 @@ async function main(): Promise<void> {
   const channels = createChannelAdapterSource({
     prisma,
     apiKeys: { keys: {}, useSandboxDevKeys: true },
-    transport: { retry: { maxAttempts: 2, maxElapsedMs: 2000, baseDelayMs: 50, maxDelayMs: 200 }, timeouts: { requestMs: 2000, jobPollIntervalMs: 50, jobMaxWaitMs: 5000 } },
+    transport: {
+      retry: { maxAttempts: 2, maxElapsedMs: 2000, baseDelayMs: 50, maxDelayMs: 200 },
+      timeouts: { requestMs: 2000, jobPollIntervalMs: 50, jobMaxWaitMs: 5000 },
+    },
   });
   const worker = await createWorker(
     connection,

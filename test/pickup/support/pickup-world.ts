@@ -69,46 +69,102 @@ export class PickupWorld {
 
   /** The message gateway of this world's sandbox (its dev key), with the same small budgets as the channel. */
   get messageGateway(): HttpMessageGateway {
-    return new HttpMessageGateway({ baseUrl: `${this.sandboxUrl}/gateway`, apiKey: 'sandbox-key-gateway', requestTimeoutMs: transport.timeouts.requestMs, retry: { maxAttempts: 2, baseDelayMs: 50, maxDelayMs: 200 } });
+    return new HttpMessageGateway({
+      baseUrl: `${this.sandboxUrl}/gateway`,
+      apiKey: 'sandbox-key-gateway',
+      requestTimeoutMs: transport.timeouts.requestMs,
+      retry: { maxAttempts: 2, baseDelayMs: 50, maxDelayMs: 200 },
+    });
   }
 
   async setUp(stock: { storeA: [number, number]; storeB: [number, number] } = { storeA: [10, 10], storeB: [10, 10] }): Promise<void> {
     // Webhooks go nowhere: these tests play intake themselves.
-    const config = parseConfig(sandboxConfigSchema, { LOG_LEVEL: 'silent', API_URL: 'http://127.0.0.1:9', SANDBOX_WEBHOOK_MAX_ATTEMPTS: '1' });
+    const config = parseConfig(sandboxConfigSchema, {
+      LOG_LEVEL: 'silent',
+      API_URL: 'http://127.0.0.1:9',
+      SANDBOX_WEBHOOK_MAX_ATTEMPTS: '1',
+    });
     const app = createSandboxApp({
       ...sandboxOptionsFromConfig(config, pino({ level: 'silent' })),
-      channels: [{ code: this.channelCode, name: 'Pickup test shop', kind: 'MARKETPLACE', rateLimit: { perSecond: 200, burst: 400, perItem: false }, maxBatchSize: 100, asyncJobs: false, safetyBuffer: 0, webhookSecret: 'pickup-test-secret' }],
+      channels: [
+        {
+          code: this.channelCode,
+          name: 'Pickup test shop',
+          kind: 'MARKETPLACE',
+          rateLimit: { perSecond: 200, burst: 400, perItem: false },
+          maxBatchSize: 100,
+          asyncJobs: false,
+          safetyBuffer: 0,
+          webhookSecret: 'pickup-test-secret',
+        },
+      ],
     });
     this.sandbox = await listenSandbox(app, { host: '127.0.0.1', port: 0 });
 
     const channel = await this.prisma.channel.create({
-      data: { code: this.channelCode, name: 'Pickup test shop', kind: 'MARKETPLACE', baseUrl: `${this.sandboxUrl}/channels/${this.channelCode}`, requestsPerSecond: 200, burst: 400, maxBatchSize: 100, webhookSecret: 'pickup-test-secret' },
+      data: {
+        code: this.channelCode,
+        name: 'Pickup test shop',
+        kind: 'MARKETPLACE',
+        baseUrl: `${this.sandboxUrl}/channels/${this.channelCode}`,
+        requestsPerSecond: 200,
+        burst: 400,
+        maxBatchSize: 100,
+        webhookSecret: 'pickup-test-secret',
+      },
     });
     this.channelId = channel.id;
-    for (const [code, city] of [[this.storeA, 'Utrecht'], [this.storeB, 'Leiden']] as const) {
-      const store = await this.prisma.store.create({ data: { code, name: `Pickup test ${city}`, city, address: 'Teststraat 1', timeZone: 'Europe/Amsterdam', currency: 'EUR' } });
+    for (const [code, city] of [
+      [this.storeA, 'Utrecht'],
+      [this.storeB, 'Leiden'],
+    ] as const) {
+      const store = await this.prisma.store.create({
+        data: { code, name: `Pickup test ${city}`, city, address: 'Teststraat 1', timeZone: 'Europe/Amsterdam', currency: 'EUR' },
+      });
       this.storeIds[code] = store.id;
     }
     const products = await Promise.all(
-      [[this.skuOne, this.unitPrice.one], [this.skuTwo, this.unitPrice.two]].map(([sku, price]) =>
-        this.prisma.product.create({ data: { sku: String(sku), name: `Test item ${String(sku)}`, description: 'pickup test', category: 'test', basePriceMinor: Number(price), floorPriceMinor: 1, currency: 'EUR' } }),
+      [
+        [this.skuOne, this.unitPrice.one],
+        [this.skuTwo, this.unitPrice.two],
+      ].map(([sku, price]) =>
+        this.prisma.product.create({
+          data: {
+            sku: String(sku),
+            name: `Test item ${String(sku)}`,
+            description: 'pickup test',
+            category: 'test',
+            basePriceMinor: Number(price),
+            floorPriceMinor: 1,
+            currency: 'EUR',
+          },
+        }),
       ),
     );
-    for (const [storeCode, quantities] of [[this.storeA, stock.storeA], [this.storeB, stock.storeB]] as const) {
+    for (const [storeCode, quantities] of [
+      [this.storeA, stock.storeA],
+      [this.storeB, stock.storeB],
+    ] as const) {
       for (const [index, product] of products.entries()) {
-        await this.prisma.inventoryLevel.create({ data: { storeId: this.storeIds[storeCode] ?? '', productId: product.id, onHand: quantities[index] ?? 0 } });
+        await this.prisma.inventoryLevel.create({
+          data: { storeId: this.storeIds[storeCode] ?? '', productId: product.id, onHand: quantities[index] ?? 0 },
+        });
       }
     }
     const passwordHash = 'not-used-by-these-tests';
     const user = async (key: 'staffA' | 'managerA' | 'staffB', storeCode: string, isStoreManager: boolean) => {
       const email = `${key.toLowerCase()}@${this.prefix}.test`;
-      const created = await this.prisma.user.create({ data: { email, name: key, role: 'STORE_STAFF', storeId: this.storeIds[storeCode] ?? null, isStoreManager, passwordHash } });
+      const created = await this.prisma.user.create({
+        data: { email, name: key, role: 'STORE_STAFF', storeId: this.storeIds[storeCode] ?? null, isStoreManager, passwordHash },
+      });
       this.users[key] = { id: created.id, email, storeId: this.storeIds[storeCode] ?? '', isStoreManager };
     };
     await user('staffA', this.storeA, false);
     await user('managerA', this.storeA, true);
     await user('staffB', this.storeB, false);
-    const customer = await this.prisma.customer.create({ data: { name: 'Pat Pickup', phone: `+3161${String(randomInt(10_000_000)).padStart(7, '0')}`, email: `pat@${this.prefix}.test` } });
+    const customer = await this.prisma.customer.create({
+      data: { name: 'Pat Pickup', phone: `+3161${String(randomInt(10_000_000)).padStart(7, '0')}`, email: `pat@${this.prefix}.test` },
+    });
     this.customerId = customer.id;
   }
 
@@ -118,7 +174,12 @@ export class PickupWorld {
     const response = await fetch(`${this.sandboxUrl}/channels/${this.channelCode}/orders`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ customer: { name: 'Pat Pickup', email: null, phone: null }, fulfilment: 'PICKUP', pickupStoreCode: storeCode, lines: priced }),
+      body: JSON.stringify({
+        customer: { name: 'Pat Pickup', email: null, phone: null },
+        fulfilment: 'PICKUP',
+        pickupStoreCode: storeCode,
+        lines: priced,
+      }),
     });
     if (response.status !== 201) throw new Error(`sandbox refused the order: ${response.status} ${await response.text()}`);
     const { order } = (await response.json()) as { order: { externalId: string } };
@@ -133,19 +194,30 @@ export class PickupWorld {
         currency: 'EUR',
         totalMinor: priced.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0),
         placedAt: new Date(),
-        lines: { create: priced.map((line) => ({ productId: products.find((product) => product.sku === line.sku)?.id ?? '', quantity: line.quantity, unitPriceMinor: line.unitPrice })) },
+        lines: {
+          create: priced.map((line) => ({
+            productId: products.find((product) => product.sku === line.sku)?.id ?? '',
+            quantity: line.quantity,
+            unitPriceMinor: line.unitPrice,
+          })),
+        },
       },
       include: { lines: { orderBy: { id: 'asc' } } },
     });
     // In the order the caller listed the lines, so tests can address them by position.
-    const lineIds = lines.map((line) => created.lines.find((candidate) => candidate.productId === products.find((product) => product.sku === line.sku)?.id)?.id ?? '');
+    const lineIds = lines.map(
+      (line) =>
+        created.lines.find((candidate) => candidate.productId === products.find((product) => product.sku === line.sku)?.id)?.id ?? '',
+    );
     return { orderId: created.id, externalId: order.externalId, lineIds };
   }
 
   /** What the channel shows for the order: its status and every refund (over HTTP, with the API key). */
   async channelOrder(externalId: string): Promise<{ status: string; refundedAmount: number; refunds: { amount: number }[] }> {
     const adapterKey = (await import('../../../channels/sandbox/channel-auth')).devApiKeyFor(this.channelCode);
-    const response = await fetch(`${this.sandboxUrl}/channels/${this.channelCode}/orders/${externalId}`, { headers: { Authorization: `Bearer ${adapterKey}` } });
+    const response = await fetch(`${this.sandboxUrl}/channels/${this.channelCode}/orders/${externalId}`, {
+      headers: { Authorization: `Bearer ${adapterKey}` },
+    });
     return (await response.json()) as { status: string; refundedAmount: number; refunds: { amount: number }[] };
   }
 

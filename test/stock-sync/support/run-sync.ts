@@ -24,8 +24,18 @@ export interface SyncRun {
 }
 
 /** Runs one stock sync over the given channels through the real Temporal server and waits for it. */
-export async function runStockSync(client: Client, taskQueue: string, workflowId: string, channelCodes: string[], settings: Partial<StockSyncSettings> = {}): Promise<SyncRun> {
-  const handle = await client.workflow.start(syncStock, { taskQueue, workflowId, args: [{ channelCodes, settings: { ...fastSettings, ...settings } }] });
+export async function runStockSync(
+  client: Client,
+  taskQueue: string,
+  workflowId: string,
+  channelCodes: string[],
+  settings: Partial<StockSyncSettings> = {},
+): Promise<SyncRun> {
+  const handle = await client.workflow.start(syncStock, {
+    taskQueue,
+    workflowId,
+    args: [{ channelCodes, settings: { ...fastSettings, ...settings } }],
+  });
   return { workflowId, result: await handle.result() };
 }
 

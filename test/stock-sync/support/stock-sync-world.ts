@@ -73,7 +73,11 @@ export class StockSyncWorld {
       safetyBuffer: channel.safetyBuffer,
       webhookSecret: 'unused-in-stock-sync-tests',
     }));
-    const config = parseConfig(sandboxConfigSchema, { LOG_LEVEL: 'silent', SANDBOX_ASYNC_JOB_DELAY_MS: '100', SANDBOX_FAULT_SEED: String(options.faultSeed) });
+    const config = parseConfig(sandboxConfigSchema, {
+      LOG_LEVEL: 'silent',
+      SANDBOX_ASYNC_JOB_DELAY_MS: '100',
+      SANDBOX_FAULT_SEED: String(options.faultSeed),
+    });
     const sandbox = createSandboxApp({ ...sandboxOptionsFromConfig(config, pino({ level: 'silent' })), channels: emulated });
     this.running = await listenSandbox(sandbox, { host: '127.0.0.1', port: 0 });
 
@@ -115,10 +119,21 @@ export class StockSyncWorld {
     );
     for (const product of products) {
       const created = await this.prisma.product.create({
-        data: { sku: this.sku(product.name), name: `Test ${product.name}`, description: 'stock sync test', category: 'test', basePriceMinor: 1000, floorPriceMinor: 500, currency: 'EUR', active: product.active ?? true },
+        data: {
+          sku: this.sku(product.name),
+          name: `Test ${product.name}`,
+          description: 'stock sync test',
+          category: 'test',
+          basePriceMinor: 1000,
+          floorPriceMinor: 500,
+          currency: 'EUR',
+          active: product.active ?? true,
+        },
       });
       await this.setStock(product.name, product.stock);
-      await this.prisma.channelListing.createMany({ data: createdChannels.map((channel) => ({ channelId: channel.id, productId: created.id, currency: 'EUR' })) });
+      await this.prisma.channelListing.createMany({
+        data: createdChannels.map((channel) => ({ channelId: channel.id, productId: created.id, currency: 'EUR' })),
+      });
     }
   }
 
@@ -159,11 +174,16 @@ export class StockSyncWorld {
 
   /** Our side of a listing: what we published and what the last read-back saw. */
   async listing(channelName: string, productName: string) {
-    return this.prisma.channelListing.findFirstOrThrow({ where: { channel: { code: this.channelCode(channelName) }, product: { sku: this.sku(productName) } } });
+    return this.prisma.channelListing.findFirstOrThrow({
+      where: { channel: { code: this.channelCode(channelName) }, product: { sku: this.sku(productName) } },
+    });
   }
 
   async discrepancies(channelName: string) {
-    return this.prisma.discrepancy.findMany({ where: { channel: { code: this.channelCode(channelName) } }, include: { product: { select: { sku: true } } } });
+    return this.prisma.discrepancy.findMany({
+      where: { channel: { code: this.channelCode(channelName) } },
+      include: { product: { select: { sku: true } } },
+    });
   }
 
   /** Removes what this world created (no ledger rows were written, so nothing append-only is touched). */
@@ -182,7 +202,11 @@ export class StockSyncWorld {
   }
 
   private async control(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${this.sandboxUrl}/_control${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${this.sandboxUrl}/_control${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!response.ok) throw new Error(`sandbox control ${method} ${path} answered ${response.status}: ${await response.text()}`);
     return response.json();
   }
