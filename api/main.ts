@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { warmUpPasswordChecks } from './auth/passwords';
 import { apiConfigSchema } from './config';
 import { createLogger } from './logger';
+import { createApiMetrics } from './metrics/api-metrics';
 import { closeServerGracefully } from './server';
 import { createTemporalClient } from './temporal-client';
 
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const temporal = createTemporalClient(config);
   await warmUpPasswordChecks();
 
-  const app = createApp({ prisma, temporal, config, logger });
+  const app = createApp({ prisma, temporal, config, logger, metrics: createApiMetrics({ processMetrics: true }) });
   const server = app.listen(config.API_PORT, config.API_HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

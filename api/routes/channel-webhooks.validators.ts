@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { boundedText } from '../../domain/validation/text';
 import { channelOrderEventSchema } from '../../domain/orders/channel-order-event';
 import { idSchema } from '../openapi/common-schemas';
 
-export const webhookParamsSchema = z.object({ code: z.string().min(1).max(64).meta({ description: 'Channel code, e.g. megamart' }) });
+/** Channel codes are short slugs (`megamart`); the channels table holds nothing longer. */
+export const MAX_CHANNEL_CODE_LENGTH = 64;
+
+export const webhookParamsSchema = z.object({ code: boundedText({ max: MAX_CHANNEL_CODE_LENGTH, trim: false }).meta({ description: 'Channel code, e.g. megamart' }) });
 
 export const orderWebhookBodySchema = channelOrderEventSchema.meta({ id: 'ChannelOrderEvent' });
 
@@ -13,6 +17,5 @@ export const webhookReceiptSchema = z
         'applied: changed the order (or created it); duplicate: this event id was seen before; stale: older than what the order already reflects, recorded only',
     }),
     orderId: idSchema,
-    message: z.string().optional(),
   })
   .meta({ id: 'WebhookReceipt' });
