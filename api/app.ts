@@ -82,8 +82,9 @@ export function createApp({ prisma, temporal, config, logger, metrics = createAp
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
   app.use(recordHttpMetrics(metrics));
+  const registry = new OpenAPIRegistry();
   registerWorkflowStartMetrics(metrics, prisma);
-  mountMetricsRoute(app, metrics);
+  mountMetricsRoute(app, metrics, registry);
   app.use(cors({ origin: config.API_CORS_ORIGINS, exposedHeaders: ['Content-Range', requestIdHeader] }));
   // Before the body is read: a request the API has no room for costs nothing but its 503.
   app.use(
@@ -100,7 +101,6 @@ export function createApp({ prisma, temporal, config, logger, metrics = createAp
   // keepRawBody: channel webhooks are signed over the exact bytes sent.
   app.use(express.json({ limit: config.API_JSON_BODY_LIMIT, verify: keepRawBody }));
 
-  const registry = new OpenAPIRegistry();
   registerBearerAuth(registry);
   const tokens = { secret: config.JWT_SECRET, ttlSeconds: config.JWT_TTL_SECONDS };
   const api = new ApiRouter(registry, authenticate(tokens, activeActorLookup(prisma)), { maxStringLength: config.API_MAX_STRING_LENGTH });

@@ -63,7 +63,12 @@ async function startRelay(config: WorkerConfig, prisma: ReturnType<typeof create
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const settings = relaySettingsFrom(config);
   const relay = startWorkflowStartRelay(
-    { prisma, client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), temporalTimeoutMs: settings.temporalTimeoutMs, timing: settings },
+    {
+      prisma,
+      client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+      temporalTimeoutMs: settings.temporalTimeoutMs,
+      timing: settings,
+    },
     settings,
     {
       info: (message, fields) => console.log(`[worker] ${message}`, fields ?? ''),

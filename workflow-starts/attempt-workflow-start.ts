@@ -90,8 +90,7 @@ async function sendToTemporal(
  * and the writes are idempotent.
  */
 export async function attemptWorkflowStart(deps: StartAttemptDeps, due: DueWorkflowStart): Promise<StartAttemptOutcome> {
-  const within = <T>(call: () => Promise<T>): Promise<T> =>
-    deps.client.connection.withDeadline(Date.now() + deps.temporalTimeoutMs, call);
+  const within = <T>(call: () => Promise<T>): Promise<T> => deps.client.connection.withDeadline(Date.now() + deps.temporalTimeoutMs, call);
   let sent: { runId: string | null; deliveredSignals: number };
   try {
     sent = await sendToTemporal(deps.client, due, within);

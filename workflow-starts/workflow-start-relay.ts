@@ -36,14 +36,19 @@ async function forEachLimited<T>(items: readonly T[], limit: number, work: (item
  * at once; otherwise the relay sleeps WORKFLOW_START_RELAY_INTERVAL_MS. A database hiccup is logged and
  * the round retried, so the relay never stops while its worker runs.
  */
-export function startWorkflowStartRelay(deps: StartAttemptDeps, settings: WorkflowStartRelaySettings, logger: RelayLogger): WorkflowStartRelay {
+export function startWorkflowStartRelay(
+  deps: StartAttemptDeps,
+  settings: WorkflowStartRelaySettings,
+  logger: RelayLogger,
+): WorkflowStartRelay {
   const stopping = new AbortController();
   const round = async (): Promise<number> => {
     const due = await claimDueStarts(deps.prisma, settings.batchSize, settings.claimMs);
     await forEachLimited(due, settings.concurrency, async (start) => {
       try {
         const outcome = await attemptWorkflowStart(deps, start);
-        if (outcome.status === 'FAILED') logger.error('workflow start refused for good', { workflowId: start.workflowId, error: outcome.error });
+        if (outcome.status === 'FAILED')
+          logger.error('workflow start refused for good', { workflowId: start.workflowId, error: outcome.error });
         else if (outcome.status === 'PENDING' && start.attempts + 1 >= 3)
           logger.warn('workflow start still failing', { workflowId: start.workflowId, attempts: start.attempts + 1, error: outcome.error });
       } catch (error) {

@@ -53,7 +53,8 @@ export function createRefundOrderLines({ prisma, channels }: Pick<ActivityDeps, 
       });
       if (order === null) throw new NotFoundError(`Order ${request.orderId} not found`);
       const payment = await prisma.$transaction((tx) => paymentOfOrder(tx, order));
-      if (!moneyWasTaken(payment.status)) return { refunds: [], notCharged: { paymentStatus: await releasePayment(prisma, payment, request.cause) } };
+      if (!moneyWasTaken(payment.status))
+        return { refunds: [], notCharged: { paymentStatus: await releasePayment(prisma, payment, request.cause) } };
 
       const adapter = await channels.adapterFor(order.channel.code);
       const refunds: LineRefundOutcome[] = [];

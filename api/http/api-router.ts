@@ -101,7 +101,12 @@ export class ApiRouter {
       res.status(status);
       res.json(await definition.handle(input));
     };
-    this.router[definition.method](definition.path, ...this.accessChecks(definition.access), validate(definition.request ?? {}, this.limits), handler);
+    this.router[definition.method](
+      definition.path,
+      ...this.accessChecks(definition.access),
+      validate(definition.request ?? {}, this.limits),
+      handler,
+    );
   }
 
   private accessChecks(access: Access): RequestHandler[] {

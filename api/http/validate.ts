@@ -44,7 +44,8 @@ export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], part: string)
 function unsafeStringErrors(req: Request, limits: ValidationLimits): FieldErrors {
   const errors: FieldErrors = {};
   for (const part of requestParts) {
-    for (const unsafe of findUnsafeStrings(req[part], limits.maxStringLength)) errors[unsafe.path === '' ? part : unsafe.path] ??= unsafe.reason;
+    for (const unsafe of findUnsafeStrings(req[part], limits.maxStringLength))
+      errors[unsafe.path === '' ? part : unsafe.path] ??= unsafe.reason;
   }
   return errors;
 }

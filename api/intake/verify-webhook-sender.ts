@@ -25,7 +25,8 @@ export function verifyWebhookSender(prisma: PrismaClient): RequestHandler {
       typeof code !== 'string' || !isPlausibleChannelCode(code)
         ? null
         : await prisma.channel.findUnique({ where: { code }, select: { id: true, code: true, webhookSecret: true } });
-    if (channel === null) throw new NotFoundError(`No channel ${typeof code === 'string' && isPlausibleChannelCode(code) ? code : 'with this code'}`);
+    if (channel === null)
+      throw new NotFoundError(`No channel ${typeof code === 'string' && isPlausibleChannelCode(code) ? code : 'with this code'}`);
     const signature = req.get(webhookHeaders.signature);
     if (req.rawBody === undefined || !verifyWebhookSignature(req.rawBody, signature, channel.webhookSecret)) {
       throw new UnauthorizedError(signature === undefined ? `Missing ${webhookHeaders.signature} header` : 'Invalid webhook signature');

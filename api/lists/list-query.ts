@@ -46,7 +46,9 @@ function jsonQueryParam(description: string, example: string) {
 }
 
 /** Accepts one id or a list of them (react-admin's getMany sends `{"id":[...]}`); always yields a list. */
-export const idFilterSchema = z.union([idSchema, z.array(idSchema).min(1, 'give at least one id').max(1000)]).transform((ids) => (Array.isArray(ids) ? ids : [ids]));
+export const idFilterSchema = z
+  .union([idSchema, z.array(idSchema).min(1, 'give at least one id').max(1000)])
+  .transform((ids) => (Array.isArray(ids) ? ids : [ids]));
 
 /** Booleans in filters may arrive as JSON booleans or as the strings a URL-synced form produces. */
 export const booleanFilterSchema = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]);

@@ -31,7 +31,7 @@ export function registerChannelWebhookRoutes(api: ApiRouter, { prisma, fulfilmen
       `Authenticated by \`${webhookHeaders.signature}: sha256=<hex HMAC-SHA256 of the raw body>\` keyed with the channel's webhook secret;`,
       'nothing is written for an unsigned or wrongly signed request. Answered with **202 Accepted**.',
       'Idempotent per (channel, eventId) and per (channel, order externalId); events may arrive more than once and out of order.',
-      'Answered as soon as the event is durably in the inbox: a new pickup order\'s workflow start and a cancellation for its run are',
+      "Answered as soon as the event is durably in the inbox: a new pickup order's workflow start and a cancellation for its run are",
       'written in the same transaction (workflow_starts) and sent to Temporal after the answer, retried until they arrive.',
     ].join(' '),
     tags: ['orders', 'channels'],

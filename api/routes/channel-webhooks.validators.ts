@@ -6,7 +6,9 @@ import { idSchema } from '../openapi/common-schemas';
 /** Channel codes are short slugs (`megamart`); the channels table holds nothing longer. */
 export const MAX_CHANNEL_CODE_LENGTH = 64;
 
-export const webhookParamsSchema = z.object({ code: boundedText({ max: MAX_CHANNEL_CODE_LENGTH, trim: false }).meta({ description: 'Channel code, e.g. megamart' }) });
+export const webhookParamsSchema = z.object({
+  code: boundedText({ max: MAX_CHANNEL_CODE_LENGTH, trim: false }).meta({ description: 'Channel code, e.g. megamart' }),
+});
 
 export const orderWebhookBodySchema = channelOrderEventSchema.meta({ id: 'ChannelOrderEvent' });
 

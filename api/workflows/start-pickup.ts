@@ -1,7 +1,12 @@
 import { type Client } from '@temporalio/client';
 import { InvalidDataError, NotFoundError } from '../../domain/errors';
 import { pickupSettingsFromStore, type StorePickupColumns } from '../../domain/pickup/pickup-settings';
-import { PICKUP_WORKFLOW_DOMAIN, PICKUP_WORKFLOW_TYPE, pickupWorkflowId, type CancelPickupRequest } from '../../domain/pickup/pickup-workflow';
+import {
+  PICKUP_WORKFLOW_DOMAIN,
+  PICKUP_WORKFLOW_TYPE,
+  pickupWorkflowId,
+  type CancelPickupRequest,
+} from '../../domain/pickup/pickup-workflow';
 import { type PickupOrderSnapshot, pickupOrderSnapshotOf, pickupOrderSnapshotSelect } from '../../activities/orders/pickup-order-snapshot';
 import { type Prisma, type PrismaClient } from '../../prisma/client';
 import { pickupCancelledSignal } from '../../workflows/pickup/messages';

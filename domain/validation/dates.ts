@@ -8,10 +8,8 @@ export const EARLIEST_YEAR = 1970;
 export const LATEST_YEAR = 9999;
 
 export function isoDateTime() {
-  return z.iso
-    .datetime({ offset: true })
-    .refine((value) => {
-      const year = new Date(value).getUTCFullYear();
-      return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
-    }, `must be between ${EARLIEST_YEAR} and ${LATEST_YEAR}`);
+  return z.iso.datetime({ offset: true }).refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+  }, `must be between ${EARLIEST_YEAR} and ${LATEST_YEAR}`);
 }

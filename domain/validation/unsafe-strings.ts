@@ -28,7 +28,8 @@ export function findUnsafeStrings(value: unknown, maxLength: number, limit = 10)
     }
     for (const [key, item] of Object.entries(current)) {
       const keyPath = path === '' ? key : `${path}.${key}`;
-      if (containsNul(key) || key.length > maxLength) found.push({ path: keyPath.replaceAll('\u0000', '\\u0000').slice(0, 200), reason: 'is not a usable field name' });
+      if (containsNul(key) || key.length > maxLength)
+        found.push({ path: keyPath.replaceAll('\u0000', '\\u0000').slice(0, 200), reason: 'is not a usable field name' });
       else visit(item, keyPath, depth + 1);
     }
   };

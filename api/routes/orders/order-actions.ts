@@ -1,4 +1,10 @@
-import { type Client, isGrpcServiceError, ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError, WorkflowUpdateStage } from '@temporalio/client';
+import {
+  type Client,
+  isGrpcServiceError,
+  ServiceError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  WorkflowUpdateStage,
+} from '@temporalio/client';
 import { throwIfStoreIsNotAccessible } from '../../../domain/auth/store-access';
 import { type Actor } from '../../../domain/auth/roles';
 import { NotFoundError, ServiceUnavailableError } from '../../../domain/errors';
@@ -56,10 +62,17 @@ export function registerOrderActionRoutes(api: ApiRouter, { prisma, client, temp
     request: { params: idParamsSchema, body: cancelOrderBodySchema },
     response: { description: 'The cancelled order and its timeline', schema: cancelledOrderSchema },
     otherResponses: [
-      { status: 202, description: 'Taken by the pickup process, which is still releasing, refunding and telling the customer', schema: cancelledOrderSchema },
+      {
+        status: 202,
+        description: 'Taken by the pickup process, which is still releasing, refunding and telling the customer',
+        schema: cancelledOrderSchema,
+      },
       { status: 404, description: 'No such order, or it has no pickup process' },
       { status: 409, description: 'Already handed over or closed' },
-      { status: 503, description: 'The pickup process did not take the cancellation within TEMPORAL_CALL_TIMEOUT_MS (or is still starting); try again' },
+      {
+        status: 503,
+        description: 'The pickup process did not take the cancellation within TEMPORAL_CALL_TIMEOUT_MS (or is still starting); try again',
+      },
     ],
     handle: async ({ params, body, actor, requestId, res }) => {
       const order = await findPickupOrder(prisma, actor, params.id);
@@ -78,7 +91,9 @@ export function registerOrderActionRoutes(api: ApiRouter, { prisma, client, temp
         );
       } catch (error) {
         if (!isNoAnswer(error)) throw error;
-        throw new ServiceUnavailableError(`The pickup process did not take the cancellation within ${temporalCallTimeoutMs} ms; try again shortly`);
+        throw new ServiceUnavailableError(
+          `The pickup process did not take the cancellation within ${temporalCallTimeoutMs} ms; try again shortly`,
+        );
       }
       let timeline: Awaited<ReturnType<typeof update.result>> | null = null;
       try {

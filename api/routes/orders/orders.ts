@@ -109,7 +109,7 @@ export function registerOrderRoutes(api: ApiRouter, { prisma, pageLimits, fulfil
     path: '/api/orders/:id/start-fulfilment',
     summary: 'Start (or join) the pickup workflow of a received pickup order now',
     description:
-      'Attempts the order\'s pending or FAILED workflow start now instead of waiting for the automatic retry (see `startStatus`). Idempotent: an order whose workflow already runs is returned as it is.',
+      "Attempts the order's pending or FAILED workflow start now instead of waiting for the automatic retry (see `startStatus`). Idempotent: an order whose workflow already runs is returned as it is.",
     tags: ['orders'],
     access: headOffice,
     request: { params: idParamsSchema },
@@ -119,7 +119,8 @@ export function registerOrderRoutes(api: ApiRouter, { prisma, pageLimits, fulfil
       { status: 409, description: 'Not a pickup order, or no longer waiting to start (e.g. cancelled)' },
       {
         status: 503,
-        description: 'Temporal refused or did not answer; the order (with `fulfilmentStartError`) stays pending and is retried automatically',
+        description:
+          'Temporal refused or did not answer; the order (with `fulfilmentStartError`) stays pending and is retried automatically',
         schema: orderDetailSchema,
       },
     ],

@@ -26,10 +26,7 @@ export const orderSummarySchema = z
       description:
         'PENDING: accepted, its run not started yet (retried automatically); STARTED: the run exists; FAILED: Temporal refused it, retry with start-fulfilment; null: no workflow (not a pickup)',
     }),
-    fulfilmentStartError: z
-      .string()
-      .nullable()
-      .meta({ description: 'While the run is not started: why the last attempt failed' }),
+    fulfilmentStartError: z.string().nullable().meta({ description: 'While the run is not started: why the last attempt failed' }),
     updatedAt: z.date(),
   })
   .meta({ id: 'OrderSummary' });
@@ -100,9 +97,7 @@ export const orderListQuerySchema = listQuerySchema({
     startStatus: oneOrMany(z.enum(WorkflowStartStatus))
       .optional()
       .meta({ description: 'Orders whose pickup run start is PENDING (retrying), FAILED or STARTED; one or a list' }),
-    q: boundedText({ max: 100 })
-      .optional()
-      .meta({ description: 'Matches the external order id or the customer’s name, e-mail or phone' }),
+    q: boundedText({ max: 100 }).optional().meta({ description: 'Matches the external order id or the customer’s name, e-mail or phone' }),
   }),
 });
 

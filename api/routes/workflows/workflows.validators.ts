@@ -84,6 +84,4 @@ export const workflowListQuerySchema = listQuerySchema({
 
 export type WorkflowListFilter = z.output<typeof workflowListQuerySchema>['filter'];
 
-export const cancelWorkflowBodySchema = z
-  .object({ reason: boundedText({ min: 3, max: 500 }) })
-  .meta({ id: 'CancelWorkflowRequest' });
+export const cancelWorkflowBodySchema = z.object({ reason: boundedText({ min: 3, max: 500 }) }).meta({ id: 'CancelWorkflowRequest' });

@@ -10,6 +10,9 @@ import { type ChannelOrderEvent } from '../../../domain/orders/channel-order-eve
 import { createPrismaClient, type PrismaClient } from '../../../prisma/client';
 import { demoPassword, testConfig } from '../../api/support/test-app';
 import { testEnv } from '../../support/env';
+import { eventually } from '../../support/eventually';
+
+export { eventually } from '../../support/eventually';
 
 export { bodyOf, demoLogin, type ErrorBody } from '../../api/support/test-app';
 
@@ -65,6 +68,28 @@ export async function startIntakeApi(overrides: Record<string, string> = {}): Pr
       await Promise.allSettled([prisma.$disconnect(), temporalHandle.close(), connection.close()]);
     },
   };
+}
+
+/**
+ * Waits until the order's pickup run is recorded on it (intake starts it after answering a webhook, the
+ * relay retries it) and answers its workflow id. Fails the test after `timeoutMs`.
+ */
+export async function waitForRun(prisma: PrismaClient, orderId: string, timeoutMs = 15_000): Promise<string> {
+  const { workflowId } = await eventually(
+    () => prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { workflowId: true } }),
+    (order) => order.workflowId !== null,
+    timeoutMs,
+  );
+  if (workflowId === null) throw new Error(`order ${orderId} got no run within ${timeoutMs} ms`);
+  return workflowId;
+}
+
+/** Names of the signals a run received so far, in order. */
+export async function signalsReceived(temporal: Client, workflowId: string): Promise<string[]> {
+  const history = await temporal.workflow.getHandle(workflowId).fetchHistory();
+  return (history.events ?? []).flatMap((event) =>
+    event.workflowExecutionSignaledEventAttributes ? [event.workflowExecutionSignaledEventAttributes.signalName ?? ''] : [],
+  );
 }
 
 /** A fresh external id per test, so tests never meet each other's orders. */
