@@ -22,7 +22,7 @@ export async function createScratchDatabase(serverUrl: string, databaseName: str
     await client.end();
   }
   const databaseUrl = withDatabase(serverUrl, databaseName);
-  await migrate(databaseUrl);
+  await migrateDatabase(databaseUrl);
   return databaseUrl;
 }
 
@@ -32,7 +32,8 @@ function withDatabase(serverUrl: string, databaseName: string): string {
   return url.toString();
 }
 
-async function migrate(databaseUrl: string): Promise<void> {
+/** `prisma migrate deploy` of the project's migrations onto `databaseUrl` (also used by tests' scratch databases). */
+export async function migrateDatabase(databaseUrl: string): Promise<void> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'prisma.mjs'), 'migrate', 'deploy'], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl },
