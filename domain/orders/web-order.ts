@@ -61,6 +61,17 @@ export const webOrderSchema = z
     message: 'required for PICKUP',
     path: ['pickupStoreCode'],
   })
-  .meta({ id: 'NewWebOrder' });
+  .meta({
+    id: 'NewWebOrder',
+    example: {
+      externalId: 'WEB-100234',
+      customer: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+31612345678', externalId: 'account-1815' },
+      fulfilmentType: 'PICKUP',
+      pickupStoreCode: 'AMS-01',
+      lines: [{ sku: 'APP-TSH-BLK', quantity: 1, unitPriceMinor: 2499 }],
+      payment: { provider: 'web-psp', reference: 'psp-100234', status: 'CAPTURED' },
+      placedAt: '2026-12-01T10:14:58.000Z',
+    },
+  });
 
 export type WebOrder = z.infer<typeof webOrderSchema>;

@@ -35,6 +35,11 @@ export interface FuzzCase {
 export interface FuzzContext {
   /** A value for a path parameter that gets the request past routing (a real record where one helps). */
   pathValue(openApiPath: string, parameter: string): string;
+  /**
+   * The body with its business keys made unique (an order's external id, a webhook's event id): an
+   * idempotent route would otherwise answer every case after the first as a repeat, before the broken field.
+   */
+  freshen(openApiPath: string, body: unknown): unknown;
   /** Headers the route needs besides the body (a webhook's signature over exactly these bytes). */
   headersFor(openApiPath: string, url: string, body: string | Buffer | undefined): Record<string, string>;
 }
@@ -134,7 +139,14 @@ export function fuzzCases(document: OpenApiDocument, context: FuzzContext): Fuzz
       const bodySchema = operation.requestBody?.content?.['application/json']?.schema;
       const baseBody = bodySchema === undefined ? undefined : exampleOf(bodySchema, components);
       const baseText = baseBody === undefined ? undefined : JSON.stringify(baseBody);
-      const add = (inputClass: string, detail: string, url: string, body: string | Buffer | undefined, extra: Record<string, string> = {}, mustNotWrite = false) =>
+      const add = (
+        inputClass: string,
+        detail: string,
+        url: string,
+        body: string | Buffer | undefined,
+        extra: Record<string, string> = {},
+        mustNotWrite = false,
+      ) =>
         cases.push({
           operation: name,
           inputClass,
@@ -142,7 +154,11 @@ export function fuzzCases(document: OpenApiDocument, context: FuzzContext): Fuzz
           method,
           url,
           body,
-          headers: { ...(body !== undefined && { 'Content-Type': 'application/json' }), ...context.headersFor(openApiPath, url, body), ...extra },
+          headers: {
+            ...(body !== undefined && { 'Content-Type': 'application/json' }),
+            ...context.headersFor(openApiPath, url, body),
+            ...extra,
+          },
           mustNotWrite,
         });
 
@@ -166,9 +182,12 @@ export function fuzzCases(document: OpenApiDocument, context: FuzzContext): Fuzz
       if (baseBody === undefined || baseText === undefined) continue;
       for (const leaf of leavesOf(baseBody)) {
         for (const { detail, replacement } of brokenLeaves(leaf.value)) {
-          add('body field', `${leaf.path.join('.')}: ${detail}`, validPath, JSON.stringify(withLeaf(baseBody, leaf.path, replacement)));
+          const body = withLeaf(context.freshen(openApiPath, baseBody), leaf.path, replacement);
+          add('body field', `${leaf.path.join('.')}: ${detail}`, validPath, JSON.stringify(body));
         }
       }
+      // The base itself, fresh: it must be accepted, or the broken-field cases above test nothing past validation.
+      add('valid body', 'the documented example', validPath, JSON.stringify(context.freshen(openApiPath, baseBody)));
       const put = method === 'put';
       // No known field: a PUT must change nothing, and write nothing (not even an audit event).
       for (const [detail, text] of [
@@ -188,7 +207,9 @@ export function fuzzCases(document: OpenApiDocument, context: FuzzContext): Fuzz
         add('whole body', detail, validPath, text);
       }
       add('encoding', 'Content-Encoding gzip, body not gzip', validPath, Buffer.from(baseText), { 'Content-Encoding': 'gzip' });
-      add('encoding', 'Content-Encoding gzip, truncated gzip', validPath, gzipSync(baseText).subarray(0, 12), { 'Content-Encoding': 'gzip' });
+      add('encoding', 'Content-Encoding gzip, truncated gzip', validPath, gzipSync(baseText).subarray(0, 12), {
+        'Content-Encoding': 'gzip',
+      });
       add('encoding', 'Content-Encoding deflate, body not deflate', validPath, Buffer.from(baseText), { 'Content-Encoding': 'deflate' });
       add('encoding', 'Content-Encoding unknown', validPath, Buffer.from(baseText), { 'Content-Encoding': 'x-fuzz' });
     }
