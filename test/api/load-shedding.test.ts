@@ -36,7 +36,12 @@ describe('load shedding', () => {
   const timedGet = async () => {
     const started = performance.now();
     const response = await fetch(`${baseUrl}/slow`);
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), ms: performance.now() - started, body: await response.text() };
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      ms: performance.now() - started,
+      body: await response.text(),
+    };
   };
   const waitFor = async (count: number) => {
     while (held.length < count) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -23,7 +23,9 @@ describe('GET /metrics', () => {
     // By pattern, never by the literal id; unknown paths share one series.
     expect(response.text).toMatch(/omnichannel_http_requests_total\{method="GET",route="\/api\/stores\/:id",status="401"\} 1/);
     expect(response.text).toMatch(/omnichannel_http_requests_total\{method="GET",route="unmatched",status="404"\} 1/);
-    expect(response.text).toMatch(/omnichannel_http_request_duration_seconds_bucket\{le="0.1",method="GET",route="\/api\/stores\/:id",status="401"\}/);
+    expect(response.text).toMatch(
+      /omnichannel_http_request_duration_seconds_bucket\{le="0.1",method="GET",route="\/api\/stores\/:id",status="401"\}/,
+    );
     expect(response.text).toMatch(/# TYPE omnichannel_http_requests_shed_total counter/);
     expect(response.text).toMatch(/omnichannel_workflow_starts\{workflow_type="all",state="pending"\} \d+/);
     expect(response.text).toMatch(/omnichannel_workflow_starts\{workflow_type="all",state="failed"\} \d+/);

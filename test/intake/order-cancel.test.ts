@@ -1,5 +1,14 @@
 import request from 'supertest';
-import { bodyOf, demoLogin, type ErrorBody, type IntakeTestApi, sellableSkus, startIntakeApi, uniqueId, waitForRun } from './support/intake-test-kit';
+import {
+  bodyOf,
+  demoLogin,
+  type ErrorBody,
+  type IntakeTestApi,
+  sellableSkus,
+  startIntakeApi,
+  uniqueId,
+  waitForRun,
+} from './support/intake-test-kit';
 
 /**
  * `POST /api/orders/:id/cancel` waits for the pickup workflow at most TEMPORAL_CALL_TIMEOUT_MS. These
