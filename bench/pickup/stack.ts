@@ -62,7 +62,18 @@ async function workerPolls(address: string): Promise<boolean> {
  * as deployed (`worker/main.ts`, `api/main.ts`), on the bench database and free ports. stop() ends
  * every process it started, whichever step failed.
  */
-export async function startBenchStack(config: PickupBenchConfig, databaseUrl: string, runDir: string): Promise<BenchStack> {
+export type BenchStackConfig = Pick<
+  PickupBenchConfig,
+  'BENCH_PICKUP_STARTUP_TIMEOUT_SECONDS' | 'TEMPORAL_CLI' | 'BENCH_PICKUP_CHILD_LOG_LEVEL' | 'DATABASE_POOL_SIZE'
+>;
+
+export async function startBenchStack(
+  config: BenchStackConfig,
+  databaseUrl: string,
+  runDir: string,
+  /** Settings for the API (and worker) beyond the deployment's defaults, e.g. load shedding for an overload step. */
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<BenchStack> {
   const started: BenchChild[] = [];
   const stop = async () => {
     await Promise.all(started.reverse().map((child) => child.stop(STOP_GRACE_MS)));
@@ -86,6 +97,7 @@ export async function startBenchStack(config: PickupBenchConfig, databaseUrl: st
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: BENCH_NAMESPACE,
       TEMPORAL_TASK_QUEUE: BENCH_TASK_QUEUE,
+      ...extraEnv,
     };
     // The stock-sync schedule would add load of its own in the middle of a step.
     const worker = startTypeScriptProcess(
