@@ -46,11 +46,13 @@ export const apiConfigSchema = z
     LOW_STOCK_THRESHOLD: z.coerce.number().int().min(0).max(1_000_000).default(5),
     /**
      * Load shedding (api/http/load-shedding.ts): requests on /api worked on at once, requests allowed
-     * to wait for a slot, and how long one may wait before it is answered 503 + Retry-After. About twice
-     * DATABASE_POOL_SIZE keeps every connection busy without requests queueing inside the pool.
+     * to wait for a slot, and how long one may wait before it is answered 503 + Retry-After. A request
+     * holds its slot while it waits for the database pool (DATABASE_POOL_SIZE) too, so the limit is a
+     * few times the pool: enough that a sustainable load never meets it, few enough that an overload is
+     * answered at once instead of queueing inside the pool until Prisma's own 2 s wait gives up.
      */
-    API_MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(24),
-    API_MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(48),
+    API_MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(32),
+    API_MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(64),
     API_MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(100),
     /** Largest JSON body accepted; price lists are paged, so nothing legitimate comes near this. */
     API_JSON_BODY_LIMIT: z

@@ -3,7 +3,7 @@ import { type ApiMetrics } from '../metrics/api-metrics';
 import { RETRY_AFTER_SECONDS } from './error-handler';
 
 export interface LoadSheddingSettings {
-  /** API_MAX_CONCURRENT_REQUESTS: requests being worked on at once; about twice the database pool keeps every connection busy. */
+  /** API_MAX_CONCURRENT_REQUESTS: requests being worked on at once (a few times the database pool). */
   maxConcurrent: number;
   /** API_MAX_QUEUED_REQUESTS: requests waiting for a slot; one more is answered 503 at once. */
   maxQueued: number;

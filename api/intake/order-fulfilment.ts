@@ -33,11 +33,10 @@ export interface WorkflowStartPolicy {
 export interface OrderFulfilment {
   policy: WorkflowStartPolicy;
   /**
-   * One attempt at a start just enqueued, after its transaction committed, awaited (a web order's answer
-   * shows its run). A failure is already recorded and retried by the relay: the order stays accepted.
+   * One attempt at a start just enqueued, after its transaction committed, not awaited: the caller's
+   * answer (a webhook's 202, a web order's 201) does not wait for Temporal. A failure is recorded and
+   * retried by the relay: the record stays accepted.
    */
-  startNow(request: WorkflowStartRequest): Promise<StartAttemptOutcome>;
-  /** The same, after the answer: a channel's webhook is acknowledged once it is in the inbox. */
   startInBackground(request: WorkflowStartRequest): void;
   /** Delivers signals just queued for `workflowId` (with its start if it has none yet), after the answer. */
   deliverInBackground(workflowId: string): void;
@@ -70,11 +69,6 @@ export function createOrderFulfilment(deps: OrderFulfilmentDeps): OrderFulfilmen
 
   return {
     policy: { taskQueue: deps.taskQueue, firstRelayAttemptAt: () => new Date(Date.now() + deps.relayDelayMs) },
-    async startNow(request) {
-      const outcome = await startWorkflowNow(attemptDeps, request);
-      logOutcome(outcome);
-      return outcome;
-    },
     startInBackground(request) {
       runInBackground('workflow start', request.workflowId, () => startWorkflowNow(attemptDeps, request));
     },

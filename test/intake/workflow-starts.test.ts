@@ -90,13 +90,28 @@ async function placeWebOrder(app: IntakeTestApi) {
       lines: [{ sku: product.sku, quantity: 1 }],
     });
   expect(response.status).toBe(201);
-  return bodyOf<{ id: string; workflowId: string | null; startStatus: string; fulfilmentStartError: string | null }>(response);
+  const order = bodyOf<{ id: string; workflowId: string | null; startStatus: string }>(response);
+  // Answered before Temporal was tried; wait for that first attempt (it fails against port 1) to be recorded.
+  await eventually(
+    () => online.prisma.workflowStart.findUniqueOrThrow({ where: { workflowId: pickupWorkflowId(order.id) } }),
+    (start) => start.attempts > 0 || start.status !== 'PENDING',
+  );
+  return order;
 }
 
 describe('workflow starts (outbox)', () => {
   it('accepts an order while Temporal is unreachable, then a relay starts it and the order tells the truth', async () => {
     const order = await placeWebOrder(offline);
-    expect(order).toMatchObject({ workflowId: null, startStatus: 'PENDING', fulfilmentStartError: expect.any(String) as unknown });
+    expect(order).toMatchObject({ workflowId: null, startStatus: 'PENDING' });
+    const waiting = await request(online.app)
+      .get(`/api/orders/${order.id}`)
+      .set('Authorization', await online.bearer(demoLogin.admin));
+    expect(bodyOf<Record<string, unknown>>(waiting)).toMatchObject({
+      workflowId: null,
+      startStatus: 'PENDING',
+      fulfilmentStartError: expect.any(String) as unknown,
+      workflowStart: { status: 'PENDING', attempts: 1 },
+    });
     const pending = await online.prisma.workflowStart.findUniqueOrThrow({ where: { workflowId: pickupWorkflowId(order.id) } });
     expect(pending).toMatchObject({ status: 'PENDING', attempts: 1, orderId: order.id });
 

@@ -84,8 +84,8 @@ export function registerOrderRoutes(api: ApiRouter, { prisma, pageLimits, fulfil
     description: [
       'Idempotent on `externalId`: the first request creates the order (201), a repeat returns the same order (200) and changes nothing.',
       'Prices come from the catalogue unless given; the customer is matched across channels by phone, then e-mail.',
-      'A PICKUP order is stored together with the start of its pickup workflow, which is attempted before the answer',
-      '(`workflowId` set) and otherwise retried automatically (`startStatus` PENDING) until it runs: an accepted order always reaches its workflow.',
+      'A PICKUP order is stored together with the start of its pickup workflow (`startStatus` PENDING), which is attempted right after the answer',
+      'and retried automatically until it runs: an accepted order always reaches its workflow, and `workflowId` is set once it has.',
     ].join(' '),
     tags: ['orders'],
     access: headOffice,
@@ -98,9 +98,11 @@ export function registerOrderRoutes(api: ApiRouter, { prisma, pageLimits, fulfil
         starts: fulfilment.policy,
       });
       if (!created) res.status(200);
-      // After commit: the order and its start are stored, so whatever happens here the order is accepted.
-      if (start !== null) await fulfilment.startNow(start);
-      return readOrder(order.id, actor);
+      // Committed: the order and the promise of its run are stored, so the order is accepted. Its answer
+      // does not wait for Temporal (a slow Temporal must not hold checkouts); the start goes out right after.
+      const answer = await readOrder(order.id, actor);
+      if (start !== null) fulfilment.startInBackground(start);
+      return answer;
     },
   });
 
