@@ -64,20 +64,18 @@ export class TestReport {
       say(`  ${paint(colours[status], status.padEnd(7))} ${name.padEnd(24)} ${seconds(ms).padStart(7)}${detail ? `  ${detail}` : ''}`);
     }
     say(`  bootstrap overhead ${seconds(this.bootstrapMs)}, total ${seconds(performance.now() - this.startedAt)}`);
-    const counts = jestResultsFiles
-      .map(jestCounts)
-      .reduce(
-        (sum, part) =>
-          part
-            ? {
-                passed: sum.passed + part.passed,
-                failed: sum.failed + part.failed,
-                skipped: sum.skipped + part.skipped,
-                files: sum.files + 1,
-              }
-            : sum,
-        { passed: 0, failed: 0, skipped: 0, files: 0 },
-      );
+    const counts = jestResultsFiles.map(jestCounts).reduce(
+      (sum, part) =>
+        part
+          ? {
+              passed: sum.passed + part.passed,
+              failed: sum.failed + part.failed,
+              skipped: sum.skipped + part.skipped,
+              files: sum.files + 1,
+            }
+          : sum,
+      { passed: 0, failed: 0, skipped: 0, files: 0 },
+    );
     if (counts.files > 0) console.log(`tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   }
 }
