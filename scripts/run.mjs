@@ -15,7 +15,7 @@ import { abort } from './bootstrap/shutdown.mjs';
 const commands = {
   dev: async (/** @type {string[]} */ args) => (await import('./bootstrap/commands/dev.mjs')).runDev(args),
   test: async (/** @type {string[]} */ args) => (await import('./bootstrap/commands/test.mjs')).runTest(args),
-  setup: async () => (await import('./bootstrap/commands/setup.mjs')).runSetup(),
+  setup: async (/** @type {string[]} */ args) => (await import('./bootstrap/commands/setup.mjs')).runSetup(args),
 };
 
 const [name, ...args] = process.argv.slice(2);

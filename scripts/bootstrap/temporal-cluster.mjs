@@ -5,6 +5,7 @@
  * dev server); the `temporal` CLI and the admin UI's Workflows screen work against TEMPORAL_ADDRESS.
  */
 import { join } from 'node:path';
+import { databaseUrlFor } from './database.mjs';
 import { requireFromProject } from './deps.mjs';
 import { say } from './output.mjs';
 import { findFreePortsInRange, waitUntil } from './ports.mjs';
@@ -74,6 +75,19 @@ async function namespaceIsServed(address, namespace, retentionDays) {
   }
 }
 
+/** Whether a service has written the cluster's metadata row yet. */
+async function clusterMetadataExists(/** @type {string} */ serverUrl, /** @type {string} */ database) {
+  const { Client } = requireFromProject('pg');
+  const client = new Client({ connectionString: databaseUrlFor(serverUrl, database) });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT 1 FROM cluster_metadata_info LIMIT 1');
+    return rows.length > 0;
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * @typedef {object} ClusterSpec
  * @property {import('./processes.mjs').Supervisor} supervisor
@@ -135,7 +149,8 @@ export async function startTemporalCluster({
   say(
     `starting the Temporal ${binaries.version} cluster on PostgreSQL (${databases.persistence}, ${databases.visibility}; ${settings.temporalHistoryShards} history shards): ${CLUSTER_SERVICES.join(', ')} as separate processes, frontend ${frontend}, logs in ${logDir}`,
   );
-  const children = CLUSTER_SERVICES.map((service) =>
+  /** @param {typeof CLUSTER_SERVICES[number]} service */
+  const startService = (service) =>
     supervisor.start({
       name: `temporal-${service}`,
       command: binaries.server,
@@ -143,13 +158,23 @@ export async function startTemporalCluster({
       env: process.env,
       marker: `${root} --config ${dirs[service]}`,
       logFile: join(logDir, `temporal-${service}.log`),
-    }),
-  );
+    });
   onShutdown('Temporal cluster', () => supervisor.stop(clusterProcessNames));
+  /** @type {import('./processes.mjs').Supervised[]} */
+  const children = [];
   const giveUpIf = () => {
     const dead = children.find((child) => child.exited);
     return dead ? `${dead.name} ${dead.exitDescription}; see ${dead.logFile}` : undefined;
   };
+  // Every service writes the cluster's metadata on its first start, and on a new database all but the
+  // first one to do it fail ("version mismatch") and exit: the first service goes alone.
+  const [first, ...rest] = CLUSTER_SERVICES;
+  children.push(startService(first));
+  await waitUntil(`Temporal cluster metadata in ${databases.persistence}`, () => clusterMetadataExists(serverUrl, databases.persistence), {
+    timeoutMs: settings.temporalReadyTimeoutMs,
+    giveUpIf,
+  });
+  children.push(...rest.map(startService));
   await waitUntil(
     `Temporal cluster at ${frontend} (namespace ${namespace})`,
     () => namespaceIsServed(frontend, namespace, settings.temporalRetentionDays),
