@@ -42,11 +42,9 @@ export function mountAdminUi(app: Express, distDir: string): void {
       return;
     }
     if (!existsSync(indexFile)) {
-      res
-        .status(503)
-        .json({
-          message: `The admin UI is not built (no ${indexFile}): build it with \`npx vite build --config admin/vite.config.ts\`, or start everything with \`npm run dev\`, which builds it`,
-        });
+      res.status(503).json({
+        message: `The admin UI is not built (no ${indexFile}): build it with \`npx vite build --config admin/vite.config.ts\`, or start everything with \`npm run dev\`, which builds it`,
+      });
       return;
     }
     if (req.originalUrl === '/admin') {

@@ -20,12 +20,10 @@ export const orderTimelineSchema = z
     storeCode: z.string(),
     openTask: z.object({ taskId: z.string(), type: z.string() }).nullable(),
     entries: z.array(timelineEntrySchema),
-    source: z
-      .enum(['workflow', 'records'])
-      .meta({
-        description:
-          '`workflow`: the live query. `records`: a closed order whose worker did not answer in time, rebuilt from orders, tasks and audit (no reminders or wrong codes)',
-      }),
+    source: z.enum(['workflow', 'records']).meta({
+      description:
+        '`workflow`: the live query. `records`: a closed order whose worker did not answer in time, rebuilt from orders, tasks and audit (no reminders or wrong codes)',
+    }),
   })
   .meta({ id: 'OrderTimeline' });
 

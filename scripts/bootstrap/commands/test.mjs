@@ -70,6 +70,9 @@ export async function runTest(args) {
     SANDBOX_HOST: '127.0.0.1',
     SANDBOX_PORT: String(sandboxPort),
     SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
+    // The stack's own 5-minute stock sync would push every ACTIVE test channel's stock whenever a run
+    // crosses a 5-minute boundary, under the feet of the stock-sync tests; those start their syncs themselves.
+    STOCK_SYNC_ENABLED: 'false',
   });
 
   const postgres = findPostgres({ settings, embeddedDir: join(testDir, 'embedded-pg'), embeddedPort: Number(embeddedPgPort) });

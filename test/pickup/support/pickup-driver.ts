@@ -50,6 +50,23 @@ export async function waitForStep(handle: WorkflowHandle, step: string, timeoutM
   }
 }
 
+/**
+ * Polls the timeline query until the run itself awaits this task. The task row is written by an activity
+ * before the workflow task that records it completes; right after a worker crash the row is there while
+ * the new worker is still replaying up to the wait, and a completion sent then is turned away as "not the
+ * current step" (the API answers 409 and the clerk tries again). Generous: after a SIGKILL the server
+ * hands the workflow to the new worker only once the dead one's workflow task has timed out.
+ */
+export async function waitUntilAwaited(handle: WorkflowHandle, taskId: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const view = await handle.query(pickupTimelineQuery);
+    if (view.openTask?.taskId === taskId) return;
+    if (Date.now() > deadline) throw new Error(`the run does not await task ${taskId} after ${timeoutMs} ms (at ${view.currentStep})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function pick(
   handle: WorkflowHandle,
   prisma: PrismaClient,
@@ -58,6 +75,7 @@ export async function pick(
   picked: { lineId: string; pickedQuantity: number }[],
 ) {
   const task = await waitForTask(prisma, orderId, 'PICK');
+  await waitUntilAwaited(handle, task.id);
   return handle.executeUpdate(completeTaskUpdate, {
     args: [{ taskId: task.id, actor: actorOf(by), outcome: { type: 'PICK', lines: picked } }],
   });
@@ -105,6 +123,7 @@ export async function messagesTo(
 /** What the API does at the counter: check the code against the stored hash, forward only the verdict. */
 export async function enterCode(handle: WorkflowHandle, prisma: PrismaClient, orderId: string, by: WorldUser, code: string) {
   const task = await waitForTask(prisma, orderId, 'HANDOVER');
+  await waitUntilAwaited(handle, task.id);
   const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId } });
   const codeMatched = order.pickupCodeHash !== null && (await pickupCodeMatches(code, order.pickupCodeHash));
   return handle.executeUpdate(completeTaskUpdate, {
