@@ -5,7 +5,8 @@
  *                    [--cluster] [--workers N]    a real Temporal cluster on PostgreSQL / N worker processes
  *   npm test      -> node scripts/run.mjs test    isolated stack, then lint, type check and every test suite
  *                    [--cluster] [jest args]      the same on a Temporal cluster
- *   node scripts/run.mjs setup                    dependencies + database (+ Temporal check), then exit
+ *   node scripts/run.mjs setup [--cluster]        dependencies + database (+ Temporal check / cluster build), then exit
+ *   node scripts/run.mjs temporal [--cluster]     only the Temporal server dev would start, until Ctrl-C
  * Plain Node with no dependencies: it runs before `npm install`, which it performs when needed.
  */
 import { fail } from './bootstrap/output.mjs';
@@ -15,6 +16,7 @@ import { abort } from './bootstrap/shutdown.mjs';
 const commands = {
   dev: async (/** @type {string[]} */ args) => (await import('./bootstrap/commands/dev.mjs')).runDev(args),
   test: async (/** @type {string[]} */ args) => (await import('./bootstrap/commands/test.mjs')).runTest(args),
+  temporal: async (/** @type {string[]} */ args) => (await import('./bootstrap/commands/temporal.mjs')).runTemporal(args),
   setup: async (/** @type {string[]} */ args) => (await import('./bootstrap/commands/setup.mjs')).runSetup(args),
 };
 

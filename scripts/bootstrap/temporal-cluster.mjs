@@ -65,7 +65,8 @@ async function namespaceIsServed(address, namespace, retentionDays) {
     try {
       await call(() => service.describeWorkflowExecution({ namespace, execution: { workflowId: 'bootstrap-readiness-probe' } }));
     } catch (error) {
-      return grpcCode(error) === GRPC_NOT_FOUND;
+      // NOT_FOUND either way: of the workflow once history serves the namespace, of the namespace before.
+      return grpcCode(error) === GRPC_NOT_FOUND && !/namespace/i.test(error instanceof Error ? error.message : '');
     }
     return true;
   } catch {
@@ -184,6 +185,15 @@ export async function startTemporalCluster({
       giveUpIf,
     },
   );
-  await ensureSearchAttributes(frontend, namespace);
+  // The operator API learns of a new namespace through its own cache, a moment after the others.
+  await waitUntil(
+    `search attributes on ${frontend}`,
+    () =>
+      ensureSearchAttributes(frontend, namespace).then(
+        () => true,
+        () => false,
+      ),
+    { timeoutMs: settings.temporalReadyTimeoutMs, intervalMs: 500, giveUpIf },
+  );
   return { address: frontend, historyShards: settings.temporalHistoryShards, databases };
 }
