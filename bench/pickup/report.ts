@@ -90,7 +90,7 @@ function resultRows(pairs: StepPair[], extraBaselines: StepResult[], config: Pic
 }
 
 /** CPU used on the machine by processes that are not part of this run, in percent of one core. */
-function otherLoadPercent(step: StepResult): number {
+export function otherLoadPercent(step: StepResult): number {
   const ours = Object.values(step.resources.cpuPercent).reduce((sum, percent) => sum + percent, 0);
   return Math.max(0, step.resources.machineBusyPercent * cpuCores - ours);
 }

@@ -1,7 +1,7 @@
 import { printTable } from '../support/print-table';
 import { type PickupBenchConfig } from './config';
 import { cpuCores } from './resource-sampler';
-import { type StepPair } from './report';
+import { otherLoadPercent, type StepPair } from './report';
 import { type StackShape } from './stack';
 import { achievedRate, cpuMsPerCompletion, isSustained, type StepResult } from './step-result';
 
@@ -20,7 +20,7 @@ const round = (value: number) => Math.round(value);
 
 /**
  * Where the ceiling is at the first pickup step that was not sustained (else the top step): how busy the
- * machine was, the three biggest CPU users of the stack (which Temporal service, which worker, the
+ * machine was and how much of that was not this run, the three biggest CPU users of the stack (which Temporal service, which worker, the
  * database's backends), and whether a connection pool was full.
  */
 function ceilingOf(pairs: StepPair[], config: PickupBenchConfig): string {
@@ -36,7 +36,7 @@ function ceilingOf(pairs: StepPair[], config: PickupBenchConfig): string {
   const fullPools = Object.entries(resources.pools)
     .filter(([, usage]) => usage.saturatedShare >= 0.1)
     .map(([name, usage]) => `${name} pool full ${round(usage.saturatedShare * 100)}%`);
-  const machine = `machine ${round(resources.machineBusyPercent)}% of ${cpuCores} cores`;
+  const machine = `machine ${round(resources.machineBusyPercent)}% of ${cpuCores} cores (other load ${round(otherLoadPercent(limiting.pickup))}%)`;
   return [`at ${limiting.rate}/s: ${machine}`, top, ...fullPools].join('; ');
 }
 
