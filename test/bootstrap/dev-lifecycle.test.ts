@@ -32,6 +32,9 @@ test('npm run dev comes up, then Ctrl-C stops everything it started and nothing 
     SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
     BOOTSTRAP_DEV_DIR: devDir,
     BOOTSTRAP_SKIP_ADMIN_UI_BUILD: 'true',
+    // The defaults this test is about, whatever mode the outer `npm test` runs in.
+    TEMPORAL_MODE: 'dev',
+    BOOTSTRAP_WORKER_PROCESSES: '1',
   });
   try {
     await waitFor(() => dev.output().includes('Omnichannel Ops is ready') || dev.child.exitCode !== null, 150_000);
