@@ -122,6 +122,8 @@ async function startCluster(
       TEMPORAL_NAMESPACE: BENCH_NAMESPACE,
       TEMPORAL_HISTORY_SHARDS: String(config.TEMPORAL_HISTORY_SHARDS),
       BOOTSTRAP_DEV_DIR: stateDir,
+      // Well inside our own grace: a bootstrap killed before it has stopped its services would orphan them.
+      BOOTSTRAP_STOP_GRACE_SECONDS: String(Math.floor(STOP_GRACE_MS / 3000)),
       NO_COLOR: '1',
     },
     cwd: repoRoot,
