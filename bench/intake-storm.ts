@@ -126,7 +126,7 @@ export async function runIntakeStormBench(): Promise<void> {
   try {
     const product = await prepareScarceProduct(prisma, config);
     console.log(`Starting Temporal dev server, worker, API and channel sandbox (logs in ${runDir})...`);
-    stack = await startBenchStack(config, databaseUrl, runDir);
+    stack = await startBenchStack(config, databaseUrl, runDir, { server: 'dev', workers: 1 });
     sandbox = startSandbox(runDir, sandboxPort, stack.apiUrl, config);
     const started = sandbox;
     await waitUntil('the sandbox', async () => (await fetch(`${sandboxUrl}/healthz`)).ok, {

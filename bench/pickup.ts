@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -12,16 +12,18 @@ import { type PickupBenchConfig, pickupBenchSchema } from './pickup/config';
 import { channelWebhookIntake, type OrderIntake, webStoreIntake } from './pickup/intake';
 import { printOverload, runOverloadStep } from './pickup/overload-step';
 import { runPickupStep } from './pickup/pickup-step';
-import { printResults, printSetup, printStepLine, type StepPair } from './pickup/report';
+import { printResults, printSetup, printStepLine, type StepPair, type WorkerSlots } from './pickup/report';
+import { printComparison, shapeLabel, type ShapeResult } from './pickup/shape-comparison';
 import { startResourceSampling } from './pickup/resource-sampler';
 import { isSustained, type StepResult } from './pickup/step-result';
-import { BENCH_NAMESPACE, type BenchStack, startBenchStack } from './pickup/stack';
+import { BENCH_NAMESPACE, type BenchStack, type StackShape, startBenchStack } from './pickup/stack';
 import { createScratchDatabase } from './support/scratch-database';
 
 /**
  * Pickup throughput from intake to PICK task created, next to a no-op baseline workflow, on a private
- * stack (Temporal dev server, worker, API as child processes, scratch database) at a ramp of offered
- * rates; prints the figures, the issue's targets met or not, and what the machine was short of.
+ * stack (Temporal dev server or cluster, N workers, API as child processes, scratch database) at a ramp
+ * of offered rates; prints the figures, the issue's targets met or not, and what the machine was short
+ * of, per stack shape, then the shapes side by side.
  */
 
 /** Untimed warm-up pace: fast enough to be short, slow enough not to be a load test of its own. */
@@ -37,15 +39,18 @@ async function intakeFor(config: PickupBenchConfig, prisma: PrismaClient, apiUrl
   return channelWebhookIntake(apiUrl, channel, catalogue, config.BENCH_PICKUP_LINES_PER_ORDER);
 }
 
-export async function runPickupBench(): Promise<void> {
-  const config = loadConfigOrExit(pickupBenchSchema, 'bench:pickup');
-  // The worker child parses the same environment; read its slot settings here only to print them.
-  const workerConfig = loadConfigOrExit(workerConfigSchema, 'bench:pickup');
-  const runDir = mkdtempSync(path.join(os.tmpdir(), 'omnichannel-pickup-bench-'));
+/**
+ * The ramp on one stack shape (server, worker processes), from a fresh database and a fresh stack, so no
+ * shape inherits another's rows, backlog or warm caches.
+ */
+async function runShape(config: PickupBenchConfig, shape: StackShape, workerSlots: WorkerSlots, runDir: string): Promise<ShapeResult> {
+  console.log(`\n=== ${shapeLabel(shape)} ===`);
   console.log(`Re-creating scratch database ${config.BENCH_DATABASE_NAME}, migrating and seeding it...`);
   const databaseUrl = await createScratchDatabase(config.DATABASE_URL, config.BENCH_DATABASE_NAME);
   const prisma = createPrismaClient({ databaseUrl, poolSize: 2 });
   const sql = new SqlClient({ connectionString: databaseUrl, application_name: 'bench-sampler' });
+  const shapeDir = path.join(runDir, `${shape.server}-${shape.workers}w`);
+  mkdirSync(shapeDir, { recursive: true });
   let stack: BenchStack | undefined;
   let connection: Connection | undefined;
   const cleanUp = async () => {
@@ -63,26 +68,21 @@ export async function runPickupBench(): Promise<void> {
   try {
     await sql.connect();
     const catalogue = await seedBenchData(prisma, databaseUrl, config);
-    console.log(`Starting Temporal dev server, worker and API (logs in ${runDir})...`);
-    stack = await startBenchStack(config, databaseUrl, runDir);
+    console.log(
+      `Starting ${shape.server === 'dev' ? 'the Temporal dev server' : 'the Temporal cluster'}, ${shape.workers} worker(s) and the API (logs in ${shapeDir})...`,
+    );
+    stack = await startBenchStack(config, databaseUrl, shapeDir, shape);
     const started = stack;
     connection = await Connection.connect({ address: started.temporalAddress });
     const client = new Client({ connection, namespace: BENCH_NAMESPACE });
     const intake = await intakeFor(config, prisma, started.apiUrl, catalogue);
-    printSetup(config, intake.description, {
-      activities: workerConfig.WORKER_MAX_CONCURRENT_ACTIVITIES,
-      workflowTasks: workerConfig.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
-    });
+    printSetup(config, intake.description, workerSlots, { ...shape, historyShards: started.historyShards });
 
     const startSampling = () =>
       startResourceSampling({
         sql,
         databaseName: config.BENCH_DATABASE_NAME,
-        processes: [
-          { name: 'temporal', pid: started.temporal.pid },
-          { name: 'worker', pid: started.worker.pid },
-          { name: 'api', pid: started.api.pid },
-        ],
+        processes: started.processes,
         poolSize: config.DATABASE_POOL_SIZE,
         intervalMs: config.BENCH_PICKUP_SAMPLE_INTERVAL_MS,
       });
@@ -127,12 +127,29 @@ export async function runPickupBench(): Promise<void> {
         ),
       );
     }
-    console.log(`\nProcess logs: ${runDir}; the database ${config.BENCH_DATABASE_NAME} is left for inspection.`);
+    return { shape: { ...shape, historyShards: started.historyShards }, pairs, extraBaselines };
   } finally {
     process.removeListener('SIGINT', interrupted);
     process.removeListener('SIGTERM', interrupted);
     await cleanUp();
   }
+}
+
+export async function runPickupBench(): Promise<void> {
+  const config = loadConfigOrExit(pickupBenchSchema, 'bench:pickup');
+  // The worker children parse the same environment; read their slot settings here only to print them.
+  const workerConfig = loadConfigOrExit(workerConfigSchema, 'bench:pickup');
+  const workerSlots = {
+    activities: workerConfig.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    workflowTasks: workerConfig.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+  };
+  const runDir = mkdtempSync(path.join(os.tmpdir(), 'omnichannel-pickup-bench-'));
+  const shapes = config.BENCH_PICKUP_SERVERS.flatMap((server) => config.BENCH_PICKUP_WORKERS.map((workers) => ({ server, workers })));
+  console.log(`Stack shapes, one after the other: ${shapes.map(shapeLabel).join('; ')}`);
+  const results: ShapeResult[] = [];
+  for (const shape of shapes) results.push(await runShape(config, shape, workerSlots, runDir));
+  if (results.length > 1) printComparison(results, config);
+  console.log(`\nProcess logs: ${runDir}; the database ${config.BENCH_DATABASE_NAME} (of the last shape) is left for inspection.`);
 }
 
 if (require.main === module) {

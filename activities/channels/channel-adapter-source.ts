@@ -4,6 +4,7 @@ import { type HttpChannelProfileInput } from '../../channels/http/channel-profil
 import { createChannelAdapter } from '../../channels/http/create-channel-adapter';
 import { type PrismaClient } from '../../prisma/client';
 import { apiKeyFor, type ChannelApiKeySettings } from './channel-api-keys';
+import { createSharedRateBucket } from './shared-rate-bucket';
 
 /** How activities reach a channel: by its code, with the adapter built from the channel's record. */
 export interface ChannelAdapterSource {
@@ -20,8 +21,9 @@ export interface ChannelAdapterSourceOptions {
 /**
  * Builds one HTTP adapter per channel from its database row (base URL, rate-limit profile, batch size,
  * async flag) and keeps it: the adapter's client-side rate limiter only protects the channel if every
- * activity of this worker shares it. An admin's edit of the row is picked up on the next call because
- * the cached adapter is rebuilt whenever the profile it was built from changes.
+ * activity of this worker shares it, and its bucket lives in PostgreSQL so every other worker shares it
+ * too. An admin's edit of the row is picked up on the next call because the cached adapter is rebuilt
+ * whenever the profile it was built from changes.
  */
 export function createChannelAdapterSource({ prisma, apiKeys, transport = {} }: ChannelAdapterSourceOptions): ChannelAdapterSource {
   const built = new Map<string, { fingerprint: string; adapter: ChannelAdapter }>();
@@ -50,7 +52,7 @@ export function createChannelAdapterSource({ prisma, apiKeys, transport = {} }: 
       const fingerprint = JSON.stringify(profile);
       const cached = built.get(channel.code);
       if (cached?.fingerprint === fingerprint) return cached.adapter;
-      const adapter = createChannelAdapter(profile);
+      const adapter = createChannelAdapter(profile, {}, createSharedRateBucket(prisma, channel.id));
       built.set(channel.code, { fingerprint, adapter });
       return adapter;
     },

@@ -48,6 +48,8 @@ export const intakeStormSchema = z.object({
   BENCH_PICKUP_STARTUP_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(600).default(120),
   BENCH_PICKUP_CHILD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TEMPORAL_CLI: z.string().min(1).optional(),
+  /** Only used by a Temporal cluster; the storm runs on the dev server. */
+  TEMPORAL_HISTORY_SHARDS: z.coerce.number().int().min(1).max(16384).default(16),
 });
 
 export type IntakeStormConfig = z.infer<typeof intakeStormSchema>;

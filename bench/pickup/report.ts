@@ -11,10 +11,16 @@ export interface StepPair {
   pickup: StepResult;
 }
 
+export interface WorkerSlots {
+  activities: number;
+  workflowTasks: number;
+}
+
 export function printSetup(
   config: PickupBenchConfig,
   intakeDescription: string,
-  workerSlots: { activities: number; workflowTasks: number },
+  workerSlots: WorkerSlots,
+  shape: { server: 'dev' | 'cluster'; workers: number; historyShards: number },
 ): void {
   const rates = config.BENCH_PICKUP_RATES;
   const steps = rates.length * 2 + config.BENCH_BASELINE_EXTRA_RATES.length;
@@ -22,7 +28,8 @@ export function printSetup(
   console.log(
     `\nPickup bench: offered rates ${rates.join(', ')} /s, ${config.BENCH_PICKUP_STEP_SECONDS} s each (drain up to ${config.BENCH_PICKUP_DRAIN_SECONDS} s, then up to ${config.BENCH_PICKUP_SETTLE_SECONDS} s untimed settling), ` +
       `${config.BENCH_BASELINE_EXTRA_RATES.length > 0 ? `baseline alone at ${config.BENCH_BASELINE_EXTRA_RATES.join(', ')} /s first, then ` : ''}baseline and pickup at each rate; ${config.BENCH_PICKUP_LINES_PER_ORDER} line(s) per order over ${config.BENCH_PICKUP_SKUS} SKUs; intake: ${intakeDescription}.\n` +
-      `One worker (${workerSlots.workflowTasks} workflow task / ${workerSlots.activities} activity slots), one API, pools of ${config.DATABASE_POOL_SIZE} connections each; ` +
+      `Temporal ${shape.server === 'dev' ? 'dev server' : 'cluster (history, matching, frontend, worker processes)'}, ${shape.historyShards} history shard(s); ` +
+      `${shape.workers} worker process(es) (${workerSlots.workflowTasks} workflow task / ${workerSlots.activities} activity slots each), one API, pools of ${config.DATABASE_POOL_SIZE} connections each; ` +
       `${cpuCores} CPUs, load average ${os.loadavg()[0]?.toFixed(2)} at start; the ramp takes at most ${boundSeconds} s.\n`,
   );
 }
@@ -83,7 +90,7 @@ function resultRows(pairs: StepPair[], extraBaselines: StepResult[], config: Pic
 }
 
 /** CPU used on the machine by processes that are not part of this run, in percent of one core. */
-function otherLoadPercent(step: StepResult): number {
+export function otherLoadPercent(step: StepResult): number {
   const ours = Object.values(step.resources.cpuPercent).reduce((sum, percent) => sum + percent, 0);
   return Math.max(0, step.resources.machineBusyPercent * cpuCores - ours);
 }
@@ -99,11 +106,15 @@ function resourceRows(steps: StepResult[], config: PickupBenchConfig) {
       ...Object.fromEntries(Object.entries(step.resources.cpuPercent).map(([name, percent]) => [`${name} %`, Math.round(percent)])),
       'machine busy %': Math.round(step.resources.machineBusyPercent),
       'other load %': Math.round(otherLoadPercent(step)),
-      'waiting for CPU % (temporal/worker/api)': Object.values(step.resources.cpuWaitPercent)
+      [`waiting for CPU % (${Object.keys(step.resources.cpuWaitPercent).join('/')})`]: Object.values(step.resources.cpuWaitPercent)
         .map((percent) => Math.round(percent))
         .join('/'),
-      [`api db busy mean/max (full ${config.DATABASE_POOL_SIZE})`]: pool('bench-api'),
-      [`worker db busy mean/max (full ${config.DATABASE_POOL_SIZE})`]: pool('bench-worker'),
+      ...Object.fromEntries(
+        Object.keys(step.resources.pools)
+          .filter((name) => name.startsWith('bench-') && name !== 'bench-sampler')
+          .sort()
+          .map((name) => [`${name.replace(/^bench-/, '')} db busy mean/max (full ${config.DATABASE_POOL_SIZE})`, pool(name)]),
+      ),
       'send lag p99 ms': Math.round(step.sendLagP99Ms),
     };
   });

@@ -4,7 +4,7 @@ import { ChannelRateLimitedError, ChannelRejectedError, ChannelUnavailableError 
 import { errorBodySchema } from '../wire-format';
 import { fullJitterDelay, parseRetryAfter } from './backoff';
 import { type HttpChannelProfile } from './channel-profile';
-import { ClientRateLimiter } from './client-rate-limiter';
+import { ClientRateLimiter, type SharedRateBucket } from './client-rate-limiter';
 
 export interface ChannelRequest<T> {
   method: 'GET' | 'POST' | 'PUT';
@@ -58,11 +58,13 @@ function isTransientStatus(status: number): boolean {
 export class ChannelHttpClient {
   private readonly limiter: ClientRateLimiter;
 
+  /** `sharedBucket`: the channel's bucket across processes (workers); without it the pacing is per process. */
   constructor(
     private readonly profile: HttpChannelProfile,
     private readonly hooks: ChannelHttpHooks = {},
+    sharedBucket?: SharedRateBucket,
   ) {
-    this.limiter = new ClientRateLimiter(profile.rateLimit, profile.rateLimitShare);
+    this.limiter = new ClientRateLimiter(profile.rateLimit, profile.rateLimitShare, sharedBucket);
   }
 
   async send<T>(request: ChannelRequest<T>): Promise<ChannelResponse<T>> {

@@ -28,19 +28,27 @@ function demoLoginLines() {
 }
 
 /**
- * @param {{ started: string[], temporalManaged: boolean, readyInMs: number }} state
+ * @param {{ started: string[], temporal: { managed: boolean, mode: 'dev' | 'cluster' }, readyInMs: number }} state
  */
-export function printReadyBanner({ started, temporalManaged, readyInMs }) {
+export function printReadyBanner({ started, temporal, readyInMs }) {
   const env = process.env;
   const api = `http://${reachableHost(env.API_HOST ?? '')}:${env.API_PORT}`;
   /** @type {[string, string][]} */
   const links = [];
   if (started.includes('api')) links.push(['API', `${api}/api`], ['API docs', `${api}/api/docs`], ['Admin UI', `${api}/admin`]);
-  links.push(['Temporal UI', `${env.TEMPORAL_UI_URL}${temporalManaged ? '' : ' (server not started by us)'}`]);
+  if (temporal.mode === 'cluster')
+    links.push([
+      'Temporal UI',
+      `none in cluster mode (the Web UI comes with the dev server): temporal workflow list --address ${env.TEMPORAL_ADDRESS}`,
+    ]);
+  else links.push(['Temporal UI', `${env.TEMPORAL_UI_URL}${temporal.managed ? '' : ' (server not started by us)'}`]);
   if (started.includes('sandbox')) links.push(['Sandbox', `${env.SANDBOX_URL}`]);
   links.push(
     ['PostgreSQL', withoutPassword(env.DATABASE_URL ?? '')],
-    ['Temporal', `${env.TEMPORAL_ADDRESS} namespace ${env.TEMPORAL_NAMESPACE}, task queue ${env.TEMPORAL_TASK_QUEUE}`],
+    [
+      'Temporal',
+      `${temporal.mode === 'cluster' ? 'cluster' : 'dev server'} ${env.TEMPORAL_ADDRESS} namespace ${env.TEMPORAL_NAMESPACE}, task queue ${env.TEMPORAL_TASK_QUEUE}`,
+    ],
   );
   const lines = [
     '',

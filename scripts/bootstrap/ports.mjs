@@ -26,6 +26,35 @@ export async function findFreePorts(count, host = '127.0.0.1') {
   return ports;
 }
 
+/** @returns {Promise<boolean>} whether `port` could be bound on `host` just now */
+function canListen(/** @type {number} */ port, /** @type {string} */ host) {
+  return new Promise((answer) => {
+    const server = createServer();
+    server.once('error', () => answer(false));
+    server.listen(port, host, () => server.close(() => answer(true)));
+  });
+}
+
+/**
+ * `count` distinct ports that are free now, from [min, max], tried from a random point so two runs at
+ * once rarely race for the same ones. For ports that must stay below the kernel's ephemeral range (the
+ * Temporal cluster stores membership ports as SMALLINT, at most 32767).
+ * @param {number} count
+ * @param {{ min: number, max: number }} range
+ */
+export async function findFreePortsInRange(count, { min, max }, host = '127.0.0.1') {
+  const span = max - min + 1;
+  const start = Math.floor(Math.random() * span);
+  /** @type {number[]} */
+  const found = [];
+  for (let offset = 0; offset < span && found.length < count; offset += 1) {
+    const port = min + ((start + offset) % span);
+    if (await canListen(port, host)) found.push(port);
+  }
+  if (found.length < count) throw new Error(`only ${found.length} of ${count} free ports between ${min} and ${max}`);
+  return found;
+}
+
 /**
  * @param {string} host
  * @param {number} port

@@ -89,8 +89,10 @@ export class Supervisor {
     if (logFile) {
       mkdirSync(dirname(logFile), { recursive: true });
       const file = createWriteStream(logFile);
-      child.stdout.pipe(file);
-      child.stderr.pipe(file);
+      // Both streams feed one file: neither may close it while the other still writes (a Go panic goes to stderr last).
+      child.stdout.pipe(file, { end: false });
+      child.stderr.pipe(file, { end: false });
+      child.once('close', () => file.end());
     } else {
       prefixLines(child.stdout, name);
       prefixLines(child.stderr, name, process.stderr);

@@ -52,6 +52,23 @@ function integerVariable(name, fallback, { min, max }) {
 }
 
 /**
+ * @template {string} T
+ * @param {string} name
+ * @param {readonly T[]} choices
+ * @param {T} fallback
+ * @returns {T}
+ */
+function choiceVariable(name, choices, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!choices.includes(/** @type {T} */ (raw))) {
+    fail(`Invalid configuration: ${name} must be one of ${choices.join(', ')} (got ${JSON.stringify(raw)})`);
+    process.exit(EX_CONFIG);
+  }
+  return /** @type {T} */ (raw);
+}
+
+/**
  * Splits a `host:port` variable, failing like integerVariable does.
  * @param {string} name
  * @param {string} value
@@ -96,6 +113,24 @@ export function readBootstrapSettings() {
       : join(dataDir, 'temporal'),
     /** Nested runs in tests set this so they never rewrite admin/dist under the stack that serves it. */
     skipAdminUiBuild: process.env.BOOTSTRAP_SKIP_ADMIN_UI_BUILD === 'true',
+    /** dev = `temporal server start-dev` (SQLite, one shard); cluster = the real server on PostgreSQL, a process per service. */
+    temporalMode: choiceVariable('TEMPORAL_MODE', /** @type {const} */ (['dev', 'cluster']), 'dev'),
+    /** Cluster mode: the go.temporal.io/server version built and run (its schemas and sample config come with it). */
+    temporalServerVersion: process.env.TEMPORAL_SERVER_VERSION || 'v1.29.1',
+    /** Cluster mode: where `server` and `sql` are (built there when missing); default $(go env GOPATH)/bin/temporal-server-<version>. */
+    temporalServerBinDir: process.env.TEMPORAL_SERVER_BIN_DIR ? resolve(repoRoot, process.env.TEMPORAL_SERVER_BIN_DIR) : undefined,
+    /** Cluster mode: numHistoryShards of a new cluster (fixed once its database exists). */
+    temporalHistoryShards: integerVariable('TEMPORAL_HISTORY_SHARDS', 16, { min: 1, max: 16384 }),
+    /** Cluster mode: PostgreSQL connections of each Temporal service process (four of them share the server's max_connections). */
+    temporalClusterPoolSize: integerVariable('TEMPORAL_CLUSTER_DB_POOL_SIZE', 10, { min: 1, max: 200 }),
+    /** Cluster mode: retention of the namespace the bootstrap registers. */
+    temporalRetentionDays: integerVariable('TEMPORAL_NAMESPACE_RETENTION_DAYS', 3, { min: 1, max: 3650 }),
+    /** Cluster mode: config and state of `dev`'s cluster (its data is in PostgreSQL). */
+    temporalClusterDir: process.env.BOOTSTRAP_DEV_DIR
+      ? resolve(repoRoot, process.env.BOOTSTRAP_DEV_DIR, 'temporal-cluster')
+      : join(dataDir, 'temporal-cluster'),
+    /** Worker processes `dev` and `test` start (`npm run dev -- --workers N` sets it too). */
+    workerProcesses: integerVariable('BOOTSTRAP_WORKER_PROCESSES', 1, { min: 1, max: 32 }),
     devDatabaseName: 'omnichannel',
     testDatabaseName: process.env.TEST_DATABASE_NAME || 'omnichannel_test',
   });

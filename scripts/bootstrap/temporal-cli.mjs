@@ -3,38 +3,12 @@
  * when it is not installed we build it from the Go module proxy (minutes the first time; Go's caches make
  * later builds quick).
  */
-import { accessSync, constants, existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import { runCommand, runOrThrow } from './command.mjs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { goInstall, goInstallDir, isExecutable, onPath } from './go-install.mjs';
 import { say } from './output.mjs';
 
 const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
-
-function isExecutable(/** @type {string} */ file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function onPath(/** @type {string} */ name) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && isExecutable(join(dir, name))) return join(dir, name);
-  }
-  return undefined;
-}
-
-/** Where `go install` puts binaries: GOBIN, else the first GOPATH entry's bin. */
-async function goInstallDir() {
-  const { code, output } = await runCommand('go', ['env', 'GOBIN', 'GOPATH'], { output: 'capture' });
-  if (code !== 0) return undefined;
-  const [gobin, gopath] = output.split('\n').map((line) => line.trim());
-  if (gobin) return gobin;
-  const firstGopath = gopath?.split(delimiter)[0];
-  return firstGopath ? join(firstGopath, 'bin') : undefined;
-}
 
 /**
  * @param {{ temporalCliPath?: string, temporalCliVersion: string }} settings
@@ -55,13 +29,7 @@ export async function findOrBuildTemporalCli({ temporalCliPath, temporalCliVersi
   const installDir = await goInstallDir();
   const installed = installDir && join(installDir, 'temporal');
   if (installed && existsSync(installed) && isExecutable(installed)) return installed;
-
-  const target = `${TEMPORAL_CLI_MODULE}@${temporalCliVersion}`;
-  say(`building the Temporal CLI: go install ${target}`);
+  if (!installed) throw new Error('`go env GOPATH` named no directory to install the Temporal CLI into');
   say('the first build takes several minutes (later runs reuse it)');
-  const started = performance.now();
-  await runOrThrow('go install of the Temporal CLI', 'go', ['install', target]);
-  say(`Temporal CLI built in ${Math.round((performance.now() - started) / 1000)}s`);
-  if (!installed || !isExecutable(installed)) throw new Error(`go install finished but ${installed ?? 'its output'} is not there`);
-  return installed;
+  return goInstall({ what: 'the Temporal CLI', target: `${TEMPORAL_CLI_MODULE}@${temporalCliVersion}`, expect: installed });
 }

@@ -28,7 +28,7 @@ function searchAttributes() {
  * @param {string} address
  * @param {string} namespace
  */
-async function temporalAnswers(address, namespace) {
+export async function temporalAnswers(address, namespace) {
   const { host, port } = hostAndPort('TEMPORAL_ADDRESS', address);
   if (!(await acceptsConnections(host.replace(/^\[|\]$/g, ''), port))) return false;
   const { Connection } = requireFromProject('@temporalio/client');
@@ -176,13 +176,14 @@ export async function prepareExternalTemporal({ settings }) {
 }
 
 /**
- * Whether some worker polls `taskQueue` for workflow tasks: the worker is ready once its bundle is built
- * and it has connected.
+ * The identities of the workers polling `taskQueue` for workflow tasks (a worker polls once its bundle is
+ * built and it has connected); empty when the server does not answer.
  * @param {string} address
  * @param {string} namespace
  * @param {string} taskQueue
+ * @returns {Promise<string[]>}
  */
-export async function workerIsPolling(address, namespace, taskQueue) {
+export async function taskQueuePollers(address, namespace, taskQueue) {
   const { Connection } = requireFromProject('@temporalio/client');
   const { temporal } = requireFromProject('@temporalio/proto');
   /** @type {import('@temporalio/client').Connection | undefined} */
@@ -194,9 +195,9 @@ export async function workerIsPolling(address, namespace, taskQueue) {
       taskQueue: { name: taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
       taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
     });
-    return (pollers?.length ?? 0) > 0;
+    return (pollers ?? []).map((/** @type {{ identity?: string | null }} */ poller) => poller.identity ?? '');
   } catch {
-    return false;
+    return [];
   } finally {
     await connection?.close();
   }

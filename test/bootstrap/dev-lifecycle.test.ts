@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { requireEnv } from '../support/env';
 import { dropScratchDatabase, scratchDatabaseName, repoRoot, start, withDatabase } from './bootstrap-process';
+import { acceptsConnections, freePort, isAlive, waitFor } from './local-processes';
 
 /**
  * `npm run dev` as a user lives it: it comes up with everything answering, and Ctrl-C takes down exactly
@@ -12,40 +12,6 @@ import { dropScratchDatabase, scratchDatabaseName, repoRoot, start, withDatabase
 const scratchDatabase = scratchDatabaseName('dev');
 const serverUrl = requireEnv('DATABASE_URL');
 const devDir = join(repoRoot, '.data', 'test', 'dev-lifecycle');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-function acceptsConnections(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() >= deadline) return false;
-    await new Promise((wake) => setTimeout(wake, 250));
-  }
-  return true;
-}
 
 beforeAll(async () => {
   rmSync(devDir, { recursive: true, force: true });
@@ -66,6 +32,9 @@ test('npm run dev comes up, then Ctrl-C stops everything it started and nothing 
     SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
     BOOTSTRAP_DEV_DIR: devDir,
     BOOTSTRAP_SKIP_ADMIN_UI_BUILD: 'true',
+    // The defaults this test is about, whatever mode the outer `npm test` runs in.
+    TEMPORAL_MODE: 'dev',
+    BOOTSTRAP_WORKER_PROCESSES: '1',
   });
   try {
     await waitFor(() => dev.output().includes('Omnichannel Ops is ready') || dev.child.exitCode !== null, 150_000);

@@ -10,7 +10,8 @@ const scratchDatabase = scratchDatabaseName('test');
 const serverUrl = requireEnv('DATABASE_URL');
 const scratchUrl = withDatabase(serverUrl, scratchDatabase);
 // TEMPORAL_ADDRESS stays the test stack's server: setup waits for it and registers the search attributes.
-const setupEnv = { ...process.env, DATABASE_URL: scratchUrl, BOOTSTRAP_SKIP_ADMIN_UI_BUILD: 'true' };
+// Dev-server mode whatever the outer run's: cluster mode would add Temporal databases this test does not own.
+const setupEnv = { ...process.env, DATABASE_URL: scratchUrl, BOOTSTRAP_SKIP_ADMIN_UI_BUILD: 'true', TEMPORAL_MODE: 'dev' };
 
 async function rowCountsByTable(): Promise<Record<string, number>> {
   return withClient(scratchUrl, async (client) => {

@@ -1,36 +1,29 @@
 /**
  * `npm run dev`: bring the whole system up on this machine and keep it running until Ctrl-C. Temporal
- * and the database are prepared in parallel (they do not depend on each other), then our processes start.
+ * and the database are prepared in parallel (they do not depend on each other, except that a cluster's
+ * databases live on the same PostgreSQL server), then our processes start.
  */
 import { join } from 'node:path';
 import { buildAdminUiIfStale } from '../admin-ui.mjs';
 import { startAppProcesses } from '../app-processes.mjs';
 import { printReadyBanner } from '../banner.mjs';
-import { databaseUrlFor, ensureDatabase, prepareSchema } from '../database.mjs';
+import { findDevDatabase, prepareDevDatabase, provideTemporal } from '../dev-temporal.mjs';
 import { ensureDependencies } from '../deps.mjs';
-import { say, timed, warn } from '../output.mjs';
-import { findPostgres } from '../postgres.mjs';
+import { fail, timed, warn } from '../output.mjs';
 import { Supervisor } from '../processes.mjs';
-import { applyContractDefaults, dataDir, readBootstrapSettings } from '../settings.mjs';
+import { applyContractDefaults, readBootstrapSettings } from '../settings.mjs';
 import { abort, handleStopSignals } from '../shutdown.mjs';
 import { claimSingleInstance } from '../single-instance.mjs';
-import { provideDevTemporal } from '../temporal-server.mjs';
+import { applyStackFlags } from '../stack-flags.mjs';
 
-/** @param {import('../settings.mjs').BootstrapSettings} settings */
-async function prepareDevDatabase(settings) {
-  const { serverUrl, databaseName, origin } = await findPostgres({
-    settings,
-    embeddedDir: join(dataDir, 'embedded-pg'),
-    embeddedPort: settings.embeddedPostgresPort,
-  });
-  const name = databaseName ?? settings.devDatabaseName;
-  if (await ensureDatabase(serverUrl, name)) say(`created database ${name} (${origin})`);
-  process.env.DATABASE_URL = databaseUrlFor(serverUrl, name);
-  await prepareSchema(process.env.DATABASE_URL);
-}
-
-export async function runDev() {
+/** @param {string[]} args */
+export async function runDev(args) {
   const startedAt = performance.now();
+  const unknown = applyStackFlags(args);
+  if (unknown.length > 0) {
+    fail(`npm run dev: unknown argument ${unknown.join(' ')} (known: --cluster, --dev-server, --workers N)`);
+    process.exit(64);
+  }
   handleStopSignals({ exitCode: 0 });
   await ensureDependencies();
   const settings = readBootstrapSettings();
@@ -40,14 +33,15 @@ export async function runDev() {
   const supervisor = new Supervisor({ stateFile: join(settings.devStateDir, 'processes.json'), graceMs: settings.stopGraceMs });
   supervisor.onUnexpectedExit((child) => void abort(`${child.name} ${child.exitDescription}: stopping everything else`));
 
+  const database = findDevDatabase(settings);
   const [temporal] = await Promise.all([
-    timed('Temporal ready', () => provideDevTemporal({ supervisor, settings })),
-    timed('database ready', () => prepareDevDatabase(settings)),
+    timed('Temporal ready', () => provideTemporal({ supervisor, settings, database: () => database })),
+    timed('database ready', async () => prepareDevDatabase(await database)),
   ]);
   // A broken UI build must not keep the backend from running: the API answers without the admin UI.
   await buildAdminUiIfStale(settings).catch((error) =>
     warn(`${error instanceof Error ? error.message : String(error)}\nthe API runs without a fresh admin UI`),
   );
   const started = await timed('processes ready', () => startAppProcesses({ supervisor, settings }));
-  printReadyBanner({ started, temporalManaged: temporal.managed, readyInMs: performance.now() - startedAt });
+  printReadyBanner({ started, temporal: { ...temporal, mode: settings.temporalMode }, readyInMs: performance.now() - startedAt });
 }

@@ -1,12 +1,14 @@
 /**
  * `npm test`: the dev bootstrap, isolated (database omnichannel_test recreated, a private headless
  * Temporal and our processes on free ports, logs under .data/test/logs), then lint, type check and jest
- * with the stack's addresses in the environment. Extra arguments go to jest (`npm test -- test/bootstrap`).
+ * with the stack's addresses in the environment. Extra arguments go to jest (`npm test -- test/bootstrap`),
+ * except the stack's own flags (`--cluster`: the suite runs on a Temporal cluster, whose databases
+ * <TEST_DATABASE_NAME>_temporal{,_visibility} are re-created too; `--workers N`).
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAdminUiIfStale } from '../admin-ui.mjs';
-import { startAppProcesses } from '../app-processes.mjs';
+import { appProcessNames, startAppProcesses } from '../app-processes.mjs';
 import { ensureChromiumForE2e } from '../browser.mjs';
 import { localBin, runCommand } from '../command.mjs';
 import { databaseUrlFor, prepareSchema, recreateDatabase } from '../database.mjs';
@@ -18,6 +20,8 @@ import { Supervisor } from '../processes.mjs';
 import { applyContractDefaults, dataDir, readBootstrapSettings } from '../settings.mjs';
 import { handleStopSignals, onShutdown, shutdown } from '../shutdown.mjs';
 import { claimSingleInstance } from '../single-instance.mjs';
+import { applyStackFlags } from '../stack-flags.mjs';
+import { clusterProcessNames, startTemporalCluster } from '../temporal-cluster.mjs';
 import { startTestTemporal } from '../temporal-server.mjs';
 import { TestReport } from '../test-report.mjs';
 
@@ -30,8 +34,9 @@ const browserResultsFile = join(testDir, 'jest-browser-results.json');
  * at a time, so the rows other suites create and remove mid-run can't shift what a screen shows.
  */
 
-/** @param {string[]} jestArgs */
-export async function runTest(jestArgs) {
+/** @param {string[]} args */
+export async function runTest(args) {
+  const jestArgs = applyStackFlags(args);
   const report = new TestReport();
   // Registered first, so it runs last: after everything has been stopped, also on Ctrl-C.
   onShutdown('summary', () => report.print([jestResultsFile, browserResultsFile]));
@@ -45,7 +50,9 @@ export async function runTest(jestArgs) {
   applyContractDefaults();
   claimSingleInstance(join(testDir, 'run.pid'), 'npm test');
   const supervisor = new Supervisor({ stateFile: join(testDir, 'processes.json'), graceMs: settings.stopGraceMs });
-  await Promise.all(['temporal', 'api', 'worker', 'sandbox'].map((name) => supervisor.stopLeftover(name)));
+  await Promise.all(
+    ['temporal', ...clusterProcessNames, ...appProcessNames(settings.workerProcesses)].map((name) => supervisor.stopLeftover(name)),
+  );
   supervisor.onUnexpectedExit((child) => {
     fail(`${child.name} ${child.exitDescription} during the tests (log: ${child.logFile ?? 'none'})`);
     report.addFailure(`${child.name} stayed up`, `${child.exitDescription}; see ${child.logFile ?? 'its output'}`);
@@ -68,23 +75,29 @@ export async function runTest(jestArgs) {
     STOCK_SYNC_ENABLED: 'false',
   });
 
+  const postgres = findPostgres({ settings, embeddedDir: join(testDir, 'embedded-pg'), embeddedPort: Number(embeddedPgPort) });
+  const namespace = /** @type {string} */ (process.env.TEMPORAL_NAMESPACE);
   await Promise.all([
     report.stage('chromium for e2e', ensureChromiumForE2e),
-    report.stage('temporal server', () =>
-      startTestTemporal({
+    report.stage('temporal server', async () => {
+      if (settings.temporalMode === 'dev') {
+        await startTestTemporal({ supervisor, settings, port: Number(temporalPort), namespace, logFile: join(logDir, 'temporal.log') });
+        return;
+      }
+      await startTemporalCluster({
         supervisor,
         settings,
-        port: Number(temporalPort),
-        namespace: /** @type {string} */ (process.env.TEMPORAL_NAMESPACE),
-        logFile: join(logDir, 'temporal.log'),
-      }).then(() => undefined),
-    ),
-    report.stage('database', async () => {
-      const { serverUrl } = await findPostgres({
-        settings,
-        embeddedDir: join(testDir, 'embedded-pg'),
-        embeddedPort: Number(embeddedPgPort),
+        serverUrl: (await postgres).serverUrl,
+        applicationDatabase: settings.testDatabaseName,
+        recreate: true,
+        frontendPort: Number(temporalPort),
+        root: join(testDir, 'temporal-cluster'),
+        logDir,
+        namespace,
       });
+    }),
+    report.stage('database', async () => {
+      const { serverUrl } = await postgres;
       await recreateDatabase(serverUrl, settings.testDatabaseName);
       process.env.DATABASE_URL = databaseUrlFor(serverUrl, settings.testDatabaseName);
       await prepareSchema(process.env.DATABASE_URL);

@@ -54,9 +54,10 @@ export async function waitForStep(handle: WorkflowHandle, step: string, timeoutM
  * Polls the timeline query until the run itself awaits this task. The task row is written by an activity
  * before the workflow task that records it completes; right after a worker crash the row is there while
  * the new worker is still replaying up to the wait, and a completion sent then is turned away as "not the
- * current step" (the API answers 409 and the clerk tries again).
+ * current step" (the API answers 409 and the clerk tries again). Generous: after a SIGKILL the server
+ * hands the workflow to the new worker only once the dead one's workflow task has timed out.
  */
-export async function waitUntilAwaited(handle: WorkflowHandle, taskId: string, timeoutMs = 20_000): Promise<void> {
+export async function waitUntilAwaited(handle: WorkflowHandle, taskId: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const view = await handle.query(pickupTimelineQuery);
