@@ -10,7 +10,7 @@ import { ApiRouter } from './http/api-router';
 import { errorHandler, unknownRoute } from './http/error-handler';
 import { shedLoad } from './http/load-shedding';
 import { requestIdHeader, requestLogging } from './http/request-logging';
-import { createOrderFulfilment } from './intake/order-fulfilment';
+import { createOrderFulfilment, type OrderFulfilment } from './intake/order-fulfilment';
 import { keepRawBody } from './intake/raw-body';
 import { type Logger } from './logger';
 import { type ApiMetrics, createApiMetrics } from './metrics/api-metrics';
@@ -62,6 +62,17 @@ export type AppConfig = Pick<
   | 'WORKFLOW_START_RETRY_MAX_MS'
   | 'API_BACKGROUND_STARTS_MAX'
 >;
+
+const backgroundWorkKey = 'backgroundWork';
+
+/**
+ * What the app still does after its answers (workflow starts and signals, docs/workflow-starts.md): a
+ * shutdown (or a test) waits for it before closing the Temporal connection it uses.
+ */
+export function whenBackgroundWorkIdle(app: Express): Promise<void> {
+  const work = app.locals[backgroundWorkKey] as Pick<OrderFulfilment, 'whenIdle'> | undefined;
+  return work === undefined ? Promise.resolve() : work.whenIdle();
+}
 
 export interface AppDeps {
   prisma: PrismaClient;
@@ -132,6 +143,7 @@ export function createApp({ prisma, temporal, config, logger, metrics = createAp
     logger,
   });
   const customerRules = { phoneRegion: config.INTAKE_PHONE_REGION };
+  app.locals[backgroundWorkKey] = fulfilment;
   registerChannelWebhookRoutes(api, { prisma, fulfilment, customerRules });
   registerOrderRoutes(api, { ...resourceDeps, fulfilment, webOrderRules: { ...customerRules, webChannelCode: config.WEB_CHANNEL_CODE } });
   registerWorkflowRoutes(api, {

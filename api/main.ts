@@ -1,6 +1,7 @@
 import { loadConfigOrExit } from '../domain/config';
 import { createPrismaClient } from '../prisma/client';
-import { createApp } from './app';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createApp, whenBackgroundWorkIdle } from './app';
 import { warmUpPasswordChecks } from './auth/passwords';
 import { apiConfigSchema } from './config';
 import { createLogger } from './logger';
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     closeServerGracefully(server, config.SHUTDOWN_GRACE_MS, logger)
+      // Starts begun after an answer finish (or the relay takes them over) before their connection goes.
+      .finally(() => Promise.race([whenBackgroundWorkIdle(app), sleep(config.SHUTDOWN_GRACE_MS)]))
       .finally(() => Promise.allSettled([prisma.$disconnect(), temporal.close()]))
       .then(
         () => {

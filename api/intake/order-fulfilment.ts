@@ -40,13 +40,18 @@ export interface OrderFulfilment {
   startInBackground(request: WorkflowStartRequest): void;
   /** Delivers signals just queued for `workflowId` (with its start if it has none yet), after the answer. */
   deliverInBackground(workflowId: string): void;
+  /**
+   * Resolves once the starts and signals attempted after answers have finished (each within its Temporal
+   * deadline): shutdown waits for it before closing the Temporal connection under them.
+   */
+  whenIdle(): Promise<void>;
   /** An admin's retry: enqueues the start if the order has none (orders from before the outbox) and attempts it now. */
   retryPickupStart(orderId: string): Promise<{ workflowId: string; outcome: StartAttemptOutcome | null }>;
 }
 
 export function createOrderFulfilment(deps: OrderFulfilmentDeps): OrderFulfilment {
   const attemptDeps = { prisma: deps.prisma, client: deps.client, temporalTimeoutMs: deps.temporalTimeoutMs, timing: deps.timing };
-  let inBackground = 0;
+  const inBackground = new Set<Promise<void>>();
 
   const logOutcome = (outcome: StartAttemptOutcome | null) => {
     if (outcome !== null && outcome.status !== 'STARTED')
@@ -55,22 +60,24 @@ export function createOrderFulfilment(deps: OrderFulfilmentDeps): OrderFulfilmen
 
   /** Bounded: under overload the API sheds this work to the relay instead of queueing it behind the answers. */
   const runInBackground = (what: string, workflowId: string, work: () => Promise<StartAttemptOutcome | null>) => {
-    if (inBackground >= deps.backgroundLimit) {
-      deps.logger.debug({ workflowId }, `${what} left to the relay: ${inBackground} already in flight`);
+    if (inBackground.size >= deps.backgroundLimit) {
+      deps.logger.debug({ workflowId }, `${what} left to the relay: ${inBackground.size} already in flight`);
       return;
     }
-    inBackground += 1;
-    work()
-      .then(logOutcome, (error: unknown) => deps.logger.error({ err: error, workflowId }, `${what} not recorded; the relay retries it`))
-      .finally(() => {
-        inBackground -= 1;
-      });
+    const running = work().then(logOutcome, (error: unknown) =>
+      deps.logger.error({ err: error, workflowId }, `${what} not recorded; the relay retries it`),
+    );
+    inBackground.add(running);
+    void running.finally(() => inBackground.delete(running));
   };
 
   return {
     policy: { taskQueue: deps.taskQueue, firstRelayAttemptAt: () => new Date(Date.now() + deps.relayDelayMs) },
     startInBackground(request) {
       runInBackground('workflow start', request.workflowId, () => startWorkflowNow(attemptDeps, request));
+    },
+    async whenIdle() {
+      while (inBackground.size > 0) await Promise.allSettled([...inBackground]);
     },
     deliverInBackground(workflowId) {
       runInBackground('signal delivery', workflowId, () => attemptWorkflowStartNow({ ...attemptDeps, claimMs: deps.claimMs }, workflowId));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../../api/app';
+import { createApp, whenBackgroundWorkIdle } from '../../api/app';
 import { createLogger } from '../../api/logger';
 import { createTemporalClient, type TemporalClientHandle } from '../../api/temporal-client';
 import { signWebhookBody, webhookHeaders } from '../../channels/order-webhook';
@@ -62,6 +62,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await whenBackgroundWorkIdle(app);
   await counter.close();
   await Promise.allSettled([prisma.$disconnect(), temporal.close()]);
 });

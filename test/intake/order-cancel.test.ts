@@ -4,9 +4,9 @@ import {
   demoLogin,
   type ErrorBody,
   type IntakeTestApi,
-  sellableSkus,
+  placeWebPickupOrder,
   startIntakeApi,
-  uniqueId,
+  startUnreachableTemporalIntakeApi,
   waitForRun,
 } from './support/intake-test-kit';
 
@@ -21,37 +21,16 @@ const callTimeoutMs = 1000;
 
 beforeAll(async () => {
   api = await startIntakeApi({ TEMPORAL_CALL_TIMEOUT_MS: String(callTimeoutMs) });
-  offline = await startIntakeApi({
-    TEMPORAL_ADDRESS: '127.0.0.1:1',
-    INTAKE_TEMPORAL_TIMEOUT_MS: '300',
-    WORKFLOW_START_RETRY_INITIAL_MS: '600000',
-    WORKFLOW_START_RETRY_MAX_MS: '600000',
-  });
+  offline = await startUnreachableTemporalIntakeApi();
 });
 
 afterAll(async () => {
   await Promise.all([api.close(), offline.close()]);
 });
 
-async function placeOrder(app: IntakeTestApi): Promise<string> {
-  const [product] = await sellableSkus(app.prisma, 1);
-  const response = await request(app.app)
-    .post('/api/orders')
-    .set('Authorization', await app.bearer(demoLogin.opsLead))
-    .send({
-      externalId: uniqueId('CXL'),
-      customer: { name: 'Cancelling Shopper', email: `${uniqueId('cxl')}@mail.example` },
-      fulfilmentType: 'PICKUP',
-      pickupStoreCode: 'AMS-01',
-      lines: [{ sku: product?.sku, quantity: 1 }],
-    });
-  expect(response.status).toBe(201);
-  return bodyOf<{ id: string }>(response).id;
-}
-
 describe('POST /api/orders/:id/cancel', () => {
   it('answers 503 once TEMPORAL_CALL_TIMEOUT_MS has passed without the process taking the cancellation', async () => {
-    const orderId = await placeOrder(api);
+    const orderId = await placeWebPickupOrder(api, 'CXL');
     await waitForRun(api.prisma, orderId);
     const auditBefore = await api.prisma.auditEvent.count({ where: { entityId: orderId } });
 
@@ -73,7 +52,7 @@ describe('POST /api/orders/:id/cancel', () => {
   });
 
   it('answers 503 "still starting" for an order whose run is still in the outbox', async () => {
-    const orderId = await placeOrder(offline);
+    const orderId = await placeWebPickupOrder(offline, 'CXL');
 
     const response = await request(api.app)
       .post(`/api/orders/${orderId}/cancel`)

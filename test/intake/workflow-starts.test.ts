@@ -13,7 +13,9 @@ import {
   type IntakeTestApi,
   sellableSkus,
   signalsReceived,
+  placeWebPickupOrder,
   startIntakeApi,
+  startUnreachableTemporalIntakeApi,
   uniqueId,
   waitForRun,
   webhookSecretOf,
@@ -54,12 +56,7 @@ function startRelay(): WorkflowStartRelay {
 
 beforeAll(async () => {
   online = await startIntakeApi();
-  offline = await startIntakeApi({
-    TEMPORAL_ADDRESS: '127.0.0.1:1',
-    INTAKE_TEMPORAL_TIMEOUT_MS: '300',
-    WORKFLOW_START_RETRY_INITIAL_MS: '600000',
-    WORKFLOW_START_RETRY_MAX_MS: '600000',
-  });
+  offline = await startUnreachableTemporalIntakeApi();
   skus = await sellableSkus(online.prisma, 1);
 });
 
@@ -76,27 +73,17 @@ async function makeDue(workflowIds: string[]): Promise<void> {
   await online.prisma.workflowStart.updateMany({ where: { workflowId: { in: workflowIds } }, data: { nextAttemptAt: new Date() } });
 }
 
+/** A web order taken while Temporal is unreachable, once its first (failing) attempt after the answer is recorded. */
 async function placeWebOrder(app: IntakeTestApi) {
-  const [product] = skus;
-  if (product === undefined) throw new Error('the seed has no products');
-  const response = await request(app.app)
-    .post('/api/orders')
-    .set('Authorization', await app.bearer(demoLogin.opsLead))
-    .send({
-      externalId: uniqueId('WS'),
-      customer: { name: 'Outbox Shopper', email: `${uniqueId('outbox')}@mail.example` },
-      fulfilmentType: 'PICKUP',
-      pickupStoreCode: 'AMS-01',
-      lines: [{ sku: product.sku, quantity: 1 }],
-    });
-  expect(response.status).toBe(201);
-  const order = bodyOf<{ id: string; workflowId: string | null; startStatus: string }>(response);
-  // Answered before Temporal was tried; wait for that first attempt (it fails against port 1) to be recorded.
+  const id = await placeWebPickupOrder(app, 'WS');
   await eventually(
-    () => online.prisma.workflowStart.findUniqueOrThrow({ where: { workflowId: pickupWorkflowId(order.id) } }),
+    () => online.prisma.workflowStart.findUniqueOrThrow({ where: { workflowId: pickupWorkflowId(id) } }),
     (start) => start.attempts > 0 || start.status !== 'PENDING',
   );
-  return order;
+  const shown = await request(online.app)
+    .get(`/api/orders/${id}`)
+    .set('Authorization', await online.bearer(demoLogin.admin));
+  return bodyOf<{ id: string; workflowId: string | null; startStatus: string }>(shown);
 }
 
 describe('workflow starts (outbox)', () => {

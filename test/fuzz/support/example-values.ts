@@ -46,7 +46,7 @@ export function exampleOf(schema: JsonSchema, components: Record<string, JsonSch
   }
   if (schema.const !== undefined) return schema.const;
   // A documented example is a request the route accepts: the best base to break one field of.
-  if (schema.example !== undefined) return structuredClone(schema.example);
+  if (schema.example !== undefined) return structuredClone(schema.example as unknown);
   if (schema.enum !== undefined) return schema.enum[0];
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   const type = types.find((candidate) => candidate !== 'null' && candidate !== undefined);
@@ -103,7 +103,7 @@ export function leavesOf(value: unknown, path: JsonPath = []): { path: JsonPath;
 export function withLeaf(value: unknown, path: JsonPath, replacement: unknown): unknown {
   if (path.length === 0) return replacement;
   const [head, ...rest] = path;
-  if (Array.isArray(value)) return value.map((item, index) => (index === head ? withLeaf(item, rest, replacement) : item));
+  if (Array.isArray(value)) return (value as unknown[]).map((item, index) => (index === head ? withLeaf(item, rest, replacement) : item));
   const record = value as Record<string, unknown>;
   return { ...record, [head as string]: withLeaf(record[head as string], rest, replacement) };
 }
