@@ -51,8 +51,8 @@ export const apiConfigSchema = z
      * few times the pool: enough that a sustainable load never meets it, few enough that an overload is
      * answered at once instead of queueing inside the pool until Prisma's own 2 s wait gives up.
      */
-    API_MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(32),
-    API_MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(64),
+    API_MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(64),
+    API_MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(128),
     API_MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(100),
     /** Largest JSON body accepted; price lists are paged, so nothing legitimate comes near this. */
     API_JSON_BODY_LIMIT: z

@@ -35,13 +35,15 @@ export function shedLoad(settings: LoadSheddingSettings, metrics: ApiMetrics): R
     }
   };
 
-  return (_req, res, next) => {
+  return (req, res, next) => {
     const shed = (reason: 'queue_full' | 'queue_timeout') => {
       metrics.shedRequests.inc({ reason });
+      // The unread body is drained, not parsed: left unread, Node would reset the connection under the answer,
+      // and the sender would see a network error instead of the 503 and its Retry-After.
+      req.resume();
       res
         .status(503)
         .set('Retry-After', String(RETRY_AFTER_SECONDS))
-        .set('Connection', 'close')
         .json({ message: `The API is at capacity; nothing was done, try again in ${RETRY_AFTER_SECONDS} s` });
     };
     const admit = () => {
