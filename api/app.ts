@@ -8,10 +8,15 @@ import { type ApiConfig } from './config';
 import { mountAdminUi } from './http/admin-ui';
 import { ApiRouter } from './http/api-router';
 import { errorHandler, unknownRoute } from './http/error-handler';
+import { shedLoad } from './http/load-shedding';
 import { requestIdHeader, requestLogging } from './http/request-logging';
-import { createOrderFulfilment } from './intake/order-fulfilment';
+import { createOrderFulfilment, type OrderFulfilment } from './intake/order-fulfilment';
 import { keepRawBody } from './intake/raw-body';
 import { type Logger } from './logger';
+import { type ApiMetrics, createApiMetrics } from './metrics/api-metrics';
+import { recordHttpMetrics } from './metrics/http-metrics';
+import { mountMetricsRoute } from './metrics/metrics-route';
+import { registerWorkflowStartMetrics } from './metrics/workflow-start-metrics';
 import { registerBearerAuth } from './openapi/document';
 import { registerAuditEventRoutes } from './routes/audit-events';
 import { registerAuthRoutes } from './routes/auth';
@@ -36,6 +41,10 @@ export type AppConfig = Pick<
   | 'JWT_TTL_SECONDS'
   | 'API_CORS_ORIGINS'
   | 'API_JSON_BODY_LIMIT'
+  | 'API_MAX_STRING_LENGTH'
+  | 'API_MAX_CONCURRENT_REQUESTS'
+  | 'API_MAX_QUEUED_REQUESTS'
+  | 'API_MAX_QUEUE_WAIT_MS'
   | 'READINESS_TIMEOUT_MS'
   | 'LIST_DEFAULT_PAGE_SIZE'
   | 'LIST_MAX_PAGE_SIZE'
@@ -47,13 +56,31 @@ export type AppConfig = Pick<
   | 'INTAKE_TEMPORAL_TIMEOUT_MS'
   | 'TEMPORAL_CALL_TIMEOUT_MS'
   | 'TEMPORAL_UI_URL'
+  | 'WORKFLOW_START_RELAY_DELAY_MS'
+  | 'WORKFLOW_START_CLAIM_MS'
+  | 'WORKFLOW_START_RETRY_INITIAL_MS'
+  | 'WORKFLOW_START_RETRY_MAX_MS'
+  | 'API_BACKGROUND_STARTS_MAX'
 >;
+
+const backgroundWorkKey = 'backgroundWork';
+
+/**
+ * What the app still does after its answers (workflow starts and signals, docs/workflow-starts.md): a
+ * shutdown (or a test) waits for it before closing the Temporal connection it uses.
+ */
+export function whenBackgroundWorkIdle(app: Express): Promise<void> {
+  const work = app.locals[backgroundWorkKey] as Pick<OrderFulfilment, 'whenIdle'> | undefined;
+  return work === undefined ? Promise.resolve() : work.whenIdle();
+}
 
 export interface AppDeps {
   prisma: PrismaClient;
   temporal: Pick<TemporalClientHandle, 'client' | 'checkReachable'>;
   config: AppConfig;
   logger: Logger;
+  /** The process's metrics (with CPU and memory); tests leave it out and get a registry of their own. */
+  metrics?: ApiMetrics;
 }
 
 /**
@@ -61,18 +88,33 @@ export interface AppDeps {
  * process's one PrismaClient and Temporal client, tests give it theirs (or broken ones) and drive it with
  * supertest.
  */
-export function createApp({ prisma, temporal, config, logger }: AppDeps): Express {
+export function createApp({ prisma, temporal, config, logger, metrics = createApiMetrics({ processMetrics: false }) }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
+  app.use(recordHttpMetrics(metrics));
+  const registry = new OpenAPIRegistry();
+  registerWorkflowStartMetrics(metrics, prisma);
+  mountMetricsRoute(app, metrics, registry);
   app.use(cors({ origin: config.API_CORS_ORIGINS, exposedHeaders: ['Content-Range', requestIdHeader] }));
+  // Before the body is read: a request the API has no room for costs nothing but its 503.
+  app.use(
+    '/api',
+    shedLoad(
+      {
+        maxConcurrent: config.API_MAX_CONCURRENT_REQUESTS,
+        maxQueued: config.API_MAX_QUEUED_REQUESTS,
+        maxQueueWaitMs: config.API_MAX_QUEUE_WAIT_MS,
+      },
+      metrics,
+    ),
+  );
   // keepRawBody: channel webhooks are signed over the exact bytes sent.
   app.use(express.json({ limit: config.API_JSON_BODY_LIMIT, verify: keepRawBody }));
 
-  const registry = new OpenAPIRegistry();
   registerBearerAuth(registry);
   const tokens = { secret: config.JWT_SECRET, ttlSeconds: config.JWT_TTL_SECONDS };
-  const api = new ApiRouter(registry, authenticate(tokens, activeActorLookup(prisma)));
+  const api = new ApiRouter(registry, authenticate(tokens, activeActorLookup(prisma)), { maxStringLength: config.API_MAX_STRING_LENGTH });
   const resourceDeps = { prisma, pageLimits: { defaultPageSize: config.LIST_DEFAULT_PAGE_SIZE, maxPageSize: config.LIST_MAX_PAGE_SIZE } };
 
   registerHealthRoutes(api, {
@@ -94,9 +136,14 @@ export function createApp({ prisma, temporal, config, logger }: AppDeps): Expres
     client: temporal.client,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     temporalTimeoutMs: config.INTAKE_TEMPORAL_TIMEOUT_MS,
+    relayDelayMs: config.WORKFLOW_START_RELAY_DELAY_MS,
+    claimMs: config.WORKFLOW_START_CLAIM_MS,
+    timing: { retryInitialMs: config.WORKFLOW_START_RETRY_INITIAL_MS, retryMaxMs: config.WORKFLOW_START_RETRY_MAX_MS },
+    backgroundLimit: config.API_BACKGROUND_STARTS_MAX,
     logger,
   });
   const customerRules = { phoneRegion: config.INTAKE_PHONE_REGION };
+  app.locals[backgroundWorkKey] = fulfilment;
   registerChannelWebhookRoutes(api, { prisma, fulfilment, customerRules });
   registerOrderRoutes(api, { ...resourceDeps, fulfilment, webOrderRules: { ...customerRules, webChannelCode: config.WEB_CHANNEL_CODE } });
   registerWorkflowRoutes(api, {

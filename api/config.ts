@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isPhoneRegion } from '../domain/customers/contact-details';
 import { databaseEnv, logEnv, temporalEnv } from '../domain/config';
+import { workflowStartEnv } from '../workflow-starts/start-settings';
 
 /** Dev-only signing key so `npm run dev` works out of the box; production refuses to start with it. */
 const developmentJwtSecret = 'dev-only-jwt-secret-change-me-in-production-0123456789';
@@ -22,6 +23,7 @@ export const apiConfigSchema = z
     ...databaseEnv,
     ...temporalEnv,
     ...logEnv,
+    ...workflowStartEnv,
     API_HOST: z.string().min(1).default('127.0.0.1'),
     API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(developmentJwtSecret),
@@ -42,11 +44,26 @@ export const apiConfigSchema = z
     LIST_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(1000),
     /** The inventory list's `lowStock` filter: available stock at or below this many units. */
     LOW_STOCK_THRESHOLD: z.coerce.number().int().min(0).max(1_000_000).default(5),
+    /**
+     * Load shedding (api/http/load-shedding.ts): requests on /api worked on at once, requests allowed
+     * to wait for a slot, and how long one may wait before it is answered 503 + Retry-After. A request
+     * holds its slot while it waits for the database pool (DATABASE_POOL_SIZE) too, so the limit is a
+     * few times the pool: enough that a sustainable load never meets it, few enough that an overload is
+     * answered at once instead of queueing inside the pool until Prisma's own 2 s wait gives up.
+     */
+    API_MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(64),
+    API_MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(128),
+    API_MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(100),
     /** Largest JSON body accepted; price lists are paged, so nothing legitimate comes near this. */
     API_JSON_BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/, 'must look like 100kb or 1mb')
       .default('1mb'),
+    /**
+     * Longest string accepted anywhere in a request, whatever the route: the backstop behind every
+     * field's own bound (a free-form field can never carry more to the database). No field needs more.
+     */
+    API_MAX_STRING_LENGTH: z.coerce.number().int().min(256).max(1_000_000).default(4096),
     /** The built react-admin UI (`vite build --config admin/vite.config.ts`), served at /admin. */
     ADMIN_DIST_DIR: z.string().min(1).default(path.resolve(__dirname, '../admin/dist')),
     /** Code of the channel record that stands for our own web store (orders taken by POST /api/orders). */
@@ -59,8 +76,14 @@ export const apiConfigSchema = z
      * page waits before it answers without it.
      */
     TEMPORAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
-    /** Longest an intake request waits for Temporal to start or signal a workflow before answering without it. */
+    /**
+     * Deadline of intake's own Temporal calls (a web order's start before its answer, starts and signals
+     * after a webhook's answer). It covers the Temporal call only, never database work; what misses it
+     * stays in the outbox for the relay.
+     */
     INTAKE_TEMPORAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    /** Starts and signals the API attempts after answering, at once; beyond this the relay takes them (overload). */
+    API_BACKGROUND_STARTS_MAX: z.coerce.number().int().min(0).max(10_000).default(50),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET !== developmentJwtSecret, {
     path: ['JWT_SECRET'],

@@ -1,9 +1,11 @@
 import { loadConfigOrExit } from '../domain/config';
 import { createPrismaClient } from '../prisma/client';
-import { createApp } from './app';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createApp, whenBackgroundWorkIdle } from './app';
 import { warmUpPasswordChecks } from './auth/passwords';
 import { apiConfigSchema } from './config';
 import { createLogger } from './logger';
+import { createApiMetrics } from './metrics/api-metrics';
 import { closeServerGracefully } from './server';
 import { createTemporalClient } from './temporal-client';
 
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
   const temporal = createTemporalClient(config);
   await warmUpPasswordChecks();
 
-  const app = createApp({ prisma, temporal, config, logger });
+  const app = createApp({ prisma, temporal, config, logger, metrics: createApiMetrics({ processMetrics: true }) });
   const server = app.listen(config.API_PORT, config.API_HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -39,6 +41,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     closeServerGracefully(server, config.SHUTDOWN_GRACE_MS, logger)
+      // Starts begun after an answer finish (or the relay takes them over) before their connection goes.
+      .finally(() => Promise.race([whenBackgroundWorkIdle(app), sleep(config.SHUTDOWN_GRACE_MS)]))
       .finally(() => Promise.allSettled([prisma.$disconnect(), temporal.close()]))
       .then(
         () => {

@@ -10,11 +10,12 @@ import { runBaselineStep } from './pickup/baseline-step';
 import { type BenchCatalogue, seedBenchData } from './pickup/bench-data';
 import { type PickupBenchConfig, pickupBenchSchema } from './pickup/config';
 import { channelWebhookIntake, type OrderIntake, webStoreIntake } from './pickup/intake';
+import { printOverload, runOverloadStep } from './pickup/overload-step';
 import { runPickupStep } from './pickup/pickup-step';
 import { printResults, printSetup, printStepLine, type StepPair, type WorkerSlots } from './pickup/report';
 import { printComparison, shapeLabel, type ShapeResult } from './pickup/shape-comparison';
 import { startResourceSampling } from './pickup/resource-sampler';
-import { type StepResult } from './pickup/step-result';
+import { isSustained, type StepResult } from './pickup/step-result';
 import { BENCH_NAMESPACE, type BenchStack, type StackShape, startBenchStack } from './pickup/stack';
 import { createScratchDatabase } from './support/scratch-database';
 
@@ -116,6 +117,16 @@ async function runShape(config: PickupBenchConfig, shape: StackShape, workerSlot
       pairs.push({ rate, baseline, pickup });
     }
     printResults(pairs, extraBaselines, config);
+    if (config.BENCH_PICKUP_OVERLOAD_FACTOR > 0) {
+      const sustained = pairs.filter((pair) => isSustained(pair.pickup, config.BENCH_SUSTAINED_SHARE)).map((pair) => pair.rate);
+      const base = sustained.length === 0 ? Math.min(...config.BENCH_PICKUP_RATES) : Math.max(...sustained);
+      printOverload(
+        await runOverloadStep(
+          { intake, prisma, config },
+          { rate: base * config.BENCH_PICKUP_OVERLOAD_FACTOR, seconds: config.BENCH_PICKUP_STEP_SECONDS, batch: 'overload' },
+        ),
+      );
+    }
     return { shape: { ...shape, historyShards: started.historyShards }, pairs, extraBaselines };
   } finally {
     process.removeListener('SIGINT', interrupted);

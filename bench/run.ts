@@ -5,6 +5,7 @@
 const benches: Record<string, () => Promise<void>> = {
   reservations: async () => (await import('./reservations')).runReservationsBench(),
   pickup: async () => (await import('./pickup')).runPickupBench(),
+  'intake-storm': async () => (await import('./intake-storm')).runIntakeStormBench(),
 };
 
 async function main(): Promise<void> {

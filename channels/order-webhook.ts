@@ -1,5 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { isoDateTime } from '../domain/validation/dates';
+import { exactLinesTotal, lineQuantity, sequenceNumber, totalMinor, unitPriceMinor } from '../domain/validation/integers';
+import { boundedText, emailAddress } from '../domain/validation/text';
 import { channelOrderStatuses, currencySchema, skuSchema } from './wire-format';
 
 /**
@@ -10,30 +13,40 @@ import { channelOrderStatuses, currencySchema, skuSchema } from './wire-format';
  */
 export const orderWebhookEventTypes = ['order.created', 'order.cancelled'] as const;
 
+/** An order is one basket: more lines than this is a data error, not a customer. */
+export const MAX_WEBHOOK_ORDER_LINES = 100;
+
+/**
+ * Every field is bounded by the column it lands in: ids and names by length (and free of NUL bytes),
+ * quantities, prices and sequences by int4, the total by what a JavaScript number holds exactly.
+ */
 export const orderWebhookEventSchema = z.object({
-  eventId: z.string().min(1),
+  eventId: boundedText({ max: 200 }),
   type: z.enum(orderWebhookEventTypes),
-  channelCode: z.string().min(1),
-  occurredAt: z.iso.datetime(),
-  sequence: z.number().int().min(1),
+  channelCode: boundedText({ max: 64 }),
+  occurredAt: isoDateTime(),
+  sequence: sequenceNumber(),
   order: z.object({
-    externalId: z.string().min(1),
+    externalId: boundedText({ max: 100 }),
     status: z.enum(channelOrderStatuses),
     currency: currencySchema,
-    totalAmount: z.number().int().min(0),
+    totalAmount: totalMinor(),
     customer: z.object({
-      name: z.string().min(1),
-      email: z.email().nullable(),
-      phone: z.string().min(3).nullable(),
+      name: boundedText({ max: 200 }),
+      email: emailAddress().nullable(),
+      phone: boundedText({ min: 3, max: 64 }).nullable(),
     }),
     fulfilment: z.enum(['PICKUP', 'DELIVERY']),
-    pickupStoreCode: z.string().nullable(),
+    pickupStoreCode: boundedText({ max: 64 }).nullable(),
     lines: z
-      .array(
-        z.object({ lineId: z.string().min(1), sku: skuSchema, quantity: z.number().int().positive(), unitPrice: z.number().int().min(0) }),
-      )
-      .min(1),
-    placedAt: z.iso.datetime(),
+      .array(z.object({ lineId: boundedText({ max: 200 }), sku: skuSchema, quantity: lineQuantity(), unitPrice: unitPriceMinor() }))
+      .min(1)
+      .max(MAX_WEBHOOK_ORDER_LINES)
+      .refine(
+        (lines) => exactLinesTotal(lines.map((line) => ({ quantity: line.quantity, unitPriceMinor: line.unitPrice }))) !== null,
+        'the lines add up to more than any order total can be',
+      ),
+    placedAt: isoDateTime(),
   }),
 });
 export type OrderWebhookEvent = z.infer<typeof orderWebhookEventSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channelApiKeysEnv } from '../activities/channels/channel-api-keys';
 import { messageGatewayEnv } from '../channels/messaging/message-gateway-settings';
 import { databaseEnv, logEnv, temporalEnv } from '../domain/config';
+import { workflowStartEnv } from '../workflow-starts/start-settings';
 import { inventoryEnv } from '../domain/inventory/settings';
 import { defaultStockSyncSettings as stockSyncDefaults } from '../domain/channels/stock-sync-settings';
 
@@ -16,6 +17,8 @@ export const workerConfigSchema = z.object({
   /** How long a shutdown waits for running activities before cancelling them. */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   ...inventoryEnv,
+  /** The workflow-start relay every worker runs (workflow-starts/, docs/workflow-starts.md). */
+  ...workflowStartEnv,
   ...channelApiKeysEnv,
   /** Customer and staff messages (channels/messaging, docs/pickup.md): the sandbox's gateway by default. */
   ...messageGatewayEnv,

@@ -8,6 +8,8 @@ import { inventorySettingsFrom } from '../domain/inventory/settings';
 import { createPrismaClient } from '../prisma/client';
 import { type WorkerConfig, workerConfigSchema } from './config';
 import { createWorker } from './create-worker';
+import { relaySettingsFrom } from '../workflow-starts/start-settings';
+import { startWorkflowStartRelay } from '../workflow-starts/workflow-start-relay';
 import { ensureStockSyncSchedule } from './schedules';
 
 const temporalLogLevels: Record<string, LogLevel> = {
@@ -41,11 +43,46 @@ async function main(): Promise<void> {
     console.log(
       `[worker] polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`,
     );
-    await worker.run();
+    const relay = await startRelay(config, prisma);
+    try {
+      await worker.run();
+    } finally {
+      await relay.stop();
+    }
   } finally {
     await connection.close();
     await prisma.$disconnect();
   }
+}
+
+/**
+ * The workflow-start relay: every accepted record's run reaches Temporal even when the API that took it
+ * could not start it (workflow-starts/workflow-start-relay.ts). Its own client connection, closed on stop.
+ */
+async function startRelay(config: WorkerConfig, prisma: ReturnType<typeof createPrismaClient>) {
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const settings = relaySettingsFrom(config);
+  const relay = startWorkflowStartRelay(
+    {
+      prisma,
+      client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+      temporalTimeoutMs: settings.temporalTimeoutMs,
+      timing: settings,
+    },
+    settings,
+    {
+      info: (message, fields) => console.log(`[worker] ${message}`, fields ?? ''),
+      warn: (message, fields) => console.warn(`[worker] ${message}`, fields ?? ''),
+      error: (message, fields) => console.error(`[worker] ${message}`, fields ?? ''),
+    },
+  );
+  console.log(`[worker] workflow-start relay running: every ${settings.intervalMs} ms, ${settings.batchSize} per round`);
+  return {
+    async stop() {
+      await relay.stop();
+      await connection.close();
+    },
+  };
 }
 
 /** Schedules live on the Temporal server; every worker start brings them in line with its config. */

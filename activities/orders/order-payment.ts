@@ -1,10 +1,10 @@
-import { type Prisma } from '../../prisma/client';
+import { type PaymentStatus, type Prisma } from '../../prisma/client';
 
 interface OrderForPayment {
   id: string;
   channelId: string;
   externalId: string;
-  totalMinor: number;
+  totalMinor: bigint | number;
   currency: string;
 }
 
@@ -13,11 +13,11 @@ interface OrderForPayment {
  * themselves and intake may not record a payment, so when there is none we record the one the channel
  * holds: its whole total, captured, referenced by the channel's order id.
  */
-export async function paymentOfOrder(tx: Prisma.TransactionClient, order: OrderForPayment): Promise<{ id: string }> {
+export async function paymentOfOrder(tx: Prisma.TransactionClient, order: OrderForPayment): Promise<{ id: string; status: PaymentStatus }> {
   const existing = await tx.payment.findFirst({
     where: { orderId: order.id, channelId: order.channelId },
     orderBy: { createdAt: 'asc' },
-    select: { id: true },
+    select: { id: true, status: true },
   });
   if (existing !== null) return existing;
   return tx.payment.upsert({
@@ -32,6 +32,6 @@ export async function paymentOfOrder(tx: Prisma.TransactionClient, order: OrderF
       status: 'CAPTURED',
     },
     update: {},
-    select: { id: true },
+    select: { id: true, status: true },
   });
 }

@@ -6,7 +6,7 @@ import { UnauthorizedError } from '../../domain/errors';
 import { errorBodySchema } from '../openapi/common-schemas';
 import { requireRole } from '../auth/authenticate';
 import { requestIdOf } from './request-logging';
-import { validate } from './validate';
+import { validate, type ValidationLimits } from './validate';
 
 type Schema = z.ZodType;
 /** Path and query parameters are objects of named values (OpenAPI lists each one). */
@@ -51,7 +51,7 @@ export interface RouteDefinition<
     isList?: boolean;
   };
   /** Statuses this route answers besides the ones implied by its access and request schemas; the body is an ErrorBody unless a schema is given. */
-  otherResponses?: { status: 401 | 404 | 409 | 503; description: string; schema?: Schema }[];
+  otherResponses?: { status: 202 | 401 | 404 | 409 | 503; description: string; schema?: Schema }[];
   handle: (input: RouteInput<B, Q, P, A>) => Promise<z.input<R>>;
 }
 
@@ -72,6 +72,7 @@ export class ApiRouter {
   constructor(
     private readonly registry: OpenAPIRegistry,
     private readonly authenticate: RequestHandler,
+    private readonly limits: ValidationLimits,
   ) {}
 
   route<
@@ -100,7 +101,12 @@ export class ApiRouter {
       res.status(status);
       res.json(await definition.handle(input));
     };
-    this.router[definition.method](definition.path, ...this.accessChecks(definition.access), validate(definition.request ?? {}), handler);
+    this.router[definition.method](
+      definition.path,
+      ...this.accessChecks(definition.access),
+      validate(definition.request ?? {}, this.limits),
+      handler,
+    );
   }
 
   private accessChecks(access: Access): RequestHandler[] {

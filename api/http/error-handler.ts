@@ -3,28 +3,40 @@ import { isAppError, InvalidDataError, NotFoundError, ServiceUnavailableError } 
 import { translatePrismaError } from './prisma-errors';
 import { requestIdOf } from './request-logging';
 
-/** body-parser marks its own errors (malformed JSON, too large, bad charset) with `expose` and a 4xx status. */
-interface BodyParserError {
-  status: number;
-  expose: boolean;
-  type: string;
-  message: string;
+/**
+ * Errors raised by Express's own machinery before a route runs carry an HTTP status: body-parser's
+ * (malformed JSON, too large, a body that is not the gzip it claims to be, a bad charset) and the
+ * router's (a path parameter that is not valid percent-encoding, e.g. `%zz`). Any such 4xx is the
+ * caller's mistake and is answered as one.
+ */
+interface HttpStatusError {
+  status?: unknown;
+  statusCode?: unknown;
+  expose?: unknown;
+  type?: unknown;
+  message?: unknown;
 }
 
-function isBodyParserError(error: unknown): error is BodyParserError {
-  if (typeof error !== 'object' || error === null) return false;
-  const candidate = error as Partial<BodyParserError>;
-  return (
-    candidate.expose === true &&
-    typeof candidate.status === 'number' &&
-    candidate.status >= 400 &&
-    candidate.status < 500 &&
-    typeof candidate.type === 'string'
-  );
+function clientErrorStatusOf(error: unknown): number | undefined {
+  if (error instanceof URIError) return 400;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const candidate = error as HttpStatusError;
+  const status = typeof candidate.status === 'number' ? candidate.status : candidate.statusCode;
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status < 500 ? status : undefined;
+}
+
+function clientErrorMessage(error: HttpStatusError): string {
+  if (error instanceof URIError) return 'The request path is not valid percent-encoding (e.g. a stray "%")';
+  if (error.type === 'entity.parse.failed') return 'The request body is not valid JSON';
+  if (error.type === 'encoding.unsupported') return 'The request body has an encoding this API does not accept';
+  // body-parser marks the messages that are safe to show; zlib's own ("incorrect header check") are not meant for callers.
+  if (error.expose === true && typeof error.message === 'string' && !/^(incorrect|invalid|unexpected end)/i.test(error.message))
+    return error.message;
+  return 'The request body could not be read (is Content-Encoding right?)';
 }
 
 /** What a 503 asks clients (channels redelivering webhooks, the admin UI) to wait before trying again. */
-const retryAfterSeconds = 1;
+export const RETRY_AFTER_SECONDS = 1;
 
 export const unknownRoute: RequestHandler = (req) => {
   throw new NotFoundError(`No route for ${req.method} ${req.path}`);
@@ -38,13 +50,13 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   const known = isAppError(error) ? error : translatePrismaError(error);
   if (known !== undefined) {
     const body = known instanceof InvalidDataError ? { message: known.message, errors: known.fieldErrors } : { message: known.message };
-    if (known instanceof ServiceUnavailableError) res.set('Retry-After', String(retryAfterSeconds));
+    if (known instanceof ServiceUnavailableError) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(known.httpStatus).json(body);
     return;
   }
-  if (isBodyParserError(error)) {
-    const message = error.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : error.message;
-    res.status(error.status).json({ message });
+  const clientStatus = clientErrorStatusOf(error);
+  if (clientStatus !== undefined) {
+    res.status(clientStatus).json({ message: clientErrorMessage(error as HttpStatusError) });
     return;
   }
   req.log.error({ err: error }, 'unhandled error');

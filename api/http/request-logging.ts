@@ -23,8 +23,9 @@ export function requestLogging(logger: Logger) {
   return pinoHttp({
     logger,
     genReqId: requestIdFor,
+    // A 503 is the API asking to be called again (shed load, a busy database): expected under load, not a fault.
     customLogLevel: (_req, res, error) =>
-      error !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      res.statusCode === 503 ? 'warn' : error !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     // Probes hit these every few seconds; logging each one would drown everything else.
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     serializers: {

@@ -1,6 +1,15 @@
 import { type Request, type RequestHandler } from 'express';
 import { type z } from 'zod';
 import { type FieldErrors, InvalidDataError } from '../../domain/errors';
+import { findUnsafeStrings } from '../../domain/validation/unsafe-strings';
+
+export interface ValidationLimits {
+  /**
+   * Longest string accepted anywhere in a request (API_MAX_STRING_LENGTH), whatever its schema says: the
+   * backstop for free-form fields. Every schema field has its own, tighter bound.
+   */
+  maxStringLength: number;
+}
 
 export interface RequestSchemas {
   body?: z.ZodType;
@@ -28,13 +37,31 @@ export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], part: string)
 }
 
 /**
+ * Strings no column can store (a NUL byte) or no field needs (past the global bound), anywhere in the
+ * request, keyed like schema errors. Checked on every part of every route before its schema, so this one
+ * place holds for routes and fields added later too.
+ */
+function unsafeStringErrors(req: Request, limits: ValidationLimits): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const part of requestParts) {
+    for (const unsafe of findUnsafeStrings(req[part], limits.maxStringLength))
+      errors[unsafe.path === '' ? part : unsafe.path] ??= unsafe.reason;
+  }
+  return errors;
+}
+
+/**
  * Parses params, query and body with their zod schemas and keeps the parsed values on `req.validated`
  * (coerced and defaulted). Any failure is one 400 listing every bad field of every part.
  */
-export function validate(schemas: RequestSchemas): RequestHandler {
+export function validate(schemas: RequestSchemas, limits: ValidationLimits): RequestHandler {
   return (req, _res, next) => {
     const validated: NonNullable<typeof req.validated> = {};
-    let errors: FieldErrors = {};
+    let errors: FieldErrors = unsafeStringErrors(req, limits);
+    if (Object.keys(errors).length > 0) {
+      next(new InvalidDataError('The request has strings that cannot be stored', errors));
+      return;
+    }
     for (const part of requestParts) {
       const schema = schemas[part];
       if (schema === undefined) continue;

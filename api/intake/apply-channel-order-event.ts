@@ -3,12 +3,18 @@ import { type ChannelOrderEvent } from '../../domain/orders/channel-order-event'
 import { canBeCancelled, fulfilmentTypeOf, isCancellation, isStaleEvent } from '../../domain/orders/intake-rules';
 import { priceOrderLines } from '../../domain/orders/order-lines';
 import { type Prisma, type PrismaClient } from '../../prisma/client';
+import { pickupWorkflowId } from '../../domain/pickup/pickup-workflow';
+import { queueWorkflowSignal } from '../../workflow-starts/enqueue-workflow-start';
+import { type WorkflowStartRequest } from '../../workflow-starts/workflow-start-request';
 import { recordAudit } from '../audit/record-audit';
-import { pickupStoreByCode, productsBySku } from './catalogue-lookups';
+import { pickupCancelledSignalOf } from '../workflows/start-pickup';
+import { type PickupStore, pickupStoreByCode, productsBySku } from './catalogue-lookups';
+import { enqueuePickupStart } from './enqueue-pickup-start';
 import { type CustomerIntakeRules, findOrCreateCustomer } from './find-or-create-customer';
 import { insertOrder } from './insert-order';
 import { lockOrderIntake } from './intake-locks';
 import { type IntakeOrderState, intakeOrderStateFields } from './intake-order-state';
+import { type WorkflowStartPolicy } from './order-fulfilment';
 
 export interface WebhookChannel {
   id: string;
@@ -20,6 +26,14 @@ export type WebhookOutcome = 'applied' | 'duplicate' | 'stale';
 export interface AppliedChannelEvent {
   outcome: WebhookOutcome;
   order: IntakeOrderState;
+  /** The pickup run this event promised (a new pickup order): attempt it after commit. */
+  start: WorkflowStartRequest | null;
+  /** A cancellation was queued for this workflow's run: deliver it after commit. */
+  signalled: string | null;
+}
+
+interface ChannelIntakeRules extends CustomerIntakeRules {
+  starts: WorkflowStartPolicy;
 }
 
 /** The validated event as stored in the inbox (JSON has no `undefined`). */
@@ -39,15 +53,15 @@ async function createOrderFromEvent(
   tx: Prisma.TransactionClient,
   channel: WebhookChannel,
   event: ChannelOrderEvent,
-  rules: CustomerIntakeRules,
-): Promise<IntakeOrderState> {
+  rules: ChannelIntakeRules,
+): Promise<{ order: IntakeOrderState; start: WorkflowStartRequest | null }> {
   const { order } = event;
   const fulfilmentType = fulfilmentTypeOf(order.fulfilment);
-  let pickupStoreId: string | null = null;
+  let pickupStore: PickupStore | null = null;
   if (fulfilmentType === 'PICKUP') {
     if (order.pickupStoreCode === null)
       throw new InvalidDataError('A pickup order needs a pickup store', { 'order.pickupStoreCode': 'required for PICKUP' });
-    pickupStoreId = (await pickupStoreByCode(tx, order.pickupStoreCode, 'order.pickupStoreCode')).id;
+    pickupStore = await pickupStoreByCode(tx, order.pickupStoreCode, 'order.pickupStoreCode');
   }
   const requested = order.lines.map((line) => ({ sku: line.sku, quantity: line.quantity, unitPriceMinor: line.unitPrice }));
   const priced = priceOrderLines(
@@ -70,7 +84,7 @@ async function createOrderFromEvent(
     externalId: order.externalId,
     customerId: customer.customerId,
     fulfilmentType,
-    pickupStoreId,
+    pickupStoreId: pickupStore?.id ?? null,
     cancellation: cancelled ? { at: new Date(event.occurredAt), reason: cancellationReason(channel) } : null,
     currency: priced.currency,
     // What the channel charged the customer (it may include fees or discounts our lines do not show).
@@ -97,16 +111,34 @@ async function createOrderFromEvent(
       sequence: event.sequence,
     },
   });
-  return { id: created.id, status: cancelled ? 'CANCELLED' : 'RECEIVED', fulfilmentType, workflowId: null };
+  const status = cancelled ? 'CANCELLED' : 'RECEIVED';
+  const start =
+    pickupStore === null
+      ? null
+      : await enqueuePickupStart(tx, rules.starts, {
+          order: created,
+          externalId: order.externalId,
+          channelCode: channel.code,
+          currency: priced.currency,
+          status,
+          customerName: customer.customerName,
+          store: pickupStore,
+        });
+  return { order: { id: created.id, status, fulfilmentType, workflowId: null }, start };
 }
 
+/**
+ * The customer cancelled on the channel. The order's pickup run (started or still to start) is told
+ * through the outbox, in this transaction, so it hears of it even if Temporal is down right now: it
+ * releases the stock and refunds what was paid. Answers the workflow id whose signal was queued.
+ */
 async function applyCancellation(
   tx: Prisma.TransactionClient,
   channel: WebhookChannel,
   existing: IntakeOrderState,
   event: ChannelOrderEvent,
-): Promise<IntakeOrderState> {
-  if (existing.status === 'CANCELLED') return existing;
+): Promise<{ order: IntakeOrderState; signalled: string | null }> {
+  if (existing.status === 'CANCELLED') return { order: existing, signalled: null };
   if (!canBeCancelled(existing.status)) {
     await tx.order.update({
       where: { id: existing.id },
@@ -116,12 +148,20 @@ async function applyCancellation(
         },
       },
     });
-    return existing;
+    return { order: existing, signalled: null };
   }
+  const workflowId = pickupWorkflowId(existing.id);
+  const signalled = (await queueWorkflowSignal(
+    tx,
+    workflowId,
+    pickupCancelledSignalOf({ reason: cancellationReason(channel), actor: { userId: null, label: `channel:${channel.code}` } }),
+  ))
+    ? workflowId
+    : null;
   if (existing.workflowId !== null) {
     // The running pickup workflow owns the order's status from here: it releases the stock, refunds and
     // marks the order CANCELLED (its status writes refuse to leave a final status, so marking it here
-    // would break the workflow's own steps). Intake records the request and signals it after commit.
+    // would break the workflow's own steps). Intake records the request; the signal is queued above.
     await recordAudit(tx, {
       actor: channelActor(channel),
       action: 'order.cancel-requested',
@@ -131,8 +171,10 @@ async function applyCancellation(
       after: { eventId: event.eventId, sequence: event.sequence },
       workflowId: existing.workflowId,
     });
-    return existing;
+    return { order: existing, signalled };
   }
+  // No run yet: the order is cancelled now, and the run that still starts (with the queued signal)
+  // closes it without reserving and refunds what was paid.
   const updated = await tx.order.update({
     where: { id: existing.id },
     data: {
@@ -151,7 +193,7 @@ async function applyCancellation(
     before: { status: existing.status },
     after: { status: 'CANCELLED', eventId: event.eventId, sequence: event.sequence },
   });
-  return updated;
+  return { order: updated, signalled };
 }
 
 /**
@@ -179,7 +221,7 @@ export async function applyChannelOrderEvent(
   prisma: PrismaClient,
   channel: WebhookChannel,
   event: ChannelOrderEvent,
-  rules: CustomerIntakeRules,
+  rules: ChannelIntakeRules,
 ): Promise<AppliedChannelEvent> {
   return prisma.$transaction(async (tx) => {
     const externalId = event.order.externalId;
@@ -189,19 +231,22 @@ export async function applyChannelOrderEvent(
     const seen = await tx.orderWebhookEvent.findUnique({ where: inboxKey, select: { order: { select: intakeOrderStateFields } } });
     if (seen !== null) {
       await tx.orderWebhookEvent.update({ where: inboxKey, data: { deliveries: { increment: 1 }, lastDeliveredAt: new Date() } });
-      return { outcome: 'duplicate', order: seen.order };
+      return { outcome: 'duplicate', order: seen.order, start: null, signalled: null };
     }
 
     const existing = await lockedOrder(tx, channel.id, externalId);
     let outcome: WebhookOutcome = 'applied';
     let order: IntakeOrderState;
+    let start: WorkflowStartRequest | null = null;
+    let signalled: string | null = null;
     if (existing === null) {
-      order = await createOrderFromEvent(tx, channel, event, rules);
+      ({ order, start } = await createOrderFromEvent(tx, channel, event, rules));
     } else if (isStaleEvent(event.sequence, existing.channelSequence)) {
       outcome = 'stale';
       order = existing;
     } else {
-      order = isCancellation(event) ? await applyCancellation(tx, channel, existing, event) : existing;
+      if (isCancellation(event)) ({ order, signalled } = await applyCancellation(tx, channel, existing, event));
+      else order = existing;
       await tx.order.update({ where: { id: existing.id }, data: { channelSequence: event.sequence } });
     }
 
@@ -217,6 +262,11 @@ export async function applyChannelOrderEvent(
         payload: toJson(event),
       },
     });
-    return { outcome, order: { id: order.id, status: order.status, fulfilmentType: order.fulfilmentType, workflowId: order.workflowId } };
+    return {
+      outcome,
+      order: { id: order.id, status: order.status, fulfilmentType: order.fulfilmentType, workflowId: order.workflowId },
+      start,
+      signalled,
+    };
   });
 }

@@ -20,6 +20,8 @@ export interface CustomerIntakeRules {
 
 export interface CustomerIntakeResult {
   customerId: string;
+  /** The name on the customer record (a matched customer keeps theirs). */
+  customerName: string;
   /** What a person should know about how the customer was matched; goes to the order's intake notes. */
   notes: string[];
 }
@@ -72,15 +74,18 @@ export async function findOrCreateCustomer(
   const match = matchCustomer(contact, { byChannelIdentity, byPhone, byEmail });
 
   let customerId: string;
+  let customerName: string;
   if (match.kind === 'new') {
     customerId = (await tx.customer.create({ data: match.contact, select: { id: true } })).id;
+    customerName = match.contact.name;
   } else {
     customerId = match.customer.id;
+    customerName = match.customer.name;
     if (Object.keys(match.contactUpdate).length > 0) await tx.customer.update({ where: { id: customerId }, data: match.contactUpdate });
   }
 
   if (incoming.externalId !== undefined && byChannelIdentity === null) {
     await tx.customerChannelIdentity.create({ data: { customerId, channelId, externalCustomerId: incoming.externalId } });
   }
-  return { customerId, notes: [...notes, ...match.notes] };
+  return { customerId, customerName, notes: [...notes, ...match.notes] };
 }

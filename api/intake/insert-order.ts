@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type OrderLineDraft } from '../../domain/orders/order-lines';
 import { type FulfilmentType, type PaymentStatus, type Prisma } from '../../prisma/client';
 
@@ -18,10 +19,21 @@ export interface NewOrder {
   payment: { provider: string; externalRef: string; status: PaymentStatus };
 }
 
-/** Writes an order with its lines and its payment; the caller's transaction makes it all or nothing. */
-export async function insertOrder(tx: Prisma.TransactionClient, order: NewOrder): Promise<{ id: string }> {
+export interface InsertedOrder {
+  id: string;
+  /** The lines as written (in the order given), with their ids. */
+  lines: (OrderLineDraft & { id: string })[];
+}
+
+/**
+ * Writes an order with its lines and its payment; the caller's transaction makes it all or nothing. Ids
+ * are made here rather than by the database, so the caller can describe what it wrote (e.g. the pickup
+ * workflow's input) without reading it back.
+ */
+export async function insertOrder(tx: Prisma.TransactionClient, order: NewOrder): Promise<InsertedOrder> {
   const cancelled = order.cancellation !== null;
-  return tx.order.create({
+  const lines = order.lines.map((line) => ({ ...line, id: randomUUID() }));
+  const { id } = await tx.order.create({
     data: {
       channelId: order.channelId,
       externalId: order.externalId,
@@ -37,7 +49,8 @@ export async function insertOrder(tx: Prisma.TransactionClient, order: NewOrder)
       channelSequence: order.channelSequence,
       intakeNotes: order.intakeNotes,
       lines: {
-        create: order.lines.map((line) => ({
+        create: lines.map((line) => ({
+          id: line.id,
           productId: line.productId,
           quantity: line.quantity,
           unitPriceMinor: line.unitPriceMinor,
@@ -57,4 +70,5 @@ export async function insertOrder(tx: Prisma.TransactionClient, order: NewOrder)
     },
     select: { id: true },
   });
+  return { id, lines };
 }

@@ -1,70 +1,92 @@
 import { type Client } from '@temporalio/client';
-import { type ProcessActor } from '../../domain/pickup/pickup-workflow';
-import { NotFoundError } from '../../domain/errors';
 import { type PrismaClient } from '../../prisma/client';
+import { type StartAttemptOutcome } from '../../workflow-starts/attempt-workflow-start';
+import { type WorkflowStartTiming } from '../../workflow-starts/start-settings';
+import { attemptWorkflowStartNow, startWorkflowNow } from '../../workflow-starts/start-workflow-now';
+import { type WorkflowStartRequest } from '../../workflow-starts/workflow-start-request';
 import { type Logger } from '../logger';
-import { signalPickupCancelled, startPickupWorkflow } from '../workflows/start-pickup';
+import { startPickupWorkflow } from '../workflows/start-pickup';
 
 export interface OrderFulfilmentDeps {
   prisma: PrismaClient;
   client: Client;
   taskQueue: string;
-  /** Longest a request waits for Temporal before it answers without it; see INTAKE_TEMPORAL_TIMEOUT_MS. */
+  /** INTAKE_TEMPORAL_TIMEOUT_MS: the deadline of the Temporal call itself (never of database work). */
   temporalTimeoutMs: number;
+  /** WORKFLOW_START_RELAY_DELAY_MS: how long the relay leaves a new start to this process. */
+  relayDelayMs: number;
+  /** WORKFLOW_START_CLAIM_MS. */
+  claimMs: number;
+  timing: WorkflowStartTiming;
+  /** API_BACKGROUND_STARTS_MAX: starts and signals attempted after the answer at once; beyond it the relay takes them. */
+  backgroundLimit: number;
   logger: Logger;
 }
 
-export type FulfilmentStart = { started: true; workflowId: string } | { started: false; error: string };
+/** What intake writes into its transaction so the pickup run is promised with the order. */
+export interface WorkflowStartPolicy {
+  taskQueue: string;
+  /** The moment before which the relay leaves a start enqueued now to this process. */
+  firstRelayAttemptAt(): Date;
+}
 
 export interface OrderFulfilment {
+  policy: WorkflowStartPolicy;
   /**
-   * Starts (or joins) the order's pickup workflow. Call it only after the order's transaction committed:
-   * a workflow must never run for an order that rolled back. A failure to start is logged and kept on the
-   * order (`fulfilmentStartError`), which stays RECEIVED until an admin retries
-   * (`POST /api/orders/:id/start-fulfilment`) or the channel redelivers. It throws only when the order was
-   * cancelled meanwhile and the new workflow cannot be told: the caller should answer so the sender retries.
+   * One attempt at a start just enqueued, after its transaction committed, not awaited: the caller's
+   * answer (a webhook's 202, a web order's 201) does not wait for Temporal. A failure is recorded and
+   * retried by the relay: the record stays accepted.
    */
-  startPickup(orderId: string): Promise<FulfilmentStart>;
-  /** Tells a running pickup workflow the customer cancelled; a workflow that already ended needs nothing. */
-  signalCancelled(orderId: string, cancellation: { reason: string; actor: ProcessActor }): Promise<void>;
+  startInBackground(request: WorkflowStartRequest): void;
+  /** Delivers signals just queued for `workflowId` (with its start if it has none yet), after the answer. */
+  deliverInBackground(workflowId: string): void;
+  /**
+   * Resolves once the starts and signals attempted after answers have finished (each within its Temporal
+   * deadline): shutdown waits for it before closing the Temporal connection under them.
+   */
+  whenIdle(): Promise<void>;
+  /** An admin's retry: enqueues the start if the order has none (orders from before the outbox) and attempts it now. */
+  retryPickupStart(orderId: string): Promise<{ workflowId: string; outcome: StartAttemptOutcome | null }>;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export function createOrderFulfilment(deps: OrderFulfilmentDeps): OrderFulfilment {
+  const attemptDeps = { prisma: deps.prisma, client: deps.client, temporalTimeoutMs: deps.temporalTimeoutMs, timing: deps.timing };
+  const inBackground = new Set<Promise<void>>();
 
-/** Who tells a workflow about a cancellation that intake noticed itself. */
-const intakeActor: ProcessActor = { userId: null, label: 'system:order-intake' };
+  const logOutcome = (outcome: StartAttemptOutcome | null) => {
+    if (outcome !== null && outcome.status !== 'STARTED')
+      deps.logger.warn({ workflowId: outcome.workflowId, error: outcome.error }, 'workflow not started yet; the relay retries it');
+  };
 
-export function createOrderFulfilment({ prisma, client, taskQueue, temporalTimeoutMs, logger }: OrderFulfilmentDeps): OrderFulfilment {
-  // A lazy connection to a Temporal that is down would otherwise keep the caller (often a channel with
-  // its own webhook timeout) waiting through the SDK's retries.
-  const withinDeadline = <T>(call: () => Promise<T>): Promise<T> => client.connection.withDeadline(Date.now() + temporalTimeoutMs, call);
-
-  async function signalCancelled(orderId: string, cancellation: { reason: string; actor: ProcessActor }): Promise<void> {
-    try {
-      await withinDeadline(() => signalPickupCancelled({ client }, { orderId, ...cancellation }));
-    } catch (error) {
-      if (error instanceof NotFoundError) return;
-      throw error;
+  /** Bounded: under overload the API sheds this work to the relay instead of queueing it behind the answers. */
+  const runInBackground = (what: string, workflowId: string, work: () => Promise<StartAttemptOutcome | null>) => {
+    if (inBackground.size >= deps.backgroundLimit) {
+      deps.logger.debug({ workflowId }, `${what} left to the relay: ${inBackground.size} already in flight`);
+      return;
     }
-  }
+    const running = work().then(logOutcome, (error: unknown) =>
+      deps.logger.error({ err: error, workflowId }, `${what} not recorded; the relay retries it`),
+    );
+    inBackground.add(running);
+    void running.finally(() => inBackground.delete(running));
+  };
 
-  async function startPickup(orderId: string): Promise<FulfilmentStart> {
-    let started: { workflowId: string; orderStatus: string };
-    try {
-      started = await withinDeadline(() => startPickupWorkflow({ client, prisma, taskQueue }, { orderId }));
-    } catch (error) {
-      const message = messageOf(error);
-      logger.error({ err: error, orderId }, 'pickup workflow not started; the order stays RECEIVED until retried');
-      await prisma.order.update({ where: { id: orderId }, data: { fulfilmentStartError: message } });
-      return { started: false, error: message };
-    }
-    // Cancelled while the workflow was being started: that cancellation found no workflow to tell.
-    if (started.orderStatus === 'CANCELLED')
-      await signalCancelled(orderId, { reason: 'Cancelled while fulfilment was starting', actor: intakeActor });
-    return { started: true, workflowId: started.workflowId };
-  }
-
-  return { startPickup, signalCancelled };
+  return {
+    policy: { taskQueue: deps.taskQueue, firstRelayAttemptAt: () => new Date(Date.now() + deps.relayDelayMs) },
+    startInBackground(request) {
+      runInBackground('workflow start', request.workflowId, () => startWorkflowNow(attemptDeps, request));
+    },
+    async whenIdle() {
+      while (inBackground.size > 0) await Promise.allSettled([...inBackground]);
+    },
+    deliverInBackground(workflowId) {
+      runInBackground('signal delivery', workflowId, () => attemptWorkflowStartNow({ ...attemptDeps, claimMs: deps.claimMs }, workflowId));
+    },
+    retryPickupStart(orderId) {
+      return startPickupWorkflow(
+        { client: deps.client, prisma: deps.prisma, taskQueue: deps.taskQueue, temporalTimeoutMs: deps.temporalTimeoutMs },
+        { orderId },
+      );
+    },
+  };
 }

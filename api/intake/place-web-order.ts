@@ -4,22 +4,28 @@ import { InvalidDataError, NotFoundError } from '../../domain/errors';
 import { priceOrderLines } from '../../domain/orders/order-lines';
 import { type WebOrder } from '../../domain/orders/web-order';
 import { type PrismaClient } from '../../prisma/client';
+import { type WorkflowStartRequest } from '../../workflow-starts/workflow-start-request';
 import { recordAudit } from '../audit/record-audit';
+import { enqueuePickupStart } from './enqueue-pickup-start';
 import { pickupStoreByCode, productsBySku } from './catalogue-lookups';
 import { type CustomerIntakeRules, findOrCreateCustomer } from './find-or-create-customer';
 import { insertOrder, type NewOrder } from './insert-order';
 import { lockOrderIntake } from './intake-locks';
 import { type IntakeOrderState, intakeOrderStateFields } from './intake-order-state';
+import { type WorkflowStartPolicy } from './order-fulfilment';
 
 export interface WebOrderRules extends CustomerIntakeRules {
   /** Code of the channel record that stands for our own web store. */
   webChannelCode: string;
+  starts: WorkflowStartPolicy;
 }
 
 export interface PlacedWebOrder {
   /** False when an order with this external id already existed: the request was a repeat. */
   created: boolean;
   order: IntakeOrderState;
+  /** The pickup run this order was promised (new pickup orders only): attempt it after commit. */
+  start: WorkflowStartRequest | null;
 }
 
 /** Staff type phone numbers in; unlike a channel's, a number we cannot read is the caller's to fix. */
@@ -62,7 +68,7 @@ export async function placeWebOrder(
       where: { channelId_externalId: { channelId: channel.id, externalId: order.externalId } },
       select: intakeOrderStateFields,
     });
-    if (existing !== null) return { created: false, order: existing };
+    if (existing !== null) return { created: false, order: existing, start: null };
 
     const store =
       order.pickupStoreCode === undefined || order.fulfilmentType !== 'PICKUP'
@@ -121,6 +127,18 @@ export async function placeWebOrder(
       },
       requestId,
     });
-    return { created: true, order: { id: created.id, status: 'RECEIVED', fulfilmentType: order.fulfilmentType, workflowId: null } };
+    const start =
+      store === null
+        ? null
+        : await enqueuePickupStart(tx, rules.starts, {
+            order: created,
+            externalId: order.externalId,
+            channelCode: channel.code,
+            currency: priced.currency,
+            status: 'RECEIVED',
+            customerName: customer.customerName,
+            store,
+          });
+    return { created: true, order: { id: created.id, status: 'RECEIVED', fulfilmentType: order.fulfilmentType, workflowId: null }, start };
   });
 }

@@ -1,10 +1,16 @@
 import { type RequestHandler, type Response } from 'express';
 import { verifyWebhookSignature, webhookHeaders } from '../../channels/order-webhook';
 import { NotFoundError, UnauthorizedError } from '../../domain/errors';
+import { containsNul } from '../../domain/validation/text';
 import { type PrismaClient } from '../../prisma/client';
+import { MAX_CHANNEL_CODE_LENGTH } from '../routes/channel-webhooks.validators';
 import { type WebhookChannel } from './apply-channel-order-event';
 
 const verifiedChannelKey = 'verifiedWebhookChannel';
+
+function isPlausibleChannelCode(code: string): boolean {
+  return code.length > 0 && code.length <= MAX_CHANNEL_CODE_LENGTH && !containsNul(code);
+}
 
 /**
  * Authenticates a channel webhook before anything else looks at it: the channel named in the URL must
@@ -14,11 +20,13 @@ const verifiedChannelKey = 'verifiedWebhookChannel';
 export function verifyWebhookSender(prisma: PrismaClient): RequestHandler {
   return async (req, res, next) => {
     const code = req.params.code;
+    // Checked before the lookup: a code no channel can have (a NUL byte, a megabyte) must not reach the database.
     const channel =
-      typeof code !== 'string'
+      typeof code !== 'string' || !isPlausibleChannelCode(code)
         ? null
         : await prisma.channel.findUnique({ where: { code }, select: { id: true, code: true, webhookSecret: true } });
-    if (channel === null) throw new NotFoundError(`No channel ${String(code)}`);
+    if (channel === null)
+      throw new NotFoundError(`No channel ${typeof code === 'string' && isPlausibleChannelCode(code) ? code : 'with this code'}`);
     const signature = req.get(webhookHeaders.signature);
     if (req.rawBody === undefined || !verifyWebhookSignature(req.rawBody, signature, channel.webhookSecret)) {
       throw new UnauthorizedError(signature === undefined ? `Missing ${webhookHeaders.signature} header` : 'Invalid webhook signature');

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { int4 } from '../../domain/validation/integers';
+import { findUnsafeStrings } from '../../domain/validation/unsafe-strings';
 import { idSchema } from '../openapi/common-schemas';
 
 /**
@@ -17,22 +19,36 @@ export interface ListQuery<Field extends string, Filter> {
   filter: Filter;
 }
 
+/** Longest `sort`, `range` or `filter` parameter: a filter of 1000 ids (react-admin's getMany) fits with room to spare. */
+const MAX_JSON_PARAM_LENGTH = 64_000;
+
 function jsonQueryParam(description: string, example: string) {
   return z
     .string()
+    .max(MAX_JSON_PARAM_LENGTH)
     .transform((text, ctx): unknown => {
+      let parsed: unknown;
       try {
-        return JSON.parse(text);
+        parsed = JSON.parse(text);
       } catch {
         ctx.addIssue({ code: 'custom', message: 'must be valid JSON' });
         return z.NEVER;
       }
+      // JSON escapes ("\u0000") get past the request-wide check on the raw parameter; the parsed value must not.
+      const [unsafe] = findUnsafeStrings(parsed, MAX_JSON_PARAM_LENGTH);
+      if (unsafe !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `${unsafe.path === '' ? 'value' : unsafe.path} ${unsafe.reason}` });
+        return z.NEVER;
+      }
+      return parsed;
     })
     .meta({ description, example });
 }
 
 /** Accepts one id or a list of them (react-admin's getMany sends `{"id":[...]}`); always yields a list. */
-export const idFilterSchema = z.union([idSchema, z.array(idSchema).max(1000)]).transform((ids) => (Array.isArray(ids) ? ids : [ids]));
+export const idFilterSchema = z
+  .union([idSchema, z.array(idSchema).min(1, 'give at least one id').max(1000)])
+  .transform((ids) => (Array.isArray(ids) ? ids : [ids]));
 
 /** Booleans in filters may arrive as JSON booleans or as the strings a URL-synced form produces. */
 export const booleanFilterSchema = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]);
@@ -51,7 +67,7 @@ export function listQuerySchema<Field extends string, Filter extends z.ZodObject
     z.enum(['ASC', 'DESC'], { error: () => 'sort order must be ASC or DESC' }),
   ]);
   const rangeTuple = z
-    .tuple([z.number().int().min(0), z.number().int().min(0)], { error: () => 'range must be [start, end], two non-negative integers' })
+    .tuple([int4({ min: 0 }), int4({ min: 0 })], { error: () => 'range must be [start, end], two non-negative integers' })
     .refine(([start, end]) => end >= start, 'range end must not be before its start');
 
   return z.object({

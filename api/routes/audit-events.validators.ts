@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isoDateTime } from '../../domain/validation/dates';
+import { boundedText } from '../../domain/validation/text';
 import { idFilterSchema, listQuerySchema } from '../lists/list-query';
 import { idSchema } from '../openapi/common-schemas';
 
@@ -23,13 +25,13 @@ export const auditEventListQuerySchema = listQuerySchema({
   defaultSort: { field: 'createdAt', order: 'DESC' },
   filter: z.strictObject({
     id: idFilterSchema.optional(),
-    action: z.string().min(1).max(100).optional(),
-    entityType: z.string().min(1).max(100).optional(),
-    entityId: z.string().min(1).max(200).optional(),
+    action: boundedText({ max: 100 }).optional(),
+    entityType: boundedText({ max: 100 }).optional(),
+    entityId: boundedText({ max: 200 }).optional(),
     actorUserId: idSchema.optional(),
-    workflowId: z.string().min(1).max(300).optional(),
-    requestId: z.string().min(1).max(128).optional(),
-    createdAfter: z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO timestamp, inclusive' }),
-    createdBefore: z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO timestamp, exclusive' }),
+    workflowId: boundedText({ max: 300 }).optional(),
+    requestId: boundedText({ max: 128 }).optional(),
+    createdAfter: isoDateTime().optional().meta({ description: 'ISO timestamp, inclusive' }),
+    createdBefore: isoDateTime().optional().meta({ description: 'ISO timestamp, exclusive' }),
   }),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedText } from '../../domain/validation/text';
 import { roles } from '../../domain/auth/roles';
 import { idSchema } from '../openapi/common-schemas';
 
@@ -12,7 +13,7 @@ export const loginBodySchema = z
       .max(254)
       .pipe(z.email('must be an email address'))
       .meta({ format: 'email', example: 'admin@omni.example' }),
-    password: z.string().min(1, 'is required').max(1024),
+    password: boundedText({ max: 1024, trim: false }),
   })
   .meta({ id: 'LoginRequest' });
 

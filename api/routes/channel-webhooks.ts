@@ -1,6 +1,5 @@
 import { webhookHeaders } from '../../channels/order-webhook';
 import { InvalidDataError } from '../../domain/errors';
-import { canBeCancelled, isCancellation, needsPickupWorkflow } from '../../domain/orders/intake-rules';
 import { type PrismaClient } from '../../prisma/client';
 import { type ApiRouter } from '../http/api-router';
 import { applyChannelOrderEvent } from '../intake/apply-channel-order-event';
@@ -32,7 +31,8 @@ export function registerChannelWebhookRoutes(api: ApiRouter, { prisma, fulfilmen
       `Authenticated by \`${webhookHeaders.signature}: sha256=<hex HMAC-SHA256 of the raw body>\` keyed with the channel's webhook secret;`,
       'nothing is written for an unsigned or wrongly signed request. Answered with **202 Accepted**.',
       'Idempotent per (channel, eventId) and per (channel, order externalId); events may arrive more than once and out of order.',
-      'A new pickup order starts its pickup workflow; a cancellation is passed on to a running one.',
+      "Answered as soon as the event is durably in the inbox: a new pickup order's workflow start and a cancellation for its run are",
+      'written in the same transaction (workflow_starts) and sent to Temporal after the answer, retried until they arrive.',
     ].join(' '),
     tags: ['orders', 'channels'],
     access: 'public',
@@ -41,41 +41,22 @@ export function registerChannelWebhookRoutes(api: ApiRouter, { prisma, fulfilmen
     otherResponses: [
       { status: 401, description: 'Missing or wrong signature; nothing was written' },
       { status: 404, description: 'No channel with this code' },
-      {
-        status: 503,
-        description: 'Recorded, but a running pickup workflow could not be told of the cancellation yet: redeliver',
-        schema: webhookReceiptSchema,
-      },
+      { status: 503, description: 'Overloaded or the database is busy: nothing was written; redeliver after Retry-After' },
     ],
-    handle: async ({ body, res, req }) => {
+    handle: async ({ body, res }) => {
       const channel = verifiedWebhookChannel(res);
       if (body.channelCode !== channel.code)
         throw new InvalidDataError('The event is for another channel', { channelCode: `must be ${channel.code}, the channel in the URL` });
 
-      const { outcome, order } = await applyChannelOrderEvent(prisma, channel, body, customerRules);
-      if (outcome === 'stale') return { status: outcome, orderId: order.id };
-
-      // After commit: a redelivery also retries whatever did not happen the first time.
-      if (needsPickupWorkflow(order) && order.workflowId === null) await fulfilment.startPickup(order.id);
-      if (isCancellation(body) && order.workflowId !== null && canBeCancelled(order.status)) {
-        try {
-          await fulfilment.signalCancelled(order.id, {
-            reason: `Cancelled by the customer on ${channel.code}`,
-            actor: { userId: null, label: `channel:${channel.code}` },
-          });
-        } catch (error) {
-          req.log.error(
-            { err: error, orderId: order.id },
-            'cancellation recorded but the pickup workflow was not told; asking the channel to redeliver',
-          );
-          res.status(503);
-          return {
-            status: outcome,
-            orderId: order.id,
-            message: 'Recorded, but the pickup workflow could not be told yet; please redeliver',
-          };
-        }
-      }
+      const { outcome, order, start, signalled } = await applyChannelOrderEvent(prisma, channel, body, {
+        ...customerRules,
+        starts: fulfilment.policy,
+      });
+      // Committed: the event is in the inbox and whatever it promised (a run, a cancellation for the run)
+      // is in the outbox. The channel gets its answer now; Temporal is told after it, and the relay
+      // retries whatever that does not finish.
+      if (start !== null) fulfilment.startInBackground(start);
+      if (signalled !== null) fulfilment.deliverInBackground(signalled);
       return { status: outcome, orderId: order.id };
     },
   });

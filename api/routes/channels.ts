@@ -71,7 +71,8 @@ export function registerChannelRoutes(api: ApiRouter, { prisma, pageLimits }: Re
     method: 'put',
     path: '/api/channels/:id',
     summary: 'Change a channel’s status, safety buffer, listing threshold or rate-limit profile',
-    description: 'Admin only. Audited with the changed fields before and after. Fields not sent keep their values.',
+    description:
+      'Admin only. Audited with the changed fields before and after. Fields not sent keep their values; a body that changes nothing writes nothing (no audit event).',
     tags: ['channels'],
     access: ['ADMIN'],
     request: { params: idParamsSchema, body: updateChannelBodySchema },
@@ -82,15 +83,11 @@ export function registerChannelRoutes(api: ApiRouter, { prisma, pageLimits }: Re
         const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM channels WHERE id = ${params.id}::uuid FOR UPDATE`;
         if (locked.length === 0) throw new NotFoundError('Channel not found');
         const before = await tx.channel.findUniqueOrThrow({ where: { id: params.id }, omit: hideSecrets });
+        // A change that changes nothing (an empty body, only unknown fields, the values it already has) writes nothing, not even audit.
+        const changes = changedFields(before, { ...before, ...body }, editableKeys);
+        if (Object.keys(changes.after).length === 0) return before;
         const after = await tx.channel.update({ where: { id: params.id }, data: body, omit: hideSecrets });
-        await recordAudit(tx, {
-          actor,
-          action: 'channel.update',
-          entityType: 'Channel',
-          entityId: after.id,
-          ...changedFields(before, after, editableKeys),
-          requestId,
-        });
+        await recordAudit(tx, { actor, action: 'channel.update', entityType: 'Channel', entityId: after.id, ...changes, requestId });
         return after;
       }),
   });

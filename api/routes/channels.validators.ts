@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedText } from '../../domain/validation/text';
 import { ChannelKind, ChannelStatus } from '../../prisma/client';
 import { booleanFilterSchema, idFilterSchema, listQuerySchema } from '../lists/list-query';
 import { idSchema } from '../openapi/common-schemas';
@@ -30,7 +31,7 @@ export const channelListQuerySchema = listQuerySchema({
   defaultSort: { field: 'code', order: 'ASC' },
   filter: z.strictObject({
     id: idFilterSchema.optional(),
-    q: z.string().trim().min(1).max(100).optional().meta({ description: 'Matches code or name' }),
+    q: boundedText({ max: 100 }).optional().meta({ description: 'Matches code or name' }),
     kind: z.enum(ChannelKind).optional(),
     status: z.enum(ChannelStatus).optional(),
     perItemCost: booleanFilterSchema.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedText } from '../../domain/validation/text';
 import { booleanFilterSchema, idFilterSchema, listQuerySchema } from '../lists/list-query';
 import { idSchema } from '../openapi/common-schemas';
 
@@ -23,9 +24,9 @@ export const productListQuerySchema = listQuerySchema({
   defaultSort: { field: 'sku', order: 'ASC' },
   filter: z.strictObject({
     id: idFilterSchema.optional(),
-    q: z.string().trim().min(1).max(100).optional().meta({ description: 'Matches SKU or name' }),
-    sku: z.string().trim().min(1).max(100).optional().meta({ description: 'Exact SKU' }),
-    category: z.string().trim().min(1).max(100).optional(),
+    q: boundedText({ max: 100 }).optional().meta({ description: 'Matches SKU or name' }),
+    sku: boundedText({ max: 100 }).optional().meta({ description: 'Exact SKU' }),
+    category: boundedText({ max: 100 }).optional(),
     active: booleanFilterSchema.optional(),
   }),
 });

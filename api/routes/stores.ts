@@ -77,7 +77,8 @@ export function registerStoreRoutes(api: ApiRouter, { prisma, pageLimits }: Reso
     method: 'put',
     path: '/api/stores/:id',
     summary: 'Change a store’s pickup settings',
-    description: 'Audited with the changed fields before and after. Fields not sent keep their values.',
+    description:
+      'Audited with the changed fields before and after. Fields not sent keep their values; a body that changes nothing writes nothing (no audit event).',
     tags: ['stores'],
     access: ['ADMIN', 'OPS_LEAD'],
     request: { params: idParamsSchema, body: updateStoreBodySchema },
@@ -93,15 +94,11 @@ export function registerStoreRoutes(api: ApiRouter, { prisma, pageLimits }: Reso
           pickupReminderMinutes: body.pickupReminderMinutes ?? before.pickupReminderMinutes,
           pickupExpiryHours: body.pickupExpiryHours ?? before.pickupExpiryHours,
         });
+        // A change that changes nothing (an empty body, only unknown fields, the values it already has) writes nothing, not even audit.
+        const changes = changedFields(before, { ...before, ...body }, pickupSettingKeys);
+        if (Object.keys(changes.after).length === 0) return before;
         const after = await tx.store.update({ where: { id: params.id }, data: body });
-        await recordAudit(tx, {
-          actor,
-          action: 'store.update',
-          entityType: 'Store',
-          entityId: after.id,
-          ...changedFields(before, after, pickupSettingKeys),
-          requestId,
-        });
+        await recordAudit(tx, { actor, action: 'store.update', entityType: 'Store', entityId: after.id, ...changes, requestId });
         return after;
       }),
   });

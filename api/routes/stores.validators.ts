@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedText } from '../../domain/validation/text';
 import { UnfulfillablePickupPolicy } from '../../prisma/client';
 import { booleanFilterSchema, idFilterSchema, listQuerySchema } from '../lists/list-query';
 import { idSchema } from '../openapi/common-schemas';
@@ -31,7 +32,7 @@ export const storeListQuerySchema = listQuerySchema({
   defaultSort: { field: 'code', order: 'ASC' },
   filter: z.strictObject({
     id: idFilterSchema.optional(),
-    q: z.string().trim().min(1).max(100).optional().meta({ description: 'Matches code, name or city' }),
+    q: boundedText({ max: 100 }).optional().meta({ description: 'Matches code, name or city' }),
     active: booleanFilterSchema.optional(),
   }),
 });

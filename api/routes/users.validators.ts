@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedText } from '../../domain/validation/text';
 import { roles } from '../../domain/auth/roles';
 import { booleanFilterSchema, idFilterSchema, listQuerySchema } from '../lists/list-query';
 import { idSchema } from '../openapi/common-schemas';
@@ -24,7 +25,7 @@ export const userListQuerySchema = listQuerySchema({
   defaultSort: { field: 'email', order: 'ASC' },
   filter: z.strictObject({
     id: idFilterSchema.optional(),
-    q: z.string().trim().min(1).max(100).optional().meta({ description: 'Matches email or name' }),
+    q: boundedText({ max: 100 }).optional().meta({ description: 'Matches email or name' }),
     role: z.enum(roles).optional(),
     storeId: idSchema.optional(),
     active: booleanFilterSchema.optional(),

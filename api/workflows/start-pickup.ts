@@ -1,62 +1,71 @@
-import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { type Client } from '@temporalio/client';
 import { InvalidDataError, NotFoundError } from '../../domain/errors';
-import { pickupSettingsFromStore } from '../../domain/pickup/pickup-settings';
+import { pickupSettingsFromStore, type StorePickupColumns } from '../../domain/pickup/pickup-settings';
 import {
   PICKUP_WORKFLOW_DOMAIN,
   PICKUP_WORKFLOW_TYPE,
   pickupWorkflowId,
   type CancelPickupRequest,
-  type PickupOrderResult,
 } from '../../domain/pickup/pickup-workflow';
-import { pickupOrderSnapshotOf, pickupOrderSnapshotSelect } from '../../activities/orders/pickup-order-snapshot';
-import { type OrderStatus, type PrismaClient } from '../../prisma/client';
+import { type PickupOrderSnapshot, pickupOrderSnapshotOf, pickupOrderSnapshotSelect } from '../../activities/orders/pickup-order-snapshot';
+import { type Prisma, type PrismaClient } from '../../prisma/client';
 import { pickupCancelledSignal } from '../../workflows/pickup/messages';
 import { type PickupOrderStart } from '../../workflows/pickup/pickup-start';
-import {
-  businessKeyAttribute,
-  channelCodeAttribute,
-  currentStepAttribute,
-  storeCodeAttribute,
-  workflowDomainAttribute,
-} from '../../workflows/pickup/pickup-search-attributes';
+import { type StartAttemptOutcome } from '../../workflow-starts/attempt-workflow-start';
+import { enqueueWorkflowStart } from '../../workflow-starts/enqueue-workflow-start';
+import { workflowStartEnv } from '../../workflow-starts/start-settings';
+import { attemptWorkflowStartNow } from '../../workflow-starts/start-workflow-now';
+import { type QueuedSignal, type WorkflowStartRequest } from '../../workflow-starts/workflow-start-request';
 
-export interface PickupWorkflowDeps {
-  client: Client;
-  prisma: PrismaClient;
-  taskQueue: string;
+/** Where a pickup run starts from: the order as its snapshot, its pickup store's settings now, its channel. */
+export interface PickupStartSource {
+  order: PickupOrderSnapshot;
+  store: StorePickupColumns & { code: string };
 }
 
-type PickupOrderWorkflow = (input: PickupOrderStart) => Promise<PickupOrderResult>;
-
 /**
- * Starts the pickup workflow of an order (`pickup:<orderId>`), with every duration taken from its pickup
- * store's settings now, so later edits of the store do not change an order already under way. Safe to
- * call any number of times (webhook redeliveries, retries): a running workflow is joined, and a finished
- * one is not started again, because the order's pickup has already happened or been cancelled.
- * The order snapshot read here travels in the input, so the run starts reserving without reading it again.
- * Answers the order's status as of the moment the run was recorded on it.
+ * The start of an order's pickup workflow (`pickup:<orderId>`) as an outbox request: every duration from
+ * its pickup store's settings now (later edits of the store do not change an order under way), and the
+ * order snapshot in the input, so the run starts reserving without reading the order again.
  */
-export async function startPickupWorkflow(
-  deps: PickupWorkflowDeps,
-  { orderId }: { orderId: string },
-): Promise<{ workflowId: string; orderStatus: OrderStatus }> {
-  const order = await deps.prisma.order.findUnique({
+export function pickupWorkflowStart(taskQueue: string, { order, store }: PickupStartSource): WorkflowStartRequest {
+  const workflowId = pickupWorkflowId(order.orderId);
+  const input: PickupOrderStart = { orderId: order.orderId, storeCode: store.code, settings: pickupSettingsFromStore(store), order };
+  return {
+    workflowType: PICKUP_WORKFLOW_TYPE,
+    workflowId,
+    taskQueue,
+    input,
+    searchAttributes: [
+      { name: 'BusinessKey', type: 'KEYWORD', value: workflowId },
+      { name: 'WorkflowDomain', type: 'KEYWORD', value: PICKUP_WORKFLOW_DOMAIN },
+      { name: 'StoreCode', type: 'KEYWORD', value: store.code },
+      { name: 'ChannelCode', type: 'KEYWORD', value: order.channelCode },
+      { name: 'CurrentStep', type: 'KEYWORD', value: 'RESERVING' },
+    ],
+    record: { orderId: order.orderId },
+  };
+}
+
+/** The customer's (or the channel's) cancellation as a signal queued for the order's pickup run. */
+export function pickupCancelledSignalOf(cancellation: CancelPickupRequest): QueuedSignal {
+  return { name: pickupCancelledSignal.name, args: [cancellation] };
+}
+
+export const pickupStoreSettingsSelect = {
+  code: true,
+  pickSlaMinutes: true,
+  pickEscalationMinutes: true,
+  pickupReminderMinutes: true,
+  pickupExpiryHours: true,
+  unfulfillablePolicy: true,
+} as const satisfies Prisma.StoreSelect;
+
+/** Reads what the start needs of an order already stored (the retry path; intake builds it from what it just wrote). */
+export async function readPickupStartSource(tx: Prisma.TransactionClient, orderId: string): Promise<PickupStartSource> {
+  const order = await tx.order.findUnique({
     where: { id: orderId },
-    select: {
-      ...pickupOrderSnapshotSelect,
-      fulfilmentType: true,
-      workflowId: true,
-      pickupStore: {
-        select: {
-          code: true,
-          pickSlaMinutes: true,
-          pickEscalationMinutes: true,
-          pickupReminderMinutes: true,
-          pickupExpiryHours: true,
-          unfulfillablePolicy: true,
-        },
-      },
-    },
+    select: { ...pickupOrderSnapshotSelect, fulfilmentType: true, pickupStore: { select: pickupStoreSettingsSelect } },
   });
   if (order === null) throw new NotFoundError(`Order ${orderId} not found`);
   if (order.fulfilmentType !== 'PICKUP' || order.pickupStore === null) {
@@ -64,56 +73,52 @@ export async function startPickupWorkflow(
       fulfilmentType: 'must be PICKUP with a pickup store',
     });
   }
-
-  const workflowId = pickupWorkflowId(orderId);
-  const input: PickupOrderStart = {
-    orderId,
-    storeCode: order.pickupStore.code,
-    settings: pickupSettingsFromStore(order.pickupStore),
-    order: pickupOrderSnapshotOf(order),
-  };
-  try {
-    await deps.client.workflow.start<PickupOrderWorkflow>(PICKUP_WORKFLOW_TYPE, {
-      taskQueue: deps.taskQueue,
-      workflowId,
-      args: [input],
-      // Running: join it. Closed: refuse (caught below), never a second pickup of the same order.
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: [
-        { key: businessKeyAttribute, value: workflowId },
-        { key: workflowDomainAttribute, value: PICKUP_WORKFLOW_DOMAIN },
-        { key: storeCodeAttribute, value: order.pickupStore.code },
-        { key: channelCodeAttribute, value: order.channel.code },
-        { key: currentStepAttribute, value: 'RESERVING' },
-      ],
-    });
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-  }
-  // One write records the run and clears an earlier failure to start; the status it answers tells the
-  // caller whether a cancellation committed while the run was being started.
-  const saved = await deps.prisma.order.update({
-    where: { id: orderId },
-    data: { workflowId: order.workflowId ?? workflowId, fulfilmentStartError: null },
-    select: { status: true },
-  });
-  return { workflowId, orderStatus: saved.status };
+  return { order: pickupOrderSnapshotOf(order), store: order.pickupStore };
 }
 
+export interface PickupWorkflowDeps {
+  client: Client;
+  prisma: PrismaClient;
+  taskQueue: string;
+  /** Longest the Temporal call may take; default WORKFLOW_START_TEMPORAL_TIMEOUT_MS's default. */
+  temporalTimeoutMs?: number;
+}
+
+const defaults = {
+  temporalTimeoutMs: workflowStartEnv.WORKFLOW_START_TEMPORAL_TIMEOUT_MS.parse(undefined),
+  claimMs: workflowStartEnv.WORKFLOW_START_CLAIM_MS.parse(undefined),
+  relayDelayMs: workflowStartEnv.WORKFLOW_START_RELAY_DELAY_MS.parse(undefined),
+  timing: {
+    retryInitialMs: workflowStartEnv.WORKFLOW_START_RETRY_INITIAL_MS.parse(undefined),
+    retryMaxMs: workflowStartEnv.WORKFLOW_START_RETRY_MAX_MS.parse(undefined),
+  },
+};
+
 /**
- * Tells the order's pickup workflow that the customer (or the channel) cancelled. Fire-and-forget for
- * webhooks: the workflow ignores it once the goods are handed over. NOT_FOUND when no run exists.
+ * Makes sure an order already stored has its pickup run: enqueues the start if it has none yet and
+ * attempts it now (a running run is joined, a finished one never started again). For an admin's retry
+ * and for tests; intake enqueues inside its own transaction instead. `outcome` is null when the run
+ * already existed and nothing had to be sent.
  */
-export async function signalPickupCancelled(
-  deps: Pick<PickupWorkflowDeps, 'client'>,
-  request: { orderId: string } & CancelPickupRequest,
-): Promise<void> {
-  const { orderId, ...cancellation } = request;
-  try {
-    await deps.client.workflow.getHandle(pickupWorkflowId(orderId)).signal(pickupCancelledSignal, cancellation);
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) throw new NotFoundError(`No running pickup for order ${orderId}`);
-    throw error;
-  }
+export async function startPickupWorkflow(
+  deps: PickupWorkflowDeps,
+  { orderId, retryFailed = true }: { orderId: string; retryFailed?: boolean },
+): Promise<{ workflowId: string; outcome: StartAttemptOutcome | null }> {
+  const request = await deps.prisma.$transaction(async (tx) => {
+    const start = pickupWorkflowStart(deps.taskQueue, await readPickupStartSource(tx, orderId));
+    await enqueueWorkflowStart(tx, start, new Date(Date.now() + defaults.relayDelayMs));
+    return start;
+  });
+  const outcome = await attemptWorkflowStartNow(
+    {
+      prisma: deps.prisma,
+      client: deps.client,
+      temporalTimeoutMs: deps.temporalTimeoutMs ?? defaults.temporalTimeoutMs,
+      timing: defaults.timing,
+      claimMs: defaults.claimMs,
+    },
+    request.workflowId,
+    { retryFailed },
+  );
+  return { workflowId: request.workflowId, outcome };
 }

@@ -17,7 +17,7 @@ export interface BenchCatalogue {
 }
 
 /** The project's own seed (`tsx prisma/seed.ts`), run as users run it, on the bench database. */
-async function runSeed(databaseUrl: string): Promise<void> {
+export async function runSeed(databaseUrl: string): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'prisma/seed.ts'], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl },

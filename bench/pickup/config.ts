@@ -105,6 +105,16 @@ export const pickupBenchSchema = z.object({
   BENCH_PICKUP_CHILD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `temporal` CLI to run; default: `temporal` on PATH, else $(go env GOPATH)/bin/temporal. */
   TEMPORAL_CLI: z.string().min(1).optional(),
+  /**
+   * The overload step after the ramp (issue 8): offered at this factor times the best sustained rate (0:
+   * no overload step), for BENCH_PICKUP_STEP_SECONDS, with this share of orders delivered a second time
+   * within BENCH_PICKUP_OVERLOAD_REDELIVERY_MS; accepted orders then get BENCH_PICKUP_OVERLOAD_SETTLE_SECONDS
+   * to have a run before they count as stranded.
+   */
+  BENCH_PICKUP_OVERLOAD_FACTOR: z.coerce.number().min(0).max(20).default(2),
+  BENCH_PICKUP_OVERLOAD_DUPLICATE_RATE: z.coerce.number().min(0).max(1).default(0.5),
+  BENCH_PICKUP_OVERLOAD_REDELIVERY_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  BENCH_PICKUP_OVERLOAD_SETTLE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   BENCH_TARGET_ORDERS_PER_SECOND: z.coerce.number().positive().default(15),
   BENCH_TARGET_BASELINE_RATIO: z.coerce.number().positive().default(0.6),
   /** The offered rate at which intake latency is held to the targets below. */

@@ -1,13 +1,28 @@
-import { randomUUID } from 'node:crypto';
 import { type OrderWebhookEvent, signWebhookBody, webhookHeaders } from '../../channels/order-webhook';
 import { type WebOrder } from '../../domain/orders/web-order';
 import { readDemoUsers } from '../../prisma/seed/demo-users';
 import { type BenchCatalogue } from './bench-data';
 
-/** One way orders reach the API; `place` answers the new order's id or throws with the HTTP status. */
+/**
+ * One way orders reach the API; `place` answers the new order's id or throws an IntakeRefused with the
+ * HTTP status. Placing the same order number of the same batch again is a redelivery (same external id
+ * and, for webhooks, the same event id), which the API must recognise as a duplicate.
+ */
 export interface OrderIntake {
   description: string;
   place(orderNumber: number, batch: string): Promise<{ orderId: string }>;
+}
+
+/** The API answered something other than 2xx. */
+export class IntakeRefused extends Error {
+  override readonly name = 'IntakeRefused';
+
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 interface OrderShape {
@@ -36,7 +51,8 @@ function orderShape(catalogue: BenchCatalogue, linesPerOrder: number, orderNumbe
 async function postJson(url: string, body: string, headers: Record<string, string>): Promise<unknown> {
   const response = await fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...headers } });
   const text = await response.text();
-  if (!response.ok) throw new Error(`POST ${new URL(url).pathname} answered ${response.status}: ${text.slice(0, 300)}`);
+  if (!response.ok)
+    throw new IntakeRefused(response.status, `POST ${new URL(url).pathname} answered ${response.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text) as unknown;
 }
 
@@ -85,7 +101,8 @@ export function channelWebhookIntake(
       const shape = orderShape(catalogue, linesPerOrder, orderNumber, batch);
       const now = new Date().toISOString();
       const event: OrderWebhookEvent = {
-        eventId: randomUUID(),
+        // Deterministic, so placing the same order again is a redelivery of the same event.
+        eventId: `evt_${batch}_${orderNumber}`,
         type: 'order.created',
         channelCode: channel.code,
         occurredAt: now,

@@ -102,7 +102,7 @@ async function dropClusterDatabases(databaseUrl: string): Promise<void> {
  * when it is stopped; their pids come from its state file.
  */
 async function startCluster(
-  config: PickupBenchConfig,
+  config: BenchStackConfig,
   databaseUrl: string,
   runDir: string,
   port: number,
@@ -152,8 +152,18 @@ async function startCluster(
  * the API as child processes, exactly as deployed (`worker/main.ts`, `api/main.ts`), on the bench
  * database and free ports. stop() ends every process it started, whichever step failed.
  */
+/** What the stack needs of a bench's settings (the pickup bench's, or another bench's with the same names). */
+export type BenchStackConfig = Pick<
+  PickupBenchConfig,
+  | 'BENCH_PICKUP_STARTUP_TIMEOUT_SECONDS'
+  | 'TEMPORAL_CLI'
+  | 'BENCH_PICKUP_CHILD_LOG_LEVEL'
+  | 'DATABASE_POOL_SIZE'
+  | 'TEMPORAL_HISTORY_SHARDS'
+>;
+
 export async function startBenchStack(
-  config: PickupBenchConfig,
+  config: BenchStackConfig,
   databaseUrl: string,
   runDir: string,
   shape: StackShape,

@@ -12,6 +12,14 @@ const repoRoot = path.resolve(__dirname, '..', '..');
 export async function createScratchDatabase(serverUrl: string, databaseName: string): Promise<string> {
   if (!/^[a-z0-9_]+_bench$/.test(databaseName))
     throw new Error(`Refusing to re-create ${databaseName}: bench databases must be named *_bench`);
+  return recreateMigratedDatabase(serverUrl, databaseName);
+}
+
+/**
+ * Drops `databaseName` on the server of `serverUrl` (if it exists), creates it empty and migrates it;
+ * answers its URL. The caller owns the name: this drops whatever has it.
+ */
+export async function recreateMigratedDatabase(serverUrl: string, databaseName: string): Promise<string> {
   const maintenanceUrl = withDatabase(serverUrl, 'postgres');
   const client = new Client({ connectionString: maintenanceUrl });
   await client.connect();
@@ -22,7 +30,7 @@ export async function createScratchDatabase(serverUrl: string, databaseName: str
     await client.end();
   }
   const databaseUrl = withDatabase(serverUrl, databaseName);
-  await migrate(databaseUrl);
+  await migrateDatabase(databaseUrl);
   return databaseUrl;
 }
 
@@ -32,7 +40,8 @@ function withDatabase(serverUrl: string, databaseName: string): string {
   return url.toString();
 }
 
-async function migrate(databaseUrl: string): Promise<void> {
+/** `prisma migrate deploy` of the project's migrations onto `databaseUrl`. */
+async function migrateDatabase(databaseUrl: string): Promise<void> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'prisma.mjs'), 'migrate', 'deploy'], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_LINE_QUANTITY } from '../validation/integers';
 
 /**
  * What callers (workflows through activities, later the API) send to change stock. Every change names
@@ -6,7 +7,7 @@ import { z } from 'zod';
  */
 
 /** Quantities land in int4 columns; a bound far below 2^31 keeps sums of deltas from overflowing. */
-export const MAX_LINE_QUANTITY = 1_000_000;
+export { MAX_LINE_QUANTITY };
 
 /**
  * The business key makes a change idempotent (`reserve:<orderId>`, `release:<orderId>:<lineId>`).

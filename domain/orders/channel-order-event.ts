@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { orderWebhookEventSchema } from '../../channels/order-webhook';
+import { boundedText } from '../validation/text';
 
 const sharedOrder = orderWebhookEventSchema.shape.order;
 
@@ -11,7 +12,7 @@ const sharedOrder = orderWebhookEventSchema.shape.order;
 export const channelOrderEventSchema = orderWebhookEventSchema.extend({
   order: sharedOrder.extend({
     customer: sharedOrder.shape.customer.extend({
-      externalId: z.string().min(1).max(200).optional().meta({ description: 'The buyer’s account id on the channel, when it has one' }),
+      externalId: boundedText({ max: 200 }).optional().meta({ description: 'The buyer’s account id on the channel, when it has one' }),
     }),
   }),
 });

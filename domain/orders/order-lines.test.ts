@@ -4,6 +4,7 @@ import { type CatalogueProduct, priceOrderLines } from './order-lines';
 const product = (sku: string, basePriceMinor: number, overrides: Partial<CatalogueProduct> = {}): CatalogueProduct => ({
   id: `id-${sku}`,
   sku,
+  name: `Product ${sku}`,
   basePriceMinor,
   currency: 'EUR',
   active: true,
@@ -42,8 +43,8 @@ describe('priceOrderLines', () => {
       currency: 'EUR',
       totalMinor: 2 * 1299 + 1999,
       lines: [
-        { productId: 'id-MUG-1', sku: 'MUG-1', quantity: 2, unitPriceMinor: 1299 },
-        { productId: 'id-TEE-2', sku: 'TEE-2', quantity: 1, unitPriceMinor: 1999 },
+        { productId: 'id-MUG-1', sku: 'MUG-1', productName: 'Product MUG-1', quantity: 2, unitPriceMinor: 1299 },
+        { productId: 'id-TEE-2', sku: 'TEE-2', productName: 'Product TEE-2', quantity: 1, unitPriceMinor: 1999 },
       ],
     });
   });
@@ -78,5 +79,21 @@ describe('priceOrderLines', () => {
       priceOrderLines([{ sku: 'MUG-1', quantity: 1 }], catalogue, { fieldPath: 'lines', acceptInactiveProducts: false, currency: 'USD' }),
     );
     expect(errors).toEqual({ 'lines.0.sku': 'MUG-1 is priced in EUR, the order is in USD' });
+  });
+});
+
+describe('order totals', () => {
+  it('refuses lines whose exact total a JavaScript number could not hold', () => {
+    const lines = Array.from({ length: 100 }, () => ({ sku: 'MUG-1', quantity: 1_000_000, unitPriceMinor: 2_147_483_647 }));
+    const errors = fieldErrorsOf(() => priceOrderLines(lines, catalogue, { fieldPath: 'lines', acceptInactiveProducts: false }));
+    expect(errors).toEqual({ lines: expect.stringContaining('add up to more than') as unknown });
+  });
+
+  it('totals exactly up to the largest safe integer', () => {
+    const priced = priceOrderLines([{ sku: 'MUG-1', quantity: 1_000_000, unitPriceMinor: 2_147_483_647 }], catalogue, {
+      fieldPath: 'lines',
+      acceptInactiveProducts: false,
+    });
+    expect(priced.totalMinor).toBe(2_147_483_647_000_000);
   });
 });

@@ -1,9 +1,11 @@
 import { InvalidDataError, type FieldErrors } from '../errors';
+import { exactLinesTotal, MAX_TOTAL_MINOR } from '../validation/integers';
 
 /** What intake needs to know about a catalogue product to put it on an order. */
 export interface CatalogueProduct {
   id: string;
   sku: string;
+  name: string;
   basePriceMinor: number;
   currency: string;
   active: boolean;
@@ -19,6 +21,7 @@ export interface RequestedLine {
 export interface OrderLineDraft {
   productId: string;
   sku: string;
+  productName: string;
   quantity: number;
   unitPriceMinor: number;
 }
@@ -74,12 +77,17 @@ export function priceOrderLines(
     lines.push({
       productId: product.id,
       sku: product.sku,
+      productName: product.name,
       quantity: line.quantity,
       unitPriceMinor: line.unitPriceMinor ?? product.basePriceMinor,
     });
   });
 
   if (Object.keys(errors).length > 0 || currency === undefined) throw new InvalidDataError('Some order lines cannot be sold', errors);
-  const totalMinor = lines.reduce((sum, line) => sum + line.quantity * line.unitPriceMinor, 0);
+  const totalMinor = exactLinesTotal(lines);
+  if (totalMinor === null)
+    throw new InvalidDataError('The order total is too large', {
+      [rules.fieldPath]: `the lines add up to more than ${MAX_TOTAL_MINOR} minor units`,
+    });
   return { lines, currency, totalMinor };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { lineQuantity } from '../validation/integers';
+import { boundedText } from '../validation/text';
 
 /**
  * What a person sends to complete a task, per task type (validated by the API), and what the API
@@ -10,19 +12,19 @@ import { z } from 'zod';
 export const pickOutcomeBodySchema = z
   .object({
     lines: z
-      .array(z.object({ lineId: z.uuid(), pickedQuantity: z.number().int().min(0).max(1_000_000) }))
+      .array(z.object({ lineId: z.uuid(), pickedQuantity: lineQuantity({ allowZero: true }) }))
       .min(1)
       .refine((lines) => new Set(lines.map((line) => line.lineId)).size === lines.length, 'each order line at most once'),
   })
   .meta({ id: 'PickOutcome', description: 'Picked quantity of every order line; less than ordered is a short pick' });
 
 export const handoverOutcomeBodySchema = z
-  .object({ code: z.string().trim().min(4).max(32) })
+  .object({ code: boundedText({ min: 4, max: 32 }) })
   .meta({ id: 'HandoverOutcome', description: 'The pickup code the customer shows' });
 
 export const customerDecisionBodySchema = z
   .discriminatedUnion('decision', [
-    z.object({ decision: z.literal('MOVE_TO_STORE'), storeCode: z.string().trim().min(1).max(64) }),
+    z.object({ decision: z.literal('MOVE_TO_STORE'), storeCode: boundedText({ max: 64 }) }),
     z.object({ decision: z.literal('CANCEL') }),
   ])
   .meta({ id: 'CustomerDecisionOutcome', description: 'What the customer chose when their store could not cover the order' });

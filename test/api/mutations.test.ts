@@ -99,6 +99,26 @@ describe('PUT /api/channels/:id', () => {
     });
   });
 
+  it('writes nothing, not even an audit event, for a change that changes nothing', async () => {
+    const before = await api.prisma.channel.findUniqueOrThrow({ where: { id: channelId } });
+    const auditBefore = await auditRowsFor(channelId);
+    const put = async (raw: string) =>
+      request(api.app)
+        .put(`/api/channels/${channelId}`)
+        .set('Authorization', await bearer(demoLogin.admin))
+        .set('Content-Type', 'application/json')
+        .send(raw);
+
+    const answers = await Promise.all(
+      ['{}', '{"__proto__":{"safetyBuffer":99}}', '{"unknown":1,"unknown":2}', `{"safetyBuffer":${before.safetyBuffer}}`].map(put),
+    );
+
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    expect(bodyOf<{ safetyBuffer: number }>(answers[0] ?? { body: {} }).safetyBuffer).toBe(before.safetyBuffer);
+    expect(await auditRowsFor(channelId)).toEqual(auditBefore);
+    expect((await api.prisma.channel.findUniqueOrThrow({ where: { id: channelId } })).updatedAt).toEqual(before.updatedAt);
+  });
+
   it('is 404 for an unknown channel and 400 for an id that is not a UUID', async () => {
     const authorization = await bearer(demoLogin.admin);
     const unknown = await request(api.app)

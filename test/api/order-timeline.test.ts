@@ -62,11 +62,13 @@ describe('order timeline without a worker', () => {
     const { staffA } = world.users;
     const closed = await orderAtPick();
     const open = await orderAtPick();
-    await request(app)
+    const cancelled = await request(app)
       .post(`/api/orders/${closed.orderId}/cancel`)
       .set('Authorization', as(staffA))
-      .send({ reason: 'Customer changed their mind' })
-      .expect(200);
+      .send({ reason: 'Customer changed their mind' });
+    // 200 when the run finished the cancellation within the (short) call timeout, 202 when it took it and is still at it.
+    expect([200, 202]).toContain(cancelled.status);
+    await worker.client.workflow.getHandle(closed.workflowId).result();
     const live = await request(app).get(`/api/orders/${closed.orderId}/timeline`).set('Authorization', as(staffA));
     expect(live.body).toMatchObject({ currentStep: 'CANCELLED', source: 'workflow' });
 

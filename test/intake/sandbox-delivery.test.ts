@@ -2,7 +2,8 @@ import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { pickupCancelledSignal } from '../../workflows/pickup/messages';
 import { startTestSandbox, type TestSandbox } from '../channels/support/test-sandbox';
-import { type IntakeTestApi, sellableSkus, startIntakeApi, uniqueDutchMobile, uniqueId } from './support/intake-test-kit';
+import { eventually } from '../support/eventually';
+import { type IntakeTestApi, sellableSkus, startIntakeApi, uniqueDutchMobile, uniqueId, waitForRun } from './support/intake-test-kit';
 
 /**
  * The whole path a marketplace order takes: placed and cancelled on the channel sandbox, which signs and
@@ -27,15 +28,6 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   await api.close();
 });
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('orders from the channel sandbox', () => {
   it('end as one order per channel order, whatever order and however often the webhooks arrive', async () => {
@@ -69,17 +61,19 @@ describe('orders from the channel sandbox', () => {
     const orders = await api.prisma.order.findMany({ where: { externalId: { in: [kept, cancelled] } }, orderBy: { externalId: 'asc' } });
     // Sorted by external id: MMC-... (cancelled) before MMK-... (kept).
     expect(orders.map((order) => [order.externalId, order.totalMinor])).toEqual([
-      [cancelled, 1234],
-      [kept, 1234],
+      [cancelled, 1234n],
+      [kept, 1234n],
     ]);
     const [cancelledOrder, keptOrder] = orders;
     expect(keptOrder?.status).toBe('RECEIVED');
-    // The cancellation took one of its two valid paths, depending on which webhook won the race: it arrived
-    // before the pickup workflow ran, and the order itself is CANCELLED; or the workflow was running, and the
+    // Every pickup order gets its run (to refund a cancelled one). The cancellation took one of its valid
+    // paths, depending on which webhook won the race: it arrived before the pickup workflow ran, and the
+    // order itself is CANCELLED (its run starts knowing it); or the workflow was running, and the
     // cancellation was handed to it (these tests run no worker for it, so the order waits in RECEIVED).
+    const cancelledRun = await waitForRun(api.prisma, cancelledOrder?.id ?? 'none');
     if (cancelledOrder?.status !== 'CANCELLED') {
       expect(cancelledOrder?.status).toBe('RECEIVED');
-      const history = await api.temporal.workflow.getHandle(cancelledOrder?.workflowId ?? 'none').fetchHistory();
+      const history = await api.temporal.workflow.getHandle(cancelledRun).fetchHistory();
       const signals = (history.events ?? []).filter(
         (event) => event.workflowExecutionSignaledEventAttributes?.signalName === pickupCancelledSignal.name,
       );
@@ -98,6 +92,8 @@ describe('orders from the channel sandbox', () => {
       _count: 3,
       _sum: { deliveries: 6 },
     });
-    expect((await api.temporal.workflow.getHandle(keptOrder?.workflowId ?? 'none').describe()).status.name).toBe('RUNNING');
+    expect((await api.temporal.workflow.getHandle(await waitForRun(api.prisma, keptOrder?.id ?? 'none')).describe()).status.name).toBe(
+      'RUNNING',
+    );
   });
 });

@@ -1,14 +1,18 @@
-import { pickupTimelineQuery } from '../../workflows/pickup/messages';
+import { type CancelPickupRequest, pickupWorkflowId } from '../../domain/pickup/pickup-workflow';
+import { type pickupOrder } from '../../workflows/pickup/pickup-order';
+import { pickupCancelledSignal, pickupTimelineQuery } from '../../workflows/pickup/messages';
 import { saveHistoryIfRecording } from '../support/histories';
 import { startTestWorker } from '../support/temporal';
 import { ledgerOf, startPickup } from './support/pickup-driver';
 import { fastSettings, PickupWorld } from './support/pickup-world';
 
 /**
- * A cancellation can commit before intake saves the workflow id on the order, so no one signals the run
- * that starts next. That run must see the order is closed and leave stock, money and tasks alone.
+ * An order can be cancelled before its pickup run starts: it arrived cancelled, or the customer cancelled
+ * while the start was still in the outbox (the cancellation then comes with the start, signal-with-start).
+ * The run must reserve nothing, refund what the customer paid (a marketplace captured it at checkout), and
+ * release, never refund, money that was not taken (pay at pickup).
  */
-describe('pickup workflow: order already cancelled when it starts', () => {
+describe('pickup workflow: order cancelled before its run started', () => {
   const world = new PickupWorld();
   let worker: Awaited<ReturnType<typeof startTestWorker>>;
 
@@ -21,7 +25,13 @@ describe('pickup workflow: order already cancelled when it starts', () => {
     await world.tearDown();
   });
 
-  it('closes without reserving anything, and the timeline says why', async () => {
+  const refundsOf = async (orderId: string) =>
+    (await world.prisma.refund.findMany({ where: { orderId }, orderBy: { idempotencyKey: 'asc' } })).map((refund) => [
+      refund.amountMinor,
+      refund.status,
+    ]);
+
+  it('closes without reserving anything and refunds what was paid, and the timeline says why', async () => {
     const order = await world.placeOrder([{ sku: world.skuOne, quantity: 2 }]);
     await world.prisma.order.update({
       where: { id: order.orderId },
@@ -31,16 +41,68 @@ describe('pickup workflow: order already cancelled when it starts', () => {
     const handle = await startPickup(worker.client, worker.taskQueue, world, order.orderId, fastSettings);
     const result = await handle.result();
 
-    expect(result).toEqual({ orderId: order.orderId, finalStep: 'CANCELLED', storeCode: world.storeA, refundedUnitsByLine: {} });
+    const [lineId] = order.lineIds;
+    expect(result).toEqual({
+      orderId: order.orderId,
+      finalStep: 'CANCELLED',
+      storeCode: world.storeA,
+      refundedUnitsByLine: { [lineId ?? '']: 2 },
+    });
     expect(await world.stock(world.storeA, world.skuOne)).toEqual({ onHand: 10, reserved: 0 });
     expect(await ledgerOf(world.prisma, order.orderId)).toEqual([]);
     expect(await world.prisma.task.count({ where: { workflowId: handle.workflowId } })).toBe(0);
-    expect(await world.prisma.refund.count({ where: { orderId: order.orderId } })).toBe(0);
+    expect(await refundsOf(order.orderId)).toEqual([[BigInt(2 * world.unitPrice.one), 'SUCCEEDED']]);
+    expect(await world.prisma.payment.findMany({ where: { orderId: order.orderId }, select: { status: true } })).toEqual([
+      { status: 'REFUNDED' },
+    ]);
     const view = await handle.query(pickupTimelineQuery);
     expect(view.currentStep).toBe('CANCELLED');
     expect(view.entries.map((entry) => [entry.step, entry.outcome])).toEqual([
-      ['ALREADY_CANCELLED', expect.stringContaining('already cancelled when the pickup started: nothing reserved')],
+      ['CANCEL', 'Cancelled before the pickup started, nothing reserved; 2 unit(s) refunded'],
     ]);
-    await saveHistoryIfRecording(handle, 'pickup-already-cancelled');
+    await saveHistoryIfRecording(handle, 'pickup-cancelled-before-start');
+  });
+
+  it('closes before reserving when the cancellation comes with the start, and releases a payment that took nothing', async () => {
+    const order = await world.placeOrder([{ sku: world.skuOne, quantity: 1 }]);
+    const { externalId, channelId, totalMinor } = await world.prisma.order.findUniqueOrThrow({ where: { id: order.orderId } });
+    await world.prisma.payment.create({
+      data: {
+        orderId: order.orderId,
+        channelId,
+        provider: 'pay-at-pickup',
+        externalRef: `order:${externalId}`,
+        amountMinor: totalMinor,
+        currency: 'EUR',
+        status: 'PENDING',
+      },
+    });
+
+    const handle = await worker.client.workflow.signalWithStart<typeof pickupOrder, [CancelPickupRequest]>('pickupOrder', {
+      taskQueue: worker.taskQueue,
+      workflowId: pickupWorkflowId(order.orderId),
+      args: [{ orderId: order.orderId, storeCode: world.storeA, settings: fastSettings }],
+      signal: pickupCancelledSignal,
+      signalArgs: [{ reason: 'Customer cancelled before the pickup started', actor: { userId: null, label: 'channel:test' } }],
+    });
+    const result = await handle.result();
+
+    expect(result).toMatchObject({ finalStep: 'CANCELLED', refundedUnitsByLine: {} });
+    expect(await world.stock(world.storeA, world.skuOne)).toEqual({ onHand: 10, reserved: 0 });
+    expect(await ledgerOf(world.prisma, order.orderId)).toEqual([]);
+    // Pay at pickup: nothing was taken, so nothing is refunded and no channel is asked to.
+    expect(await refundsOf(order.orderId)).toEqual([]);
+    expect(await world.prisma.payment.findMany({ where: { orderId: order.orderId }, select: { status: true } })).toEqual([
+      { status: 'VOIDED' },
+    ]);
+    expect(await world.prisma.order.findUniqueOrThrow({ where: { id: order.orderId } })).toMatchObject({
+      status: 'CANCELLED',
+      cancelReason: 'Customer cancelled before the pickup started',
+    });
+    const view = await handle.query(pickupTimelineQuery);
+    expect(view.entries.map((entry) => [entry.step, entry.actor, entry.outcome])).toEqual([
+      ['CANCEL', 'channel:test', 'Cancelled before the pickup started, nothing reserved; nothing to refund'],
+    ]);
+    await saveHistoryIfRecording(handle, 'pickup-cancelled-with-start');
   });
 });

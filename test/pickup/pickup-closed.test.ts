@@ -43,7 +43,7 @@ describe('pickup workflow: expiry, cancellation, lockout, escalation', () => {
     expect(await world.stock(world.storeA, world.skuOne)).toEqual({ onHand: 10, reserved: 0 });
     expect((await ledgerOf(world.prisma, order.orderId)).map((row) => row.kind)).toEqual(['RESERVE', 'RELEASE']);
     const refunds = await world.prisma.refund.findMany({ where: { orderId: order.orderId } });
-    expect(refunds.map((refund) => [refund.amountMinor, refund.status])).toEqual([[2 * world.unitPrice.one, 'SUCCEEDED']]);
+    expect(refunds.map((refund) => [Number(refund.amountMinor), refund.status])).toEqual([[2 * world.unitPrice.one, 'SUCCEEDED']]);
     const channelView = await world.channelOrder(order.externalId);
     expect([channelView.status, channelView.refundedAmount]).toEqual(['CANCELLED', 2 * world.unitPrice.one]);
     const notices = await world.prisma.notification.findMany({
@@ -76,7 +76,7 @@ describe('pickup workflow: expiry, cancellation, lockout, escalation', () => {
     const [lineOne, lineTwo] = order.lineIds as [string, string];
     expect(result.refundedUnitsByLine).toEqual({ [lineOne]: 1, [lineTwo]: 2 });
     const refunds = await world.prisma.refund.findMany({ where: { orderId: order.orderId }, orderBy: { amountMinor: 'asc' } });
-    expect(refunds.map((refund) => [refund.idempotencyKey, refund.amountMinor])).toEqual(
+    expect(refunds.map((refund) => [refund.idempotencyKey, Number(refund.amountMinor)])).toEqual(
       [
         [`refund:${order.orderId}:${lineTwo}:short-pick`, world.unitPrice.two],
         [`refund:${order.orderId}:${lineTwo}`, world.unitPrice.two],

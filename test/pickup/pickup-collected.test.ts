@@ -109,7 +109,7 @@ describe('pickup workflow: collected', () => {
     const refunds = await world.prisma.refund.findMany({ where: { orderId: order.orderId } });
     expect(refunds).toEqual([
       expect.objectContaining({
-        amountMinor: 2 * world.unitPrice.one,
+        amountMinor: BigInt(2 * world.unitPrice.one),
         status: 'SUCCEEDED',
         idempotencyKey: `refund:${order.orderId}:${lineOne}:short-pick`,
       }),

@@ -4,16 +4,7 @@ import { parseConfig } from '../../domain/config';
 import { workerConfigSchema } from '../../worker/config';
 import { ensureStockSyncSchedule, type StockSyncScheduleConfig } from '../../worker/schedules';
 import { testEnv } from '../support/env';
-
-/** Polls until `check` passes or the time is up (schedules act on the server's clock, not ours). */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (check(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+import { eventually } from '../support/eventually';
 
 /**
  * The schedule against the real Temporal server. Its runs go to a task queue no worker polls, so a

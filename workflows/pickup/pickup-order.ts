@@ -1,4 +1,4 @@
-import { ApplicationFailure, allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
 import { WORKFLOW_ACTOR, type CancelPickupRequest, type PickupOrderResult } from '../../domain/pickup/pickup-workflow';
 import { closeWithoutCollection, completeCollection } from './close-phase';
 import { awaitCollection, tellChannel } from './collection-phase';
@@ -8,6 +8,9 @@ import { channel, db, localDb } from './pickup-activities';
 import { type CloseContext, PickupRun } from './pickup-run';
 import { reserveOrderLines } from './reserve-phase';
 import { type PickupOrderStart } from './pickup-start';
+
+/** Runs cancelled before they started refund what was paid (issue 8); earlier ones replay without. */
+const REFUND_CANCELLED_BEFORE_START_PATCH = 'pickup-refund-cancelled-before-start';
 
 /**
  * Buy online, pick up in store, for one order (`pickup:<orderId>`): reserve, pick, ready, collect, or
@@ -20,9 +23,13 @@ export async function pickupOrder(input: PickupOrderStart): Promise<PickupOrderR
 
   if (!run.oneTaskStart) run.order = await db.loadPickupOrder({ orderId: run.orderId });
   else run.order = input.order ?? (await localDb.loadPickupOrder({ orderId: run.orderId }));
-  // A cancellation can commit before the run's id is saved on the order, so nobody signalled this run:
-  // the order is closed already, and reserving for it would hold stock for nobody.
-  if (run.order.status === 'CANCELLED') return closeAlreadyCancelled(run);
+  // Cancelled before this run started: the order arrived cancelled, or the cancellation came with the
+  // start (signal-with-start from the outbox). Reserving would hold stock for nobody; what was paid is
+  // refunded. Runs recorded before the patch closed without refunding.
+  if (run.order.status === 'CANCELLED' || run.cancellation !== null) {
+    if (patched(REFUND_CANCELLED_BEFORE_START_PATCH)) return closeCancelledBeforeStart(run);
+    if (run.order.status === 'CANCELLED') return closeAlreadyCancelled(run);
+  }
   // The customer paid at checkout, so the money is the first thing to give back if the order closes.
   run.compensations.add({ name: 'refund what was not handed over', undo: (close) => refundRemaining(run, close) });
   run.compensations.add({
@@ -104,7 +111,34 @@ async function refundRemaining(run: PickupRun, close: CloseContext): Promise<voi
     });
 }
 
-/** Nothing was reserved, picked or charged by this run, so there is nothing to undo: record why and stop. */
+/**
+ * Nothing was reserved or picked, but the customer may have paid at checkout (a marketplace captures
+ * before it tells us): that is refunded, or released when no money was taken. Then the order is closed.
+ */
+async function closeCancelledBeforeStart(run: PickupRun): Promise<PickupOrderResult> {
+  const reason = run.cancellation?.reason ?? `Order ${run.order.externalId} was cancelled before its pickup started`;
+  run.enter('CANCELLING');
+  const entry = run.timeline.begin('CANCEL', run.cancellation?.actor.label ?? WORKFLOW_ACTOR.label);
+  let refundOutcome: string;
+  try {
+    await refundRemaining(run, { finalStep: 'CANCELLED', cause: 'CANCELLED', reason });
+    const units = Object.values(run.refundedUnitsByLine).reduce((sum, refunded) => sum + refunded, 0);
+    refundOutcome = units === 0 ? 'nothing to refund' : `${units} unit(s) refunded`;
+  } catch (error) {
+    refundOutcome = `refund failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  await db.setPickupOrderStatus({
+    orderId: run.orderId,
+    status: 'CANCELLED',
+    cancelReason: reason,
+    lines: run.order.lines.map((line) => ({ lineId: line.lineId, status: 'CANCELLED' })),
+  });
+  run.enter('CANCELLED');
+  run.timeline.end(entry, `Cancelled before the pickup started, nothing reserved; ${refundOutcome}`);
+  return finish(run, null);
+}
+
+/** Runs from before REFUND_CANCELLED_BEFORE_START_PATCH: nothing reserved or picked, closed without a refund. */
 async function closeAlreadyCancelled(run: PickupRun): Promise<PickupOrderResult> {
   run.enter('CANCELLED');
   run.timeline.note(

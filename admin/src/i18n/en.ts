@@ -123,6 +123,7 @@ export const en = {
         cancelledAt: 'Cancelled',
         cancelReason: 'Cancel reason',
         fulfilmentStartError: 'Fulfilment start error',
+        startStatus: 'Run',
         workflowId: 'Workflow',
         'customer.name': 'Name',
         'customer.phone': 'Phone',
@@ -217,6 +218,15 @@ export const en = {
       cancel_reason: 'Reason (kept in the audit log)',
       cancelled: 'The order is being cancelled',
       no_workflow: 'No pickup process runs for this order',
+      start_outstanding: 'Start pending',
+      start_pending: 'Start pending',
+      start_failed: 'Start failed',
+      start_pending_help:
+        'Accepted, but its pickup process has not started yet: it is retried automatically (attempts so far: %{attempts}, next: %{next}). Last error: %{error}',
+      start_failed_help:
+        'Temporal refused to start the pickup process (after %{attempts} attempts): %{error}. Fix the cause, then start it.',
+      start_now: 'Start now',
+      start_now_done: 'The pickup process runs',
     },
     timeline: {
       title: 'Steps',

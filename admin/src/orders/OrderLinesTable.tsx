@@ -10,7 +10,8 @@ export function OrderLinesTable() {
   const order = useRecordContext<OrderRecord>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  if (order === undefined) return null;
+  // Opened from the list, the page first shows the list's row (react-admin primes the record with it), which has no lines.
+  if (order === undefined || !Array.isArray(order.lines)) return null;
   const price = new Intl.NumberFormat(locale, { style: 'currency', currency: order.currency });
   return (
     <Table size="small" className="order-lines">

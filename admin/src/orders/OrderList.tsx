@@ -5,6 +5,7 @@ import { MoneyField } from '../shared/MoneyField';
 import { StoreFilterInput } from '../shared/StoreFilterInput';
 import { orderStatusChoices } from './order-choices';
 import { OrderStatusTabs } from './OrderStatusTabs';
+import { WorkflowStartChip } from './WorkflowStartBadge';
 
 /**
  * Orders by status tab, newest first. Store staff have no store filter: the API narrows their list to
@@ -26,6 +27,9 @@ export function OrderList() {
         <DataTable.Col source="externalId" />
         <DataTable.Col source="status">
           <SelectField source="status" choices={orderStatusChoices} />
+        </DataTable.Col>
+        <DataTable.Col source="startStatus" disableSort>
+          <WorkflowStartChip />
         </DataTable.Col>
         <DataTable.Col source="channelCode" disableSort />
         <DataTable.Col source="pickupStoreCode" disableSort />

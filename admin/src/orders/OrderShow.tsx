@@ -8,6 +8,7 @@ import { orderStatusChoices } from './order-choices';
 import { isSettled, type OrderRecord } from './order-record';
 import { OrderLinesTable } from './OrderLinesTable';
 import { OrderTimeline } from './OrderTimeline';
+import { WorkflowStartBadge } from './WorkflowStartBadge';
 
 function OrderShowActions() {
   return (
@@ -30,6 +31,7 @@ export function OrderShow() {
       }}
     >
       <SimpleShowLayout>
+        <WorkflowStartBadge />
         <Stack direction="row" spacing={4}>
           <Labeled>
             <TextField source="externalId" />

@@ -16,8 +16,22 @@ export interface OrderRecord {
   currency: string;
   totalMinor: number;
   workflowId: string | null;
+  /** PENDING: accepted, its run not started yet (retried automatically); FAILED: refused, a person must act. */
+  startStatus: 'PENDING' | 'STARTED' | 'FAILED' | null;
+  fulfilmentStartError: string | null;
+  workflowStart: {
+    status: string;
+    attempts: number;
+    lastError: string | null;
+    nextAttemptAt: string | null;
+    startedAt: string | null;
+  } | null;
   lines: OrderLine[];
 }
+
+/** A run the order was promised but does not have yet. */
+export const isStartOutstanding = (order: Pick<OrderRecord, 'startStatus'> | undefined): boolean =>
+  order?.startStatus === 'PENDING' || order?.startStatus === 'FAILED';
 
 /** Statuses after which nothing about the order changes by itself any more. */
 const settledStatuses: ReadonlySet<string> = new Set(['COLLECTED', 'CANCELLED', 'EXPIRED', 'COMPLETED', 'RETURNED']);

@@ -8,5 +8,6 @@ export function useOrderActions() {
   return {
     cancelOrder: (id: string, reason: string) =>
       dataProvider.recordAction<OrderRecord>('orders', { id, action: 'cancel', body: { reason } }),
+    startFulfilment: (id: string) => dataProvider.recordAction<OrderRecord>('orders', { id, action: 'start-fulfilment' }),
   };
 }

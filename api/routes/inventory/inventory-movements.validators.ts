@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isoDateTime } from '../../../domain/validation/dates';
+import { boundedText } from '../../../domain/validation/text';
 import { InventoryMovementKind } from '../../../prisma/client';
 import { idFilterSchema, listQuerySchema } from '../../lists/list-query';
 import { idSchema } from '../../openapi/common-schemas';
@@ -29,9 +31,9 @@ export const inventoryMovementListQuerySchema = listQuerySchema({
     storeId: idFilterSchema.optional().meta({ description: 'One store id or a list (store staff: only their own)' }),
     productId: idFilterSchema.optional(),
     kind: z.enum(InventoryMovementKind).optional(),
-    workflowId: z.string().min(1).max(300).optional(),
+    workflowId: boundedText({ max: 300 }).optional(),
     actorUserId: idSchema.optional(),
-    createdAfter: z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO timestamp, inclusive' }),
-    createdBefore: z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO timestamp, exclusive' }),
+    createdAfter: isoDateTime().optional().meta({ description: 'ISO timestamp, inclusive' }),
+    createdBefore: isoDateTime().optional().meta({ description: 'ISO timestamp, exclusive' }),
   }),
 });

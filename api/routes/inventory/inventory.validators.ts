@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedText } from '../../../domain/validation/text';
 import { booleanFilterSchema, idFilterSchema, listQuerySchema } from '../../lists/list-query';
 import { idSchema } from '../../openapi/common-schemas';
 
@@ -31,8 +32,8 @@ export const inventoryListQuerySchema = listQuerySchema({
     id: idFilterSchema.optional(),
     storeId: idFilterSchema.optional().meta({ description: 'One store id or a list (store staff: only their own)' }),
     productId: idFilterSchema.optional(),
-    sku: z.string().trim().min(1).max(100).optional().meta({ description: 'Exact SKU' }),
-    q: z.string().trim().min(1).max(100).optional().meta({ description: 'Matches SKU or product name' }),
+    sku: boundedText({ max: 100 }).optional().meta({ description: 'Exact SKU' }),
+    q: boundedText({ max: 100 }).optional().meta({ description: 'Matches SKU or product name' }),
     lowStock: booleanFilterSchema.optional().meta({ description: 'true: available at or below the low-stock threshold; false: above it' }),
   }),
 });

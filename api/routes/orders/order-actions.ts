@@ -1,7 +1,13 @@
-import { type Client } from '@temporalio/client';
+import {
+  type Client,
+  isGrpcServiceError,
+  ServiceError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  WorkflowUpdateStage,
+} from '@temporalio/client';
 import { throwIfStoreIsNotAccessible } from '../../../domain/auth/store-access';
 import { type Actor } from '../../../domain/auth/roles';
-import { NotFoundError } from '../../../domain/errors';
+import { NotFoundError, ServiceUnavailableError } from '../../../domain/errors';
 import { type PrismaClient } from '../../../prisma/client';
 import { cancelPickupUpdate } from '../../../workflows/pickup/messages';
 import { recordAudit } from '../../audit/record-audit';
@@ -22,12 +28,22 @@ export interface OrderActionRouteDeps {
 async function findPickupOrder(prisma: PrismaClient, actor: Actor, orderId: string) {
   const order = await prisma.order.findUnique({
     where: { id: orderId },
-    select: { id: true, status: true, pickupStoreId: true, workflowId: true },
+    select: { id: true, status: true, pickupStoreId: true, workflowId: true, workflowStarts: { select: { status: true }, take: 1 } },
   });
   if (order === null) throw new NotFoundError('Order not found');
   if (order.pickupStoreId !== null) throwIfStoreIsNotAccessible(actor, order.pickupStoreId);
-  if (order.workflowId === null) throw new NotFoundError('This order has no pickup process');
-  return { ...order, workflowId: order.workflowId };
+  if (order.workflowId === null) {
+    // Accepted, its run on the way (workflow_starts): a moment from now there is something to talk to.
+    if (order.workflowStarts[0]?.status === 'PENDING')
+      throw new ServiceUnavailableError('The pickup process of this order is still starting; try again in a moment');
+    throw new NotFoundError('This order has no pickup process');
+  }
+  return { id: order.id, status: order.status, pickupStoreId: order.pickupStoreId, workflowId: order.workflowId };
+}
+
+/** Temporal (or the worker behind it) did not answer before the deadline, in whichever shape that failure arrives. */
+function isNoAnswer(error: unknown): boolean {
+  return error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || error instanceof ServiceError || isGrpcServiceError(error);
 }
 
 /** Actions on an order that go through its pickup workflow: cancel, and the live step timeline. */
@@ -36,29 +52,62 @@ export function registerOrderActionRoutes(api: ApiRouter, { prisma, client, temp
     method: 'post',
     path: '/api/orders/:id/cancel',
     summary: 'Cancel a pickup order before hand-over',
-    description: 'Answers once stock is released, money refunded and the customer told. 409 after hand-over or once the order is closed.',
+    description: [
+      'Answers 200 with the timeline once stock is released, money refunded and the customer told, all within TEMPORAL_CALL_TIMEOUT_MS;',
+      '202 (timeline null) when the process took the cancellation but is still carrying it out; 503 when it did not take it in time.',
+      '409 after hand-over or once the order is closed.',
+    ].join(' '),
     tags: ['orders'],
     access: 'authenticated',
     request: { params: idParamsSchema, body: cancelOrderBodySchema },
     response: { description: 'The cancelled order and its timeline', schema: cancelledOrderSchema },
     otherResponses: [
+      {
+        status: 202,
+        description: 'Taken by the pickup process, which is still releasing, refunding and telling the customer',
+        schema: cancelledOrderSchema,
+      },
       { status: 404, description: 'No such order, or it has no pickup process' },
       { status: 409, description: 'Already handed over or closed' },
+      {
+        status: 503,
+        description: 'The pickup process did not take the cancellation within TEMPORAL_CALL_TIMEOUT_MS (or is still starting); try again',
+      },
     ],
-    handle: async ({ params, body, actor, requestId }) => {
+    handle: async ({ params, body, actor, requestId, res }) => {
       const order = await findPickupOrder(prisma, actor, params.id);
-      const timeline = await withWorkflowRefusals(() =>
-        client.workflow
-          .getHandle(order.workflowId)
-          .executeUpdate(cancelPickupUpdate, { args: [{ reason: body.reason, actor: { userId: actor.userId, label: actor.email } }] }),
-      );
+      // One deadline for both waits: taking the cancellation (a worker must run the validator) and carrying it out.
+      const deadline = Date.now() + temporalCallTimeoutMs;
+      const within = <T>(call: () => Promise<T>) => client.connection.withDeadline(deadline, call);
+      const cancellation = { reason: body.reason, actor: { userId: actor.userId, label: actor.email } };
+      let update;
+      try {
+        update = await withWorkflowRefusals(() =>
+          within(() =>
+            client.workflow
+              .getHandle(order.workflowId)
+              .startUpdate(cancelPickupUpdate, { args: [cancellation], waitForStage: WorkflowUpdateStage.ACCEPTED }),
+          ),
+        );
+      } catch (error) {
+        if (!isNoAnswer(error)) throw error;
+        throw new ServiceUnavailableError(
+          `The pickup process did not take the cancellation within ${temporalCallTimeoutMs} ms; try again shortly`,
+        );
+      }
+      let timeline: Awaited<ReturnType<typeof update.result>> | null = null;
+      try {
+        timeline = await withWorkflowRefusals(() => within(() => update.result()));
+      } catch (error) {
+        if (!isNoAnswer(error)) throw error;
+      }
       const after = await prisma.order.findUniqueOrThrow({
         where: { id: order.id },
         select: { id: true, status: true, cancelReason: true, cancelledAt: true },
       });
       await recordAudit(prisma, {
         actor,
-        action: 'order.cancel',
+        action: timeline === null ? 'order.cancel-requested' : 'order.cancel',
         entityType: 'Order',
         entityId: order.id,
         before: { status: order.status },
@@ -66,6 +115,10 @@ export function registerOrderActionRoutes(api: ApiRouter, { prisma, client, temp
         workflowId: order.workflowId,
         requestId,
       });
+      if (timeline === null) {
+        res.status(202);
+        return { ...after, timeline: null };
+      }
       return { ...after, timeline: { ...timeline, source: 'workflow' as const } };
     },
   });

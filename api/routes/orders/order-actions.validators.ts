@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { boundedText } from '../../../domain/validation/text';
 import { pickupSteps } from '../../../domain/pickup/pickup-workflow';
 
 export const cancelOrderBodySchema = z
-  .object({ reason: z.string().trim().min(3).max(500) })
+  .object({ reason: boundedText({ min: 3, max: 500 }) })
   .meta({ id: 'CancelOrder', description: 'Why the order is cancelled; shown in the timeline and sent to the customer' });
 
 export const timelineEntrySchema = z.object({
@@ -35,6 +36,8 @@ export const cancelledOrderSchema = z
     status: z.string(),
     cancelReason: z.string().nullable(),
     cancelledAt: z.date().nullable(),
-    timeline: orderTimelineSchema,
+    timeline: orderTimelineSchema.nullable().meta({
+      description: 'null when the process took the cancellation but had not finished it within TEMPORAL_CALL_TIMEOUT_MS (answered 202)',
+    }),
   })
   .meta({ id: 'CancelledOrder' });

@@ -19,7 +19,8 @@ export interface OrderRouteDeps {
   prisma: PrismaClient;
   pageLimits: PageLimits;
   fulfilment: OrderFulfilment;
-  webOrderRules: WebOrderRules;
+  /** Where new orders' runs start comes from `fulfilment`. */
+  webOrderRules: Omit<WebOrderRules, 'starts'>;
 }
 
 const headOffice = ['ADMIN', 'OPS_LEAD'] as const;
@@ -83,27 +84,34 @@ export function registerOrderRoutes(api: ApiRouter, { prisma, pageLimits, fulfil
     description: [
       'Idempotent on `externalId`: the first request creates the order (201), a repeat returns the same order (200) and changes nothing.',
       'Prices come from the catalogue unless given; the customer is matched across channels by phone, then e-mail.',
-      'A PICKUP order starts its pickup workflow once stored; if that fails the order stays RECEIVED with `fulfilmentStartError` set.',
+      'A PICKUP order is stored together with the start of its pickup workflow (`startStatus` PENDING), which is attempted right after the answer',
+      'and retried automatically until it runs: an accepted order always reaches its workflow, and `workflowId` is set once it has.',
     ].join(' '),
     tags: ['orders'],
     access: headOffice,
     request: { body: createWebOrderBodySchema },
     response: { status: 201, description: 'The order (201 created, 200 when it already existed)', schema: orderDetailSchema },
+    otherResponses: [{ status: 503, description: 'Overloaded or the database is busy: nothing was written; retry after Retry-After' }],
     handle: async ({ body, actor, requestId, res }) => {
-      const { created, order } = await placeWebOrder(prisma, actor, requestId, body, webOrderRules);
+      const { created, order, start } = await placeWebOrder(prisma, actor, requestId, body, {
+        ...webOrderRules,
+        starts: fulfilment.policy,
+      });
       if (!created) res.status(200);
-      // After commit; a repeat also retries a start that failed the first time.
-      if (needsPickupWorkflow(order) && order.workflowId === null) await fulfilment.startPickup(order.id);
-      return readOrder(order.id, actor);
+      // Committed: the order and the promise of its run are stored, so the order is accepted. Its answer
+      // does not wait for Temporal (a slow Temporal must not hold checkouts); the start goes out right after.
+      const answer = await readOrder(order.id, actor);
+      if (start !== null) fulfilment.startInBackground(start);
+      return answer;
     },
   });
 
   api.route({
     method: 'post',
     path: '/api/orders/:id/start-fulfilment',
-    summary: 'Start (or join) the pickup workflow of a received pickup order',
+    summary: 'Start (or join) the pickup workflow of a received pickup order now',
     description:
-      'The retry path when starting failed at intake (see `fulfilmentStartError`). Idempotent: an order whose workflow already runs is returned as it is.',
+      "Attempts the order's pending or FAILED workflow start now instead of waiting for the automatic retry (see `startStatus`). Idempotent: an order whose workflow already runs is returned as it is.",
     tags: ['orders'],
     access: headOffice,
     request: { params: idParamsSchema },
@@ -113,7 +121,8 @@ export function registerOrderRoutes(api: ApiRouter, { prisma, pageLimits, fulfil
       { status: 409, description: 'Not a pickup order, or no longer waiting to start (e.g. cancelled)' },
       {
         status: 503,
-        description: 'Temporal refused or did not answer; the order (with `fulfilmentStartError`) is unchanged otherwise',
+        description:
+          'Temporal refused or did not answer; the order (with `fulfilmentStartError`) stays pending and is retried automatically',
         schema: orderDetailSchema,
       },
     ],
@@ -124,22 +133,23 @@ export function registerOrderRoutes(api: ApiRouter, { prisma, pageLimits, fulfil
       });
       if (order === null) throw new NotFoundError('Order not found');
       if (order.fulfilmentType !== 'PICKUP') throw new ConflictError('Only pickup orders have a pickup workflow');
-      if (order.workflowId !== null && !needsPickupWorkflow(order)) return readOrder(order.id, actor);
+      if (order.workflowId !== null) return readOrder(order.id, actor);
       if (!needsPickupWorkflow(order)) throw new ConflictError(`An order that is ${order.status} cannot start fulfilment`);
 
-      const start = await fulfilment.startPickup(order.id);
+      const { workflowId, outcome } = await fulfilment.retryPickupStart(order.id);
+      const started = outcome === null || outcome.status === 'STARTED';
       await prisma.$transaction((tx) =>
         recordAudit(tx, {
           actor,
           action: 'order.start-fulfilment',
           entityType: 'Order',
           entityId: order.id,
-          after: start.started ? { workflowId: start.workflowId } : { error: start.error },
-          ...(start.started && { workflowId: start.workflowId }),
+          after: started ? { workflowId } : { error: outcome.error },
+          ...(started && { workflowId }),
           requestId,
         }),
       );
-      if (!start.started) res.status(503);
+      if (!started) res.status(503);
       return readOrder(order.id, actor);
     },
   });

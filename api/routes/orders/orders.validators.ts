@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { boundedText } from '../../../domain/validation/text';
 import { webOrderSchema } from '../../../domain/orders/web-order';
-import { ChannelKind, FulfilmentType, OrderLineStatus, OrderStatus, PaymentStatus } from '../../../prisma/client';
+import { ChannelKind, FulfilmentType, OrderLineStatus, OrderStatus, PaymentStatus, WorkflowStartStatus } from '../../../prisma/client';
 import { idFilterSchema, listQuerySchema } from '../../lists/list-query';
 import { idSchema } from '../../openapi/common-schemas';
 
@@ -20,11 +21,12 @@ export const orderSummarySchema = z
     currency: z.string(),
     totalMinor: z.number().int().meta({ description: 'Minor units (cents)' }),
     placedAt: z.date(),
-    workflowId: z.string().nullable(),
-    fulfilmentStartError: z
-      .string()
-      .nullable()
-      .meta({ description: 'Why the pickup workflow could not be started; retry with start-fulfilment' }),
+    workflowId: z.string().nullable().meta({ description: 'Set exactly when the pickup run exists' }),
+    startStatus: z.enum(WorkflowStartStatus).nullable().meta({
+      description:
+        'PENDING: accepted, its run not started yet (retried automatically); STARTED: the run exists; FAILED: Temporal refused it, retry with start-fulfilment; null: no workflow (not a pickup)',
+    }),
+    fulfilmentStartError: z.string().nullable().meta({ description: 'While the run is not started: why the last attempt failed' }),
     updatedAt: z.date(),
   })
   .meta({ id: 'OrderSummary' });
@@ -63,6 +65,16 @@ export const orderDetailSchema = orderSummarySchema
     cancelledAt: z.date().nullable(),
     cancelReason: z.string().nullable(),
     createdAt: z.date(),
+    workflowStart: z
+      .object({
+        status: z.enum(WorkflowStartStatus),
+        attempts: z.number().int(),
+        lastError: z.string().nullable(),
+        nextAttemptAt: z.date().nullable().meta({ description: 'When a pending start is tried again' }),
+        startedAt: z.date().nullable(),
+      })
+      .nullable()
+      .meta({ description: 'The start of the pickup run (workflow_starts); null for orders without one' }),
   })
   .meta({ id: 'Order' });
 
@@ -82,13 +94,10 @@ export const orderListQuerySchema = listQuerySchema({
     channelId: idFilterSchema.optional(),
     customerId: idSchema.optional(),
     fulfilmentType: z.enum(FulfilmentType).optional(),
-    q: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
+    startStatus: oneOrMany(z.enum(WorkflowStartStatus))
       .optional()
-      .meta({ description: 'Matches the external order id or the customer’s name, e-mail or phone' }),
+      .meta({ description: 'Orders whose pickup run start is PENDING (retrying), FAILED or STARTED; one or a list' }),
+    q: boundedText({ max: 100 }).optional().meta({ description: 'Matches the external order id or the customer’s name, e-mail or phone' }),
   }),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedText } from '../../../domain/validation/text';
 import { TaskQueue, TaskStatus, TaskType } from '../../../prisma/client';
 import { customerDecisionBodySchema, handoverOutcomeBodySchema, pickOutcomeBodySchema } from '../../../domain/tasks/task-outcomes';
 import { idFilterSchema, listQuerySchema } from '../../lists/list-query';
@@ -37,7 +38,7 @@ export const taskListQuerySchema = listQuerySchema({
     type: oneOrMany(z.enum(TaskType)).optional(),
     queue: oneOrMany(z.enum(TaskQueue)).optional(),
     storeId: idFilterSchema.optional(),
-    workflowId: z.string().min(1).max(255).optional(),
+    workflowId: boundedText({ max: 255 }).optional(),
   }),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedText } from '../../../domain/validation/text';
 import { listQuerySchema } from '../../lists/list-query';
 
 /**
@@ -83,6 +84,4 @@ export const workflowListQuerySchema = listQuerySchema({
 
 export type WorkflowListFilter = z.output<typeof workflowListQuerySchema>['filter'];
 
-export const cancelWorkflowBodySchema = z
-  .object({ reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500) })
-  .meta({ id: 'CancelWorkflowRequest' });
+export const cancelWorkflowBodySchema = z.object({ reason: boundedText({ min: 3, max: 500 }) }).meta({ id: 'CancelWorkflowRequest' });

@@ -1,6 +1,6 @@
 import { type Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../../../api/app';
+import { createApp, whenBackgroundWorkIdle } from '../../../api/app';
 import { apiConfigSchema } from '../../../api/config';
 import { createLogger } from '../../../api/logger';
 import { createTemporalClient } from '../../../api/temporal-client';
@@ -67,6 +67,7 @@ export function startTestApi(options: { databaseUrl?: string; temporalAddress?: 
       return token;
     },
     async close() {
+      await whenBackgroundWorkIdle(app);
       await Promise.allSettled([prisma.$disconnect(), temporal.close()]);
     },
   };

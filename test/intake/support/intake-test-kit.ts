@@ -2,14 +2,17 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { type Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../../../api/app';
+import { createApp, whenBackgroundWorkIdle } from '../../../api/app';
 import { createLogger } from '../../../api/logger';
 import { createTemporalClient } from '../../../api/temporal-client';
 import { signWebhookBody } from '../../../channels/order-webhook';
 import { type ChannelOrderEvent } from '../../../domain/orders/channel-order-event';
 import { createPrismaClient, type PrismaClient } from '../../../prisma/client';
-import { demoPassword, testConfig } from '../../api/support/test-app';
+import { demoLogin, demoPassword, testConfig } from '../../api/support/test-app';
 import { testEnv } from '../../support/env';
+import { eventually } from '../../support/eventually';
+
+export { eventually } from '../../support/eventually';
 
 export { bodyOf, demoLogin, type ErrorBody } from '../../api/support/test-app';
 
@@ -62,9 +65,62 @@ export async function startIntakeApi(overrides: Record<string, string> = {}): Pr
             if (!(error instanceof WorkflowNotFoundError)) throw error;
           });
       }
+      await whenBackgroundWorkIdle(app);
       await Promise.allSettled([prisma.$disconnect(), temporalHandle.close(), connection.close()]);
     },
   };
+}
+
+/**
+ * Waits until the order's pickup run is recorded on it (intake starts it after answering a webhook, the
+ * relay retries it) and answers its workflow id. Fails the test after `timeoutMs`.
+ */
+export async function waitForRun(prisma: PrismaClient, orderId: string, timeoutMs = 15_000): Promise<string> {
+  const { workflowId } = await eventually(
+    () => prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { workflowId: true } }),
+    (order) => order.workflowId !== null,
+    timeoutMs,
+  );
+  if (workflowId === null) throw new Error(`order ${orderId} got no run within ${timeoutMs} ms`);
+  return workflowId;
+}
+
+/** Names of the signals a run received so far, in order. */
+export async function signalsReceived(temporal: Client, workflowId: string): Promise<string[]> {
+  const history = await temporal.workflow.getHandle(workflowId).fetchHistory();
+  return (history.events ?? []).flatMap((event) =>
+    event.workflowExecutionSignaledEventAttributes ? [event.workflowExecutionSignaledEventAttributes.signalName ?? ''] : [],
+  );
+}
+
+/**
+ * The app with a Temporal nobody answers (port 1): it takes orders, and every start it attempts fails at
+ * once. Its long retry delay keeps the stack's own relay off those starts, so a test decides who starts them.
+ */
+export function startUnreachableTemporalIntakeApi(): Promise<IntakeTestApi> {
+  return startIntakeApi({
+    TEMPORAL_ADDRESS: '127.0.0.1:1',
+    INTAKE_TEMPORAL_TIMEOUT_MS: '300',
+    WORKFLOW_START_RETRY_INITIAL_MS: '600000',
+    WORKFLOW_START_RETRY_MAX_MS: '600000',
+  });
+}
+
+/** A one-line web pickup order at AMS-01 by a new customer, placed as the web store does; answers its id. */
+export async function placeWebPickupOrder(app: IntakeTestApi, prefix = 'WPO'): Promise<string> {
+  const [product] = await sellableSkus(app.prisma, 1);
+  const response = await request(app.app)
+    .post('/api/orders')
+    .set('Authorization', await app.bearer(demoLogin.opsLead))
+    .send({
+      externalId: uniqueId(prefix),
+      customer: { name: 'Pickup Shopper', email: `${uniqueId(prefix.toLowerCase())}@mail.example` },
+      fulfilmentType: 'PICKUP',
+      pickupStoreCode: 'AMS-01',
+      lines: [{ sku: product?.sku, quantity: 1 }],
+    });
+  if (response.status !== 201) throw new Error(`POST /api/orders answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return (response.body as { id: string }).id;
 }
 
 /** A fresh external id per test, so tests never meet each other's orders. */

@@ -1,0 +1,31 @@
+import { Prisma } from '../prisma/client';
+import { type WorkflowStartRecord } from './workflow-start-request';
+
+/**
+ * Each kind of record a workflow start can belong to: its column on workflow_starts and the table whose
+ * `workflow_id` says the run exists. Adding returns (`returnId` -> returns) is one entry here, one
+ * column in the schema. Table names are fixed here, never taken from input.
+ */
+export const linkedRecordKinds = [{ field: 'orderId', column: 'order_id', table: 'orders' }] as const satisfies readonly {
+  field: keyof WorkflowStartRecord;
+  column: string;
+  table: string;
+}[];
+
+/** The workflow_starts columns to insert for a record. */
+export function recordColumnsOf(record: WorkflowStartRecord): { orderId: string } {
+  return { orderId: record.orderId };
+}
+
+/**
+ * Statements that record the run on its business record, inside the transaction that marks the start
+ * STARTED: `workflow_id` set once (never overwritten), so the record says a run exists exactly when it does.
+ */
+export function linkRunStatements(startId: string): Prisma.Sql[] {
+  return linkedRecordKinds.map(
+    (kind) => Prisma.sql`
+      UPDATE ${Prisma.raw(`"${kind.table}"`)} AS r SET workflow_id = s.workflow_id, updated_at = now()
+      FROM workflow_starts s
+      WHERE s.id = ${startId}::uuid AND r.id = s.${Prisma.raw(`"${kind.column}"`)} AND r.workflow_id IS NULL`,
+  );
+}
