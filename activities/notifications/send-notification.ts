@@ -1,11 +1,11 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { isMessageGatewayError } from '../../channels/messaging/message-gateway-errors';
+import { isMessageGatewayError } from '../../message-gateway/message-gateway-errors';
 import { NotFoundError } from '../../domain/errors';
 import { renderMessage } from '../../domain/notifications/message-templates';
 import { notificationPayloadOf, redactedAfterSending } from '../../domain/notifications/notification-payload';
 import { type ActivityDeps } from '../deps';
-import { withActivityFailures } from '../inventory/to-activity-failure';
+import { toTemporalFailure, withTemporalFailures } from '../failures/to-temporal-failure';
 
 /** The outbox row to deliver, by id or by its business key (e.g. `notify:pickup-ready:<orderId>`). */
 export type SendNotificationRequest = { notificationId: string } | { idempotencyKey: string };
@@ -30,7 +30,7 @@ export const NOTIFICATION_UNDELIVERABLE = 'NOTIFICATION_UNDELIVERABLE';
  */
 export function createSendNotification({ prisma, messageGateway }: Pick<ActivityDeps, 'prisma' | 'messageGateway'>) {
   return async function sendNotification(request: SendNotificationRequest): Promise<SendNotificationResult> {
-    const row = await withActivityFailures(async () => {
+    const row = await withTemporalFailures(async () => {
       const found = await prisma.notification.findUnique({
         where: 'notificationId' in request ? { id: request.notificationId } : { idempotencyKey: request.idempotencyKey },
       });
@@ -66,11 +66,7 @@ export function createSendNotification({ prisma, messageGateway }: Pick<Activity
         throw ApplicationFailure.create({ type: NOTIFICATION_UNDELIVERABLE, message, nonRetryable: true, cause: error });
       }
       await prisma.notification.updateMany({ where: { id: row.id, status: 'PENDING' }, data: { lastError: message } });
-      throw ApplicationFailure.create({
-        type: isMessageGatewayError(error) ? error.type : 'MESSAGE_GATEWAY_UNAVAILABLE',
-        message,
-        cause: error instanceof Error ? error : undefined,
-      });
+      throw toTemporalFailure(error);
     }
 
     // Conditional: a twin attempt that finished first already settled the row (the gateway replayed to both).

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../domain/errors';
 import { type ActivityDeps } from '../deps';
-import { withActivityFailures } from '../inventory/to-activity-failure';
+import { withTemporalFailures } from '../failures/to-temporal-failure';
 import { type PickupOrderSnapshot, pickupOrderSnapshotOf, pickupOrderSnapshotSelect } from './pickup-order-snapshot';
 
 export type { PickupOrderSnapshot } from './pickup-order-snapshot';
@@ -11,7 +11,7 @@ export type { PickupOrderSnapshot } from './pickup-order-snapshot';
  */
 export function createLoadPickupOrder({ prisma }: Pick<ActivityDeps, 'prisma'>) {
   return async function loadPickupOrder({ orderId }: { orderId: string }): Promise<PickupOrderSnapshot> {
-    return withActivityFailures(async () => {
+    return withTemporalFailures(async () => {
       const order = await prisma.order.findUnique({ where: { id: orderId }, select: pickupOrderSnapshotSelect });
       if (order === null) throw new NotFoundError(`Order ${orderId} not found`);
       return pickupOrderSnapshotOf(order);

@@ -12,6 +12,8 @@ export interface CompleteTaskRequest {
   taskId: string;
   actor: ProcessActor;
   outcome: TaskOutcome;
+  /** The API request that carried it, so the audit row the workflow's activity writes names it. */
+  requestId?: string;
 }
 
 export interface CompleteTaskResult {
@@ -27,6 +29,7 @@ export interface CompleteTaskResult {
 export interface UnlockTaskRequest {
   taskId: string;
   actor: ProcessActor;
+  requestId?: string;
 }
 
 export interface UnlockTaskResult {

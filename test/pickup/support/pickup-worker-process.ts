@@ -5,8 +5,8 @@
  */
 import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import { createChannelAdapterSource } from '../../../activities/channels/channel-adapter-source';
-import { HttpMessageGateway } from '../../../channels/messaging/http-message-gateway';
-import { messageGatewaySettingsFromEnv } from '../../../channels/messaging/message-gateway-settings';
+import { HttpMessageGateway } from '../../../message-gateway/http-message-gateway';
+import { messageGatewaySettingsFromEnv } from '../../../message-gateway/message-gateway-settings';
 import { createPrismaClient } from '../../../prisma/client';
 import { createWorker } from '../../../worker/create-worker';
 import { requireEnv, testEnv } from '../../support/env';

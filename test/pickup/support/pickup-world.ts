@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { createChannelAdapterSource } from '../../../activities/channels/channel-adapter-source';
-import { HttpMessageGateway } from '../../../channels/messaging/http-message-gateway';
+import { HttpMessageGateway } from '../../../message-gateway/http-message-gateway';
 import { createSandboxApp, sandboxOptionsFromConfig } from '../../../channels/sandbox/app';
 import { sandboxConfigSchema } from '../../../channels/sandbox/config';
 import { listenSandbox, type RunningSandbox } from '../../../channels/sandbox/server';
