@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { isMessageGatewayError } from '../../message-gateway/message-gateway-errors';
+import { isMessageGatewayError, MessageGatewayUnavailableError } from '../../message-gateway/message-gateway-errors';
 import { NotFoundError } from '../../domain/errors';
 import { renderMessage } from '../../domain/notifications/message-templates';
 import { notificationPayloadOf, redactedAfterSending } from '../../domain/notifications/notification-payload';
@@ -66,7 +66,8 @@ export function createSendNotification({ prisma, messageGateway }: Pick<Activity
         throw ApplicationFailure.create({ type: NOTIFICATION_UNDELIVERABLE, message, nonRetryable: true, cause: error });
       }
       await prisma.notification.updateMany({ where: { id: row.id, status: 'PENDING' }, data: { lastError: message } });
-      throw toTemporalFailure(error);
+      // Whatever else a gateway throws (a plain Error from an implementation) counts as unavailable: retried.
+      throw toTemporalFailure(isMessageGatewayError(error) ? error : new MessageGatewayUnavailableError(message, 1, { cause: error }));
     }
 
     // Conditional: a twin attempt that finished first already settled the row (the gateway replayed to both).

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     prisma,
     apiKeys: { keys: {}, useSandboxDevKeys: true },
     transport: {
-      retry: { maxAttempts: 2, maxElapsedMs: 2000, baseDelayMs: 50, maxDelayMs: 200 },
+      retry: { rateLimitedAttempts: 2, maxElapsedMs: 2000, baseDelayMs: 50, maxDelayMs: 200 },
       timeouts: { requestMs: 2000, jobPollIntervalMs: 50, jobMaxWaitMs: 5000 },
     },
   });

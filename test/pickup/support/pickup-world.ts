@@ -35,7 +35,7 @@ export const fastSettings: PickupSettings = {
 
 /** Small budgets so a failing channel call gives up in about a second. */
 const transport = {
-  retry: { maxAttempts: 2, maxElapsedMs: 2000, baseDelayMs: 50, maxDelayMs: 200 },
+  retry: { rateLimitedAttempts: 2, maxElapsedMs: 2000, baseDelayMs: 50, maxDelayMs: 200 },
   timeouts: { requestMs: 2000, jobPollIntervalMs: 50, jobMaxWaitMs: 5000 },
 };
 
