@@ -168,7 +168,7 @@ describe('stock adjustments with four-eyes approvals', () => {
     const approvalId = (await pendingApprovalOf(id))?.id ?? '';
     const noReason = await request(app).post(`/api/approvals/${approvalId}/reject`).set('Authorization', as('opsLead')).send({});
     expect(noReason.status).toBe(400);
-    expect((noReason.body as ErrorBody).errors).toHaveProperty(['body.reason']);
+    expect((noReason.body as ErrorBody).errors).toHaveProperty(['reason']);
     const rejected = await request(app)
       .post(`/api/approvals/${approvalId}/reject`)
       .set('Authorization', as('opsLead'))

@@ -14,12 +14,11 @@ const levelsAtOrBelow: Record<ApproverLevel, ApproverLevel[]> = {
   ADMIN: ['STORE_MANAGER', 'OPS_LEAD', 'ADMIN'],
 };
 
-/** Who sees which requests: approvers their level's (store managers: their store's), everyone the ones they asked for. */
+/** Who sees which requests: head office all of them, store staff their store's and the ones they asked for. */
 export function visibleApprovalsWhere(actor: Actor): Prisma.ApprovalRequestWhereInput {
   const level = approverLevelOf(actor);
   if (level === 'ADMIN' || level === 'OPS_LEAD') return {};
-  if (level === 'STORE_MANAGER') return { OR: [{ storeId: actor.storeId }, { requestedByUserId: actor.userId }] };
-  return { requestedByUserId: actor.userId };
+  return { OR: [...(actor.storeId === null ? [] : [{ storeId: actor.storeId }]), { requestedByUserId: actor.userId }] };
 }
 
 /** Pending requests this person may decide: within their level and store, not theirs, not about a subject they edited. */
