@@ -57,7 +57,8 @@ export async function readRecordedPickupTimeline(
       select: { type: true, status: true, createdAt: true, completedAt: true, updatedAt: true, completedBy: { select: { email: true } } },
     }),
     prisma.auditEvent.findFirst({
-      where: { entityType: 'Order', entityId: order.id, action: 'order.cancel' },
+      // A cancellation the run took after the call's deadline is audited as requested; it is the same person's.
+      where: { entityType: 'Order', entityId: order.id, action: { in: ['order.cancel', 'order.cancel-requested'] } },
       orderBy: { createdAt: 'desc' },
       select: { actorLabel: true },
     }),
