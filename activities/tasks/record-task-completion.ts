@@ -1,5 +1,5 @@
 import { ConflictError } from '../../domain/errors';
-import { type ProcessActor } from '../../domain/pickup/pickup-workflow';
+import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
 import { type TaskOutcome } from '../../domain/tasks/task-outcomes';
 import { type ActivityDeps } from '../deps';
 import { withActivityFailures } from '../inventory/to-activity-failure';
