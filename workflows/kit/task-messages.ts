@@ -1,5 +1,6 @@
 import { defineUpdate } from '@temporalio/workflow';
 import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
+import { type TaskOutcomeBase } from '../../domain/workflow-kit/task-outcome';
 
 /**
  * The Updates every workflow that waits on human tasks accepts. The API forwards a person's completion
@@ -7,8 +8,7 @@ import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
  * one it waits for (done already, or out of turn), which the API answers with 409.
  */
 
-/** Every outcome names its task type; the rest is the task type's own (registered by its domain). */
-export type TaskOutcomeBase = { type: string } & Record<string, unknown>;
+export type { TaskOutcomeBase } from '../../domain/workflow-kit/task-outcome';
 
 export interface CompleteTaskRequest<Outcome extends TaskOutcomeBase = TaskOutcomeBase> {
   taskId: string;
