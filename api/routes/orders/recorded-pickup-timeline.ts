@@ -1,4 +1,5 @@
-import { type PickupFinalStep, type PickupTimeline, type TimelineEntry } from '../../../domain/pickup/pickup-workflow';
+import { type PickupFinalStep, type PickupTimeline } from '../../../domain/pickup/pickup-workflow';
+import { type TimelineEntry } from '../../../domain/workflow-kit/timeline';
 import { type OrderStatus, type PrismaClient, type TaskStatus, type TaskType } from '../../../prisma/client';
 
 /** Order statuses in which the pickup process has ended, with the step it ended on. */
