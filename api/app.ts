@@ -8,6 +8,7 @@ import { type ApiConfig } from './config';
 import { mountAdminUi } from './http/admin-ui';
 import { ApiRouter } from './http/api-router';
 import { errorHandler, unknownRoute } from './http/error-handler';
+import { watchEventLoopPressure } from './http/event-loop-pressure';
 import { shedLoad } from './http/load-shedding';
 import { requestIdHeader, requestLogging } from './http/request-logging';
 import { createOrderFulfilment, type OrderFulfilment } from './intake/order-fulfilment';
@@ -34,8 +35,10 @@ import { registerStockAdjustmentRoutes } from './routes/stock-adjustments/stock-
 import { registerStoreRoutes } from './routes/stores';
 import { registerTaskRoutes } from './routes/tasks/tasks';
 import { registerUserRoutes } from './routes/users';
-import { registerWorkflowRoutes } from './routes/workflows/workflows';
+import { registerWorkflowRoutes } from './routes/workflow-runs/workflow-runs';
 import { type TemporalClientHandle } from './temporal-client';
+import { registeredWorkflows } from './workflow-registry/registered-workflows';
+import { type WorkflowRegistry } from './workflow-registry/workflow-registry';
 
 export type AppConfig = Pick<
   ApiConfig,
@@ -47,6 +50,8 @@ export type AppConfig = Pick<
   | 'API_MAX_CONCURRENT_REQUESTS'
   | 'API_MAX_QUEUED_REQUESTS'
   | 'API_MAX_QUEUE_WAIT_MS'
+  | 'API_MAX_EVENT_LOOP_DELAY_MS'
+  | 'API_EVENT_LOOP_WINDOW_MS'
   | 'READINESS_TIMEOUT_MS'
   | 'LIST_DEFAULT_PAGE_SIZE'
   | 'LIST_MAX_PAGE_SIZE'
@@ -88,6 +93,8 @@ export interface AppDeps {
   logger: Logger;
   /** The process's metrics (with CPU and memory); tests leave it out and get a registry of their own. */
   metrics?: ApiMetrics;
+  /** The workflow types the API drives; the registered ones unless a test adds its samples. */
+  workflows?: WorkflowRegistry;
 }
 
 /**
@@ -95,7 +102,14 @@ export interface AppDeps {
  * process's one PrismaClient and Temporal client, tests give it theirs (or broken ones) and drive it with
  * supertest.
  */
-export function createApp({ prisma, temporal, config, logger, metrics = createApiMetrics({ processMetrics: false }) }: AppDeps): Express {
+export function createApp({
+  prisma,
+  temporal,
+  config,
+  logger,
+  metrics = createApiMetrics({ processMetrics: false }),
+  workflows = registeredWorkflows,
+}: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
@@ -104,6 +118,7 @@ export function createApp({ prisma, temporal, config, logger, metrics = createAp
   registerWorkflowStartMetrics(metrics, prisma);
   mountMetricsRoute(app, metrics, registry);
   app.use(cors({ origin: config.API_CORS_ORIGINS, exposedHeaders: ['Content-Range', requestIdHeader] }));
+  const pressure = watchEventLoopPressure({ maxDelayMs: config.API_MAX_EVENT_LOOP_DELAY_MS, windowMs: config.API_EVENT_LOOP_WINDOW_MS });
   // Before the body is read: a request the API has no room for costs nothing but its 503.
   app.use(
     '/api',
@@ -114,6 +129,7 @@ export function createApp({ prisma, temporal, config, logger, metrics = createAp
         maxQueueWaitMs: config.API_MAX_QUEUE_WAIT_MS,
       },
       metrics,
+      pressure,
     ),
   );
   // keepRawBody: channel webhooks are signed over the exact bytes sent.
@@ -136,7 +152,7 @@ export function createApp({ prisma, temporal, config, logger, metrics = createAp
   registerInventoryMovementRoutes(api, resourceDeps);
   registerUserRoutes(api, resourceDeps);
   registerAuditEventRoutes(api, resourceDeps);
-  registerTaskRoutes(api, { ...resourceDeps, client: temporal.client });
+  registerTaskRoutes(api, { ...resourceDeps, client: temporal.client, workflows });
   registerOrderActionRoutes(api, { prisma, client: temporal.client, temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS });
   const fulfilment = createOrderFulfilment({
     prisma,
@@ -168,6 +184,7 @@ export function createApp({ prisma, temporal, config, logger, metrics = createAp
     client: temporal.client,
     temporalUi: { baseUrl: config.TEMPORAL_UI_URL, namespace: temporal.client.options.namespace },
     temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
+    workflows,
   });
   registerDocsRoutes(api, registry);
 

@@ -1,6 +1,6 @@
 import { recordAudit } from '../../db/audit/record-audit';
 import { ConflictError } from '../../domain/errors';
-import { type ProcessActor } from '../../domain/pickup/pickup-workflow';
+import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
 import { type OrderLineStatus, type OrderStatus, type Prisma } from '../../prisma/client';
 import { type ActivityDeps } from '../deps';
 import { withTemporalFailures } from '../failures/to-temporal-failure';

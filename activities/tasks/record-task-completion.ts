@@ -1,15 +1,15 @@
 import { recordAudit } from '../../db/audit/record-audit';
 import { ConflictError } from '../../domain/errors';
-import { type ProcessActor } from '../../domain/pickup/pickup-workflow';
-import { type TaskOutcome } from '../../domain/tasks/task-outcomes';
-import { type TaskStatus } from '../../prisma/client';
+import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
+import { type TaskOutcomeBase } from '../../domain/workflow-kit/task-outcome';
+import { type Prisma, type TaskStatus } from '../../prisma/client';
 import { type ActivityDeps } from '../deps';
 import { withTemporalFailures } from '../failures/to-temporal-failure';
 
 export interface RecordTaskCompletionRequest {
   taskId: string;
   actor: ProcessActor;
-  outcome: TaskOutcome;
+  outcome: TaskOutcomeBase;
   /** The API request that submitted the completion, for the audit trail (absent in runs started before it was passed). */
   requestId?: string;
 }
@@ -38,7 +38,7 @@ export function createRecordTaskCompletion({ prisma }: Pick<ActivityDeps, 'prism
           where: { id: taskId },
           data: {
             status: 'DONE',
-            outcome: { ...outcome },
+            outcome: { ...outcome } as Prisma.InputJsonObject,
             completedAt,
             completedByUserId: actor.userId,
             ...(actor.userId !== null && { assigneeUserId: actor.userId }),

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../db/audit/record-audit';
-import { type ProcessActor } from '../../domain/pickup/pickup-workflow';
+import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
 import { type TaskStatus } from '../../prisma/client';
 import { type ActivityDeps } from '../deps';
 import { withTemporalFailures } from '../failures/to-temporal-failure';

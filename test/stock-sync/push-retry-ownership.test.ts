@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createPushStockPage } from '../../activities/channels/push-stock-page';
-import { activityProfiles } from '../../workflows/activity-profiles';
+import { activityProfiles } from '../../workflows/kit/activity-profiles';
 import { testEnv } from '../support/env';
 import { pushOnePage } from './support/push-page-workflow';
 import { StockSyncWorld } from './support/stock-sync-world';

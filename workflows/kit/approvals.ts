@@ -2,7 +2,7 @@ import { condition, log, proxyActivities, setHandler, workflowInfo } from '@temp
 import type { Activities } from '../../activities';
 import { type ApprovalDecisionMessage, type ApprovalSubjectRef } from '../../domain/approvals/approval-messages';
 import { approvalRefusal, type RequiredApproval } from '../../domain/approvals/approval-rules';
-import { activityProfiles } from '../activity-profiles';
+import { activityProfiles } from './activity-profiles';
 import {
   approvalDecisionSignal,
   approvalsStateQuery,

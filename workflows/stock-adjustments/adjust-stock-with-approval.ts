@@ -6,7 +6,7 @@ import {
   type AdjustStockWithApprovalInput,
   type AdjustStockWithApprovalResult,
 } from '../../domain/stock-adjustments/stock-adjustment-workflow';
-import { activityProfiles } from '../activity-profiles';
+import { activityProfiles } from '../kit/activity-profiles';
 import { Approvals } from '../kit/approvals';
 
 const { loadStockAdjustment, setStockAdjustmentStatus, adjustStock } = proxyActivities<

@@ -6,6 +6,7 @@ import { type Actor } from '../../../domain/auth/roles';
 import { storeFilterFor, throwIfStoreIsNotAccessible } from '../../../domain/auth/store-access';
 import { ConflictError, ForbiddenError, InvalidDataError, NotFoundError } from '../../../domain/errors';
 import { minorUnits } from '../../../domain/money/minor-units';
+import { stockAdjustmentWorkflow } from '../../../domain/stock-adjustments/stock-adjustment-definition';
 import { adjustmentValueMinor, STOCK_ADJUSTMENT_SUBJECT } from '../../../domain/stock-adjustments/stock-adjustment-rules';
 import { type StockAdjustmentWorkflowSettings } from '../../../domain/stock-adjustments/stock-adjustment-workflow';
 import { type Prisma, type PrismaClient } from '../../../prisma/client';
@@ -17,7 +18,6 @@ import { pageFor } from '../../lists/pagination';
 import { sendPage } from '../../lists/send-page';
 import { idParamsSchema } from '../../openapi/common-schemas';
 import { type ResourceRouteDeps } from '../route-deps';
-import { stockAdjustmentWorkflowStart } from './stock-adjustment-start';
 import {
   createStockAdjustmentBodySchema,
   stockAdjustmentListQuerySchema,
@@ -127,7 +127,10 @@ export function registerStockAdjustmentRoutes(
           },
           include,
         });
-        const request = stockAdjustmentWorkflowStart(fulfilment.policy.taskQueue, { id: created.id, storeCode: store.code }, settings);
+        const request = stockAdjustmentWorkflow.startRequest(fulfilment.policy.taskQueue, {
+          adjustment: { id: created.id, storeCode: store.code },
+          settings,
+        });
         await enqueueWorkflowStart(tx, request, fulfilment.policy.firstRelayAttemptAt());
         await recordAudit(tx, {
           actor,

@@ -1,7 +1,7 @@
 import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../../activities';
 import type { PushStockPageInput } from '../../../activities/channels/push-stock-page';
-import { activityProfiles } from '../../../workflows/activity-profiles';
+import { activityProfiles } from '../../../workflows/kit/activity-profiles';
 
 /**
  * Test-only workflow: one pushStockPage under the real channelPush profile (its attempts and timeouts),
