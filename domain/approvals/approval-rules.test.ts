@@ -1,4 +1,11 @@
-import { approvalRefusal, approverLevelOf, requiredApprovalFor, type ApprovalCase, type ApprovalDecider } from './approval-rules';
+import {
+  approvalRefusal,
+  approverLevelOf,
+  levelCovers,
+  requiredApprovalFor,
+  type ApprovalCase,
+  type ApprovalDecider,
+} from './approval-rules';
 
 const limits = { storeManagerMinor: 50_000, opsLeadMinor: 500_000 };
 const manager = (userId: string, storeId = 'store-a'): ApprovalDecider => ({ userId, role: 'STORE_STAFF', storeId, isStoreManager: true });
@@ -46,5 +53,12 @@ describe('approval rules', () => {
 
   it('refuses a decision on a request that is no longer pending', () => {
     expect(approvalRefusal(manager('m1'), pending({ status: 'APPROVED' }))?.code).toBe('NOT_PENDING');
+  });
+});
+
+describe('approval levels after an edit', () => {
+  it('lets an approval stand only while its level still covers what the subject needs', () => {
+    expect(levelCovers('OPS_LEAD', 'STORE_MANAGER')).toBe(true);
+    expect(levelCovers('STORE_MANAGER', 'OPS_LEAD')).toBe(false);
   });
 });

@@ -57,6 +57,11 @@ export function requiredApprovalFor(amountMinor: number, limits: ApprovalValueLi
   return { level: 'ADMIN', valueLimitMinor: null };
 }
 
+/** Whether an approval at `given` level is enough for what now needs `needed` (an edit may have raised the amount). */
+export function levelCovers(given: ApproverLevel, needed: ApproverLevel): boolean {
+  return rank[given] >= rank[needed];
+}
+
 /** The level a person approves at, or null when they approve nothing (clerks). */
 export function approverLevelOf(person: Pick<ApprovalDecider, 'role' | 'isStoreManager'>): ApproverLevel | null {
   if (person.role === 'ADMIN') return 'ADMIN';

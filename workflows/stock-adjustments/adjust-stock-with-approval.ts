@@ -1,6 +1,6 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { requiredApprovalFor } from '../../domain/approvals/approval-rules';
+import { levelCovers, requiredApprovalFor } from '../../domain/approvals/approval-rules';
 import { adjustmentNeedsApproval, STOCK_ADJUSTMENT_SUBJECT } from '../../domain/stock-adjustments/stock-adjustment-rules';
 import {
   type AdjustStockWithApprovalInput,
@@ -34,10 +34,11 @@ export async function adjustStockWithApproval(input: AdjustStockWithApprovalInpu
       break;
     }
     await setStockAdjustmentStatus({ adjustmentId, status: 'AWAITING_APPROVAL', workflowId });
+    const required = requiredApprovalFor(adjustment.valueMinor, settings.valueLimits);
     const decision = await approvals.request({
       subject: { subjectType: STOCK_ADJUSTMENT_SUBJECT, subjectId: adjustmentId },
       requestedBy: adjustment.requestedBy,
-      required: requiredApprovalFor(adjustment.valueMinor, settings.valueLimits),
+      required,
       amountMinor: adjustment.valueMinor,
       currency: adjustment.currency,
       slaMs: settings.approvalSlaMs,
@@ -47,11 +48,15 @@ export async function adjustStockWithApproval(input: AdjustStockWithApprovalInpu
       await setStockAdjustmentStatus({ adjustmentId, status: 'REJECTED', decisionReason: decision.reason, workflowId });
       return { status: 'REJECTED', approvedBy: null, reason: decision.reason };
     }
+    // The approver saw the adjustment as it was when they decided (edits while pending show in the diff);
+    // an edit that raised its value past what that level may approve needs a new request at the higher level.
+    const decided = await loadStockAdjustment({ adjustmentId });
+    if (!levelCovers(required.level, requiredApprovalFor(decided.valueMinor, settings.valueLimits).level)) continue;
     const taken = await setStockAdjustmentStatus({
       adjustmentId,
       status: 'APPROVED',
       approvalId: decision.approvalId,
-      expectedVersion: adjustment.version,
+      expectedVersion: decision.decidedVersion,
       workflowId,
     });
     if (taken.outcome === 'SUPERSEDED') continue;
