@@ -6,6 +6,7 @@ import { stockAdjustmentWorkflowId } from '../../domain/stock-adjustments/stock-
 import { approvalDecisionSignal, approvalsStateQuery } from '../../workflows/kit/approval-messages';
 import { testConfig, type ErrorBody } from '../api/support/test-app';
 import { eventually } from '../support/eventually';
+import { saveHistoryIfRecording } from '../support/histories';
 import { startTestWorker } from '../support/temporal';
 import { ApprovalsWorld, type ApprovalsUserKey } from './support/approvals-world';
 
@@ -63,18 +64,24 @@ describe('stock adjustments with four-eyes approvals', () => {
       () => world.prisma.approvalRequest.findFirst({ where: { subjectId: adjustmentId, status: 'PENDING' } }),
       (row) => row !== null,
     );
-  const settled = (id: string) =>
-    eventually(
+  /** Waits for the run to close the adjustment (and, with RECORD_HISTORIES=1, keeps its history for replay). */
+  const settled = async (id: string, historyName: string) => {
+    const row = await eventually(
       () => adjustment(id),
-      (row) => row.status === 'APPLIED' || row.status === 'REJECTED',
+      (seen) => seen.status === 'APPLIED' || seen.status === 'REJECTED',
     );
+    const handle = worker.client.workflow.getHandle(stockAdjustmentWorkflowId(id));
+    await handle.result();
+    await saveHistoryIfRecording(handle, historyName);
+    return row;
+  };
 
   it('applies a small adjustment at once, with a ledger row in the requester’s name', async () => {
     const before = await world.onHandA();
     const created = await adjust('managerA', 3);
     expect(created.status).toBe(201);
     const { id } = created.body as AdjustmentBody;
-    expect((await settled(id)).status).toBe('APPLIED');
+    expect((await settled(id, 'stock-adjustment-below-threshold')).status).toBe('APPLIED');
     expect(await world.onHandA()).toBe(before + 3);
     const ledger = await world.prisma.inventoryMovement.findMany({ where: { idempotencyKey: { startsWith: `stock-adjustment:${id}` } } });
     expect(ledger).toEqual([expect.objectContaining({ kind: 'ADJUST', deltaOnHand: 3, actorUserId: world.users.managerA.id })]);
@@ -147,7 +154,7 @@ describe('stock adjustments with four-eyes approvals', () => {
       409,
     );
 
-    expect((await settled(id)).status).toBe('APPLIED');
+    expect((await settled(id, 'stock-adjustment-approved-after-edit')).status).toBe('APPLIED');
     expect(await world.onHandA()).toBe(before - 25);
     const audit = await world.prisma.auditEvent.findMany({ where: { entityId: { in: [approvalId, id] } }, orderBy: { createdAt: 'asc' } });
     expect(audit.map((event) => event.action)).toEqual([
@@ -174,7 +181,7 @@ describe('stock adjustments with four-eyes approvals', () => {
       .set('Authorization', as('opsLead'))
       .send({ reason: 'The delivery note says 4, not 40' });
     expect(rejected.status).toBe(200);
-    const closed = await settled(id);
+    const closed = await settled(id, 'stock-adjustment-rejected');
     expect(closed).toMatchObject({ status: 'REJECTED', decisionReason: 'The delivery note says 4, not 40' });
     expect(await world.onHandA()).toBe(before);
   });
@@ -208,6 +215,6 @@ describe('stock adjustments with four-eyes approvals', () => {
     });
 
     expect((await request(app).post(`/api/approvals/${approvalId}/approve`).set('Authorization', as('opsLead')).send({})).status).toBe(200);
-    expect((await settled(id)).status).toBe('APPLIED');
+    expect((await settled(id, 'stock-adjustment-forced-decision-refused')).status).toBe('APPLIED');
   });
 });
