@@ -3,8 +3,8 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { type ActivityDeps } from '../../activities';
 import { createChannelAdapterSource } from '../../activities/channels/channel-adapter-source';
-import { HttpMessageGateway } from '../../channels/messaging/http-message-gateway';
-import { messageGatewaySettingsFromEnv } from '../../channels/messaging/message-gateway-settings';
+import { HttpMessageGateway } from '../../message-gateway/http-message-gateway';
+import { messageGatewaySettingsFromEnv } from '../../message-gateway/message-gateway-settings';
 import { createWorker } from '../../worker/create-worker';
 import { testEnv } from './env';
 
