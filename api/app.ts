@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import { type PrismaClient } from '../prisma/client';
 import { activeActorLookup } from './auth/active-actor';
 import { authenticate } from './auth/authenticate';
+import { createLoginThrottle } from './auth/login-throttle';
 import { type ApiConfig } from './config';
 import { mountAdminUi } from './http/admin-ui';
 import { ApiRouter } from './http/api-router';
@@ -41,6 +42,10 @@ export type AppConfig = Pick<
   | 'JWT_SECRET'
   | 'JWT_TTL_SECONDS'
   | 'API_CORS_ORIGINS'
+  | 'API_TRUST_PROXY'
+  | 'LOGIN_MAX_FAILED_ATTEMPTS_PER_ACCOUNT'
+  | 'LOGIN_MAX_FAILED_ATTEMPTS_PER_IP'
+  | 'LOGIN_ATTEMPT_WINDOW_SECONDS'
   | 'API_JSON_BODY_LIMIT'
   | 'API_MAX_STRING_LENGTH'
   | 'API_MAX_CONCURRENT_REQUESTS'
@@ -94,6 +99,7 @@ export interface AppDeps {
 export function createApp({ prisma, temporal, config, logger, metrics = createApiMetrics({ processMetrics: false }) }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.API_TRUST_PROXY);
   app.use(requestLogging(logger));
   app.use(recordHttpMetrics(metrics));
   const registry = new OpenAPIRegistry();
@@ -126,7 +132,12 @@ export function createApp({ prisma, temporal, config, logger, metrics = createAp
     probes: { database: () => prisma.$queryRaw`SELECT 1`, temporal: (deadline) => temporal.checkReachable(deadline) },
     readinessTimeoutMs: config.READINESS_TIMEOUT_MS,
   });
-  registerAuthRoutes(api, { prisma, tokens });
+  const loginThrottle = createLoginThrottle(prisma, {
+    maxAttemptsPerAccount: config.LOGIN_MAX_FAILED_ATTEMPTS_PER_ACCOUNT,
+    maxAttemptsPerIp: config.LOGIN_MAX_FAILED_ATTEMPTS_PER_IP,
+    windowSeconds: config.LOGIN_ATTEMPT_WINDOW_SECONDS,
+  });
+  registerAuthRoutes(api, { prisma, tokens, loginThrottle });
   registerStoreRoutes(api, resourceDeps);
   registerChannelRoutes(api, resourceDeps);
   registerProductRoutes(api, resourceDeps);

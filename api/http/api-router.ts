@@ -51,7 +51,7 @@ export interface RouteDefinition<
     isList?: boolean;
   };
   /** Statuses this route answers besides the ones implied by its access and request schemas; the body is an ErrorBody unless a schema is given. */
-  otherResponses?: { status: 202 | 401 | 404 | 409 | 503; description: string; schema?: Schema }[];
+  otherResponses?: { status: 202 | 401 | 404 | 409 | 429 | 503; description: string; schema?: Schema }[];
   handle: (input: RouteInput<B, Q, P, A>) => Promise<z.input<R>>;
 }
 

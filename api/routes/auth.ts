@@ -2,6 +2,7 @@ import { type Role } from '../../domain/auth/roles';
 import { UnauthorizedError } from '../../domain/errors';
 import { type PrismaClient } from '../../prisma/client';
 import { recordAudit } from '../audit/record-audit';
+import { type LoginThrottle } from '../auth/login-throttle';
 import { passwordMatches } from '../auth/passwords';
 import { signAccessToken, type TokenSettings } from '../auth/tokens';
 import { type ApiRouter } from '../http/api-router';
@@ -10,6 +11,7 @@ import { currentUserSchema, loginBodySchema, loginResponseSchema } from './auth.
 export interface AuthRouteDeps {
   prisma: PrismaClient;
   tokens: TokenSettings;
+  loginThrottle: LoginThrottle;
 }
 
 /** One answer for every failed login, so it never tells which part (email, password, status) was wrong. */
@@ -46,18 +48,26 @@ function toCurrentUser(user: {
   };
 }
 
-export function registerAuthRoutes(api: ApiRouter, { prisma, tokens }: AuthRouteDeps): void {
+export function registerAuthRoutes(api: ApiRouter, { prisma, tokens, loginThrottle }: AuthRouteDeps): void {
   api.route({
     method: 'post',
     path: '/api/auth/login',
     summary: 'Sign in with email and password',
-    description: 'A wrong email, a wrong password and a deactivated account all get the same 401.',
+    description:
+      'A wrong email, a wrong password and a deactivated account all get the same 401. Attempts that fail are counted per ' +
+      'account and per client address; over either limit every attempt (even a right one) gets 429 with Retry-After until the window ends.',
     tags: ['auth'],
     access: 'public',
     request: { body: loginBodySchema },
     response: { description: 'A bearer token and who it belongs to', schema: loginResponseSchema },
-    otherResponses: [{ status: 401, description: invalidLoginMessage }],
+    otherResponses: [
+      { status: 401, description: invalidLoginMessage },
+      { status: 429, description: 'Too many failed attempts for this account or address; Retry-After says when to try again' },
+    ],
     handle: async ({ body, req, requestId }) => {
+      // req.ip is the TCP peer unless API_TRUST_PROXY names the proxies allowed to say otherwise.
+      const attempt = { email: body.email, ip: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
+      await loginThrottle.admit(attempt);
       const user = await prisma.user.findUnique({
         where: { email: body.email },
         select: { ...currentUserSelect, passwordHash: true, active: true },
@@ -68,6 +78,7 @@ export function registerAuthRoutes(api: ApiRouter, { prisma, tokens }: AuthRoute
         req.log.info({ email: body.email }, 'login refused');
         throw new UnauthorizedError(invalidLoginMessage);
       }
+      await loginThrottle.succeeded(attempt);
       const actor = { userId: user.id, email: user.email, role: user.role, storeId: user.storeId, isStoreManager: user.isStoreManager };
       await prisma.$transaction(async (tx) => {
         await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
