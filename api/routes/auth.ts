@@ -4,9 +4,10 @@ import { type PrismaClient } from '../../prisma/client';
 import { recordAudit } from '../audit/record-audit';
 import { type LoginThrottle } from '../auth/login-throttle';
 import { passwordMatches } from '../auth/passwords';
+import { revokeToken } from '../auth/revoke-token';
 import { signAccessToken, type TokenSettings } from '../auth/tokens';
 import { type ApiRouter } from '../http/api-router';
-import { currentUserSchema, loginBodySchema, loginResponseSchema } from './auth.validators';
+import { currentUserSchema, loginBodySchema, loginResponseSchema, logoutResponseSchema } from './auth.validators';
 
 export interface AuthRouteDeps {
   prisma: PrismaClient;
@@ -70,7 +71,7 @@ export function registerAuthRoutes(api: ApiRouter, { prisma, tokens, loginThrott
       await loginThrottle.admit(attempt);
       const user = await prisma.user.findUnique({
         where: { email: body.email },
-        select: { ...currentUserSelect, passwordHash: true, active: true },
+        select: { ...currentUserSelect, passwordHash: true, active: true, tokenVersion: true },
       });
       // Always one argon2 verification, also for unknown emails, so timing reveals nothing either.
       const matches = await passwordMatches(user?.passwordHash ?? null, body.password);
@@ -85,7 +86,7 @@ export function registerAuthRoutes(api: ApiRouter, { prisma, tokens, loginThrott
         await recordAudit(tx, { actor, action: 'auth.login', entityType: 'User', entityId: user.id, requestId });
       });
       return {
-        token: signAccessToken(user.id, tokens),
+        token: signAccessToken(user.id, tokens, user.tokenVersion),
         expiresAt: new Date(Date.now() + tokens.ttlSeconds * 1000),
         user: toCurrentUser(user),
       };
@@ -102,6 +103,26 @@ export function registerAuthRoutes(api: ApiRouter, { prisma, tokens, loginThrott
     handle: async ({ actor }) => {
       const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: currentUserSelect });
       return toCurrentUser(user);
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/api/auth/logout',
+    summary: 'Sign out: the token stops working at once',
+    description: 'Revokes the bearer token the request carries (only that one; other sessions of the user stay signed in).',
+    tags: ['auth'],
+    access: 'authenticated',
+    response: { description: 'The token is revoked', schema: logoutResponseSchema },
+    handle: async ({ req, actor, requestId }) => {
+      // authenticate() set both; a route that is not public never runs without them.
+      const token = req.accessToken;
+      if (token === undefined) throw new UnauthorizedError();
+      await prisma.$transaction(async (tx) => {
+        await revokeToken(tx, token);
+        await recordAudit(tx, { actor, action: 'auth.logout', entityType: 'User', entityId: actor.userId, requestId });
+      });
+      return { revoked: true as const };
     },
   });
 }
