@@ -1,5 +1,4 @@
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import cors from 'cors';
 import express, { type Express } from 'express';
 import { type PrismaClient } from '../prisma/client';
 import { activeActorLookup } from './auth/active-actor';
@@ -11,7 +10,9 @@ import { ApiRouter } from './http/api-router';
 import { errorHandler, unknownRoute } from './http/error-handler';
 import { watchEventLoopPressure } from './http/event-loop-pressure';
 import { shedLoad } from './http/load-shedding';
-import { requestIdHeader, requestLogging } from './http/request-logging';
+import { corsForConfiguredOrigins } from './http/cors-origins';
+import { requestLogging } from './http/request-logging';
+import { securityHeaders } from './http/security-headers';
 import { createOrderFulfilment, type OrderFulfilment } from './intake/order-fulfilment';
 import { keepRawBody } from './intake/raw-body';
 import { type Logger } from './logger';
@@ -100,12 +101,13 @@ export function createApp({ prisma, temporal, config, logger, metrics = createAp
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.API_TRUST_PROXY);
+  app.use(securityHeaders());
   app.use(requestLogging(logger));
   app.use(recordHttpMetrics(metrics));
   const registry = new OpenAPIRegistry();
   registerWorkflowStartMetrics(metrics, prisma);
   mountMetricsRoute(app, metrics, registry);
-  app.use(cors({ origin: config.API_CORS_ORIGINS, exposedHeaders: ['Content-Range', requestIdHeader] }));
+  app.use(corsForConfiguredOrigins(config.API_CORS_ORIGINS));
   const pressure = watchEventLoopPressure({ maxDelayMs: config.API_MAX_EVENT_LOOP_DELAY_MS, windowMs: config.API_EVENT_LOOP_WINDOW_MS });
   // Before the body is read: a request the API has no room for costs nothing but its 503.
   app.use(
