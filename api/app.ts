@@ -21,6 +21,7 @@ import { recordHttpMetrics } from './metrics/http-metrics';
 import { mountMetricsRoute } from './metrics/metrics-route';
 import { registerWorkflowStartMetrics } from './metrics/workflow-start-metrics';
 import { registerBearerAuth } from './openapi/document';
+import { OperationIds } from './openapi/operation-ids';
 import { registerAuditEventRoutes } from './routes/audit-events';
 import { registerAuthRoutes } from './routes/auth';
 import { registerChannelWebhookRoutes } from './routes/channel-webhooks';
@@ -106,7 +107,8 @@ export function createApp({ prisma, temporal, config, logger, metrics = createAp
   app.use(recordHttpMetrics(metrics));
   const registry = new OpenAPIRegistry();
   registerWorkflowStartMetrics(metrics, prisma);
-  mountMetricsRoute(app, metrics, registry);
+  const operationIds = new OperationIds();
+  mountMetricsRoute(app, metrics, registry, operationIds);
   app.use(corsForConfiguredOrigins(config.API_CORS_ORIGINS));
   const pressure = watchEventLoopPressure({ maxDelayMs: config.API_MAX_EVENT_LOOP_DELAY_MS, windowMs: config.API_EVENT_LOOP_WINDOW_MS });
   // Before the body is read: a request the API has no room for costs nothing but its 503.
@@ -127,7 +129,12 @@ export function createApp({ prisma, temporal, config, logger, metrics = createAp
 
   registerBearerAuth(registry);
   const tokens = { secret: config.JWT_SECRET, ttlSeconds: config.JWT_TTL_SECONDS };
-  const api = new ApiRouter(registry, authenticate(tokens, activeActorLookup(prisma)), { maxStringLength: config.API_MAX_STRING_LENGTH });
+  const api = new ApiRouter(
+    registry,
+    authenticate(tokens, activeActorLookup(prisma)),
+    { maxStringLength: config.API_MAX_STRING_LENGTH },
+    operationIds,
+  );
   const resourceDeps = { prisma, pageLimits: { defaultPageSize: config.LIST_DEFAULT_PAGE_SIZE, maxPageSize: config.LIST_MAX_PAGE_SIZE } };
 
   registerHealthRoutes(api, {
