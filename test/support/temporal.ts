@@ -6,6 +6,7 @@ import { createChannelAdapterSource } from '../../activities/channels/channel-ad
 import { HttpMessageGateway } from '../../channels/messaging/http-message-gateway';
 import { messageGatewaySettingsFromEnv } from '../../channels/messaging/message-gateway-settings';
 import { createWorker } from '../../worker/create-worker';
+import { type WorkerMetrics } from '../../worker/metrics/worker-metrics';
 import { testEnv } from './env';
 
 /**
@@ -14,7 +15,10 @@ import { testEnv } from './env';
  * adapters default to the channels' records with the sandbox's dev keys, messages to the stack sandbox's
  * gateway; tests that talk to channels bring their own source (small retry budgets, their own sandbox).
  */
-export async function startTestWorker(given: Pick<ActivityDeps, 'prisma'> & Partial<ActivityDeps>) {
+export async function startTestWorker(
+  given: Pick<ActivityDeps, 'prisma'> & Partial<ActivityDeps>,
+  options: { metrics?: WorkerMetrics } = {},
+) {
   const deps: ActivityDeps = {
     channels: createChannelAdapterSource({ prisma: given.prisma, apiKeys: { keys: {}, useSandboxDevKeys: true } }),
     // The stack's sandbox gateway (SANDBOX_URL from the test bootstrap) unless the test brings its own.
@@ -35,6 +39,7 @@ export async function startTestWorker(given: Pick<ActivityDeps, 'prisma'> & Part
       WORKER_SHUTDOWN_GRACE_MS: 1000,
     },
     deps,
+    options.metrics,
   );
   const running = worker.run();
   const connection = await Connection.connect({ address: testEnv.temporalAddress });
