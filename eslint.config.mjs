@@ -65,7 +65,29 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  { files: ['workflows/**/*.ts'], rules: workflowSandboxRules },
+  { files: ['workflows/**/*.ts', 'test/kit/sample/**/*.ts'], rules: workflowSandboxRules },
+  {
+    // The API talks to workflows through their definitions and messages (domain/) and the registry
+    // (api/workflow-registry/), never through workflow or activity code.
+    files: ['api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/activities', '**/activities/**'],
+              message: 'The API does not import activities: shared contracts live in domain/.',
+            },
+            {
+              group: ['**/workflows', '**/workflows/**'],
+              message: 'The API imports workflow definitions and messages from domain/, not workflow code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

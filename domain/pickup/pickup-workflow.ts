@@ -1,9 +1,12 @@
+import { type ProcessActor, workflowActor } from '../workflow-kit/process-actor';
+import { type WorkflowTimeline } from '../workflow-kit/timeline';
+import { type PickupOrderSnapshot } from './pickup-order-snapshot';
 import { type PickupSettings } from './pickup-settings';
 
 /**
- * The pickup workflow's contract with whoever starts it (api/workflows/start-pickup.ts) and whoever
- * reads it (the API's timeline route, the admin UI). Plain types, so workflow code, activities and the
- * API import the same definitions.
+ * The pickup workflow's contract with whoever starts it (its definition, pickup-definition.ts) and
+ * whoever reads it (the API's workflows resource, the admin UI). Plain types, so workflow code,
+ * activities and the API import the same definitions.
  */
 
 export const PICKUP_WORKFLOW_TYPE = 'pickupOrder';
@@ -19,6 +22,11 @@ export interface PickupOrderInput {
   /** The store chosen at checkout; the customer may move the order to another one. */
   storeCode: string;
   settings: PickupSettings;
+  /**
+   * The order as the starter has just read it, so the run does not read it again. Optional: runs started
+   * with only the order id (and runs from before the one-task start) load it themselves.
+   */
+  order?: PickupOrderSnapshot;
 }
 
 /** Where the order is in the process; also the CurrentStep search attribute. */
@@ -38,30 +46,14 @@ export type PickupStep = (typeof pickupSteps)[number];
 
 export type PickupFinalStep = Extract<PickupStep, 'COLLECTED' | 'CANCELLED' | 'EXPIRED'>;
 
-/** Who did something: a person (user id and e-mail) or the workflow itself (userId null). */
-export interface ProcessActor {
-  userId: string | null;
-  label: string;
-}
+/** What the pickup run acts as when no person asked (ledger rows, timeline, tasks). */
+export const PICKUP_ACTOR: ProcessActor = workflowActor(PICKUP_WORKFLOW_DOMAIN);
 
-export const WORKFLOW_ACTOR: ProcessActor = { userId: null, label: 'workflow:pickup' };
-
-/** One line of the timeline the UI shows. Times are ISO 8601 (workflow time). */
-export interface TimelineEntry {
-  step: string;
-  startedAt: string;
-  endedAt: string | null;
-  actor: string | null;
-  outcome: string | null;
-}
-
-export interface PickupTimeline {
+/** The kit's timeline, plus the order and the store it is at now. */
+export interface PickupTimeline extends WorkflowTimeline {
   orderId: string;
   currentStep: PickupStep;
   storeCode: string;
-  /** The task the workflow is waiting on, if any: only this one can be completed now. */
-  openTask: { taskId: string; type: string } | null;
-  entries: TimelineEntry[];
 }
 
 export interface PickupOrderResult {

@@ -240,18 +240,6 @@ export const en = {
       unavailable: 'The step timeline is not available: %{reason}',
       empty: 'No steps yet',
     },
-    pickup_step: {
-      RESERVING: 'Reserving stock',
-      AWAITING_CUSTOMER_DECISION: 'Waiting for the customer’s decision',
-      PICKING: 'Picking',
-      MARKING_READY: 'Marking ready',
-      AWAITING_COLLECTION: 'Ready for pickup',
-      COLLECTING: 'Handing over',
-      CANCELLING: 'Cancelling',
-      COLLECTED: 'Collected',
-      CANCELLED: 'Cancelled',
-      EXPIRED: 'Expired',
-    },
     task_type: { PICK: 'Pick', HANDOVER: 'Hand-over', CUSTOMER_SERVICE: 'Customer decision', ESCALATION: 'Escalation' },
     task_status: { OPEN: 'Open', CLAIMED: 'Claimed', DONE: 'Done', CANCELLED: 'Cancelled', EXPIRED: 'Expired', LOCKED: 'Locked' },
     task: {

@@ -4,6 +4,7 @@ import { createApp, whenBackgroundWorkIdle } from '../../../api/app';
 import { apiConfigSchema } from '../../../api/config';
 import { createLogger } from '../../../api/logger';
 import { createTemporalClient } from '../../../api/temporal-client';
+import { type WorkflowRegistry } from '../../../api/workflow-registry/workflow-registry';
 import { parseConfig } from '../../../domain/config';
 import { createPrismaClient, type PrismaClient } from '../../../prisma/client';
 import demoUsers from '../../../prisma/seed-data/demo-users.json';
@@ -43,7 +44,9 @@ export interface TestApi {
 }
 
 /** The real app on the test database and Temporal server the bootstrap started; supertest drives it. */
-export function startTestApi(options: { databaseUrl?: string; temporalAddress?: string; config?: Record<string, string> } = {}): TestApi {
+export function startTestApi(
+  options: { databaseUrl?: string; temporalAddress?: string; workflows?: WorkflowRegistry; config?: Record<string, string> } = {},
+): TestApi {
   const config = testConfig({
     ...options.config,
     ...(options.databaseUrl !== undefined && { DATABASE_URL: options.databaseUrl }),
@@ -51,7 +54,7 @@ export function startTestApi(options: { databaseUrl?: string; temporalAddress?: 
   });
   const prisma = createPrismaClient({ databaseUrl: config.DATABASE_URL, poolSize: 4 });
   const temporal = createTemporalClient(config);
-  const app = createApp({ prisma, temporal, config, logger: createLogger(config) });
+  const app = createApp({ prisma, temporal, config, logger: createLogger(config), workflows: options.workflows });
   const tokens = new Map<string, Promise<string>>();
 
   return {
