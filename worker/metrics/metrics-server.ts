@@ -42,7 +42,15 @@ export async function startMetricsServer(metrics: WorkerMetrics, options: Metric
     })();
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `WORKER_METRICS_PORT ${options.port} on ${options.host} is taken (another worker on this machine?): give each worker its own port, or 0 for any free one`,
+            )
+          : error,
+      ),
+    );
     server.listen(options.port, options.host, () => {
       server.off('error', reject);
       resolve();
