@@ -22,6 +22,7 @@ import { mountMetricsRoute } from './metrics/metrics-route';
 import { registerWorkflowStartMetrics } from './metrics/workflow-start-metrics';
 import { registerBearerAuth } from './openapi/document';
 import { OperationIds } from './openapi/operation-ids';
+import { registerApprovalRoutes } from './routes/approvals/approvals';
 import { registerAuditEventRoutes } from './routes/audit-events';
 import { registerAuthRoutes } from './routes/auth';
 import { registerChannelWebhookRoutes } from './routes/channel-webhooks';
@@ -33,6 +34,7 @@ import { registerInventoryMovementRoutes } from './routes/inventory/inventory-mo
 import { registerOrderActionRoutes } from './routes/orders/order-actions';
 import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
+import { registerStockAdjustmentRoutes } from './routes/stock-adjustments/stock-adjustments';
 import { registerStoreRoutes } from './routes/stores';
 import { registerTaskRoutes } from './routes/tasks/tasks';
 import { registerUserRoutes } from './routes/users';
@@ -73,6 +75,11 @@ export type AppConfig = Pick<
   | 'WORKFLOW_START_RETRY_INITIAL_MS'
   | 'WORKFLOW_START_RETRY_MAX_MS'
   | 'API_BACKGROUND_STARTS_MAX'
+  | 'STOCK_ADJUSTMENT_APPROVAL_QUANTITY'
+  | 'STOCK_ADJUSTMENT_APPROVAL_VALUE_MINOR'
+  | 'APPROVAL_LIMIT_STORE_MANAGER_MINOR'
+  | 'APPROVAL_LIMIT_OPS_LEAD_MINOR'
+  | 'APPROVAL_SLA_MS'
 >;
 
 const backgroundWorkKey = 'backgroundWork';
@@ -182,6 +189,16 @@ export function createApp({
   app.locals[backgroundWorkKey] = fulfilment;
   registerChannelWebhookRoutes(api, { prisma, fulfilment, customerRules });
   registerOrderRoutes(api, { ...resourceDeps, fulfilment, webOrderRules: { ...customerRules, webChannelCode: config.WEB_CHANNEL_CODE } });
+  registerApprovalRoutes(api, { ...resourceDeps, fulfilment });
+  registerStockAdjustmentRoutes(api, {
+    ...resourceDeps,
+    fulfilment,
+    settings: {
+      thresholds: { quantity: config.STOCK_ADJUSTMENT_APPROVAL_QUANTITY, valueMinor: config.STOCK_ADJUSTMENT_APPROVAL_VALUE_MINOR },
+      valueLimits: { storeManagerMinor: config.APPROVAL_LIMIT_STORE_MANAGER_MINOR, opsLeadMinor: config.APPROVAL_LIMIT_OPS_LEAD_MINOR },
+      approvalSlaMs: config.APPROVAL_SLA_MS,
+    },
+  });
   registerWorkflowRoutes(api, {
     ...resourceDeps,
     client: temporal.client,

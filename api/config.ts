@@ -111,6 +111,19 @@ export const apiConfigSchema = z
     INTAKE_TEMPORAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     /** Starts and signals the API attempts after answering, at once; beyond this the relay takes them (overload). */
     API_BACKGROUND_STARTS_MAX: z.coerce.number().int().min(0).max(10_000).default(50),
+    /** A stock adjustment needs a second person's approval above this many units or this value (docs/approvals.md). */
+    STOCK_ADJUSTMENT_APPROVAL_QUANTITY: z.coerce.number().int().min(0).max(1_000_000).default(10),
+    STOCK_ADJUSTMENT_APPROVAL_VALUE_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(50_000),
+    /** Most a store manager, and an ops lead, may approve (minor units); above both only an admin. */
+    APPROVAL_LIMIT_STORE_MANAGER_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(100_000),
+    APPROVAL_LIMIT_OPS_LEAD_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1_000_000),
+    /** Time to an approval decision before the request is escalated (flagged first in every approver's inbox). */
+    APPROVAL_SLA_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .max(30 * 24 * 3600_000)
+      .default(4 * 3600_000),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET !== developmentJwtSecret, {
     path: ['JWT_SECRET'],

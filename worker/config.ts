@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channelApiKeysEnv } from '../activities/channels/channel-api-keys';
-import { messageGatewayEnv } from '../channels/messaging/message-gateway-settings';
+import { messageGatewayEnv } from '../message-gateway/message-gateway-settings';
 import { databaseEnv, logEnv, temporalEnv } from '../domain/config';
 import { workflowStartEnv } from '../workflow-starts/start-settings';
 import { inventoryEnv } from '../domain/inventory/settings';
@@ -27,7 +27,7 @@ export const workerConfigSchema = z.object({
   /** The workflow-start relay every worker runs (workflow-starts/, docs/workflow-starts.md). */
   ...workflowStartEnv,
   ...channelApiKeysEnv,
-  /** Customer and staff messages (channels/messaging, docs/pickup.md): the sandbox's gateway by default. */
+  /** Customer and staff messages (message-gateway/, docs/pickup.md): the sandbox's gateway by default. */
   ...messageGatewayEnv,
   /** The stock-sync schedule (worker/schedules.ts, docs/stock-sync.md): false pauses it. */
   STOCK_SYNC_ENABLED: z

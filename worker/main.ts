@@ -1,8 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type LogLevel } from '@temporalio/worker';
 import { createChannelAdapterSource } from '../activities/channels/channel-adapter-source';
-import { HttpMessageGateway } from '../channels/messaging/http-message-gateway';
-import { messageGatewaySettingsOf } from '../channels/messaging/message-gateway-settings';
+import { HttpMessageGateway } from '../message-gateway/http-message-gateway';
+import { messageGatewaySettingsOf } from '../message-gateway/message-gateway-settings';
 import { loadConfigOrExit } from '../domain/config';
 import { inventorySettingsFrom } from '../domain/inventory/settings';
 import { createPrismaClient } from '../prisma/client';

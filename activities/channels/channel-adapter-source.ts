@@ -1,5 +1,6 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { NotFoundError } from '../../domain/errors';
 import { type ChannelAdapter } from '../../channels/channel-adapter';
+import { ChannelNotConfiguredError } from '../../channels/channel-errors';
 import { type ChannelHttpHooks } from '../../channels/http/channel-http-client';
 import { type HttpChannelProfileInput } from '../../channels/http/channel-profile';
 import { createChannelAdapter } from '../../channels/http/create-channel-adapter';
@@ -7,7 +8,10 @@ import { type PrismaClient } from '../../prisma/client';
 import { apiKeyFor, type ChannelApiKeySettings } from './channel-api-keys';
 import { createSharedRateBucket } from './shared-rate-bucket';
 
-/** How activities reach a channel: by its code, with the adapter built from the channel's record. */
+/**
+ * How activities reach a channel: by its code, with the adapter built from the channel's record. Throws
+ * NotFoundError (no such channel) or ChannelNotConfiguredError (no API key); activities translate both.
+ */
 export interface ChannelAdapterSource {
   adapterFor(channelCode: string): Promise<ChannelAdapter>;
 }
@@ -39,14 +43,10 @@ export function createChannelAdapterSource({
   return {
     async adapterFor(channelCode) {
       const channel = await prisma.channel.findUnique({ where: { code: channelCode } });
-      if (!channel) throw ApplicationFailure.create({ type: 'NOT_FOUND', message: `no channel "${channelCode}"`, nonRetryable: true });
+      if (!channel) throw new NotFoundError(`no channel "${channelCode}"`);
       const apiKey = apiKeyFor(channel.code, apiKeys);
       if (apiKey === null) {
-        throw ApplicationFailure.create({
-          type: 'CHANNEL_NOT_CONFIGURED',
-          message: `no API key for channel "${channel.code}": add it to CHANNEL_API_KEYS`,
-          nonRetryable: true,
-        });
+        throw new ChannelNotConfiguredError(channel.code, `no API key for channel "${channel.code}": add it to CHANNEL_API_KEYS`);
       }
       const profile: HttpChannelProfileInput = {
         code: channel.code,

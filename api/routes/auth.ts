@@ -1,7 +1,7 @@
 import { type Role } from '../../domain/auth/roles';
 import { UnauthorizedError } from '../../domain/errors';
 import { type PrismaClient } from '../../prisma/client';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../../db/audit/record-audit';
 import { type LoginThrottle } from '../auth/login-throttle';
 import { passwordMatches } from '../auth/passwords';
 import { revokeToken } from '../auth/revoke-token';

@@ -63,8 +63,9 @@ function isTransientStatus(status: number): boolean {
 
 /**
  * One channel's HTTP transport: paces requests to the channel's rate limit, sends them with a timeout,
- * retries transient failures (429 after its Retry-After, 5xx, timeouts, refused or reset connections)
- * with full-jitter backoff inside the profile's budget, and turns what is left into typed errors.
+ * retries 429s after their Retry-After (and unavailability, 5xx, timeouts, refused or reset connections,
+ * only as often as the profile's `unavailableAttempts`: by default once, Temporal owns those retries)
+ * inside the profile's budget, and turns what is left into typed errors.
  */
 export class ChannelHttpClient {
   private readonly limiter: ClientRateLimiter;
@@ -80,7 +81,10 @@ export class ChannelHttpClient {
 
   async send<T>(request: ChannelRequest<T>): Promise<ChannelResponse<T>> {
     const { retry } = this.profile;
-    const maxAttempts = request.retry === false ? 1 : retry.maxAttempts;
+    // One owner of retries per failure kind (docs/channel-sandbox.md, "Who retries what"): 429s are retried
+    // here, after their Retry-After; unavailability is retried by Temporal, so by default it gets one attempt.
+    const attemptsFor = (failure: TransientFailure) =>
+      request.retry === false ? 1 : failure.kind === 'rate-limited' ? retry.rateLimitedAttempts : retry.unavailableAttempts;
     const startedAt = Date.now();
     for (let attempt = 1; ; attempt += 1) {
       await this.limiter.acquire(request.cost, request.signal);
@@ -93,7 +97,8 @@ export class ChannelHttpClient {
       // The channel's Retry-After is a floor, not a hint: waiting less only earns another 429.
       const delayMs = retryAfterMs ?? fullJitterDelay(attempt, retry);
       const elapsedMs = Date.now() - startedAt;
-      if (attempt >= maxAttempts || elapsedMs + delayMs > retry.maxElapsedMs) throw this.giveUp(request, failure, attempt, elapsedMs);
+      if (attempt >= attemptsFor(failure) || elapsedMs + delayMs > retry.maxElapsedMs)
+        throw this.giveUp(request, failure, attempt, elapsedMs);
 
       this.hooks.onRetry?.({
         channelCode: this.profile.code,

@@ -73,7 +73,7 @@ describe('channel push metrics', () => {
     // Our side believes in a generous limit, so the channel's own 429s get through to be counted.
     const profile = httpChannelProfileSchema.parse({
       ...sandboxChannelProfile(stingyChannel, sandbox.url, {
-        retry: { maxAttempts: 1, maxElapsedMs: 1000, baseDelayMs: 10, maxDelayMs: 10 },
+        retry: { rateLimitedAttempts: 1, unavailableAttempts: 1, maxElapsedMs: 1000, baseDelayMs: 10, maxDelayMs: 10 },
       }),
       rateLimit: { perSecond: 1000, burst: 1000, perItem: false },
     });
