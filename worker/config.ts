@@ -16,6 +16,13 @@ export const workerConfigSchema = z.object({
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).max(1000).default(40),
   /** How long a shutdown waits for running activities before cancelling them. */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * Prometheus metrics of this worker at http://<host>:<port>/metrics (worker/metrics/, docs/operations.md):
+   * ours and the Temporal SDK's. 0 picks a free port (printed). With several workers on one machine, each
+   * needs its own (`npm run dev -- --workers N` gives worker k the port + k - 1).
+   */
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   ...inventoryEnv,
   /** The workflow-start relay every worker runs (workflow-starts/, docs/workflow-starts.md). */
   ...workflowStartEnv,

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../../domain/errors';
 import { type ChannelAdapter } from '../../channels/channel-adapter';
 import { ChannelNotConfiguredError } from '../../channels/channel-errors';
+import { type ChannelHttpHooks } from '../../channels/http/channel-http-client';
 import { type HttpChannelProfileInput } from '../../channels/http/channel-profile';
 import { createChannelAdapter } from '../../channels/http/create-channel-adapter';
 import { type PrismaClient } from '../../prisma/client';
@@ -18,6 +19,8 @@ export interface ChannelAdapterSource {
 export interface ChannelAdapterSourceOptions {
   prisma: PrismaClient;
   apiKeys: ChannelApiKeySettings;
+  /** Told about every HTTP attempt to a channel (worker metrics: push rate, 429s). */
+  hooks?: ChannelHttpHooks;
   /** Transport budgets (timeouts, retries, read-back page size); the adapter's defaults when omitted. */
   transport?: Pick<HttpChannelProfileInput, 'timeouts' | 'retry' | 'readBackPageSize'>;
 }
@@ -29,7 +32,12 @@ export interface ChannelAdapterSourceOptions {
  * too. An admin's edit of the row is picked up on the next call because the cached adapter is rebuilt
  * whenever the profile it was built from changes.
  */
-export function createChannelAdapterSource({ prisma, apiKeys, transport = {} }: ChannelAdapterSourceOptions): ChannelAdapterSource {
+export function createChannelAdapterSource({
+  prisma,
+  apiKeys,
+  hooks = {},
+  transport = {},
+}: ChannelAdapterSourceOptions): ChannelAdapterSource {
   const built = new Map<string, { fingerprint: string; adapter: ChannelAdapter }>();
 
   return {
@@ -52,7 +60,7 @@ export function createChannelAdapterSource({ prisma, apiKeys, transport = {} }: 
       const fingerprint = JSON.stringify(profile);
       const cached = built.get(channel.code);
       if (cached?.fingerprint === fingerprint) return cached.adapter;
-      const adapter = createChannelAdapter(profile, {}, createSharedRateBucket(prisma, channel.id));
+      const adapter = createChannelAdapter(profile, hooks, createSharedRateBucket(prisma, channel.id));
       built.set(channel.code, { fingerprint, adapter });
       return adapter;
     },

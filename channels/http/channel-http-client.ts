@@ -34,9 +34,20 @@ export interface RetryEvent {
   reason: string;
 }
 
+/** One attempt's result as the channel gave it: its status, or `network_error` when no answer came. */
+export interface AnswerEvent {
+  channelCode: string;
+  method: string;
+  status: number | 'network_error';
+  /** Rate-limit tokens the attempt cost (rows, for per-item channels). */
+  cost: number;
+}
+
 export interface ChannelHttpHooks {
   /** Called before every backoff sleep, e.g. to heartbeat a Temporal activity or log. */
   onRetry?(event: RetryEvent): void;
+  /** Called after every attempt, e.g. to count pushes and 429s per channel (worker metrics). */
+  onAnswer?(event: AnswerEvent): void;
 }
 
 /** Why one attempt did not succeed, when trying again may help. */
@@ -120,12 +131,14 @@ export class ChannelHttpClient {
     } catch (error) {
       // The caller's own cancellation is not a channel failure: let it through untouched.
       if (request.signal?.aborted) throw error;
+      this.hooks.onAnswer?.({ channelCode: this.profile.code, method: request.method, status: 'network_error', cost: request.cost });
       const reason = timeout.aborted
         ? `no answer within ${this.profile.timeouts.requestMs} ms`
         : `connection failed (${describeNetworkError(error)})`;
       return { ok: false, failure: { kind: 'unavailable', reason, cause: error } };
     }
 
+    this.hooks.onAnswer?.({ channelCode: this.profile.code, method: request.method, status: response.status, cost: request.cost });
     if (response.ok) return { ok: true, response: { status: response.status, body: this.parseBody(request, response.status, text) } };
     const channelError = parseErrorBody(text);
     const reason = `HTTP ${response.status}${channelError ? ` ${channelError.error}: ${channelError.message}` : ''}`;
