@@ -11,15 +11,20 @@ export type PickupOutcome = 'COLLECTED' | 'CANCELLED' | 'EXPIRED';
 
 export const pickupOutcomes: readonly PickupOutcome[] = ['COLLECTED', 'CANCELLED', 'EXPIRED'];
 
-/** Seconds, not hours; the expiry is short so EXPIRED runs end on their own within the scenario. */
-export const chaosPickupSettings: PickupSettings = {
-  pickSlaMs: 120_000,
-  pickEscalationDelayMs: 120_000,
-  pickupReminderOffsetsMs: [],
-  pickupExpiryMs: 4_000,
-  unfulfillablePolicy: 'CANCEL_AND_REFUND',
-  maxWrongCodeAttempts: 3,
-};
+/**
+ * Seconds, not hours. Runs meant to expire do so 4 s after they are ready; the others get ten minutes,
+ * so a run held up by a kill is not mistaken for one that was meant to expire.
+ */
+export function chaosPickupSettings(outcome: PickupOutcome): PickupSettings {
+  return {
+    pickSlaMs: 600_000,
+    pickEscalationDelayMs: 600_000,
+    pickupReminderOffsetsMs: [],
+    pickupExpiryMs: outcome === 'EXPIRED' ? 4_000 : 600_000,
+    unfulfillablePolicy: 'CANCEL_AND_REFUND',
+    maxWrongCodeAttempts: 3,
+  };
+}
 
 export interface RunRecord {
   orderId: string;
@@ -100,7 +105,7 @@ export async function drivePickupRun(
   const handle = await client.workflow.start('pickupOrder', {
     taskQueue,
     workflowId: pickupWorkflowId(order.orderId),
-    args: [{ orderId: order.orderId, storeCode: world.storeA, settings: chaosPickupSettings }],
+    args: [{ orderId: order.orderId, storeCode: world.storeA, settings: chaosPickupSettings(outcome) }],
   });
   const last: { step?: string } = {};
   try {

@@ -89,7 +89,7 @@ async function summarise(options: WorkerKillOptions, records: RunRecord[], kille
       );
     }
     const customer = await options.world.prisma.order.findUniqueOrThrow({ where: { id: record.orderId }, select: { customer: true } });
-    const effects = await effectsOf(options.world, record, customer.customer.phone ?? '');
+    const effects = await effectsOf(options.world, record, customer.customer?.phone ?? '');
     duplicatedEffects += effects.duplicated.length;
     lost += effects.missing.length;
     for (const problem of [...effects.duplicated, ...effects.missing]) problems.push(`order ${record.orderId}: ${problem}`);
