@@ -33,8 +33,9 @@ function isClientRoute(requestPath: string): boolean {
  * the original file's (send() keeps a type that is already set).
  */
 function sendPrecompressed(req: Request, res: Response, filePath: string, cacheControl: string): boolean {
-  const accepted = req.acceptsEncodings(precompressedCopies.map((copy) => copy.encoding));
-  const copy = precompressedCopies.find((candidate) => candidate.encoding === accepted);
+  // Our order, not the header's: browsers list `gzip, deflate, br` with equal weight, and brotli is smaller.
+  const accepted = new Set(req.acceptsEncodings());
+  const copy = precompressedCopies.find((candidate) => accepted.has(candidate.encoding));
   if (copy === undefined || !existsSync(filePath + copy.suffix)) return false;
   res.vary('Accept-Encoding');
   res.setHeader('Cache-Control', cacheControl);

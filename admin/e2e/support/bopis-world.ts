@@ -26,7 +26,7 @@ export const pickupStoreClerk = (() => {
     (candidate) => candidate.role === 'STORE_STAFF' && candidate.storeCode === pickupStoreCode && !candidate.isStoreManager,
   );
   if (user === undefined) throw new Error(`The demo users have no clerk at ${pickupStoreCode}`);
-  return { email: user.email, password: demoUsers.password };
+  return { email: user.email, password: demoUsers.password, name: user.name };
 })();
 
 export interface OrderedLine {

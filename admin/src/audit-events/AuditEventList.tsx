@@ -1,5 +1,6 @@
-import { DataTable, DateField, List, TextInput } from 'react-admin';
+import { DataTable, List, TextInput } from 'react-admin';
 import { adminConfig } from '../config';
+import { StoreDateField } from '../shared/StoreDateField';
 
 const auditFilters = [
   <TextInput key="action" source="action" alwaysOn />,
@@ -13,7 +14,7 @@ export function AuditEventList() {
     <List sort={{ field: 'createdAt', order: 'DESC' }} filters={auditFilters} perPage={adminConfig.listPageSize}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="createdAt">
-          <DateField source="createdAt" showTime />
+          <StoreDateField source="createdAt" showTime />
         </DataTable.Col>
         <DataTable.Col source="actorLabel" />
         <DataTable.Col source="action" />

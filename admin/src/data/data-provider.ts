@@ -12,6 +12,8 @@ export interface OmnichannelDataProvider extends DataProvider {
     resource: string,
     params: { id: Identifier; action: string; body?: unknown },
   ): Promise<{ data: RecordType }>;
+  /** A read of the API that is not a resource list or record (`/users/names`, `/tasks/lookup?q=`). */
+  readJson<Result>(path: string): Promise<Result>;
 }
 
 export function createDataProvider(apiBaseUrl: string): OmnichannelDataProvider {
@@ -25,6 +27,10 @@ export function createDataProvider(apiBaseUrl: string): OmnichannelDataProvider 
       const url = `${apiBaseUrl}/${resource}/${encodeURIComponent(String(id))}/${encodeURIComponent(action)}`;
       const response = await authenticatedHttpClient(url, { method: 'POST', body: JSON.stringify(body ?? {}) });
       return { data: response.json as RecordType };
+    },
+    async readJson<Result>(path: string) {
+      const response = await authenticatedHttpClient(`${apiBaseUrl}${path}`, { method: 'GET' });
+      return response.json as Result;
     },
   };
 }

@@ -1,5 +1,7 @@
 import { Alert, Chip, Stack, Typography } from '@mui/material';
 import { Link, useRecordContext, useTranslate } from 'react-admin';
+import { useStepLabel } from '../shared/useStepLabel';
+import { useStoreTimeZone } from '../shared/useStoreTimeZone';
 import { StepTimelineTable } from '../workflows/StepTimelineTable';
 import { timelineRefreshMs } from '../workflows/workflow-choices';
 import { isRunning } from '../workflows/workflow-record';
@@ -11,6 +13,8 @@ export function OrderTimeline() {
   const order = useRecordContext<OrderRecord>();
   const { data: run, error } = useOrderRun(order);
   const translate = useTranslate();
+  const stepLabel = useStepLabel();
+  const timeZone = useStoreTimeZone({ code: order?.pickupStoreCode });
   if (order?.workflowId == null) return <Typography variant="body2">{translate('omni.order.no_workflow')}</Typography>;
   if (error != null) return <Alert severity="warning">{translate('omni.timeline.unavailable', { reason: error.message })}</Alert>;
   if (run === undefined) return null;
@@ -24,7 +28,7 @@ export function OrderTimeline() {
             className="current-step"
             data-step={currentStep}
             color={isRunning(run) ? 'primary' : 'default'}
-            label={translate('omni.timeline.current_step', { step: translate(`omni.pickup_step.${currentStep}`, { _: currentStep }) })}
+            label={translate('omni.timeline.current_step', { step: stepLabel(currentStep) })}
           />
         )}
         <Link to={`/workflows/${encodeURIComponent(run.id)}/show`}>{run.id}</Link>
@@ -37,7 +41,7 @@ export function OrderTimeline() {
       {run.timelineError !== null && (
         <Alert severity="warning">{translate('omni.timeline.unavailable', { reason: run.timelineError })}</Alert>
       )}
-      {run.timeline !== null && <StepTimelineTable entries={run.timeline.entries} />}
+      {run.timeline !== null && <StepTimelineTable entries={run.timeline.entries} storeTimeZone={timeZone} />}
     </Stack>
   );
 }

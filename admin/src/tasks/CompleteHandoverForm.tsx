@@ -31,8 +31,9 @@ export function CompleteHandoverForm() {
       setRefusal(error.message);
       setCode('');
       notify(error.message, { type: 'error' });
-      // A lock (409) changes the task: show it.
-      if (error instanceof HttpError && error.status === 409) refresh();
+      // A wrong code (400 on `code`) counts against the task and a lock (409) closes it: either way the
+      // task changed, and the counter below must say the same as the API's "N attempt(s) left".
+      if (error instanceof HttpError && (error.status === 400 || error.status === 409)) refresh();
     },
   });
   if (task === undefined) return null;
@@ -41,7 +42,9 @@ export function CompleteHandoverForm() {
       <Typography variant="subtitle1">{translate('omni.task.handover_title')}</Typography>
       <Typography variant="body2">{translate('omni.task.handover_help')}</Typography>
       {task.failedAttempts > 0 && (
-        <Typography variant="body2">{translate('omni.task.attempts_left', { failed: task.failedAttempts })}</Typography>
+        <Typography variant="body2" className="handover-wrong-codes">
+          {translate('omni.task.wrong_codes_so_far', { smart_count: task.failedAttempts })}
+        </Typography>
       )}
       {refusal !== null && (
         <Alert severity="error" className="handover-refusal">

@@ -1,9 +1,10 @@
-import { DataTable, DateField, List, ReferenceField, SelectField, SelectInput, TextField, usePermissions } from 'react-admin';
+import { DataTable, List, ReferenceField, SelectField, SelectInput, TextField, usePermissions } from 'react-admin';
 import { type Permissions, isConfinedToStore } from '../auth/permissions';
 import { adminConfig } from '../config';
 import { StoreFilterInput } from '../shared/StoreFilterInput';
 import { SlaCountdownChip } from './SlaCountdownChip';
 import { inboxStatuses, taskStatusChoices, taskTypeChoices } from './task-record';
+import { StoreDateField } from '../shared/StoreDateField';
 
 /**
  * The inbox: tasks someone still has to act on, soonest due first. Store staff see their own store's
@@ -37,7 +38,7 @@ export function TaskList() {
           </ReferenceField>
         </DataTable.Col>
         <DataTable.Col source="dueAt">
-          <DateField source="dueAt" showTime emptyText="—" />
+          <StoreDateField source="dueAt" showTime emptyText="—" />
         </DataTable.Col>
         <DataTable.Col source="sla" disableSort field={SlaCountdownChip} />
       </DataTable>

@@ -1,11 +1,12 @@
 import { Stack } from '@mui/material';
-import { DateField, Labeled, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { Labeled, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { useRecordLoadError } from '../shared/useRecordLoadError';
 import { ClaimTaskButton } from './ClaimTaskButton';
 import { SlaCountdownChip } from './SlaCountdownChip';
 import { TaskActionPanel } from './TaskActionPanel';
 import { TaskOrderLink } from './TaskOrderLink';
 import { taskStatusChoices, taskTypeChoices } from './task-record';
+import { StoreDateField } from '../shared/StoreDateField';
 
 function TaskShowActions() {
   return (
@@ -35,7 +36,7 @@ export function TaskShow() {
             </ReferenceField>
           </Labeled>
           <Labeled>
-            <DateField source="dueAt" showTime emptyText="—" />
+            <StoreDateField source="dueAt" showTime emptyText="—" />
           </Labeled>
           <Labeled source="sla">
             <SlaCountdownChip />

@@ -1,6 +1,7 @@
-import { BooleanField, DateField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { roleChoices } from './role-choices';
 import { useRecordLoadError } from '../shared/useRecordLoadError';
+import { StoreDateField } from '../shared/StoreDateField';
 
 export function UserShow() {
   const onLoadError = useRecordLoadError();
@@ -13,7 +14,7 @@ export function UserShow() {
         <ReferenceField source="storeId" reference="stores" emptyText="—" />
         <BooleanField source="isStoreManager" />
         <BooleanField source="active" />
-        <DateField source="lastLoginAt" showTime emptyText="—" />
+        <StoreDateField source="lastLoginAt" showTime emptyText="—" />
       </SimpleShowLayout>
     </Show>
   );

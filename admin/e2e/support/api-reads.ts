@@ -1,0 +1,25 @@
+import { signInToApi } from '../api-client';
+import { admin, apiUrl } from '../e2e-settings';
+
+/** GET of the API as head office, for what a test needs to know but the screen under test does not say. */
+export async function readAsAdmin<Result>(path: string): Promise<Result> {
+  const token = await signInToApi(apiUrl, admin);
+  const response = await fetch(`${apiUrl}/api${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET /api${path} failed: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as Result;
+}
+
+/** Waits until an order placed in the sandbox has reached the API and its pickup run has started. */
+export async function waitForOrderRun(externalId: string, timeoutMs: number): Promise<{ id: string; workflowId: string }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const filter = encodeURIComponent(JSON.stringify({ q: externalId }));
+    const orders = await readAsAdmin<{ id: string; externalId: string; workflowId: string | null }[]>(
+      `/orders?filter=${filter}&range=[0,9]`,
+    );
+    const order = orders.find((candidate) => candidate.externalId === externalId);
+    if (order?.workflowId != null) return { id: order.id, workflowId: order.workflowId };
+    if (Date.now() > deadline) throw new Error(`Order ${externalId} has no pickup run after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
