@@ -65,7 +65,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  { files: ['workflows/**/*.ts'], rules: workflowSandboxRules },
+  { files: ['workflows/**/*.ts', 'test/kit/sample/**/*.ts'], rules: workflowSandboxRules },
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

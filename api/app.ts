@@ -8,6 +8,7 @@ import { type ApiConfig } from './config';
 import { mountAdminUi } from './http/admin-ui';
 import { ApiRouter } from './http/api-router';
 import { errorHandler, unknownRoute } from './http/error-handler';
+import { watchEventLoopPressure } from './http/event-loop-pressure';
 import { shedLoad } from './http/load-shedding';
 import { requestIdHeader, requestLogging } from './http/request-logging';
 import { createOrderFulfilment, type OrderFulfilment } from './intake/order-fulfilment';
@@ -45,6 +46,8 @@ export type AppConfig = Pick<
   | 'API_MAX_CONCURRENT_REQUESTS'
   | 'API_MAX_QUEUED_REQUESTS'
   | 'API_MAX_QUEUE_WAIT_MS'
+  | 'API_MAX_EVENT_LOOP_DELAY_MS'
+  | 'API_EVENT_LOOP_WINDOW_MS'
   | 'READINESS_TIMEOUT_MS'
   | 'LIST_DEFAULT_PAGE_SIZE'
   | 'LIST_MAX_PAGE_SIZE'
@@ -97,6 +100,7 @@ export function createApp({ prisma, temporal, config, logger, metrics = createAp
   registerWorkflowStartMetrics(metrics, prisma);
   mountMetricsRoute(app, metrics, registry);
   app.use(cors({ origin: config.API_CORS_ORIGINS, exposedHeaders: ['Content-Range', requestIdHeader] }));
+  const pressure = watchEventLoopPressure({ maxDelayMs: config.API_MAX_EVENT_LOOP_DELAY_MS, windowMs: config.API_EVENT_LOOP_WINDOW_MS });
   // Before the body is read: a request the API has no room for costs nothing but its 503.
   app.use(
     '/api',
@@ -107,6 +111,7 @@ export function createApp({ prisma, temporal, config, logger, metrics = createAp
         maxQueueWaitMs: config.API_MAX_QUEUE_WAIT_MS,
       },
       metrics,
+      pressure,
     ),
   );
   // keepRawBody: channel webhooks are signed over the exact bytes sent.

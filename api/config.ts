@@ -54,6 +54,8 @@ export const apiConfigSchema = z
     API_MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(64),
     API_MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(128),
     API_MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(100),
+    API_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).max(60_000).default(100),
+    API_EVENT_LOOP_WINDOW_MS: z.coerce.number().int().min(50).max(60_000).default(250),
     /** Largest JSON body accepted; price lists are paged, so nothing legitimate comes near this. */
     API_JSON_BODY_LIMIT: z
       .string()

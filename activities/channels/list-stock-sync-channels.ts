@@ -1,15 +1,9 @@
-import { type ChannelStatus } from '../../prisma/client';
+import { type StockSyncChannelCandidate } from '../../domain/channels/stock-sync-channel';
 import { type ActivityDeps } from '../deps';
 
 export interface ListStockSyncChannelsInput {
   /** Only these channels (an operator's targeted run); every channel when omitted. */
   channelCodes?: readonly string[];
-}
-
-export interface StockSyncChannelCandidate {
-  code: string;
-  status: ChannelStatus;
-  listings: number;
 }
 
 export interface ListStockSyncChannelsResult {

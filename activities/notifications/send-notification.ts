@@ -2,13 +2,11 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { isMessageGatewayError } from '../../channels/messaging/message-gateway-errors';
 import { NotFoundError } from '../../domain/errors';
+import { type SendNotificationRequest } from '../../domain/notifications/send-notification-request';
 import { renderMessage } from '../../domain/notifications/message-templates';
 import { notificationPayloadOf, redactedAfterSending } from '../../domain/notifications/notification-payload';
 import { type ActivityDeps } from '../deps';
 import { withActivityFailures } from '../inventory/to-activity-failure';
-
-/** The outbox row to deliver, by id or by its business key (e.g. `notify:pickup-ready:<orderId>`). */
-export type SendNotificationRequest = { notificationId: string } | { idempotencyKey: string };
 
 export interface SendNotificationResult {
   notificationId: string;

@@ -1,16 +1,5 @@
-import { type PickupOrderLine } from '../../domain/pickup/pick-result';
+import { type PickupOrderSnapshot } from '../../domain/pickup/pickup-order-snapshot';
 import { type Prisma } from '../../prisma/client';
-
-/** What the pickup workflow needs of an order for its whole run: lines, prices, origin channel. */
-export interface PickupOrderSnapshot {
-  orderId: string;
-  externalId: string;
-  channelCode: string;
-  currency: string;
-  status: string;
-  customerName: string | null;
-  lines: (PickupOrderLine & { productName: string })[];
-}
 
 /**
  * One query shape for the snapshot, shared by the API (which reads it once while starting the workflow

@@ -1,6 +1,7 @@
 import { ConflictError } from '../../domain/errors';
-import { type ProcessActor } from '../../domain/pickup/pickup-workflow';
-import { type TaskOutcome } from '../../domain/tasks/task-outcomes';
+import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
+import { type TaskOutcomeBase } from '../../domain/workflow-kit/task-outcome';
+import { type Prisma } from '../../prisma/client';
 import { type ActivityDeps } from '../deps';
 import { withActivityFailures } from '../inventory/to-activity-failure';
 
@@ -16,14 +17,14 @@ export function createRecordTaskCompletion({ prisma }: Pick<ActivityDeps, 'prism
   }: {
     taskId: string;
     actor: ProcessActor;
-    outcome: TaskOutcome;
+    outcome: TaskOutcomeBase;
   }): Promise<{ completedAt: string }> {
     return withActivityFailures(async () => {
       const { count } = await prisma.task.updateMany({
         where: { id: taskId, status: { in: ['OPEN', 'CLAIMED'] } },
         data: {
           status: 'DONE',
-          outcome: { ...outcome },
+          outcome: { ...outcome } as Prisma.InputJsonObject,
           completedAt: new Date(),
           completedByUserId: actor.userId,
           ...(actor.userId !== null && { assigneeUserId: actor.userId }),

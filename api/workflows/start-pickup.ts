@@ -7,7 +7,8 @@ import {
   pickupWorkflowId,
   type CancelPickupRequest,
 } from '../../domain/pickup/pickup-workflow';
-import { type PickupOrderSnapshot, pickupOrderSnapshotOf, pickupOrderSnapshotSelect } from '../../activities/orders/pickup-order-snapshot';
+import { pickupOrderSnapshotOf, pickupOrderSnapshotSelect } from '../../activities/orders/pickup-order-snapshot';
+import { type PickupOrderSnapshot } from '../../domain/pickup/pickup-order-snapshot';
 import { type Prisma, type PrismaClient } from '../../prisma/client';
 import { pickupCancelledSignal } from '../../workflows/pickup/messages';
 import { type PickupOrderStart } from '../../workflows/pickup/pickup-start';

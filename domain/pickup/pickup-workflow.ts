@@ -1,3 +1,5 @@
+import { type ProcessActor, workflowActor } from '../workflow-kit/process-actor';
+import { type WorkflowTimeline } from '../workflow-kit/timeline';
 import { type PickupSettings } from './pickup-settings';
 
 /**
@@ -38,30 +40,14 @@ export type PickupStep = (typeof pickupSteps)[number];
 
 export type PickupFinalStep = Extract<PickupStep, 'COLLECTED' | 'CANCELLED' | 'EXPIRED'>;
 
-/** Who did something: a person (user id and e-mail) or the workflow itself (userId null). */
-export interface ProcessActor {
-  userId: string | null;
-  label: string;
-}
+/** What the pickup run acts as when no person asked (ledger rows, timeline, tasks). */
+export const PICKUP_ACTOR: ProcessActor = workflowActor(PICKUP_WORKFLOW_DOMAIN);
 
-export const WORKFLOW_ACTOR: ProcessActor = { userId: null, label: 'workflow:pickup' };
-
-/** One line of the timeline the UI shows. Times are ISO 8601 (workflow time). */
-export interface TimelineEntry {
-  step: string;
-  startedAt: string;
-  endedAt: string | null;
-  actor: string | null;
-  outcome: string | null;
-}
-
-export interface PickupTimeline {
+/** The kit's timeline, plus the order and the store it is at now. */
+export interface PickupTimeline extends WorkflowTimeline {
   orderId: string;
   currentStep: PickupStep;
   storeCode: string;
-  /** The task the workflow is waiting on, if any: only this one can be completed now. */
-  openTask: { taskId: string; type: string } | null;
-  entries: TimelineEntry[];
 }
 
 export interface PickupOrderResult {

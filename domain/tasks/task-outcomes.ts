@@ -43,10 +43,7 @@ export function isCompletableTaskType(type: string): type is CompletableTaskType
 }
 
 export type PickOutcome = { type: 'PICK' } & z.output<typeof pickOutcomeBodySchema>;
-export interface HandoverOutcome {
-  type: 'HANDOVER';
-  codeMatched: boolean;
-}
+export type HandoverOutcome = { type: 'HANDOVER'; codeMatched: boolean };
 export type CustomerDecisionOutcome = { type: 'CUSTOMER_SERVICE' } & z.output<typeof customerDecisionBodySchema>;
 
 /** The outcome as the workflow receives it in the completeTask Update. */

@@ -3,7 +3,7 @@ import { createApp } from '../../api/app';
 import { signAccessToken } from '../../api/auth/tokens';
 import { createLogger } from '../../api/logger';
 import { createTemporalClient } from '../../api/temporal-client';
-import { type TimelineEntry } from '../../domain/pickup/pickup-workflow';
+import { type TimelineEntry } from '../../domain/workflow-kit/timeline';
 import { startPickup, waitForStep, waitForTask } from '../pickup/support/pickup-driver';
 import { fastSettings, PickupWorld, type WorldUser } from '../pickup/support/pickup-world';
 import { startTestWorker } from '../support/temporal';

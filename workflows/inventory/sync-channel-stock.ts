@@ -2,7 +2,7 @@ import { continueAsNew, proxyActivities, sleep, workflowInfo, type ActivityOptio
 import type { Activities } from '../../activities';
 import { emptyChannelSyncTotals, type ChannelSyncTotals } from '../../domain/channels/stock-sync-outcome';
 import { type StockSyncSettings } from '../../domain/channels/stock-sync-settings';
-import { activityProfiles } from '../activity-profiles';
+import { activityProfiles } from '../kit/activity-profiles';
 import { addTotals, type ChannelSyncProgress } from './channel-sync-progress';
 
 export interface SyncChannelStockInput {

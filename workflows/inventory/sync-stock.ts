@@ -1,10 +1,10 @@
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { ChildWorkflowFailure, executeChild, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import type { StockSyncChannelCandidate } from '../../activities/channels/list-stock-sync-channels';
+import { type StockSyncChannelCandidate } from '../../domain/channels/stock-sync-channel';
 import { type ChannelSyncOutcome } from '../../domain/channels/stock-sync-outcome';
+import { searchAttributes } from '../../domain/workflow-kit/search-attributes';
 import { defaultStockSyncSettings, type StockSyncSettings } from '../../domain/channels/stock-sync-settings';
-import { activityProfiles } from '../activity-profiles';
+import { activityProfiles } from '../kit/activity-profiles';
 import { syncChannelStock } from './sync-channel-stock';
 
 export interface SyncStockInput {
@@ -24,10 +24,6 @@ export interface SyncStockResult {
 }
 
 const { listStockSyncChannels, openStockSyncRun, closeStockSyncRun, probeChannelHealth } = proxyActivities<Activities>(activityProfiles.db);
-
-const workflowDomainKey = defineSearchAttributeKey('WorkflowDomain', SearchAttributeType.KEYWORD);
-const channelCodeKey = defineSearchAttributeKey('ChannelCode', SearchAttributeType.KEYWORD);
-const businessKeyKey = defineSearchAttributeKey('BusinessKey', SearchAttributeType.KEYWORD);
 
 /**
  * One stock-sync run, started by the stock-sync schedule (worker/schedules.ts) or by hand: every ACTIVE
@@ -63,9 +59,9 @@ async function syncOneChannel(
       args: [{ syncRunId: run.syncRunId, channelCode, reconciliationId: run.reconciliationId, settings: run.settings }],
       workflowExecutionTimeout: run.settings.channelSyncTimeoutMs,
       typedSearchAttributes: [
-        { key: workflowDomainKey, value: 'inventory' },
-        { key: channelCodeKey, value: channelCode },
-        { key: businessKeyKey, value: workflowId },
+        { key: searchAttributes.workflowDomain, value: 'inventory' },
+        { key: searchAttributes.channelCode, value: channelCode },
+        { key: searchAttributes.businessKey, value: workflowId },
       ],
     });
     return { channelCode, outcome: 'SYNCED', totals: result.totals };

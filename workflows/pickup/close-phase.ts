@@ -1,8 +1,8 @@
 import { type PickResult } from '../../domain/pickup/pick-result';
-import { type ProcessActor } from '../../domain/pickup/pickup-workflow';
+import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
 import { tellChannel } from './collection-phase';
-import { deliverInBackground, queuedRows } from './deliver-notifications';
-import { db, notify } from './pickup-activities';
+import { queuedRows } from '../kit/background-deliveries';
+import { db, notify } from '../kit/activity-proxies';
 import { type CloseContext, type PickupRun } from './pickup-run';
 
 /** Step 5, collected: the goods leave the store (on hand and reserved down, ledger row), channel told. */
@@ -43,7 +43,7 @@ export async function closeWithoutCollection(run: PickupRun, close: CloseContext
     idempotencyKey: `notify:pickup-closed:${run.orderId}`,
     data: { reason: close.reason, refundedUnits: Object.values(run.refundedUnitsByLine).reduce((sum, units) => sum + units, 0) },
   });
-  deliverInBackground(run, queuedRows(closedMessage), close.finalStep === 'EXPIRED' ? 'Expiry message' : 'Cancellation message');
+  run.deliveries.send(queuedRows(closedMessage), close.finalStep === 'EXPIRED' ? 'Expiry message' : 'Cancellation message');
   await db.setPickupOrderStatus({
     orderId: run.orderId,
     status: close.finalStep,

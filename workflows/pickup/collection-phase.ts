@@ -1,8 +1,8 @@
 import { ActivityFailure, log, uuid4 } from '@temporalio/workflow';
 import { type PickResult } from '../../domain/pickup/pick-result';
-import { type ProcessActor } from '../../domain/pickup/pickup-workflow';
-import { deliverInBackground, queuedRows } from './deliver-notifications';
-import { channel, db, notify } from './pickup-activities';
+import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
+import { queuedRows } from '../kit/background-deliveries';
+import { channel, db, notify } from '../kit/activity-proxies';
 import { type PickupRun } from './pickup-run';
 
 export type CollectionResult = { kind: 'HANDED_OVER'; by: ProcessActor } | { kind: 'CANCELLED' } | { kind: 'EXPIRED' };
@@ -17,7 +17,7 @@ export async function awaitCollection(run: PickupRun, pick: PickResult): Promise
   run.enter('MARKING_READY');
   const ready = run.timeline.begin('READY');
   const { customerNotified } = await db.issuePickupCode({ orderId: run.orderId, storeName: run.storeCode });
-  if (customerNotified) deliverInBackground(run, [{ idempotencyKey: `notify:pickup-ready:${run.orderId}` }], 'Pickup code message');
+  if (customerNotified) run.deliveries.send([{ idempotencyKey: `notify:pickup-ready:${run.orderId}` }], 'Pickup code message');
   const channelOutcome = await tellChannel(run, 'READY_FOR_PICKUP');
   await db.setPickupOrderStatus({
     orderId: run.orderId,
@@ -74,7 +74,7 @@ export async function awaitCollection(run: PickupRun, pick: PickResult): Promise
     title: `Hand over order ${run.order.externalId}`,
     storeCode: run.storeCode,
     workflowId: run.workflowId,
-    dueAt: run.dueIn(run.settings.pickupExpiryMs),
+    dueAt: run.waits.dueIn(run.settings.pickupExpiryMs),
     payload: { orderId: run.orderId, externalId: run.order.externalId, customerName: run.order.customerName, lines: pick.picked },
   });
   run.timeline.end(
@@ -86,20 +86,21 @@ export async function awaitCollection(run: PickupRun, pick: PickResult): Promise
   const collection = run.timeline.begin('AWAIT_COLLECTION');
 
   const collected = () => handedOverBy !== null;
-  const sinceReady = () => new Date().getTime() - readyAt;
-  for (const [index, offsetMs] of run.settings.pickupReminderOffsetsMs.entries()) {
-    if (offsetMs >= run.settings.pickupExpiryMs) break;
-    if (await run.waitFor(collected, offsetMs - sinceReady())) break;
-    const reminder = await notify.notifyCustomer({
-      orderId: run.orderId,
-      template: 'pickup-reminder',
-      idempotencyKey: `notify:pickup-reminder:${run.orderId}:${index + 1}`,
-      data: { storeCode: run.storeCode, reminder: index + 1 },
-    });
-    deliverInBackground(run, queuedRows(reminder), `Pickup reminder ${index + 1}`);
-    run.timeline.note('PICKUP_REMINDER', `Reminder ${index + 1} sent`);
-  }
-  const settled = await run.waitFor(collected, run.settings.pickupExpiryMs - sinceReady());
+  const settled = await run.waits.waitWithReminders(collected, {
+    startedAt: readyAt,
+    offsetsMs: run.settings.pickupReminderOffsetsMs,
+    deadlineMs: run.settings.pickupExpiryMs,
+    remind: async (index) => {
+      const reminder = await notify.notifyCustomer({
+        orderId: run.orderId,
+        template: 'pickup-reminder',
+        idempotencyKey: `notify:pickup-reminder:${run.orderId}:${index + 1}`,
+        data: { storeCode: run.storeCode, reminder: index + 1 },
+      });
+      run.deliveries.send(queuedRows(reminder), `Pickup reminder ${index + 1}`);
+      run.timeline.note('PICKUP_REMINDER', `Reminder ${index + 1} sent`);
+    },
+  });
   run.inbox.close();
   const by = handedOverBy as ProcessActor | null;
   if (by !== null) {

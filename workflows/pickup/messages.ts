@@ -8,12 +8,12 @@ export {
   type CompleteTaskResult,
   type UnlockTaskRequest,
   type UnlockTaskResult,
-} from '../tasks/task-messages';
+} from '../kit/task-messages';
 export type { CancelPickupRequest, PickupTimeline } from '../../domain/pickup/pickup-workflow';
 
 /**
  * Messages of the pickup workflow, imported by the API and by order intake; names are typed once here.
- * Task completion goes through the shared task Updates (workflows/tasks/task-messages.ts).
+ * Task completion goes through the shared task Updates (workflows/kit/task-messages.ts).
  */
 
 /** Fire-and-forget cancellation, e.g. from a channel webhook. Ignored once the goods are handed over. */

@@ -1,9 +1,10 @@
 import { ApplicationFailure, uuid4 } from '@temporalio/workflow';
 import { pickReportProblems, pickResultOf, type PickResult } from '../../domain/pickup/pick-result';
-import { WORKFLOW_ACTOR, type ProcessActor } from '../../domain/pickup/pickup-workflow';
+import { PICKUP_ACTOR } from '../../domain/pickup/pickup-workflow';
+import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
 import { type PickOutcome } from '../../domain/tasks/task-outcomes';
-import { deliverInBackground, queuedRows } from './deliver-notifications';
-import { channel, db, localDb, notify } from './pickup-activities';
+import { queuedRows } from '../kit/background-deliveries';
+import { channel, db, localDb, notify } from '../kit/activity-proxies';
 import { type PickupRun } from './pickup-run';
 
 export type PickPhaseResult = { kind: 'PICKED'; result: PickResult; pickedBy: ProcessActor } | { kind: 'CANCELLED' };
@@ -36,17 +37,21 @@ export async function pickOrder(run: PickupRun): Promise<PickPhaseResult> {
   await openPickTask(run, taskId);
 
   const isPicked = () => picked !== null;
-  if (!(await run.waitFor(isPicked, run.settings.pickSlaMs))) {
-    const overdue = await notify.notifyStoreStaff({
-      storeCode: run.storeCode,
-      managersOnly: false,
-      template: 'pick-overdue',
-      idempotencyKey: `notify:pick-overdue:${run.orderId}`,
-      data: { orderId: run.orderId, externalId: run.order.externalId },
-    });
-    deliverInBackground(run, queuedRows(overdue), 'Pick overdue e-mail');
-    run.timeline.note('PICK_REMINDER', 'Pick SLA missed: store staff reminded');
-    if (!(await run.waitFor(isPicked, run.settings.pickEscalationDelayMs))) {
+  await run.waits.waitWithEscalation(isPicked, {
+    slaMs: run.settings.pickSlaMs,
+    onSlaMissed: async () => {
+      const overdue = await notify.notifyStoreStaff({
+        storeCode: run.storeCode,
+        managersOnly: false,
+        template: 'pick-overdue',
+        idempotencyKey: `notify:pick-overdue:${run.orderId}`,
+        data: { orderId: run.orderId, externalId: run.order.externalId },
+      });
+      run.deliveries.send(queuedRows(overdue), 'Pick overdue e-mail');
+      run.timeline.note('PICK_REMINDER', 'Pick SLA missed: store staff reminded');
+    },
+    escalationDelayMs: run.settings.pickEscalationDelayMs,
+    onEscalated: async () => {
       await db.escalateTask({ taskId });
       const escalated = await notify.notifyStoreStaff({
         storeCode: run.storeCode,
@@ -55,11 +60,10 @@ export async function pickOrder(run: PickupRun): Promise<PickPhaseResult> {
         idempotencyKey: `notify:pick-escalated:${run.orderId}`,
         data: { orderId: run.orderId, externalId: run.order.externalId },
       });
-      deliverInBackground(run, queuedRows(escalated), 'Pick escalation e-mail');
+      run.deliveries.send(queuedRows(escalated), 'Pick escalation e-mail');
       run.timeline.note('PICK_ESCALATED', 'Escalated to the store manager queue');
-      await run.waitFor(isPicked);
-    }
-  }
+    },
+  });
   run.inbox.close();
   const done = picked as { outcome: PickOutcome; actor: ProcessActor } | null;
   if (done === null) {
@@ -86,7 +90,7 @@ async function openPickTask(run: PickupRun, taskId: string): Promise<void> {
     title: `Pick order ${run.order.externalId}`,
     storeCode: run.storeCode,
     workflowId: run.workflowId,
-    dueAt: run.dueIn(run.settings.pickSlaMs),
+    dueAt: run.waits.dueIn(run.settings.pickSlaMs),
     payload: {
       orderId: run.orderId,
       externalId: run.order.externalId,
@@ -101,21 +105,21 @@ async function openPickTask(run: PickupRun, taskId: string): Promise<void> {
   } as const;
   if (run.oneTaskStart) {
     await localDb.openPickTask({ task, order });
-    run.closeTasksOnUndo();
+    run.waits.closeTasksOnUndo();
     return;
   }
   await db.openTask(task);
-  run.closeTasksOnUndo();
+  run.waits.closeTasksOnUndo();
   await db.setPickupOrderStatus(order);
 }
 
 /** Releases and refunds what the store could not find, then tells the customer. */
 async function settleShortPick(run: PickupRun, result: PickResult): Promise<void> {
-  const entry = run.timeline.begin('SHORT_PICK', WORKFLOW_ACTOR.label);
+  const entry = run.timeline.begin('SHORT_PICK', PICKUP_ACTOR.label);
   await db.releaseStock({
     storeCode: run.storeCode,
     businessKey: `release:${run.orderId}:short-pick`,
-    actor: WORKFLOW_ACTOR,
+    actor: PICKUP_ACTOR,
     workflowId: run.workflowId,
     reason: `Short pick of order ${run.order.externalId}`,
     lines: result.shortfalls.map((line) => ({ sku: line.sku, quantity: line.shortQuantity })),
@@ -144,7 +148,7 @@ async function settleShortPick(run: PickupRun, result: PickResult): Promise<void
       missing: result.shortfalls.map((line) => `${line.shortQuantity} x ${line.sku}`).join(', '),
     },
   });
-  deliverInBackground(run, queuedRows(shortPickMessage), 'Short-pick message');
+  run.deliveries.send(queuedRows(shortPickMessage), 'Short-pick message');
   run.timeline.end(
     entry,
     failed.length === 0

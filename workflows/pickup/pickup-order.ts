@@ -1,10 +1,10 @@
 import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
-import { WORKFLOW_ACTOR, type CancelPickupRequest, type PickupOrderResult } from '../../domain/pickup/pickup-workflow';
+import { PICKUP_ACTOR, type CancelPickupRequest, type PickupOrderResult } from '../../domain/pickup/pickup-workflow';
 import { closeWithoutCollection, completeCollection } from './close-phase';
 import { awaitCollection, tellChannel } from './collection-phase';
 import { cancelPickupUpdate, PICKUP_NOT_CANCELLABLE, pickupCancelledSignal, pickupTimelineQuery } from './messages';
 import { pickOrder } from './pick-phase';
-import { channel, db, localDb } from './pickup-activities';
+import { channel, db, localDb } from '../kit/activity-proxies';
 import { type CloseContext, PickupRun } from './pickup-run';
 import { reserveOrderLines } from './reserve-phase';
 import { type PickupOrderStart } from './pickup-start';
@@ -118,7 +118,7 @@ async function refundRemaining(run: PickupRun, close: CloseContext): Promise<voi
 async function closeCancelledBeforeStart(run: PickupRun): Promise<PickupOrderResult> {
   const reason = run.cancellation?.reason ?? `Order ${run.order.externalId} was cancelled before its pickup started`;
   run.enter('CANCELLING');
-  const entry = run.timeline.begin('CANCEL', run.cancellation?.actor.label ?? WORKFLOW_ACTOR.label);
+  const entry = run.timeline.begin('CANCEL', run.cancellation?.actor.label ?? PICKUP_ACTOR.label);
   let refundOutcome: string;
   try {
     await refundRemaining(run, { finalStep: 'CANCELLED', cause: 'CANCELLED', reason });
@@ -144,15 +144,15 @@ async function closeAlreadyCancelled(run: PickupRun): Promise<PickupOrderResult>
   run.timeline.note(
     'ALREADY_CANCELLED',
     `Order ${run.order.externalId} was already cancelled when the pickup started: nothing reserved`,
-    WORKFLOW_ACTOR.label,
+    PICKUP_ACTOR.label,
   );
   return finish(run, null);
 }
 
 async function finish(run: PickupRun, close: CloseContext | null, actor?: string): Promise<PickupOrderResult> {
-  if (close !== null) await closeWithoutCollection(run, close, actor ?? run.cancellation?.actor.label ?? WORKFLOW_ACTOR.label);
+  if (close !== null) await closeWithoutCollection(run, close, actor ?? run.cancellation?.actor.label ?? PICKUP_ACTOR.label);
   // Messages still on their way: their failures belong on this run's timeline.
-  await Promise.all(run.deliveries);
+  await run.deliveries.settled();
   run.finished = true;
   // Answer pending Updates (a cancellation waiting for the end) before the run closes.
   await condition(allHandlersFinished);

@@ -1,5 +1,5 @@
 import { patched } from '@temporalio/workflow';
-import type { PickupOrderSnapshot } from '../../activities/orders/pickup-order-snapshot';
+import { type PickupOrderSnapshot } from '../../domain/pickup/pickup-order-snapshot';
 import { type PickupOrderInput } from '../../domain/pickup/pickup-workflow';
 
 /**

@@ -1,9 +1,9 @@
 import { ActivityFailure, ApplicationFailure, uuid4 } from '@temporalio/workflow';
 import { INSUFFICIENT_STOCK } from '../../domain/inventory/errors';
-import { WORKFLOW_ACTOR } from '../../domain/pickup/pickup-workflow';
+import { PICKUP_ACTOR } from '../../domain/pickup/pickup-workflow';
 import { type CustomerDecisionOutcome } from '../../domain/tasks/task-outcomes';
-import { deliverInBackground, queuedRows } from './deliver-notifications';
-import { db, localDb, notify } from './pickup-activities';
+import { queuedRows } from '../kit/background-deliveries';
+import { db, localDb, notify } from '../kit/activity-proxies';
 import { type CloseContext, type PickupRun } from './pickup-run';
 
 export type ReserveResult = { kind: 'RESERVED' } | { kind: 'CLOSE'; close: CloseContext };
@@ -29,7 +29,7 @@ export async function reserveOrderLines(run: PickupRun): Promise<ReserveResult> 
       await (run.oneTaskStart ? localDb : db).reserveStock({
         storeCode,
         businessKey: `reserve:${run.orderId}:${storeCode}`,
-        actor: WORKFLOW_ACTOR,
+        actor: PICKUP_ACTOR,
         workflowId: run.workflowId,
         reason: `Pickup order ${run.order.externalId}`,
         lines: run.order.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
@@ -53,7 +53,7 @@ export async function reserveOrderLines(run: PickupRun): Promise<ReserveResult> 
         await db.releaseStock({
           storeCode,
           businessKey: `release:${run.orderId}:${storeCode}`,
-          actor: WORKFLOW_ACTOR,
+          actor: PICKUP_ACTOR,
           workflowId: run.workflowId,
           reason: `Pickup order ${run.order.externalId} closed`,
           lines,
@@ -83,7 +83,7 @@ async function applyUnfulfillablePolicy(run: PickupRun, attempt: number): Promis
     idempotencyKey: `notify:pickup-store-cannot-cover:${run.orderId}:${attempt}`,
     data: { storeCode: run.storeCode, alternativeStores: storeCodes.join(', ') },
   });
-  deliverInBackground(run, queuedRows(cannotCoverMessage), 'Store-cannot-cover message');
+  run.deliveries.send(queuedRows(cannotCoverMessage), 'Store-cannot-cover message');
   const taskId = uuid4();
   let decision: (CustomerDecisionOutcome & { actor: string; userId: string | null }) | null = null;
   run.inbox.expect({
@@ -112,7 +112,7 @@ async function applyUnfulfillablePolicy(run: PickupRun, attempt: number): Promis
     title: `Order ${run.order.externalId}: ${run.storeCode} cannot cover it; ask the customer`,
     storeCode: null,
     workflowId: run.workflowId,
-    dueAt: run.dueIn(run.settings.pickupExpiryMs),
+    dueAt: run.waits.dueIn(run.settings.pickupExpiryMs),
     payload: {
       orderId: run.orderId,
       externalId: run.order.externalId,
@@ -121,10 +121,10 @@ async function applyUnfulfillablePolicy(run: PickupRun, attempt: number): Promis
       channelCode: run.order.channelCode,
     },
   });
-  run.closeTasksOnUndo();
+  run.waits.closeTasksOnUndo();
   const entry = run.timeline.begin('CUSTOMER_DECISION');
 
-  const answered = await run.waitFor(() => decision !== null, run.settings.pickupExpiryMs);
+  const answered = await run.waits.waitFor(() => decision !== null, run.settings.pickupExpiryMs);
   run.inbox.close();
   const chosen = decision as (CustomerDecisionOutcome & { actor: string; userId: string | null }) | null;
   if (chosen === null) {

@@ -1,6 +1,6 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { activityProfiles } from '../activity-profiles';
+import { activityProfiles } from '../kit/activity-profiles';
 
 export interface CheckPipelineInput {
   /** Who asked for the check (user id or process name), kept in the history for the audit trail. */

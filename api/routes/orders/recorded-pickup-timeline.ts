@@ -1,4 +1,5 @@
-import { type PickupFinalStep, type PickupTimeline, type TimelineEntry } from '../../../domain/pickup/pickup-workflow';
+import { type PickupFinalStep, type PickupTimeline } from '../../../domain/pickup/pickup-workflow';
+import { type TimelineEntry } from '../../../domain/workflow-kit/timeline';
 import { type OrderStatus, type PrismaClient, type TaskStatus, type TaskType } from '../../../prisma/client';
 
 /** Order statuses in which the pickup process has ended, with the step it ended on. */
@@ -57,7 +58,8 @@ export async function readRecordedPickupTimeline(
       select: { type: true, status: true, createdAt: true, completedAt: true, updatedAt: true, completedBy: { select: { email: true } } },
     }),
     prisma.auditEvent.findFirst({
-      where: { entityType: 'Order', entityId: order.id, action: 'order.cancel' },
+      // A cancellation the run took after the call's deadline is audited as requested; it is the same person's.
+      where: { entityType: 'Order', entityId: order.id, action: { in: ['order.cancel', 'order.cancel-requested'] } },
       orderBy: { createdAt: 'desc' },
       select: { actorLabel: true },
     }),

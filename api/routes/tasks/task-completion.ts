@@ -6,7 +6,7 @@ import { completableTaskBodySchemas, isCompletableTaskType, type TaskOutcome } f
 import { type PrismaClient, type Prisma } from '../../../prisma/client';
 
 type Task = Prisma.TaskGetPayload<object>;
-import { completeTaskUpdate, type CompleteTaskResult } from '../../../workflows/tasks/task-messages';
+import { completeTaskUpdate, type CompleteTaskResult } from '../../../workflows/kit/task-messages';
 import { fieldErrorsOf } from '../../http/validate';
 import { withWorkflowRefusals } from '../../workflows/workflow-update-errors';
 

@@ -4,7 +4,7 @@ import { storeFilterFor } from '../../../domain/auth/store-access';
 import { ConflictError } from '../../../domain/errors';
 import { throwIfNotAllowedToUnlockTask, throwIfNotAllowedToWorkOnTask } from '../../../domain/tasks/task-permissions';
 import { type Prisma } from '../../../prisma/client';
-import { unlockTaskUpdate } from '../../../workflows/tasks/task-messages';
+import { unlockTaskUpdate } from '../../../workflows/kit/task-messages';
 import { recordAudit } from '../../audit/record-audit';
 import { type ApiRouter } from '../../http/api-router';
 import { toPrismaOrderBy } from '../../lists/list-query';

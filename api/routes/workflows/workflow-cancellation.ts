@@ -1,7 +1,8 @@
 import { type Client, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { ConflictError } from '../../../domain/errors';
-import { PICKUP_WORKFLOW_TYPE, type ProcessActor } from '../../../domain/pickup/pickup-workflow';
+import { PICKUP_WORKFLOW_TYPE } from '../../../domain/pickup/pickup-workflow';
+import { type ProcessActor } from '../../../domain/workflow-kit/process-actor';
 import { cancelPickupUpdate } from '../../../workflows/pickup/messages';
 
 export interface CancelRunRequest {

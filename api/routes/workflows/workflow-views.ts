@@ -1,10 +1,5 @@
 import { type WorkflowExecutionInfo } from '@temporalio/client';
-import {
-  businessKeyAttribute,
-  currentStepAttribute,
-  storeCodeAttribute,
-  workflowDomainAttribute,
-} from '../../../workflows/pickup/pickup-search-attributes';
+import { searchAttributes } from '../../../domain/workflow-kit/search-attributes';
 import { type WorkflowRow } from './workflows.validators';
 
 export interface TemporalUiLink {
@@ -26,11 +21,11 @@ export function toWorkflowRow(info: Omit<WorkflowExecutionInfo, 'raw'>, link: Te
     id: info.workflowId,
     runId: info.runId,
     type: info.type,
-    domain: attributes.get(workflowDomainAttribute) ?? null,
-    businessKey: attributes.get(businessKeyAttribute) ?? null,
-    storeCode: attributes.get(storeCodeAttribute) ?? null,
+    domain: attributes.get(searchAttributes.workflowDomain) ?? null,
+    businessKey: attributes.get(searchAttributes.businessKey) ?? null,
+    storeCode: attributes.get(searchAttributes.storeCode) ?? null,
     status: info.status.name,
-    currentStep: attributes.get(currentStepAttribute) ?? null,
+    currentStep: attributes.get(searchAttributes.currentStep) ?? null,
     startTime: info.startTime,
     closeTime: info.closeTime ?? null,
     taskQueue: info.taskQueue,

@@ -1,7 +1,8 @@
 import { type Client, type WorkflowHandle } from '@temporalio/client';
 import { pickupCodeMatches } from '../../../domain/pickup/pickup-code';
 import { type PickupSettings } from '../../../domain/pickup/pickup-settings';
-import { pickupWorkflowId, type ProcessActor } from '../../../domain/pickup/pickup-workflow';
+import { pickupWorkflowId } from '../../../domain/pickup/pickup-workflow';
+import { type ProcessActor } from '../../../domain/workflow-kit/process-actor';
 import { type PrismaClient, type TaskStatus, type TaskType } from '../../../prisma/client';
 import { type pickupOrder } from '../../../workflows/pickup/pickup-order';
 import { completeTaskUpdate, pickupTimelineQuery } from '../../../workflows/pickup/messages';

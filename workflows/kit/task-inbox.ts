@@ -1,5 +1,4 @@
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
-import { type TaskOutcome } from '../../domain/tasks/task-outcomes';
 import {
   completeTaskUpdate,
   TASK_LOCKED,
@@ -7,29 +6,31 @@ import {
   unlockTaskUpdate,
   type CompleteTaskRequest,
   type CompleteTaskResult,
+  type TaskOutcomeBase,
   type UnlockTaskRequest,
   type UnlockTaskResult,
 } from './task-messages';
 
-export interface AwaitedTask<T extends TaskOutcome['type'] = TaskOutcome['type']> {
+export interface AwaitedTask<Outcome extends TaskOutcomeBase, T extends Outcome['type'] = Outcome['type']> {
   taskId: string;
   type: T;
   /** Extra checks of the outcome (e.g. every order line reported); throw an ApplicationFailure to reject. */
-  validate?: (request: CompleteTaskRequest & { outcome: Extract<TaskOutcome, { type: T }> }) => void;
+  validate?: (request: CompleteTaskRequest<Extract<Outcome, { type: T }>>) => void;
   /** Applies the outcome; runs one at a time. */
-  handle: (request: CompleteTaskRequest & { outcome: Extract<TaskOutcome, { type: T }> }) => Promise<CompleteTaskResult>;
+  handle: (request: CompleteTaskRequest<Extract<Outcome, { type: T }>>) => Promise<CompleteTaskResult>;
   /** A manager unlocks a task locked by failed attempts. */
   unlock?: (request: UnlockTaskRequest) => Promise<void>;
 }
 
 /**
- * The one human task a workflow waits on at a time, behind the shared completeTask / unlockTask
+ * The one human task a workflow waits on at a time (`Outcome`: the union of the outcomes of the task
+ * types the workflow opens), behind the shared completeTask / unlockTask
  * Updates. Validators turn away, before anything is written to history: a task that is not the one
  * awaited (done already, out of turn, closed), a second completion while one is being applied, and a
  * locked task. The API answers those with 409 and the failure's message.
  */
-export class TaskInbox {
-  private awaited: AwaitedTask | null = null;
+export class TaskInbox<Outcome extends TaskOutcomeBase = TaskOutcomeBase> {
+  private awaited: AwaitedTask<Outcome> | null = null;
   private locked = false;
   private applying = false;
 
@@ -41,7 +42,7 @@ export class TaskInbox {
         const handle = this.current(request.taskId).handle;
         this.applying = true;
         try {
-          return await handle(request);
+          return await handle(request as CompleteTaskRequest<Extract<Outcome, { type: Outcome['type'] }>>);
         } finally {
           this.applying = false;
         }
@@ -60,7 +61,7 @@ export class TaskInbox {
               type: TASK_NOT_CURRENT,
               message: `This is a ${task.type} task, not ${request.outcome.type}`,
             });
-          task.validate?.(request);
+          task.validate?.(request as CompleteTaskRequest<Extract<Outcome, { type: Outcome['type'] }>>);
         },
       },
     );
@@ -83,8 +84,8 @@ export class TaskInbox {
   }
 
   /** From now on, completions of this task are accepted. */
-  expect<T extends TaskOutcome['type']>(task: AwaitedTask<T>): void {
-    this.awaited = task as unknown as AwaitedTask;
+  expect<T extends Outcome['type']>(task: AwaitedTask<Outcome, T>): void {
+    this.awaited = task as unknown as AwaitedTask<Outcome>;
     this.locked = false;
   }
 
@@ -106,7 +107,7 @@ export class TaskInbox {
     return this.awaited === null ? null : { taskId: this.awaited.taskId, type: this.awaited.type };
   }
 
-  private current(taskId: string): AwaitedTask {
+  private current(taskId: string): AwaitedTask<Outcome> {
     if (this.awaited === null || this.awaited.taskId !== taskId) {
       throw ApplicationFailure.create({
         type: TASK_NOT_CURRENT,

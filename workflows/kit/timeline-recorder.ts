@@ -1,11 +1,11 @@
-import { type TimelineEntry } from '../../domain/pickup/pickup-workflow';
+import { type TimelineEntry } from '../../domain/workflow-kit/timeline';
 
 /**
- * The steps of one pickup as people see them: what happened, when, who did it, how it ended. Kept in
+ * The steps of one run as people see them: what happened, when, who did it, how it ended. Kept in
  * workflow state (times are workflow time, so replay rebuilds exactly the same entries) and read
- * through the timeline query.
+ * through the workflow's timeline query.
  */
-export class PickupTimeline {
+export class TimelineRecorder {
   private readonly entries: TimelineEntry[] = [];
 
   /** Opens a step and answers its index, for `end`. */

@@ -1,6 +1,6 @@
 import { defineUpdate } from '@temporalio/workflow';
-import { type ProcessActor } from '../../domain/pickup/pickup-workflow';
-import { type TaskOutcome } from '../../domain/tasks/task-outcomes';
+import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
+import { type TaskOutcomeBase } from '../../domain/workflow-kit/task-outcome';
 
 /**
  * The Updates every workflow that waits on human tasks accepts. The API forwards a person's completion
@@ -8,10 +8,12 @@ import { type TaskOutcome } from '../../domain/tasks/task-outcomes';
  * one it waits for (done already, or out of turn), which the API answers with 409.
  */
 
-export interface CompleteTaskRequest {
+export type { TaskOutcomeBase } from '../../domain/workflow-kit/task-outcome';
+
+export interface CompleteTaskRequest<Outcome extends TaskOutcomeBase = TaskOutcomeBase> {
   taskId: string;
   actor: ProcessActor;
-  outcome: TaskOutcome;
+  outcome: Outcome;
 }
 
 export interface CompleteTaskResult {
