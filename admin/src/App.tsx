@@ -6,6 +6,7 @@ import { adminConfig } from './config';
 import { createDataProvider } from './data/data-provider';
 import { i18nProvider } from './i18n/i18n-provider';
 import { inventory } from './inventory';
+import { OmniLayout } from './layout/OmniLayout';
 import { orders } from './orders';
 import { products } from './products';
 import { stores } from './stores';
@@ -27,6 +28,7 @@ export function App() {
       dataProvider={dataProvider}
       authProvider={authProvider}
       i18nProvider={i18nProvider}
+      layout={OmniLayout}
       requireAuth
       disableTelemetry
     >

@@ -51,17 +51,17 @@ export function CompleteHandoverForm() {
           {refusal}
         </Alert>
       )}
-      <Stack direction="row" spacing={2}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <TextField
           size="small"
           name="code"
-          sx={{ width: 240 }}
+          sx={{ width: '15rem', maxWidth: '100%' }}
           label={translate('omni.task.code')}
           value={code}
           onChange={(event) => setCode(event.target.value)}
           autoComplete="off"
         />
-        <Button variant="contained" disabled={code.trim().length < shortestCode || isPending} onClick={() => mutate()}>
+        <Button variant="contained" size="large" disabled={code.trim().length < shortestCode || isPending} onClick={() => mutate()}>
           {translate('omni.task.complete_handover')}
         </Button>
       </Stack>

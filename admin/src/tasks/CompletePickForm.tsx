@@ -1,4 +1,4 @@
-import { Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Button, Stack, TextField, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
@@ -36,41 +36,57 @@ export function CompletePickForm() {
     <Stack spacing={1} className="pick-form">
       <Typography variant="subtitle1">{translate('omni.task.pick_title')}</Typography>
       <Typography variant="body2">{translate('omni.task.pick_help')}</Typography>
-      <Table size="small">
-        <TableHead>
-          <TableRow>
-            <TableCell>{translate('omni.order.sku')}</TableCell>
-            <TableCell>{translate('omni.order.product')}</TableCell>
-            <TableCell align="right">{translate('omni.order.quantity')}</TableCell>
-            <TableCell>{translate('omni.order.picked')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {lines.map((line) => (
-            <TableRow key={line.lineId}>
-              <TableCell>{line.sku}</TableCell>
-              <TableCell>{line.productName}</TableCell>
-              <TableCell align="right">{line.quantity}</TableCell>
-              <TableCell>
-                <TextField
-                  size="small"
-                  type="number"
-                  name={`picked-${line.lineId}`}
-                  slotProps={{
-                    htmlInput: { min: 0, max: line.quantity, 'aria-label': `${translate('omni.order.picked')} ${line.sku ?? line.lineId}` },
-                  }}
-                  value={picked[line.lineId] ?? ''}
-                  onChange={(event) => setPicked((current) => ({ ...current, [line.lineId]: event.target.value }))}
-                />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <Stack spacing={1} className="pick-lines">
+        {quantities.map(({ lineId, ordered, entered }) => {
+          const line = lines.find((candidate) => candidate.lineId === lineId);
+          const over = /^\d+$/.test(entered) && Number(entered) > ordered;
+          return (
+            <Stack
+              key={lineId}
+              direction="row"
+              spacing={2}
+              useFlexGap
+              sx={{ flexWrap: 'wrap', alignItems: 'center', borderBottom: 1, borderColor: 'divider', pb: 1 }}
+            >
+              <Stack sx={{ flex: '1 1 12rem', minWidth: 0 }}>
+                <Typography variant="body1" sx={{ overflowWrap: 'anywhere' }}>
+                  {line?.productName ?? line?.sku}
+                </Typography>
+                <Typography variant="body2" color="text.secondary">
+                  {line?.sku} · {translate('omni.task.ordered_count', { count: ordered })}
+                </Typography>
+              </Stack>
+              <TextField
+                type="number"
+                name={`picked-${lineId}`}
+                sx={{ width: '8rem' }}
+                label={translate('omni.order.picked')}
+                error={over}
+                helperText={over ? translate('omni.task.at_most', { count: ordered }) : translate('omni.task.zero_to', { count: ordered })}
+                slotProps={{
+                  htmlInput: {
+                    min: 0,
+                    max: ordered,
+                    inputMode: 'numeric',
+                    'aria-label': `${translate('omni.order.picked')} ${line?.sku ?? lineId}`,
+                  },
+                }}
+                value={entered}
+                onChange={(event) => setPicked((current) => ({ ...current, [lineId]: event.target.value }))}
+              />
+            </Stack>
+          );
+        })}
+      </Stack>
       <div>
-        <Button variant="contained" disabled={!valid || isPending} onClick={() => mutate()}>
+        <Button variant="contained" size="large" disabled={!valid || isPending} onClick={() => mutate()}>
           {translate('omni.task.complete_pick')}
         </Button>
+        {!valid && (
+          <Typography variant="body2" color="text.secondary" className="pick-why-disabled" sx={{ mt: 1 }}>
+            {translate('omni.task.pick_fill_every_line')}
+          </Typography>
+        )}
       </div>
     </Stack>
   );

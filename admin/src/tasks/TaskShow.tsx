@@ -23,7 +23,7 @@ export function TaskShow() {
     <Show actions={<TaskShowActions />} queryOptions={{ onError: onLoadError }}>
       <SimpleShowLayout>
         <TextField source="title" />
-        <Stack direction="row" spacing={4}>
+        <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
           <Labeled>
             <SelectField source="type" choices={taskTypeChoices} />
           </Labeled>

@@ -49,6 +49,7 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client 
         ...(filter.type !== undefined && { type: { in: filter.type } }),
         ...(filter.queue !== undefined && { queue: { in: filter.queue } }),
         ...(filter.workflowId !== undefined && { workflowId: filter.workflowId }),
+        ...(filter.assigned !== undefined && { assigneeUserId: filter.assigned === 'mine' ? actor.userId : null }),
       };
       const page = pageFor(query.range, pageLimits);
       return sendPage(res, 'tasks', page, {

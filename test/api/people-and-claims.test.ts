@@ -1,0 +1,55 @@
+import request from 'supertest';
+import { demoLogin, startTestApi, type TestApi } from './support/test-app';
+
+describe('names of people and claimed-by filters for the admin UI', () => {
+  let api: TestApi;
+
+  beforeAll(() => {
+    api = startTestApi();
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('gives head office every name, store staff their store and head office only, and no password hashes', async () => {
+    const asAdmin = await request(api.app)
+      .get('/api/users/names')
+      .set('Authorization', `Bearer ${await api.tokenFor(demoLogin.admin)}`);
+    const asClerk = await request(api.app)
+      .get('/api/users/names')
+      .set('Authorization', `Bearer ${await api.tokenFor(demoLogin.amsterdamStaff)}`);
+
+    expect(asAdmin.status).toBe(200);
+    const everyone = asAdmin.body as { email: string; name: string }[];
+    expect(everyone.map((person) => person.email)).toEqual(expect.arrayContaining([demoLogin.berlinStaff, demoLogin.amsterdamStaff]));
+    expect(Object.keys(everyone[0] ?? {}).sort()).toEqual(['email', 'id', 'name']);
+    const seenByClerk = (asClerk.body as { email: string }[]).map((person) => person.email);
+    expect(seenByClerk).toEqual(expect.arrayContaining([demoLogin.amsterdamStaff, demoLogin.admin]));
+    expect(seenByClerk).not.toContain(demoLogin.berlinStaff);
+  });
+
+  it('needs a sign-in', async () => {
+    expect((await request(api.app).get('/api/users/names')).status).toBe(401);
+  });
+
+  it('narrows the inbox to tasks claimed by the caller or by nobody, and refuses any other value', async () => {
+    const token = await api.tokenFor(demoLogin.amsterdamStaff);
+    const clerk = await api.prisma.user.findUniqueOrThrow({ where: { email: demoLogin.amsterdamStaff } });
+    const list = (assigned: string) =>
+      request(api.app)
+        .get('/api/tasks')
+        .query({ filter: JSON.stringify({ assigned }), range: '[0,999]' })
+        .set('Authorization', `Bearer ${token}`);
+
+    const mine = await list('mine');
+    const unassigned = await list('unassigned');
+    const bad = await list('everyone');
+
+    expect(mine.status).toBe(200);
+    expect((mine.body as { assigneeUserId: string | null }[]).every((task) => task.assigneeUserId === clerk.id)).toBe(true);
+    expect(unassigned.status).toBe(200);
+    expect((unassigned.body as { assigneeUserId: string | null }[]).every((task) => task.assigneeUserId === null)).toBe(true);
+    expect(bad.status).toBe(400);
+  });
+});
