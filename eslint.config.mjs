@@ -67,6 +67,28 @@ export default tseslint.config(
   },
   { files: ['workflows/**/*.ts', 'test/kit/sample/**/*.ts'], rules: workflowSandboxRules },
   {
+    // The API talks to workflows through their definitions and messages (domain/) and the registry
+    // (api/workflow-registry/), never through workflow or activity code.
+    files: ['api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/activities', '**/activities/**'],
+              message: 'The API does not import activities: shared contracts live in domain/.',
+            },
+            {
+              group: ['**/workflows', '**/workflows/**'],
+              message: 'The API imports workflow definitions and messages from domain/, not workflow code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -33,8 +33,10 @@ import { registerProductRoutes } from './routes/products';
 import { registerStoreRoutes } from './routes/stores';
 import { registerTaskRoutes } from './routes/tasks/tasks';
 import { registerUserRoutes } from './routes/users';
-import { registerWorkflowRoutes } from './routes/workflows/workflows';
+import { registerWorkflowRoutes } from './routes/workflow-runs/workflow-runs';
 import { type TemporalClientHandle } from './temporal-client';
+import { registeredWorkflows } from './workflow-registry/registered-workflows';
+import { type WorkflowRegistry } from './workflow-registry/workflow-registry';
 
 export type AppConfig = Pick<
   ApiConfig,
@@ -84,6 +86,8 @@ export interface AppDeps {
   logger: Logger;
   /** The process's metrics (with CPU and memory); tests leave it out and get a registry of their own. */
   metrics?: ApiMetrics;
+  /** The workflow types the API drives; the registered ones unless a test adds its samples. */
+  workflows?: WorkflowRegistry;
 }
 
 /**
@@ -91,7 +95,14 @@ export interface AppDeps {
  * process's one PrismaClient and Temporal client, tests give it theirs (or broken ones) and drive it with
  * supertest.
  */
-export function createApp({ prisma, temporal, config, logger, metrics = createApiMetrics({ processMetrics: false }) }: AppDeps): Express {
+export function createApp({
+  prisma,
+  temporal,
+  config,
+  logger,
+  metrics = createApiMetrics({ processMetrics: false }),
+  workflows = registeredWorkflows,
+}: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
@@ -134,7 +145,7 @@ export function createApp({ prisma, temporal, config, logger, metrics = createAp
   registerInventoryMovementRoutes(api, resourceDeps);
   registerUserRoutes(api, resourceDeps);
   registerAuditEventRoutes(api, resourceDeps);
-  registerTaskRoutes(api, { ...resourceDeps, client: temporal.client });
+  registerTaskRoutes(api, { ...resourceDeps, client: temporal.client, workflows });
   registerOrderActionRoutes(api, { prisma, client: temporal.client, temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS });
   const fulfilment = createOrderFulfilment({
     prisma,
@@ -156,6 +167,7 @@ export function createApp({ prisma, temporal, config, logger, metrics = createAp
     client: temporal.client,
     temporalUi: { baseUrl: config.TEMPORAL_UI_URL, namespace: temporal.client.options.namespace },
     temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
+    workflows,
   });
   registerDocsRoutes(api, registry);
 

@@ -2,7 +2,7 @@ import { NotFoundError } from '../../domain/errors';
 import { type ActivityDeps } from '../deps';
 import { withActivityFailures } from '../inventory/to-activity-failure';
 import { type PickupOrderSnapshot } from '../../domain/pickup/pickup-order-snapshot';
-import { pickupOrderSnapshotOf, pickupOrderSnapshotSelect } from './pickup-order-snapshot';
+import { pickupOrderSnapshotOf, pickupOrderSnapshotSelect } from '../../prisma/reads/pickup-order-snapshot';
 
 /**
  * Reads the order snapshot for a pickup run whose input does not carry it (runs started before the API

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { pickupWorkflowStart, readPickupStartSource } from '../../api/workflows/start-pickup';
+import { readPickupStartSource } from '../../api/intake/start-pickup-workflow';
+import { pickupWorkflow } from '../../domain/pickup/pickup-definition';
 import { createPrismaClient, type PrismaClient } from '../../prisma/client';
 import { enqueueWorkflowStart } from '../../workflow-starts/enqueue-workflow-start';
 import { recordWorkflowStartFailure } from '../../workflow-starts/record-start-outcome';
@@ -52,7 +53,7 @@ describe('orders whose run has not started', () => {
       },
     });
     const request = await prisma.$transaction(async (tx) => {
-      const start = pickupWorkflowStart(`e2e-no-worker-${randomUUID()}`, await readPickupStartSource(tx, order.id));
+      const start = pickupWorkflow.startRequest(`e2e-no-worker-${randomUUID()}`, await readPickupStartSource(tx, order.id));
       await enqueueWorkflowStart(tx, start, new Date());
       return start;
     });

@@ -7,7 +7,7 @@ import { pickupWorkflowId } from '../../domain/pickup/pickup-workflow';
 import { queueWorkflowSignal } from '../../workflow-starts/enqueue-workflow-start';
 import { type WorkflowStartRequest } from '../../workflow-starts/workflow-start-request';
 import { recordAudit } from '../audit/record-audit';
-import { pickupCancelledSignalOf } from '../workflows/start-pickup';
+import { pickupCancelledSignalOf } from '../../domain/pickup/pickup-definition';
 import { type PickupStore, pickupStoreByCode, productsBySku } from './catalogue-lookups';
 import { enqueuePickupStart } from './enqueue-pickup-start';
 import { type CustomerIntakeRules, findOrCreateCustomer } from './find-or-create-customer';

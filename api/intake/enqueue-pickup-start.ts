@@ -1,7 +1,7 @@
 import { type Prisma } from '../../prisma/client';
 import { enqueueWorkflowStart } from '../../workflow-starts/enqueue-workflow-start';
 import { type WorkflowStartRequest } from '../../workflow-starts/workflow-start-request';
-import { pickupWorkflowStart } from '../workflows/start-pickup';
+import { pickupWorkflow } from '../../domain/pickup/pickup-definition';
 import { type PickupStore } from './catalogue-lookups';
 import { type InsertedOrder } from './insert-order';
 import { type WorkflowStartPolicy } from './order-fulfilment';
@@ -29,7 +29,7 @@ export async function enqueuePickupStart(
   policy: WorkflowStartPolicy,
   created: NewPickupOrder,
 ): Promise<WorkflowStartRequest> {
-  const request = pickupWorkflowStart(policy.taskQueue, {
+  const request = pickupWorkflow.startRequest(policy.taskQueue, {
     order: {
       orderId: created.order.id,
       externalId: created.externalId,

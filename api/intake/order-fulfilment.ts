@@ -5,7 +5,7 @@ import { type WorkflowStartTiming } from '../../workflow-starts/start-settings';
 import { attemptWorkflowStartNow, startWorkflowNow } from '../../workflow-starts/start-workflow-now';
 import { type WorkflowStartRequest } from '../../workflow-starts/workflow-start-request';
 import { type Logger } from '../logger';
-import { startPickupWorkflow } from '../workflows/start-pickup';
+import { startPickupWorkflow } from './start-pickup-workflow';
 
 export interface OrderFulfilmentDeps {
   prisma: PrismaClient;

@@ -1,11 +1,12 @@
 import { type ProcessActor, workflowActor } from '../workflow-kit/process-actor';
 import { type WorkflowTimeline } from '../workflow-kit/timeline';
+import { type PickupOrderSnapshot } from './pickup-order-snapshot';
 import { type PickupSettings } from './pickup-settings';
 
 /**
- * The pickup workflow's contract with whoever starts it (api/workflows/start-pickup.ts) and whoever
- * reads it (the API's timeline route, the admin UI). Plain types, so workflow code, activities and the
- * API import the same definitions.
+ * The pickup workflow's contract with whoever starts it (its definition, pickup-definition.ts) and
+ * whoever reads it (the API's workflows resource, the admin UI). Plain types, so workflow code,
+ * activities and the API import the same definitions.
  */
 
 export const PICKUP_WORKFLOW_TYPE = 'pickupOrder';
@@ -21,6 +22,11 @@ export interface PickupOrderInput {
   /** The store chosen at checkout; the customer may move the order to another one. */
   storeCode: string;
   settings: PickupSettings;
+  /**
+   * The order as the starter has just read it, so the run does not read it again. Optional: runs started
+   * with only the order id (and runs from before the one-task start) load it themselves.
+   */
+  order?: PickupOrderSnapshot;
 }
 
 /** Where the order is in the process; also the CurrentStep search attribute. */

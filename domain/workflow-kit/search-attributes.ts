@@ -18,3 +18,8 @@ export const searchAttributes = {
 } as const;
 
 export type SearchAttributeName = (typeof searchAttributes)[keyof typeof searchAttributes]['name'];
+
+/** A keyword attribute as the workflow-start outbox stores it (`{ name, type, value }`). */
+export function startAttribute(key: (typeof searchAttributes)[keyof typeof searchAttributes], value: string) {
+  return { name: key.name, type: key.type, value };
+}

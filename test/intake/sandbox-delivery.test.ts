@@ -1,6 +1,6 @@
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { pickupCancelledSignal } from '../../workflows/pickup/messages';
+import { pickupCancelledSignal } from '../../domain/pickup/pickup-messages';
 import { startTestSandbox, type TestSandbox } from '../channels/support/test-sandbox';
 import { eventually } from '../support/eventually';
 import { type IntakeTestApi, sellableSkus, startIntakeApi, uniqueDutchMobile, uniqueId, waitForRun } from './support/intake-test-kit';

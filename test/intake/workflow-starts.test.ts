@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { pickupWorkflowId } from '../../domain/pickup/pickup-workflow';
-import { pickupCancelledSignal } from '../../workflows/pickup/messages';
+import { pickupCancelledSignal } from '../../domain/pickup/pickup-messages';
 import { type WorkflowStartRelaySettings } from '../../workflow-starts/start-settings';
 import { startWorkflowStartRelay, type WorkflowStartRelay } from '../../workflow-starts/workflow-start-relay';
 import {

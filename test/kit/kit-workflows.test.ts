@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityFailure, ApplicationFailure, WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { completeTaskUpdate } from '../../workflows/kit/task-messages';
+import { completeTaskUpdate } from '../../domain/workflow-kit/task-messages';
 import { eventually } from '../support/eventually';
 import { SAMPLE_STEP_FAILED, type StockCountOutcome } from './sample/sample-contract';
 import { cancelSampleUpdate, sampleTimelineQuery } from './sample/sample-messages';

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { createSendNotification } from '../../activities/notifications/send-notification';
 import { type MessageGateway } from '../../channels/messaging/message-gateway';
-import { cancelPickupUpdate, pickupTimelineQuery } from '../../workflows/pickup/messages';
+import { cancelPickupUpdate, pickupTimelineQuery } from '../../domain/pickup/pickup-messages';
 import { startTestWorker } from '../support/temporal';
 import { codeSentToCustomer, enterCode, messagesTo, pick, startPickup, waitForStep } from '../pickup/support/pickup-driver';
 import { fastSettings, PickupWorld } from '../pickup/support/pickup-world';

@@ -1,6 +1,6 @@
 import { type CancelPickupRequest, pickupWorkflowId } from '../../domain/pickup/pickup-workflow';
 import { type pickupOrder } from '../../workflows/pickup/pickup-order';
-import { pickupCancelledSignal, pickupTimelineQuery } from '../../workflows/pickup/messages';
+import { pickupCancelledSignal, pickupTimelineQuery } from '../../domain/pickup/pickup-messages';
 import { saveHistoryIfRecording } from '../support/histories';
 import { startTestWorker } from '../support/temporal';
 import { ledgerOf, startPickup } from './support/pickup-driver';

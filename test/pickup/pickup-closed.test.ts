@@ -1,11 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import {
-  cancelPickupUpdate,
-  completeTaskUpdate,
-  pickupCancelledSignal,
-  pickupTimelineQuery,
-  unlockTaskUpdate,
-} from '../../workflows/pickup/messages';
+import { cancelPickupUpdate, pickupCancelledSignal, pickupTimelineQuery } from '../../domain/pickup/pickup-messages';
+import { completeTaskUpdate, unlockTaskUpdate } from '../../domain/workflow-kit/task-messages';
 import { saveHistoryIfRecording } from '../support/histories';
 import { startTestWorker } from '../support/temporal';
 import { actorOf, codeSentToCustomer, enterCode, ledgerOf, pick, startPickup, waitForStep, waitForTask } from './support/pickup-driver';

@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { startPickupWorkflow } from '../../api/workflows/start-pickup';
+import { startPickupWorkflow } from '../../api/intake/start-pickup-workflow';
 import { pickupWorkflowId } from '../../domain/pickup/pickup-workflow';
-import { cancelPickupUpdate, pickupTimelineQuery } from '../../workflows/pickup/messages';
+import { cancelPickupUpdate, pickupTimelineQuery } from '../../domain/pickup/pickup-messages';
 import { saveHistoryIfRecording } from '../support/histories';
 import { startTestWorker } from '../support/temporal';
 import { codeSentToCustomer, enterCode, ledgerOf, pick, startPickup, waitForStep } from './support/pickup-driver';

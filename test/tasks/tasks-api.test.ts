@@ -134,9 +134,11 @@ describe('tasks API', () => {
     expect(collected.status).toBe(200);
     await handle.result();
 
-    const timeline = await request(app).get(`/api/orders/${orderId}/timeline`).set('Authorization', as(staffA));
-    expect(timeline.status).toBe(200);
-    const view = timeline.body as PickupTimeline;
+    const run = await request(app)
+      .get(`/api/workflows/${encodeURIComponent(handle.workflowId)}`)
+      .set('Authorization', as(staffA));
+    expect(run.status).toBe(200);
+    const view = (run.body as { timeline: PickupTimeline }).timeline;
     expect(view.currentStep).toBe('COLLECTED');
     expect(view.entries.filter((entry) => entry.step === 'WRONG_CODE')).toHaveLength(3);
     const late = await request(app).post(`/api/orders/${orderId}/cancel`).set('Authorization', as(staffA)).send({ reason: 'too late now' });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { startPickupWorkflow } from '../../api/workflows/start-pickup';
+import { startPickupWorkflow } from '../../api/intake/start-pickup-workflow';
 import { pickupWorkflowId } from '../../domain/pickup/pickup-workflow';
 import { type CheckPipelineInput, type CheckPipelineResult } from '../../workflows/system/check-pipeline';
 import { bodyOf, demoLogin, type ErrorBody, startTestApi, type TestApi } from '../api/support/test-app';

@@ -9,7 +9,7 @@ import {
   type TaskOutcomeBase,
   type UnlockTaskRequest,
   type UnlockTaskResult,
-} from './task-messages';
+} from '../../domain/workflow-kit/task-messages';
 
 export interface AwaitedTask<Outcome extends TaskOutcomeBase, T extends Outcome['type'] = Outcome['type']> {
   taskId: string;

@@ -1,13 +1,18 @@
 import { ApplicationFailure, allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
-import { PICKUP_ACTOR, type CancelPickupRequest, type PickupOrderResult } from '../../domain/pickup/pickup-workflow';
+import { isCancellablePickupStep } from '../../domain/pickup/pickup-definition';
+import { PICKUP_ACTOR, type CancelPickupRequest, type PickupOrderInput, type PickupOrderResult } from '../../domain/pickup/pickup-workflow';
 import { closeWithoutCollection, completeCollection } from './close-phase';
 import { awaitCollection, tellChannel } from './collection-phase';
-import { cancelPickupUpdate, PICKUP_NOT_CANCELLABLE, pickupCancelledSignal, pickupTimelineQuery } from './messages';
+import {
+  cancelPickupUpdate,
+  PICKUP_NOT_CANCELLABLE,
+  pickupCancelledSignal,
+  pickupTimelineQuery,
+} from '../../domain/pickup/pickup-messages';
 import { pickOrder } from './pick-phase';
 import { channel, db, localDb } from '../kit/activity-proxies';
 import { type CloseContext, PickupRun } from './pickup-run';
 import { reserveOrderLines } from './reserve-phase';
-import { type PickupOrderStart } from './pickup-start';
 
 /** Runs cancelled before they started refund what was paid (issue 8); earlier ones replay without. */
 const REFUND_CANCELLED_BEFORE_START_PATCH = 'pickup-refund-cancelled-before-start';
@@ -17,7 +22,7 @@ const REFUND_CANCELLED_BEFORE_START_PATCH = 'pickup-refund-cancelled-before-star
  * close cleanly (cancelled, expired, unfulfillable) with stock released and money refunded exactly once.
  * Every duration comes from the input (the store's settings when the order arrived).
  */
-export async function pickupOrder(input: PickupOrderStart): Promise<PickupOrderResult> {
+export async function pickupOrder(input: PickupOrderInput): Promise<PickupOrderResult> {
   const run = new PickupRun(input);
   installHandlers(run);
 
@@ -82,9 +87,9 @@ function installHandlers(run: PickupRun): void {
   );
 }
 
-/** Until a correct code is accepted; after that the goods are the customer's. */
+/** Until a correct code is accepted; after that the goods are the customer's (steps: pickup-definition.ts). */
 function isCancellable(run: PickupRun): boolean {
-  return !run.finished && !run.handoverStarted && !['COLLECTING', 'COLLECTED', 'CANCELLING', 'CANCELLED', 'EXPIRED'].includes(run.step);
+  return !run.finished && !run.handoverStarted && isCancellablePickupStep(run.step);
 }
 
 function cancelledBy(cancellation: CancelPickupRequest | null): CloseContext {

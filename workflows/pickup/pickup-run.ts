@@ -1,7 +1,7 @@
 import { workflowInfo } from '@temporalio/workflow';
 import { type PickupOrderSnapshot } from '../../domain/pickup/pickup-order-snapshot';
 import { type PickupSettings } from '../../domain/pickup/pickup-settings';
-import { type CancelPickupRequest, type PickupStep, type PickupTimeline } from '../../domain/pickup/pickup-workflow';
+import { type CancelPickupRequest, type PickupOrderInput, type PickupStep, type PickupTimeline } from '../../domain/pickup/pickup-workflow';
 import { type TaskOutcome } from '../../domain/tasks/task-outcomes';
 import { searchAttributes } from '../../domain/workflow-kit/search-attributes';
 import { BackgroundDeliveries } from '../kit/background-deliveries';
@@ -10,7 +10,7 @@ import { ShownSearchAttributes } from '../kit/shown-search-attributes';
 import { TaskInbox } from '../kit/task-inbox';
 import { TaskWaits } from '../kit/task-waits';
 import { TimelineRecorder } from '../kit/timeline-recorder';
-import { type PickupOrderStart, usesOneTaskStart } from './pickup-start';
+import { usesOneTaskStart } from './pickup-start';
 
 /** Why the process is being wound down; decides refund keys, order status and the customer's message. */
 export interface CloseContext {
@@ -55,7 +55,7 @@ export class PickupRun {
   /** What the admin Workflows screen shows: the starter sets both, then `enter` keeps them current. */
   private readonly shown = new ShownSearchAttributes([searchAttributes.currentStep, searchAttributes.storeCode]);
 
-  constructor(input: PickupOrderStart) {
+  constructor(input: PickupOrderInput) {
     this.orderId = input.orderId;
     this.storeCode = input.storeCode;
     this.settings = input.settings;

@@ -1,6 +1,6 @@
 import { type TimelineEntry } from './StepTimelineTable';
 
-/** A run as GET /api/workflows/:id answers it (api/routes/workflows/workflows.validators.ts). */
+/** A run as GET /api/workflows/:id answers it (api/routes/workflow-runs/workflow-runs.validators.ts). */
 export interface WorkflowRecord {
   id: string;
   type: string;

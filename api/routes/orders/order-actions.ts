@@ -9,13 +9,12 @@ import { throwIfStoreIsNotAccessible } from '../../../domain/auth/store-access';
 import { type Actor } from '../../../domain/auth/roles';
 import { NotFoundError, ServiceUnavailableError } from '../../../domain/errors';
 import { type PrismaClient } from '../../../prisma/client';
-import { cancelPickupUpdate } from '../../../workflows/pickup/messages';
+import { cancelPickupUpdate } from '../../../domain/pickup/pickup-messages';
 import { recordAudit } from '../../audit/record-audit';
 import { type ApiRouter } from '../../http/api-router';
 import { idParamsSchema } from '../../openapi/common-schemas';
-import { withWorkflowRefusals } from '../../workflows/workflow-update-errors';
-import { cancelledOrderSchema, cancelOrderBodySchema, orderTimelineSchema } from './order-actions.validators';
-import { readOrderTimeline } from './order-timeline';
+import { withWorkflowRefusals } from '../../http/workflow-refusals';
+import { cancelledOrderSchema, cancelOrderBodySchema } from './order-actions.validators';
 
 export interface OrderActionRouteDeps {
   prisma: PrismaClient;
@@ -46,7 +45,10 @@ function isNoAnswer(error: unknown): boolean {
   return error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || error instanceof ServiceError || isGrpcServiceError(error);
 }
 
-/** Actions on an order that go through its pickup workflow: cancel, and the live step timeline. */
+/**
+ * Actions on an order that go through its pickup workflow: cancel. The order page reads the live timeline
+ * through the workflows resource (`GET /api/workflows/pickup:<orderId>`), like every other run.
+ */
 export function registerOrderActionRoutes(api: ApiRouter, { prisma, client, temporalCallTimeoutMs }: OrderActionRouteDeps): void {
   api.route({
     method: 'post',
@@ -119,28 +121,7 @@ export function registerOrderActionRoutes(api: ApiRouter, { prisma, client, temp
         res.status(202);
         return { ...after, timeline: null };
       }
-      return { ...after, timeline: { ...timeline, source: 'workflow' as const } };
-    },
-  });
-
-  api.route({
-    method: 'get',
-    path: '/api/orders/:id/timeline',
-    summary: 'Current step and timeline of the order’s pickup',
-    description:
-      'Live from the workflow (a worker answers the query). A closed order whose worker does not answer within TEMPORAL_CALL_TIMEOUT_MS is rebuilt from the tables (`source: records`); an open one is then a 503.',
-    tags: ['orders'],
-    access: 'authenticated',
-    request: { params: idParamsSchema },
-    response: { description: 'Steps with start, end, actor and outcome', schema: orderTimelineSchema },
-    otherResponses: [
-      { status: 404, description: 'No such order, or it has no pickup process' },
-      { status: 409, description: 'The order is still open but its process history is no longer available' },
-      { status: 503, description: 'The order is still open and the worker did not answer in time (TEMPORAL_CALL_TIMEOUT_MS); try again' },
-    ],
-    handle: async ({ params, actor }) => {
-      const order = await findPickupOrder(prisma, actor, params.id);
-      return readOrderTimeline({ prisma, client, temporalCallTimeoutMs }, order);
+      return { ...after, timeline };
     },
   });
 }

@@ -4,21 +4,23 @@ import { storeFilterFor } from '../../../domain/auth/store-access';
 import { ConflictError } from '../../../domain/errors';
 import { throwIfNotAllowedToUnlockTask, throwIfNotAllowedToWorkOnTask } from '../../../domain/tasks/task-permissions';
 import { type Prisma } from '../../../prisma/client';
-import { unlockTaskUpdate } from '../../../workflows/kit/task-messages';
+import { unlockTaskUpdate } from '../../../domain/workflow-kit/task-messages';
 import { recordAudit } from '../../audit/record-audit';
 import { type ApiRouter } from '../../http/api-router';
 import { toPrismaOrderBy } from '../../lists/list-query';
 import { pageFor } from '../../lists/pagination';
 import { sendPage } from '../../lists/send-page';
 import { idParamsSchema } from '../../openapi/common-schemas';
-import { withWorkflowRefusals } from '../../workflows/workflow-update-errors';
+import { withWorkflowRefusals } from '../../http/workflow-refusals';
+import { type WorkflowRegistry } from '../../workflow-registry/workflow-registry';
 import { type ResourceRouteDeps } from '../route-deps';
 import { findAccessibleTask } from './task-access';
 import { completeTask } from './task-completion';
-import { completeTaskBodySchema, taskListQuerySchema, taskSchema } from './tasks.validators';
+import { completeTaskBodySchemaOf, taskListQuerySchema, taskSchema } from './tasks.validators';
 
 export interface TaskRouteDeps extends ResourceRouteDeps {
   client: Client;
+  workflows: WorkflowRegistry;
 }
 
 /** On every route that claims or completes: the generic 403 description only says "outside your store". */
@@ -30,7 +32,7 @@ const notFound = { status: 404 as const, description: 'No task with this id' };
  * The store task inbox. Completing and unlocking go to the workflow that waits for the task (a Temporal
  * Update that validates and answers); the API checks role and store first, and audits what people do.
  */
-export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client }: TaskRouteDeps): void {
+export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client, workflows }: TaskRouteDeps): void {
   api.route({
     method: 'get',
     path: '/api/tasks',
@@ -117,13 +119,13 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client 
     description: `Forwarded to the waiting workflow. A wrong pickup code is a 400 on \`code\`; the last allowed one locks the task (409). ${managerQueueNote}`,
     tags: ['tasks'],
     access: 'authenticated',
-    request: { params: idParamsSchema, body: completeTaskBodySchema },
+    request: { params: idParamsSchema, body: completeTaskBodySchemaOf(workflows.taskOutcomes) },
     response: { description: 'The completed task', schema: taskSchema },
     otherResponses: [notFound, conflict],
     handle: async ({ params, actor, req, requestId }) => {
       const task = await findAccessibleTask(prisma, actor, params.id);
       throwIfNotAllowedToWorkOnTask(actor, task);
-      const result = await completeTask({ prisma, client }, actor, task, req.body);
+      const result = await completeTask({ prisma, client, workflows }, actor, task, req.body);
       const after = await prisma.task.findUniqueOrThrow({ where: { id: task.id } });
       await recordAudit(prisma, {
         actor,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { boundedText } from '../../../domain/validation/text';
 import { TaskQueue, TaskStatus, TaskType } from '../../../prisma/client';
-import { customerDecisionBodySchema, handoverOutcomeBodySchema, pickOutcomeBodySchema } from '../../../domain/tasks/task-outcomes';
 import { idFilterSchema, listQuerySchema } from '../../lists/list-query';
 import { idSchema } from '../../openapi/common-schemas';
+import { type TaskOutcomeRegistration } from '../../workflow-registry/task-outcome-registration';
 
 export const taskSchema = z
   .object({
@@ -43,7 +43,15 @@ export const taskListQuerySchema = listQuerySchema({
   }),
 });
 
-/** Any of the per-type outcomes; the route checks the body against the schema of the task's own type. */
-export const completeTaskBodySchema = z
-  .union([pickOutcomeBodySchema, handoverOutcomeBodySchema, customerDecisionBodySchema])
-  .meta({ id: 'CompleteTask', description: 'PICK: `{ lines }`; HANDOVER: `{ code }`; CUSTOMER_SERVICE: `{ decision, storeCode? }`' });
+/**
+ * Any of the registered task types' outcome bodies (the OpenAPI document lists them); the route checks
+ * the body against the schema of the task's own type.
+ */
+export function completeTaskBodySchemaOf(registrations: readonly TaskOutcomeRegistration[]) {
+  const [first, ...rest] = registrations.map((registration) => registration.bodySchema);
+  const description = registrations.map((registration) => registration.taskType).join(', ');
+  return (first === undefined ? z.never() : rest.length === 0 ? first : z.union([first, ...rest])).meta({
+    id: 'CompleteTask',
+    description: `The outcome body of the task's type (one of: ${description})`,
+  });
+}

@@ -5,7 +5,8 @@ import { pickupWorkflowId } from '../../../domain/pickup/pickup-workflow';
 import { type ProcessActor } from '../../../domain/workflow-kit/process-actor';
 import { type PrismaClient, type TaskStatus, type TaskType } from '../../../prisma/client';
 import { type pickupOrder } from '../../../workflows/pickup/pickup-order';
-import { completeTaskUpdate, pickupTimelineQuery } from '../../../workflows/pickup/messages';
+import { pickupTimelineQuery } from '../../../domain/pickup/pickup-messages';
+import { completeTaskUpdate } from '../../../domain/workflow-kit/task-messages';
 import { requireEnv } from '../../support/env';
 import { type PickupWorld, type WorldUser } from './pickup-world';
 

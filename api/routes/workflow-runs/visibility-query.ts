@@ -1,4 +1,4 @@
-import { visibilityLiteralPattern, type WorkflowListFilter, type WorkflowStatus } from './workflows.validators';
+import { visibilityLiteralPattern, type WorkflowListFilter, type WorkflowStatus } from './workflow-runs.validators';
 
 /** Temporal's visibility query spells statuses in PascalCase (`ExecutionStatus = 'Running'`). */
 const statusInQuery: Record<WorkflowStatus, string> = {

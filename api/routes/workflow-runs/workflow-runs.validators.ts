@@ -43,6 +43,8 @@ export const workflowRowSchema = z
   })
   .meta({ id: 'WorkflowRun' });
 
+export const openTaskSchema = z.object({ taskId: z.string(), type: z.string() });
+
 export const timelineEntrySchema = z.object({
   step: z.string(),
   startedAt: z.string(),
@@ -58,12 +60,15 @@ export const workflowDetailSchema = workflowRowSchema
     timeline: z
       .object({
         currentStep: z.string(),
-        openTask: z.object({ taskId: z.string(), type: z.string() }).nullable(),
+        openTask: openTaskSchema.nullable(),
         entries: z.array(timelineEntrySchema),
       })
       .nullable(),
     /** Why there is no timeline although the type has one (e.g. no worker answered in time). */
     timelineError: z.string().nullable(),
+    steps: z
+      .array(z.object({ name: z.string(), label: z.string(), cancellable: z.boolean() }))
+      .meta({ description: 'Every step the workflow type reports (from its definition), in order; empty for unregistered types' }),
   })
   .meta({ id: 'WorkflowRunDetail' });
 

@@ -1,5 +1,5 @@
 import { type PickupOrderSnapshot } from '../../domain/pickup/pickup-order-snapshot';
-import { type Prisma } from '../../prisma/client';
+import { type Prisma } from '../client';
 
 /**
  * One query shape for the snapshot, shared by the API (which reads it once while starting the workflow

@@ -1,6 +1,6 @@
 import { defineUpdate } from '@temporalio/workflow';
-import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
-import { type TaskOutcomeBase } from '../../domain/workflow-kit/task-outcome';
+import { type ProcessActor } from './process-actor';
+import { type TaskOutcomeBase } from './task-outcome';
 
 /**
  * The Updates every workflow that waits on human tasks accepts. The API forwards a person's completion
@@ -8,7 +8,7 @@ import { type TaskOutcomeBase } from '../../domain/workflow-kit/task-outcome';
  * one it waits for (done already, or out of turn), which the API answers with 409.
  */
 
-export type { TaskOutcomeBase } from '../../domain/workflow-kit/task-outcome';
+export type { TaskOutcomeBase } from './task-outcome';
 
 export interface CompleteTaskRequest<Outcome extends TaskOutcomeBase = TaskOutcomeBase> {
   taskId: string;

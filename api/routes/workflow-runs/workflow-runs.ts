@@ -7,6 +7,7 @@ import { type PrismaClient } from '../../../prisma/client';
 import { recordAudit } from '../../audit/record-audit';
 import { type ApiRouter } from '../../http/api-router';
 import { type PageLimits, pageFor, setContentRange } from '../../lists/pagination';
+import { type WorkflowRegistry } from '../../workflow-registry/workflow-registry';
 import { visibilityQueryFor } from './visibility-query';
 import { cancelRun } from './workflow-cancellation';
 import { readTimeline } from './workflow-timelines';
@@ -18,7 +19,7 @@ import {
   workflowListQuerySchema,
   workflowRowSchema,
   type WorkflowDetail,
-} from './workflows.validators';
+} from './workflow-runs.validators';
 
 export interface WorkflowRouteDeps {
   prisma: PrismaClient;
@@ -28,11 +29,13 @@ export interface WorkflowRouteDeps {
   temporalUi: TemporalUiLink;
   /** Longest a request waits for a run to answer a query or finish its cancellation (TEMPORAL_CALL_TIMEOUT_MS). */
   temporalCallTimeoutMs: number;
+  /** The workflow types this API knows (api/workflow-registry/registered-workflows.ts). */
+  workflows: WorkflowRegistry;
 }
 
 export function registerWorkflowRoutes(
   api: ApiRouter,
-  { prisma, client, pageLimits, temporalUi, temporalCallTimeoutMs }: WorkflowRouteDeps,
+  { prisma, client, pageLimits, temporalUi, temporalCallTimeoutMs, workflows }: WorkflowRouteDeps,
 ): void {
   /** Store staff see the runs of their own store only (the StoreCode search attribute). */
   async function confinedStoreCode(actor: Actor): Promise<string | null> {
@@ -61,12 +64,13 @@ export function registerWorkflowRoutes(
   async function readRunDetail(workflowId: string, actor: Actor): Promise<WorkflowDetail> {
     const description = await describeRun(workflowId, actor);
     const row = toWorkflowRow(description, temporalUi);
-    const timeline = await readTimeline(client, { workflowId, type: row.type }, temporalCallTimeoutMs);
+    const timeline = await readTimeline({ client, workflows }, { workflowId, type: row.type }, temporalCallTimeoutMs);
     return {
       ...row,
       historyLength: description.historyLength,
       ...timeline,
       currentStep: timeline.timeline?.currentStep ?? row.currentStep,
+      steps: [...(workflows.definitionOf(row.type)?.steps ?? [])].map((step) => ({ ...step, cancellable: step.cancellable ?? false })),
     };
   }
 
@@ -123,7 +127,7 @@ export function registerWorkflowRoutes(
     summary: 'Cancel a running workflow',
     description: [
       'Admins only; the reason is kept in the audit log.',
-      'A pickup is cancelled as the business process it is (stock released, money refunded, customer told) through its cancelPickup Update; other types get Temporal’s cancel.',
+      'A workflow type whose definition names a cancel Update (a pickup: cancelPickup) is cancelled as the business process it is (stock released, money refunded, customer told); other types get Temporal’s cancel.',
       'Answers the run once it closed, or still RUNNING when its cancellation takes longer than the API waits.',
     ].join(' '),
     tags: ['workflows'],
@@ -138,7 +142,7 @@ export function registerWorkflowRoutes(
       const before = toWorkflowRow(await describeRun(params.id, actor), temporalUi);
       if (before.status !== 'RUNNING') throw new ConflictError(`The run has already closed (${before.status})`);
       await cancelRun(
-        client,
+        { client, workflows },
         { workflowId: params.id, type: before.type, reason: body.reason, actor: { userId: actor.userId, label: actor.email } },
         temporalCallTimeoutMs,
       );

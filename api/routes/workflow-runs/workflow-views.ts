@@ -1,6 +1,6 @@
 import { type WorkflowExecutionInfo } from '@temporalio/client';
 import { searchAttributes } from '../../../domain/workflow-kit/search-attributes';
-import { type WorkflowRow } from './workflows.validators';
+import { type WorkflowRow } from './workflow-runs.validators';
 
 export interface TemporalUiLink {
   /** TEMPORAL_UI_URL, e.g. http://127.0.0.1:8233 */

@@ -1,0 +1,16 @@
+import { channelStockSyncWorkflow, stockSyncWorkflow } from '../../domain/inventory/stock-sync-definitions';
+import { pickupWorkflow } from '../../domain/pickup/pickup-definition';
+import { checkPipelineWorkflow } from '../../domain/system/check-pipeline-definition';
+import { pickupTaskOutcomes } from './pickup-task-outcomes';
+import { WorkflowRegistry } from './workflow-registry';
+
+/**
+ * Every workflow type the API starts, lists, reads, cancels and completes tasks of: one line each
+ * (docs/workflow-kit.md, "Adding a workflow").
+ */
+export const registeredWorkflows = new WorkflowRegistry([
+  { definition: pickupWorkflow, taskOutcomes: pickupTaskOutcomes },
+  { definition: stockSyncWorkflow },
+  { definition: channelStockSyncWorkflow },
+  { definition: checkPipelineWorkflow },
+]);
