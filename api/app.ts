@@ -31,6 +31,7 @@ import { registerOrderActionRoutes } from './routes/orders/order-actions';
 import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
 import { registerStoreRoutes } from './routes/stores';
+import { registerTaskClaimRoutes } from './routes/tasks/task-claim-routes';
 import { registerTaskRoutes } from './routes/tasks/tasks';
 import { registerUserRoutes } from './routes/users';
 import { registerWorkflowRoutes } from './routes/workflow-runs/workflow-runs';
@@ -146,6 +147,7 @@ export function createApp({
   registerUserRoutes(api, resourceDeps);
   registerAuditEventRoutes(api, resourceDeps);
   registerTaskRoutes(api, { ...resourceDeps, client: temporal.client, workflows });
+  registerTaskClaimRoutes(api, resourceDeps);
   registerOrderActionRoutes(api, { prisma, client: temporal.client, temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS });
   const fulfilment = createOrderFulfilment({
     prisma,

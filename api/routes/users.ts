@@ -50,14 +50,14 @@ export function registerUserRoutes(api: ApiRouter, { prisma, pageLimits }: Resou
     path: '/api/users/names',
     summary: 'Names of the people whose actions the caller sees (timelines, tasks, audit)',
     description:
-      'Every signed-in user: head office gets everyone, store staff their own store and head office. Email and name only, so screens can say "Daan Bakker" where a workflow recorded daan.bakker@omni.example.',
+      'Every signed-in user: head office gets everyone, store staff their own store and head office. Email, name, store and whether active only, so screens can say "Daan Bakker" where a workflow recorded daan.bakker@omni.example.',
     tags: ['users'],
     access: 'authenticated',
     response: { description: 'People by email and id', schema: z.array(userNameSchema) },
     handle: ({ actor }) =>
       prisma.user.findMany({
         where: actor.role === 'STORE_STAFF' ? { OR: [{ storeId: actor.storeId }, { storeId: null }] } : {},
-        select: { id: true, email: true, name: true },
+        select: { id: true, email: true, name: true, storeId: true, active: true },
         orderBy: { email: 'asc' },
         take: pageLimits.maxPageSize,
       }),

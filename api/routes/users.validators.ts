@@ -20,7 +20,9 @@ export const userSchema = z
   })
   .meta({ id: 'User' });
 
-export const userNameSchema = z.object({ id: idSchema, email: z.email(), name: z.string() }).meta({ id: 'UserName' });
+export const userNameSchema = z
+  .object({ id: idSchema, email: z.email(), name: z.string(), storeId: idSchema.nullable(), active: z.boolean() })
+  .meta({ id: 'UserName' });
 
 export const userListQuerySchema = listQuerySchema({
   sortable: ['email', 'name', 'role', 'lastLoginAt', 'createdAt'],

@@ -23,7 +23,7 @@ describe('names of people and claimed-by filters for the admin UI', () => {
     expect(asAdmin.status).toBe(200);
     const everyone = asAdmin.body as { email: string; name: string }[];
     expect(everyone.map((person) => person.email)).toEqual(expect.arrayContaining([demoLogin.berlinStaff, demoLogin.amsterdamStaff]));
-    expect(Object.keys(everyone[0] ?? {}).sort()).toEqual(['email', 'id', 'name']);
+    expect(Object.keys(everyone[0] ?? {}).sort()).toEqual(['active', 'email', 'id', 'name', 'storeId']);
     const seenByClerk = (asClerk.body as { email: string }[]).map((person) => person.email);
     expect(seenByClerk).toEqual(expect.arrayContaining([demoLogin.amsterdamStaff, demoLogin.admin]));
     expect(seenByClerk).not.toContain(demoLogin.berlinStaff);

@@ -49,7 +49,7 @@ export function createAuthProvider(apiBaseUrl: string): AuthProvider {
 
     getPermissions(): Promise<Permissions | undefined> {
       const user = currentSession()?.user;
-      return Promise.resolve(user && { role: user.role, storeId: user.storeId, isStoreManager: user.isStoreManager });
+      return Promise.resolve(user && { userId: user.id, role: user.role, storeId: user.storeId, isStoreManager: user.isStoreManager });
     },
 
     canAccess({ resource, action }) {

@@ -2,8 +2,11 @@ import { Stack } from '@mui/material';
 import { Labeled, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { useRecordLoadError } from '../shared/useRecordLoadError';
 import { ClaimTaskButton } from './ClaimTaskButton';
+import { ReassignTaskButton } from './ReassignTaskButton';
+import { UnclaimTaskButton } from './UnclaimTaskButton';
 import { SlaCountdownChip } from './SlaCountdownChip';
 import { TaskActionPanel } from './TaskActionPanel';
+import { TaskAssigneeField } from './TaskAssigneeField';
 import { TaskOrderLink } from './TaskOrderLink';
 import { taskStatusChoices, taskTypeChoices } from './task-record';
 import { StoreDateField } from '../shared/StoreDateField';
@@ -12,6 +15,8 @@ function TaskShowActions() {
   return (
     <TopToolbar>
       <ClaimTaskButton />
+      <UnclaimTaskButton />
+      <ReassignTaskButton />
     </TopToolbar>
   );
 }
@@ -40,6 +45,9 @@ export function TaskShow() {
           </Labeled>
           <Labeled source="sla">
             <SlaCountdownChip />
+          </Labeled>
+          <Labeled source="assigneeEmail">
+            <TaskAssigneeField />
           </Labeled>
           <Labeled label="omni.task.order">
             <TaskOrderLink />

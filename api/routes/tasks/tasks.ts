@@ -2,6 +2,7 @@ import { type Client } from '@temporalio/client';
 import { z } from 'zod';
 import { storeFilterFor } from '../../../domain/auth/store-access';
 import { ConflictError } from '../../../domain/errors';
+import { throwIfClaimedBySomeoneElse } from '../../../domain/tasks/task-claims';
 import { throwIfNotAllowedToUnlockTask, throwIfNotAllowedToWorkOnTask } from '../../../domain/tasks/task-permissions';
 import { type Prisma } from '../../../prisma/client';
 import { unlockTaskUpdate } from '../../../domain/workflow-kit/task-messages';
@@ -125,6 +126,7 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client,
     handle: async ({ params, actor, req, requestId }) => {
       const task = await findAccessibleTask(prisma, actor, params.id);
       throwIfNotAllowedToWorkOnTask(actor, task);
+      throwIfClaimedBySomeoneElse(actor, task);
       const result = await completeTask({ prisma, client, workflows }, actor, task, req.body);
       const after = await prisma.task.findUniqueOrThrow({ where: { id: task.id } });
       await recordAudit(prisma, {
