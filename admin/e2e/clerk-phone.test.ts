@@ -23,7 +23,7 @@ describe('the clerk at 390 px', () => {
   });
 
   test(
-    'lands on the inbox, sees a new pick appear without a reload, and claims and picks it without sideways scrolling',
+    'lands on the inbox, sees a new pick appear without a reload, claims it, and short-picks it after confirming the refund, without sideways scrolling',
     async () => {
       browser = await openBrowserSession({ timeoutMs: stepTimeoutMs, viewport: phone });
       const { page } = browser;
@@ -62,7 +62,8 @@ describe('the clerk at 390 px', () => {
       await page.locator('.pick-why-disabled').waitFor();
       await page.getByRole('spinbutton', { name: `Picked ${first.sku}` }).fill(String(first.quantity + 1));
       await page.getByText(`At most ${first.quantity}`).waitFor();
-      await page.getByRole('spinbutton', { name: `Picked ${first.sku}` }).fill(String(first.quantity));
+      // One unit of the first line is not on the shelf: a short pick.
+      await page.getByRole('spinbutton', { name: `Picked ${first.sku}` }).fill(String(first.quantity - 1));
       await page.getByRole('spinbutton', { name: `Picked ${second.sku}` }).fill(String(second.quantity));
       const complete = page.getByRole('button', { name: 'Complete pick' });
       const completeBox = await complete.boundingBox();
@@ -71,7 +72,20 @@ describe('the clerk at 390 px', () => {
       await expectNoSidewaysScroll(page);
       await browser.screenshot('clerk-390-3-pick-filled');
       await complete.click();
+      const dialog = page.locator('.short-pick-dialog');
+      await dialog.getByText('Short pick: 1 unit not found?').waitFor();
+      // placePickupOrder prices every unit at 1999 minor units (EUR).
+      await dialog.getByText('refunded €19.99').waitFor();
+      await browser.screenshot('clerk-390-4-short-pick');
+      await dialog.getByRole('button', { name: 'Go back and recount' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await complete.click();
+      await dialog.getByRole('button', { name: 'Complete short pick' }).click();
       await page.getByText('Pick recorded').waitFor();
+      await page.locator('.task-next-step').getByText('The order is ready').waitFor();
+      await browser.screenshot('clerk-390-5-next-step');
+      await page.getByRole('link', { name: 'Back to the inbox' }).click();
+      await page.waitForURL((url) => url.hash.startsWith('#/tasks') && !url.hash.includes('/show'));
     },
     testTimeoutMs * 2,
   );

@@ -16,7 +16,7 @@ describe('claims that can be undone: unclaim and reassign', () => {
   });
 
   afterAll(async () => {
-    await api.prisma.auditEvent.deleteMany({ where: { entityId: { in: created } } });
+    // Audit events are append-only; they stay, naming tasks that no longer exist.
     await api.prisma.task.deleteMany({ where: { id: { in: created } } });
     await api.close();
   });
@@ -93,7 +93,9 @@ describe('claims that can be undone: unclaim and reassign', () => {
 
   it("refuses to complete a colleague's claimed task (409) before anything reaches the workflow", async () => {
     const task = await claimedTaskOf(amsterdamManager);
-    const response = await post(demoLogin.amsterdamStaff, `/api/tasks/${task.id}/complete`, { lines: [] });
+    const response = await post(demoLogin.amsterdamStaff, `/api/tasks/${task.id}/complete`, {
+      lines: [{ lineId: randomUUID(), pickedQuantity: 1 }],
+    });
 
     expect(response.status).toBe(409);
     expect((response.body as { message: string }).message).toMatch(/claimed/);

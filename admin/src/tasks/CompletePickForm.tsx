@@ -1,7 +1,12 @@
 import { Button, Stack, TextField, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useGetOne, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { adminConfig } from '../config';
+import { type OrderRecord } from '../orders/order-record';
+import { formatMoney } from '../shared/format-money';
+import { shortPickRefund } from './short-pick';
+import { ShortPickConfirmDialog } from './ShortPickConfirmDialog';
 import { type TaskRecord } from './task-record';
 import { useTaskActions } from './useTaskActions';
 
@@ -19,6 +24,18 @@ export function CompletePickForm() {
   const lines = task?.payload.lines ?? [];
   const quantities = lines.map((line) => ({ lineId: line.lineId, ordered: line.quantity ?? 0, entered: picked[line.lineId] ?? '' }));
   const valid = quantities.every(({ ordered, entered }) => /^\d+$/.test(entered) && Number(entered) <= ordered);
+  const { data: order } = useGetOne<OrderRecord>(
+    'orders',
+    { id: task?.payload.orderId ?? '' },
+    { enabled: task?.payload.orderId !== undefined },
+  );
+  const [confirming, setConfirming] = useState(false);
+  const priceOf = (lineId: string) => order?.lines?.find((line) => line.id === lineId)?.unitPriceMinor;
+  const short = shortPickRefund(
+    quantities.map(({ lineId, ordered, entered }) => ({ ordered, picked: Number(entered), unitPriceMinor: priceOf(lineId) ?? 0 })),
+  );
+  const pricesKnown = order !== undefined && quantities.every(({ lineId }) => priceOf(lineId) !== undefined);
+  const refund = pricesKnown ? formatMoney(short.refundMinor, order.currency, adminConfig.dateLocale) : null;
   const { mutate, isPending } = useMutation({
     mutationFn: () =>
       completePick(
@@ -26,6 +43,7 @@ export function CompletePickForm() {
         quantities.map(({ lineId, entered }) => ({ lineId, pickedQuantity: Number(entered) })),
       ),
     onSuccess: () => {
+      setConfirming(false);
       notify('omni.task.pick_done', { type: 'success' });
       refresh();
     },
@@ -79,7 +97,12 @@ export function CompletePickForm() {
         })}
       </Stack>
       <div>
-        <Button variant="contained" size="large" disabled={!valid || isPending} onClick={() => mutate()}>
+        <Button
+          variant="contained"
+          size="large"
+          disabled={!valid || isPending}
+          onClick={() => (short.shortUnits > 0 ? setConfirming(true) : mutate())}
+        >
           {translate('omni.task.complete_pick')}
         </Button>
         {!valid && (
@@ -88,6 +111,14 @@ export function CompletePickForm() {
           </Typography>
         )}
       </div>
+      <ShortPickConfirmDialog
+        open={confirming}
+        shortUnits={short.shortUnits}
+        refund={refund}
+        isPending={isPending}
+        onConfirm={() => mutate()}
+        onClose={() => setConfirming(false)}
+      />
     </Stack>
   );
 }

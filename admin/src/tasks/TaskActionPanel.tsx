@@ -1,6 +1,7 @@
 import { Alert, Stack } from '@mui/material';
 import { useCanAccess, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { type Permissions } from '../auth/permissions';
+import { ClosedTaskNextStep } from './ClosedTaskNextStep';
 import { CompleteHandoverForm } from './CompleteHandoverForm';
 import { CompletePickForm } from './CompletePickForm';
 import { useActorName } from '../shared/usePeople';
@@ -26,8 +27,7 @@ export function TaskActionPanel() {
       </Stack>
     );
   }
-  if (!isActionable(task))
-    return <Alert severity="info">{translate('omni.task.task_closed', { status: translate(`omni.task_status.${task.status}`) })}</Alert>;
+  if (!isActionable(task)) return <ClosedTaskNextStep task={task} />;
   if (canAccess !== true) return null;
   if (!canWorkOnTask(permissions, task)) return <Alert severity="info">{translate('omni.task.managers_only')}</Alert>;
   if (isClaimedByAnother(permissions, task))
