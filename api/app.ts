@@ -146,8 +146,9 @@ export function createApp({
   registerInventoryMovementRoutes(api, resourceDeps);
   registerUserRoutes(api, resourceDeps);
   registerAuditEventRoutes(api, resourceDeps);
-  registerTaskRoutes(api, { ...resourceDeps, client: temporal.client, workflows });
+  // First: /api/tasks/lookup must not be taken for /api/tasks/:id.
   registerTaskClaimRoutes(api, resourceDeps);
+  registerTaskRoutes(api, { ...resourceDeps, client: temporal.client, workflows });
   registerOrderActionRoutes(api, { prisma, client: temporal.client, temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS });
   const fulfilment = createOrderFulfilment({
     prisma,

@@ -273,6 +273,14 @@ export const en = {
     actor: { system: 'the system' },
     task_type: { PICK: 'Pick', HANDOVER: 'Hand-over', CUSTOMER_SERVICE: 'Customer decision', ESCALATION: 'Escalation' },
     task_status: { OPEN: 'Open', CLAIMED: 'Claimed', DONE: 'Done', CANCELLED: 'Cancelled', EXPIRED: 'Expired', LOCKED: 'Locked' },
+    lookup: {
+      label: 'Find a pickup',
+      placeholder: 'Order number, customer name or phone, or the pickup code',
+      none: 'No open task for “%{query}”',
+      matched_code: 'pickup code',
+      matched_order: 'order number',
+      matched_customer: 'customer',
+    },
     task_queue: { STORE: 'Store', MANAGER: 'Managers', CUSTOMER_SERVICE: 'Customer service' },
     task: {
       open_tasks: 'Open tasks',
@@ -310,6 +318,7 @@ export const en = {
       pick_fill_every_line: 'Enter a picked quantity for every line (0 if none was found) to complete the pick.',
       pick_done: 'Pick recorded; the customer gets their pickup code',
       handover_title: 'Hand-over',
+      handover_item: '%{quantity} × %{product}',
       handover_help: 'Ask the customer for the pickup code they received.',
       code: 'Pickup code',
       complete_handover: 'Hand over',

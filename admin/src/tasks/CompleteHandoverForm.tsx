@@ -41,6 +41,19 @@ export function CompleteHandoverForm() {
     <Stack spacing={1} className="handover-form">
       <Typography variant="subtitle1">{translate('omni.task.handover_title')}</Typography>
       <Typography variant="body2">{translate('omni.task.handover_help')}</Typography>
+      <Typography variant="h6" className="handover-customer">
+        {task.payload.customerName ?? '—'}
+      </Typography>
+      <Stack component="ul" sx={{ m: 0, pl: 3 }} className="handover-items">
+        {(task.payload.lines ?? []).map((line) => (
+          <Typography component="li" variant="body1" key={line.lineId}>
+            {translate('omni.task.handover_item', {
+              quantity: line.pickedQuantity ?? line.quantity ?? 0,
+              product: line.productName ?? line.sku ?? line.lineId,
+            })}
+          </Typography>
+        ))}
+      </Stack>
       {task.failedAttempts > 0 && (
         <Typography variant="body2" className="handover-wrong-codes">
           {translate('omni.task.wrong_codes_so_far', { smart_count: task.failedAttempts })}

@@ -4,6 +4,7 @@ import { type Permissions, isConfinedToStore } from '../auth/permissions';
 import { adminConfig } from '../config';
 import { StoreDateField } from '../shared/StoreDateField';
 import { StoreFilterInput } from '../shared/StoreFilterInput';
+import { CounterLookup } from './CounterLookup';
 import { SlaCountdownChip } from './SlaCountdownChip';
 import { TaskAssigneeField } from './TaskAssigneeField';
 import { TaskInboxCards } from './TaskInboxCards';
@@ -24,41 +25,44 @@ export function TaskList() {
     ...(isConfinedToStore(permissions) ? [] : [<StoreFilterInput key="storeId" alwaysOn />]),
   ];
   return (
-    <List
-      sort={{ field: 'dueAt', order: 'ASC' }}
-      filter={{ status: inboxStatuses }}
-      filters={filters}
-      perPage={adminConfig.listPageSize}
-      title="omni.task.open_tasks"
-      queryOptions={{ refetchInterval: adminConfig.inboxRefreshMs }}
-      // An empty inbox keeps its filters and keeps asking: react-admin's "No tasks yet" page would not.
-      empty={false}
-    >
-      {isPhone ? (
-        <TaskInboxCards />
-      ) : (
-        <DataTable rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col source="title" disableSort />
-          <DataTable.Col source="type">
-            <SelectField source="type" choices={taskTypeChoices} />
-          </DataTable.Col>
-          <DataTable.Col source="status">
-            <SelectField source="status" choices={taskStatusChoices} />
-          </DataTable.Col>
-          <DataTable.Col source="assigneeEmail" disableSort>
-            <TaskAssigneeField />
-          </DataTable.Col>
-          <DataTable.Col source="storeId" disableSort>
-            <ReferenceField source="storeId" reference="stores" link={false}>
-              <TextField source="code" />
-            </ReferenceField>
-          </DataTable.Col>
-          <DataTable.Col source="dueAt">
-            <StoreDateField source="dueAt" showTime emptyText="—" />
-          </DataTable.Col>
-          <DataTable.Col source="sla" disableSort field={SlaCountdownChip} />
-        </DataTable>
-      )}
-    </List>
+    <>
+      <CounterLookup />
+      <List
+        sort={{ field: 'dueAt', order: 'ASC' }}
+        filter={{ status: inboxStatuses }}
+        filters={filters}
+        perPage={adminConfig.listPageSize}
+        title="omni.task.open_tasks"
+        queryOptions={{ refetchInterval: adminConfig.inboxRefreshMs }}
+        // An empty inbox keeps its filters and keeps asking: react-admin's "No tasks yet" page would not.
+        empty={false}
+      >
+        {isPhone ? (
+          <TaskInboxCards />
+        ) : (
+          <DataTable rowClick="show" bulkActionButtons={false}>
+            <DataTable.Col source="title" disableSort />
+            <DataTable.Col source="type">
+              <SelectField source="type" choices={taskTypeChoices} />
+            </DataTable.Col>
+            <DataTable.Col source="status">
+              <SelectField source="status" choices={taskStatusChoices} />
+            </DataTable.Col>
+            <DataTable.Col source="assigneeEmail" disableSort>
+              <TaskAssigneeField />
+            </DataTable.Col>
+            <DataTable.Col source="storeId" disableSort>
+              <ReferenceField source="storeId" reference="stores" link={false}>
+                <TextField source="code" />
+              </ReferenceField>
+            </DataTable.Col>
+            <DataTable.Col source="dueAt">
+              <StoreDateField source="dueAt" showTime emptyText="—" />
+            </DataTable.Col>
+            <DataTable.Col source="sla" disableSort field={SlaCountdownChip} />
+          </DataTable>
+        )}
+      </List>
+    </>
   );
 }
