@@ -52,4 +52,17 @@ describe('names of people and claimed-by filters for the admin UI', () => {
     expect((unassigned.body as { assigneeUserId: string | null }[]).every((task) => task.assigneeUserId === null)).toBe(true);
     expect(bad.status).toBe(400);
   });
+
+  it('refuses a counter lookup shorter than 2 characters or without a sign-in', async () => {
+    const token = await api.tokenFor(demoLogin.amsterdamStaff);
+    const tooShort = await request(api.app).get('/api/tasks/lookup').query({ q: 'x' }).set('Authorization', `Bearer ${token}`);
+    const nothing = await request(api.app).get('/api/tasks/lookup').set('Authorization', `Bearer ${token}`);
+    const found = await request(api.app).get('/api/tasks/lookup').query({ q: 'no-such-order-zz' }).set('Authorization', `Bearer ${token}`);
+
+    expect(tooShort.status).toBe(400);
+    expect(nothing.status).toBe(400);
+    expect(found.status).toBe(200);
+    expect(found.body).toEqual([]);
+    expect((await request(api.app).get('/api/tasks/lookup').query({ q: 'ada' })).status).toBe(401);
+  });
 });

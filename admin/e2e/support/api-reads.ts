@@ -23,3 +23,33 @@ export async function waitForOrderRun(externalId: string, timeoutMs: number): Pr
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
 }
+
+interface ApiTask {
+  id: string;
+  type: string;
+  payload: { lines?: { lineId: string; quantity?: number }[] };
+}
+
+/** The clerk picks every line in full through the API, so a test can start at the counter. */
+export async function pickInFullThroughApi(
+  workflowId: string,
+  clerk: { email: string; password: string },
+  timeoutMs: number,
+): Promise<void> {
+  const token = await signInToApi(apiUrl, clerk);
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const filter = encodeURIComponent(JSON.stringify({ workflowId, type: 'PICK', status: ['OPEN'] }));
+    const response = await fetch(`${apiUrl}/api/tasks?filter=${filter}&range=[0,0]`, { headers });
+    const [task] = (await response.json()) as ApiTask[];
+    if (task !== undefined) {
+      const lines = (task.payload.lines ?? []).map((line) => ({ lineId: line.lineId, pickedQuantity: line.quantity ?? 0 }));
+      const done = await fetch(`${apiUrl}/api/tasks/${task.id}/complete`, { method: 'POST', headers, body: JSON.stringify({ lines }) });
+      if (!done.ok) throw new Error(`Completing the pick failed: HTTP ${done.status} ${await done.text()}`);
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`No PICK task for ${workflowId} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
