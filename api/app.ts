@@ -33,6 +33,7 @@ import { registerProductRoutes } from './routes/products';
 import { registerStoreRoutes } from './routes/stores';
 import { registerTaskClaimRoutes } from './routes/tasks/task-claim-routes';
 import { registerTaskRoutes } from './routes/tasks/tasks';
+import { registerUserManagementRoutes } from './routes/user-management';
 import { registerUserRoutes } from './routes/users';
 import { registerWorkflowRoutes } from './routes/workflow-runs/workflow-runs';
 import { type TemporalClientHandle } from './temporal-client';
@@ -145,6 +146,7 @@ export function createApp({
   registerInventoryRoutes(api, { ...resourceDeps, lowStockThreshold: config.LOW_STOCK_THRESHOLD });
   registerInventoryMovementRoutes(api, resourceDeps);
   registerUserRoutes(api, resourceDeps);
+  registerUserManagementRoutes(api, resourceDeps);
   registerAuditEventRoutes(api, resourceDeps);
   // First: /api/tasks/lookup must not be taken for /api/tasks/:id.
   registerTaskClaimRoutes(api, resourceDeps);
