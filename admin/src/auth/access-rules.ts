@@ -17,7 +17,7 @@ const rulesByRole: Record<Role, ResourceActions> = {
     channels: [...readOnly, 'edit'],
     products: readOnly,
     inventory: readOnly,
-    users: readOnly,
+    users: [...readOnly, 'edit', 'create', 'reset-password'],
     'audit-events': readOnly,
     orders: [...readOnly, 'cancel', 'start-fulfilment'],
     tasks: [...readOnly, 'claim', 'complete'],

@@ -1,4 +1,4 @@
-import { type DataProvider, type Identifier, type RaRecord } from 'react-admin';
+import { type DataProvider, type Identifier, type RaRecord, type UpdateParams } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { authenticatedHttpClient } from './http-client';
 
@@ -16,10 +16,19 @@ export interface OmnichannelDataProvider extends DataProvider {
   readJson<Result>(path: string): Promise<Result>;
 }
 
+/** Resources whose API changes a record by PATCH with the changed fields, not PUT of the whole record. */
+const patchedResources = new Set(['users']);
+
 export function createDataProvider(apiBaseUrl: string): OmnichannelDataProvider {
   const rest = simpleRestProvider(apiBaseUrl, authenticatedHttpClient);
   return {
     ...rest,
+    async update<RecordType extends RaRecord>(resource: string, params: UpdateParams<RecordType>) {
+      if (!patchedResources.has(resource)) return rest.update<RecordType>(resource, params);
+      const url = `${apiBaseUrl}/${resource}/${encodeURIComponent(String(params.id))}`;
+      const response = await authenticatedHttpClient(url, { method: 'PATCH', body: JSON.stringify(params.data) });
+      return { data: response.json as RecordType };
+    },
     async recordAction<RecordType extends RaRecord>(
       resource: string,
       { id, action, body }: { id: Identifier; action: string; body?: unknown },
