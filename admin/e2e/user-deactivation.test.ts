@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signInToApi } from './api-client';
-import { signIn, waitForShow } from './admin-pages';
+import { columnTexts, openFromMenu, signIn, waitForShow } from './admin-pages';
 import { type BrowserSession, openBrowserSession } from './browser';
 import { admin, adminUrl, apiUrl, stepTimeoutMs, testTimeoutMs } from './e2e-settings';
 import { readAsAdmin } from './support/api-reads';
@@ -50,6 +50,16 @@ describe('user deactivation', () => {
       await leadSession.page.locator('input[name="username"]').waitFor();
       expect(await leadSession.page.evaluate(() => localStorage.getItem('omnichannel.session'))).toBeNull();
       await leadSession.screenshot('user-deactivation-2-signed-out');
+
+      // The audit log as a person reads it: sign-ins hidden by default, actors by name, entities as links.
+      await openFromMenu(page, 'Audit log', 'audit-events');
+      const actions = await columnTexts(page, 'action');
+      expect(actions).not.toContain('auth.login');
+      const deactivation = page.locator('.list-page .RaDataTable-row').filter({ hasText: 'user.deactivate' }).first();
+      await deactivation.getByText('Ada Admin').waitFor();
+      await deactivation.locator('.audit-entity-link').click();
+      await waitForShow(page, 'users');
+      await adminSession.screenshot('user-deactivation-3-audit-link');
 
       const filter = encodeURIComponent(JSON.stringify({ entityId: lead.id }));
       const events = await readAsAdmin<{ action: string }[]>(`/audit-events?filter=${filter}&range=[0,9]`);

@@ -104,6 +104,7 @@ export const en = {
         workflowId: 'Workflow',
         requestId: 'Request id',
         changes: 'Changes',
+        hideSignIns: 'Hide sign-ins',
       },
     },
     orders: {
