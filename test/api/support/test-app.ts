@@ -4,6 +4,7 @@ import { createApp, whenBackgroundWorkIdle } from '../../../api/app';
 import { apiConfigSchema } from '../../../api/config';
 import { createLogger } from '../../../api/logger';
 import { createTemporalClient } from '../../../api/temporal-client';
+import { type WorkflowRegistry } from '../../../api/workflow-registry/workflow-registry';
 import { parseConfig } from '../../../domain/config';
 import { createPrismaClient, type PrismaClient } from '../../../prisma/client';
 import demoUsers from '../../../prisma/seed-data/demo-users.json';
@@ -39,14 +40,14 @@ export interface TestApi {
 }
 
 /** The real app on the test database and Temporal server the bootstrap started; supertest drives it. */
-export function startTestApi(options: { databaseUrl?: string; temporalAddress?: string } = {}): TestApi {
+export function startTestApi(options: { databaseUrl?: string; temporalAddress?: string; workflows?: WorkflowRegistry } = {}): TestApi {
   const config = testConfig({
     ...(options.databaseUrl !== undefined && { DATABASE_URL: options.databaseUrl }),
     ...(options.temporalAddress !== undefined && { TEMPORAL_ADDRESS: options.temporalAddress }),
   });
   const prisma = createPrismaClient({ databaseUrl: config.DATABASE_URL, poolSize: 4 });
   const temporal = createTemporalClient(config);
-  const app = createApp({ prisma, temporal, config, logger: createLogger(config) });
+  const app = createApp({ prisma, temporal, config, logger: createLogger(config), workflows: options.workflows });
   const tokens = new Map<string, Promise<string>>();
 
   return {
