@@ -69,17 +69,14 @@ describe('user management by admins', () => {
         storeId: null,
         isStoreManager: false,
       });
-    const duplicate = await request(api.app)
-      .post('/api/users')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({
-        email: demoLogin.amsterdamStaff,
-        name: 'Dup',
-        password: 'a-long-enough-password',
-        role: 'OPS_LEAD',
-        storeId: null,
-        isStoreManager: false,
-      });
+    const duplicate = await request(api.app).post('/api/users').set('Authorization', `Bearer ${admin}`).send({
+      email: demoLogin.amsterdamStaff,
+      name: 'Dup',
+      password: 'a-long-enough-password',
+      role: 'OPS_LEAD',
+      storeId: null,
+      isStoreManager: false,
+    });
     const byClerk = await request(api.app)
       .post('/api/users')
       .set('Authorization', `Bearer ${await api.tokenFor(demoLogin.amsterdamStaff)}`)
