@@ -6,6 +6,7 @@ import { adminConfig } from './config';
 import { createDataProvider } from './data/data-provider';
 import { i18nProvider } from './i18n/i18n-provider';
 import { inventory } from './inventory';
+import { inventoryMovements } from './inventory-movements';
 import { OmniLayout } from './layout/OmniLayout';
 import { orders } from './orders';
 import { products } from './products';
@@ -33,6 +34,7 @@ export function App() {
       disableTelemetry
     >
       <Resource name="inventory" {...inventory} />
+      <Resource name="inventory-movements" {...inventoryMovements} />
       <Resource name="tasks" {...tasks} />
       <Resource name="orders" {...orders} />
       <Resource name="products" {...products} />

@@ -17,6 +17,7 @@ const rulesByRole: Record<Role, ResourceActions> = {
     channels: [...readOnly, 'edit'],
     products: readOnly,
     inventory: readOnly,
+    'inventory-movements': ['list'],
     users: [...readOnly, 'edit', 'create', 'reset-password'],
     'audit-events': readOnly,
     orders: [...readOnly, 'cancel', 'start-fulfilment'],
@@ -28,6 +29,7 @@ const rulesByRole: Record<Role, ResourceActions> = {
     channels: readOnly,
     products: readOnly,
     inventory: readOnly,
+    'inventory-movements': ['list'],
     orders: [...readOnly, 'cancel', 'start-fulfilment'],
     tasks: [...readOnly, 'claim', 'complete'],
     workflows: readOnly,
@@ -37,6 +39,7 @@ const rulesByRole: Record<Role, ResourceActions> = {
     channels: readOnly,
     products: readOnly,
     inventory: readOnly,
+    'inventory-movements': ['list'],
     // The API confines staff to their own store's orders, tasks and runs.
     orders: [...readOnly, 'cancel'],
     tasks: [...readOnly, 'claim', 'complete'],

@@ -79,6 +79,20 @@ export const en = {
         q: 'Search',
       },
     },
+    'inventory-movements': {
+      name: 'Stock movement |||| Stock movements',
+      fields: {
+        createdAt: 'When',
+        storeId: 'Store',
+        productId: 'Product',
+        kind: 'Kind',
+        deltaOnHand: 'On hand ±',
+        deltaReserved: 'Reserved ±',
+        reason: 'Reason',
+        actorLabel: 'By',
+        workflowId: 'Workflow',
+      },
+    },
     users: {
       name: 'User |||| Users',
       fields: {
@@ -292,6 +306,17 @@ export const en = {
       keep_password: 'Keep the current one',
       set_password: 'Set password',
       password_reset: 'Password changed',
+    },
+    movement_kind: {
+      RECEIVE: 'Received',
+      RESERVE: 'Reserved',
+      RELEASE: 'Released',
+      CONSUME: 'Handed over',
+      ADJUST: 'Adjusted',
+      RETURN_RESTOCK: 'Returned to stock',
+      WRITE_OFF: 'Written off',
+      OFFLINE_SALE: 'Sold offline',
+      RECONCILE: 'Reconciled',
     },
     task_queue: { STORE: 'Store', MANAGER: 'Managers', CUSTOMER_SERVICE: 'Customer service' },
     task: {
