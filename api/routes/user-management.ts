@@ -1,7 +1,7 @@
 import { ConflictError, InvalidDataError, NotFoundError } from '../../domain/errors';
 import { throwIfPlacementIsInvalid } from '../../domain/auth/user-placement';
 import { hashPassword } from '../auth/passwords';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../../db/audit/record-audit';
 import { type ApiRouter } from '../http/api-router';
 import { idParamsSchema } from '../openapi/common-schemas';
 import { type ResourceRouteDeps } from './route-deps';
@@ -116,7 +116,12 @@ export function registerUserManagementRoutes(api: ApiRouter, { prisma }: Resourc
       if (user === null) throw new NotFoundError('User not found');
       const passwordHash = await hashPassword(body.password);
       return prisma.$transaction(async (tx) => {
-        const after = await tx.user.update({ where: { id: user.id }, data: { passwordHash }, omit: hidePasswordHash });
+        // A new tokenVersion ends every session signed in with the old password.
+        const after = await tx.user.update({
+          where: { id: user.id },
+          data: { passwordHash, tokenVersion: { increment: 1 } },
+          omit: hidePasswordHash,
+        });
         await recordAudit(tx, { actor, action: 'user.reset_password', entityType: 'User', entityId: user.id, requestId });
         return after;
       });

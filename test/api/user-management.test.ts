@@ -111,6 +111,7 @@ describe('user management by admins', () => {
       .patch(`/api/users/${id}`)
       .set('Authorization', `Bearer ${admin}`)
       .send({ role: 'OPS_LEAD', storeId: null, isStoreManager: false });
+    const oldToken = ((await login(email, 'a-long-enough-password')).body as { token: string }).token;
     const reset = await request(api.app)
       .post(`/api/users/${id}/reset-password`)
       .set('Authorization', `Bearer ${admin}`)
@@ -125,6 +126,7 @@ describe('user management by admins', () => {
     expect(promoted.body).toMatchObject({ role: 'OPS_LEAD', storeId: null });
     expect(reset.status).toBe(200);
     expect((await login(email, 'a-long-enough-password')).status).toBe(401);
+    expect((await request(api.app).get('/api/tasks').set('Authorization', `Bearer ${oldToken}`)).status).toBe(401);
     expect((await login(email, 'another-long-password')).status).toBe(200);
     expect(await api.prisma.auditEvent.count({ where: { action: 'user.reset_password', entityId: id } })).toBe(1);
     expect(selfDemotion.status).toBe(409);

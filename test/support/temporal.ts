@@ -3,9 +3,10 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { type ActivityDeps } from '../../activities';
 import { createChannelAdapterSource } from '../../activities/channels/channel-adapter-source';
-import { HttpMessageGateway } from '../../channels/messaging/http-message-gateway';
-import { messageGatewaySettingsFromEnv } from '../../channels/messaging/message-gateway-settings';
+import { HttpMessageGateway } from '../../message-gateway/http-message-gateway';
+import { messageGatewaySettingsFromEnv } from '../../message-gateway/message-gateway-settings';
 import { createWorker } from '../../worker/create-worker';
+import { type WorkerMetrics } from '../../worker/metrics/worker-metrics';
 import { testEnv } from './env';
 
 /**
@@ -14,7 +15,10 @@ import { testEnv } from './env';
  * adapters default to the channels' records with the sandbox's dev keys, messages to the stack sandbox's
  * gateway; tests that talk to channels bring their own source (small retry budgets, their own sandbox).
  */
-export async function startTestWorker(given: Pick<ActivityDeps, 'prisma'> & Partial<ActivityDeps>) {
+export async function startTestWorker(
+  given: Pick<ActivityDeps, 'prisma'> & Partial<ActivityDeps>,
+  options: { metrics?: WorkerMetrics } = {},
+) {
   const deps: ActivityDeps = {
     channels: createChannelAdapterSource({ prisma: given.prisma, apiKeys: { keys: {}, useSandboxDevKeys: true } }),
     // The stack's sandbox gateway (SANDBOX_URL from the test bootstrap) unless the test brings its own.
@@ -33,6 +37,7 @@ export async function startTestWorker(given: Pick<ActivityDeps, 'prisma'> & Part
         WORKER_SHUTDOWN_GRACE_MS: 1000,
       },
       deps,
+      options.metrics,
     ),
   );
 }

@@ -22,6 +22,8 @@ const rulesByRole: Record<Role, ResourceActions> = {
     'audit-events': readOnly,
     orders: [...readOnly, 'cancel', 'start-fulfilment'],
     tasks: [...readOnly, 'claim', 'complete'],
+    // Who may decide a request is the API's answer per record (canDecide): four-eyes, level, store.
+    approvals: [...readOnly, 'approve', 'reject'],
     workflows: [...readOnly, 'cancel'],
   },
   OPS_LEAD: {
@@ -32,6 +34,7 @@ const rulesByRole: Record<Role, ResourceActions> = {
     'inventory-movements': ['list'],
     orders: [...readOnly, 'cancel', 'start-fulfilment'],
     tasks: [...readOnly, 'claim', 'complete'],
+    approvals: [...readOnly, 'approve', 'reject'],
     workflows: readOnly,
   },
   STORE_STAFF: {
@@ -43,6 +46,8 @@ const rulesByRole: Record<Role, ResourceActions> = {
     // The API confines staff to their own store's orders, tasks and runs.
     orders: [...readOnly, 'cancel'],
     tasks: [...readOnly, 'claim', 'complete'],
+    // Clerks see the requests they made; managers decide their store's (the API narrows both).
+    approvals: [...readOnly, 'approve', 'reject'],
     workflows: readOnly,
   },
 };

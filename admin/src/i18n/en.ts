@@ -164,6 +164,20 @@ export const en = {
         workflowId: 'Workflow',
       },
     },
+    approvals: {
+      name: 'Approval |||| Approvals',
+      fields: {
+        summary: 'Request',
+        'subjectNow.summary': 'Now',
+        amountMinor: 'Amount',
+        requiredLevel: 'Approver level',
+        status: 'Status',
+        slaDueAt: 'Decide by',
+        escalatedAt: 'Escalated',
+        reason: 'Reason',
+        mine: 'Mine to decide',
+      },
+    },
     workflows: {
       name: 'Workflow run |||| Workflows',
       fields: {
@@ -319,6 +333,22 @@ export const en = {
       RECONCILE: 'Reconciled',
     },
     task_queue: { STORE: 'Store', MANAGER: 'Managers', CUSTOMER_SERVICE: 'Customer service' },
+    approval: {
+      inbox: 'Approvals',
+      approve: 'Approve',
+      reject: 'Reject',
+      reject_reason: 'Reason for rejecting',
+      approved: 'Approved: the waiting process carries on',
+      rejected: 'Rejected with your reason',
+      not_yours: 'You may not decide this request',
+      changes: 'Changes since the request',
+      unchanged: 'Unchanged since the request',
+      field: 'Field',
+      at_request: 'When asked',
+      now: 'Now',
+      status: { PENDING: 'Pending', APPROVED: 'Approved', REJECTED: 'Rejected', SUPERSEDED: 'Superseded by an edit' },
+      level: { STORE_MANAGER: 'Store manager', OPS_LEAD: 'Operations lead', ADMIN: 'Admin' },
+    },
     task: {
       open_tasks: 'Open tasks',
       unassigned: 'nobody yet',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { throwIfNotAllowedToReassign, throwIfNotAllowedToUnclaim } from '../../../domain/tasks/task-claims';
 import { ConflictError } from '../../../domain/errors';
 import { boundedText } from '../../../domain/validation/text';
-import { recordAudit } from '../../audit/record-audit';
+import { recordAudit } from '../../../db/audit/record-audit';
 import { type ApiRouter } from '../../http/api-router';
 import { idParamsSchema, idSchema } from '../../openapi/common-schemas';
 import { type ResourceRouteDeps } from '../route-deps';
