@@ -36,7 +36,9 @@ import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
 import { registerStockAdjustmentRoutes } from './routes/stock-adjustments/stock-adjustments';
 import { registerStoreRoutes } from './routes/stores';
+import { registerTaskClaimRoutes } from './routes/tasks/task-claim-routes';
 import { registerTaskRoutes } from './routes/tasks/tasks';
+import { registerUserManagementRoutes } from './routes/user-management';
 import { registerUserRoutes } from './routes/users';
 import { registerWorkflowRoutes } from './routes/workflow-runs/workflow-runs';
 import { type TemporalClientHandle } from './temporal-client';
@@ -171,7 +173,10 @@ export function createApp({
   registerInventoryRoutes(api, { ...resourceDeps, lowStockThreshold: config.LOW_STOCK_THRESHOLD });
   registerInventoryMovementRoutes(api, resourceDeps);
   registerUserRoutes(api, resourceDeps);
+  registerUserManagementRoutes(api, resourceDeps);
   registerAuditEventRoutes(api, resourceDeps);
+  // First: /api/tasks/lookup must not be taken for /api/tasks/:id.
+  registerTaskClaimRoutes(api, resourceDeps);
   registerTaskRoutes(api, { ...resourceDeps, client: temporal.client, workflows });
   registerOrderActionRoutes(api, { prisma, client: temporal.client, temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS });
   const fulfilment = createOrderFulfilment({

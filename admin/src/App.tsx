@@ -7,6 +7,8 @@ import { adminConfig } from './config';
 import { createDataProvider } from './data/data-provider';
 import { i18nProvider } from './i18n/i18n-provider';
 import { inventory } from './inventory';
+import { inventoryMovements } from './inventory-movements';
+import { OmniLayout } from './layout/OmniLayout';
 import { orders } from './orders';
 import { products } from './products';
 import { stores } from './stores';
@@ -28,10 +30,12 @@ export function App() {
       dataProvider={dataProvider}
       authProvider={authProvider}
       i18nProvider={i18nProvider}
+      layout={OmniLayout}
       requireAuth
       disableTelemetry
     >
       <Resource name="inventory" {...inventory} />
+      <Resource name="inventory-movements" {...inventoryMovements} />
       <Resource name="tasks" {...tasks} />
       <Resource name="approvals" {...approvals} />
       <Resource name="orders" {...orders} />

@@ -1,4 +1,4 @@
-import { type DataProvider, type Identifier, type RaRecord } from 'react-admin';
+import { type DataProvider, type Identifier, type RaRecord, type UpdateParams } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { authenticatedHttpClient } from './http-client';
 
@@ -12,12 +12,23 @@ export interface OmnichannelDataProvider extends DataProvider {
     resource: string,
     params: { id: Identifier; action: string; body?: unknown },
   ): Promise<{ data: RecordType }>;
+  /** A read of the API that is not a resource list or record (`/users/names`, `/tasks/lookup?q=`). */
+  readJson<Result>(path: string): Promise<Result>;
 }
+
+/** Resources whose API changes a record by PATCH with the changed fields, not PUT of the whole record. */
+const patchedResources = new Set(['users']);
 
 export function createDataProvider(apiBaseUrl: string): OmnichannelDataProvider {
   const rest = simpleRestProvider(apiBaseUrl, authenticatedHttpClient);
   return {
     ...rest,
+    async update<RecordType extends RaRecord>(resource: string, params: UpdateParams<RecordType>) {
+      if (!patchedResources.has(resource)) return rest.update<RecordType>(resource, params);
+      const url = `${apiBaseUrl}/${resource}/${encodeURIComponent(String(params.id))}`;
+      const response = await authenticatedHttpClient(url, { method: 'PATCH', body: JSON.stringify(params.data) });
+      return { data: response.json as RecordType };
+    },
     async recordAction<RecordType extends RaRecord>(
       resource: string,
       { id, action, body }: { id: Identifier; action: string; body?: unknown },
@@ -25,6 +36,10 @@ export function createDataProvider(apiBaseUrl: string): OmnichannelDataProvider 
       const url = `${apiBaseUrl}/${resource}/${encodeURIComponent(String(id))}/${encodeURIComponent(action)}`;
       const response = await authenticatedHttpClient(url, { method: 'POST', body: JSON.stringify(body ?? {}) });
       return { data: response.json as RecordType };
+    },
+    async readJson<Result>(path: string) {
+      const response = await authenticatedHttpClient(`${apiBaseUrl}${path}`, { method: 'GET' });
+      return response.json as Result;
     },
   };
 }
