@@ -185,18 +185,13 @@ describe('GET /api/metrics/stock-drift', () => {
   it('shows channel drift raised without a store filter, and the listings drifting now per channel', async () => {
     const body = bodyOf<{
       listingsDriftingNow: { channelId: string; listings: number; units: number; value: unknown[] }[];
-      raised: { total: Figures<{ discrepancies: number }>; byChannel: { channelId: string; figures: Figures<unknown> }[] };
+      raised: { byChannel: { channelId: string; figures: Figures<unknown> }[] };
     }>(await metrics('stock-drift', period));
-    expect(body.raised.total.current.discrepancies).toBe(4);
-    expect(body.raised.byChannel).toEqual([
-      expect.objectContaining({
-        channelId: world.channels.marketplace,
-        figures: {
-          current: { discrepancies: 1, units: 2, value: [{ currency: 'EUR', minor: 500 }] },
-          previous: { discrepancies: 0, units: 0, value: [] },
-        },
-      }),
-    ]);
+    // Other runs on the same database may have rows of their own stores and channels: look at ours.
+    expect(body.raised.byChannel.find((row) => row.channelId === world.channels.marketplace)?.figures).toEqual({
+      current: { discrepancies: 1, units: 2, value: [{ currency: 'EUR', minor: 500 }] },
+      previous: { discrepancies: 0, units: 0, value: [] },
+    });
     const drifting = new Map(body.listingsDriftingNow.map((row) => [row.channelId, row]));
     expect(drifting.get(world.channels.marketplace)).toMatchObject({ listings: 1, units: 3, value: [{ currency: 'EUR', minor: 3000 }] });
     expect(drifting.get(world.channels.web)).toMatchObject({ listings: 1, units: 4, value: [{ currency: 'EUR', minor: 1000 }] });

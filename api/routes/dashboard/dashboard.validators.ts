@@ -27,11 +27,16 @@ export const metricsQuerySchema = z
     to: instant.meta({ description: 'End of the period (exclusive)', example: '2026-12-01T00:00:00+07:00' }),
     storeId: storeIdsSchema.optional().meta({ description: 'Only these stores (repeat the parameter); store staff: their own store only' }),
   })
-  .refine((query) => query.from < query.to, { path: ['to'], message: 'must be after from' })
-  .refine((query) => query.to.getTime() - query.from.getTime() <= MAX_PERIOD_DAYS * dayMs, {
+  // zod still runs object refinements when a field failed (its value is then the raw string): compare dates only.
+  .refine((query) => !bothDates(query) || query.from < query.to, { path: ['to'], message: 'must be after from' })
+  .refine((query) => !bothDates(query) || query.to.getTime() - query.from.getTime() <= MAX_PERIOD_DAYS * dayMs, {
     path: ['to'],
     message: `the period may span at most ${MAX_PERIOD_DAYS} days`,
   });
+
+function bothDates(query: { from: unknown; to: unknown }): query is { from: Date; to: Date } {
+  return query.from instanceof Date && query.to instanceof Date;
+}
 
 export type MetricsQuery = z.output<typeof metricsQuerySchema>;
 
