@@ -3,6 +3,7 @@ import { auditEvents } from './audit-events';
 import { createAuthProvider } from './auth/auth-provider';
 import { channels } from './channels';
 import { adminConfig } from './config';
+import { Dashboard } from './dashboard/Dashboard';
 import { createDataProvider } from './data/data-provider';
 import { i18nProvider } from './i18n/i18n-provider';
 import { inventory } from './inventory';
@@ -27,6 +28,7 @@ export function App() {
       dataProvider={dataProvider}
       authProvider={authProvider}
       i18nProvider={i18nProvider}
+      dashboard={Dashboard}
       requireAuth
       disableTelemetry
     >

@@ -12,6 +12,8 @@ export interface OmnichannelDataProvider extends DataProvider {
     resource: string,
     params: { id: Identifier; action: string; body?: unknown },
   ): Promise<{ data: RecordType }>;
+  /** A dashboard tile's figures, `GET /api/metrics/<tile>?<query>`. */
+  metrics<Figures>(tile: string, query: string): Promise<Figures>;
 }
 
 export function createDataProvider(apiBaseUrl: string): OmnichannelDataProvider {
@@ -25,6 +27,10 @@ export function createDataProvider(apiBaseUrl: string): OmnichannelDataProvider 
       const url = `${apiBaseUrl}/${resource}/${encodeURIComponent(String(id))}/${encodeURIComponent(action)}`;
       const response = await authenticatedHttpClient(url, { method: 'POST', body: JSON.stringify(body ?? {}) });
       return { data: response.json as RecordType };
+    },
+    async metrics<Figures>(tile: string, query: string) {
+      const response = await authenticatedHttpClient(`${apiBaseUrl}/metrics/${encodeURIComponent(tile)}?${query}`);
+      return response.json as Figures;
     },
   };
 }
