@@ -49,21 +49,19 @@ export function AttentionTile({ scope }: { scope: DashboardScope }) {
               higherIsBetter={false}
             />
           </Stack>
-          {data.openTasksByQueue.length > 0 && (
-            <BarChart
-              height={200}
-              xAxis={[
-                {
-                  scaleType: 'band',
-                  data: data.openTasksByQueue.map((row) => translate(`omni.task_queue.${row.queue}`, { _: row.queue })),
-                },
-              ]}
-              series={[
-                { data: data.openTasksByQueue.map((row) => row.open), label: translate('omni.dashboard.attention.open') },
-                { data: data.openTasksByQueue.map((row) => row.pastSla), label: translate('omni.dashboard.attention.past_sla') },
-              ]}
-            />
-          )}
+          <BarChart
+            height={200}
+            xAxis={[
+              {
+                scaleType: 'band',
+                data: data.openTasksByQueue.map((row) => translate(`omni.task_queue.${row.queue}`, { _: row.queue })),
+              },
+            ]}
+            series={[
+              { data: data.openTasksByQueue.map((row) => row.open), label: translate('omni.dashboard.attention.open') },
+              { data: data.openTasksByQueue.map((row) => row.pastSla), label: translate('omni.dashboard.attention.past_sla') },
+            ]}
+          />
         </>
       )}
     </MetricTile>

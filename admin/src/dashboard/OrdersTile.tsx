@@ -52,17 +52,15 @@ export function OrdersTile({ scope }: { scope: DashboardScope }) {
               </Alert>
             )}
           </Stack>
-          {channels.length > 0 && (
-            <BarChart
-              height={240}
-              xAxis={[{ scaleType: 'band', data: channels.map((row) => row.channelName) }]}
-              series={[
-                { data: channels.map((row) => row.figures.current.orders), label: translate('omni.dashboard.this_period') },
-                { data: channels.map((row) => row.figures.current.cancelled), label: translate('omni.dashboard.orders.cancelled') },
-                { data: channels.map((row) => row.figures.previous.orders), label: translate('omni.dashboard.previous_period') },
-              ]}
-            />
-          )}
+          <BarChart
+            height={240}
+            xAxis={[{ scaleType: 'band', data: channels.map((row) => row.channelName) }]}
+            series={[
+              { data: channels.map((row) => row.figures.current.orders), label: translate('omni.dashboard.this_period') },
+              { data: channels.map((row) => row.figures.current.cancelled), label: translate('omni.dashboard.orders.cancelled') },
+              { data: channels.map((row) => row.figures.previous.orders), label: translate('omni.dashboard.previous_period') },
+            ]}
+          />
         </>
       )}
     </MetricTile>

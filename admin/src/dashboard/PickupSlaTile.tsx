@@ -53,23 +53,21 @@ export function PickupSlaTile({ scope }: { scope: DashboardScope }) {
               higherIsBetter={false}
             />
           </Stack>
-          {data.byStore.length > 0 && (
-            <BarChart
-              height={220}
-              xAxis={[{ scaleType: 'band', data: data.byStore.map((row) => row.storeCode) }]}
-              yAxis={[{ min: 0, max: 100 }]}
-              series={[
-                {
-                  data: data.byStore.map((row) => percentOrNull(row.figures.current.withinSlaRate)),
-                  label: translate('omni.dashboard.pickup.within_sla_percent'),
-                },
-                {
-                  data: data.byStore.map((row) => percentOrNull(row.figures.previous.withinSlaRate)),
-                  label: translate('omni.dashboard.previous_period'),
-                },
-              ]}
-            />
-          )}
+          <BarChart
+            height={220}
+            xAxis={[{ scaleType: 'band', data: data.byStore.map((row) => row.storeCode) }]}
+            yAxis={[{ min: 0, max: 100 }]}
+            series={[
+              {
+                data: data.byStore.map((row) => percentOrNull(row.figures.current.withinSlaRate)),
+                label: translate('omni.dashboard.pickup.within_sla_percent'),
+              },
+              {
+                data: data.byStore.map((row) => percentOrNull(row.figures.previous.withinSlaRate)),
+                label: translate('omni.dashboard.previous_period'),
+              },
+            ]}
+          />
         </>
       )}
     </MetricTile>

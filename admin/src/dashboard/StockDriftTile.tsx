@@ -46,13 +46,11 @@ export function StockDriftTile({ scope }: { scope: DashboardScope }) {
               units: formatCount(listingUnits, locale),
             })}
           </Typography>
-          {raised.daily.length > 0 && (
-            <LineChart
-              height={200}
-              xAxis={[{ scaleType: 'point', data: raised.daily.map((row) => row.day) }]}
-              series={[{ data: raised.daily.map((row) => row.units), label: translate('omni.dashboard.drift.units_per_day') }]}
-            />
-          )}
+          <LineChart
+            height={200}
+            xAxis={[{ scaleType: 'point', data: raised.daily.map((row) => row.day) }]}
+            series={[{ data: raised.daily.map((row) => row.units), label: translate('omni.dashboard.drift.units_per_day') }]}
+          />
         </>
       )}
     </MetricTile>
