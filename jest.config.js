@@ -25,6 +25,7 @@ module.exports = {
         '<rootDir>/admin',
         '<rootDir>/domain',
         '<rootDir>/channels',
+        '<rootDir>/message-gateway',
         '<rootDir>/api',
         '<rootDir>/activities',
         '<rootDir>/workflows',

@@ -1,4 +1,4 @@
-import { type MessageGateway } from '../channels/messaging/message-gateway';
+import { type MessageGateway } from '../message-gateway/message-gateway';
 import { type InventorySettings } from '../domain/inventory/settings';
 import { type PrismaClient } from '../prisma/client';
 import { type ChannelAdapterSource } from './channels/channel-adapter-source';

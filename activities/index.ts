@@ -1,3 +1,5 @@
+import { createEscalateApproval } from './approvals/escalate-approval';
+import { createOpenApprovalRequest } from './approvals/open-approval-request';
 import { createCloseStockSyncRun } from './channels/close-stock-sync-run';
 import { createListStockSyncChannels } from './channels/list-stock-sync-channels';
 import { createOpenStockSyncRun } from './channels/open-stock-sync-run';
@@ -11,6 +13,8 @@ import { createReleaseStock } from './inventory/release-stock';
 import { createReserveStock } from './inventory/reserve-stock';
 import { createSendNotification } from './notifications/send-notification';
 import { createPickupActivities } from './pickup/pickup-activities';
+import { createLoadStockAdjustment } from './stock-adjustments/load-stock-adjustment';
+import { createSetStockAdjustmentStatus } from './stock-adjustments/set-stock-adjustment-status';
 import { createReadDatabaseClock } from './system/read-database-clock';
 
 /**
@@ -32,6 +36,10 @@ export function createActivities(deps: ActivityDeps) {
     adjustStock: createAdjustStock(deps, deps.inventory),
     ...createPickupActivities(deps),
     sendNotification: createSendNotification(deps),
+    openApprovalRequest: createOpenApprovalRequest(deps),
+    escalateApproval: createEscalateApproval(deps),
+    loadStockAdjustment: createLoadStockAdjustment(deps),
+    setStockAdjustmentStatus: createSetStockAdjustmentStatus(deps),
   };
 }
 

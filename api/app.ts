@@ -1,16 +1,18 @@
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import cors from 'cors';
 import express, { type Express } from 'express';
 import { type PrismaClient } from '../prisma/client';
 import { activeActorLookup } from './auth/active-actor';
 import { authenticate } from './auth/authenticate';
+import { createLoginThrottle } from './auth/login-throttle';
 import { type ApiConfig } from './config';
 import { mountAdminUi } from './http/admin-ui';
 import { ApiRouter } from './http/api-router';
 import { errorHandler, unknownRoute } from './http/error-handler';
 import { watchEventLoopPressure } from './http/event-loop-pressure';
 import { shedLoad } from './http/load-shedding';
-import { requestIdHeader, requestLogging } from './http/request-logging';
+import { corsForConfiguredOrigins } from './http/cors-origins';
+import { requestLogging } from './http/request-logging';
+import { securityHeaders } from './http/security-headers';
 import { createOrderFulfilment, type OrderFulfilment } from './intake/order-fulfilment';
 import { keepRawBody } from './intake/raw-body';
 import { type Logger } from './logger';
@@ -19,6 +21,8 @@ import { recordHttpMetrics } from './metrics/http-metrics';
 import { mountMetricsRoute } from './metrics/metrics-route';
 import { registerWorkflowStartMetrics } from './metrics/workflow-start-metrics';
 import { registerBearerAuth } from './openapi/document';
+import { OperationIds } from './openapi/operation-ids';
+import { registerApprovalRoutes } from './routes/approvals/approvals';
 import { registerAuditEventRoutes } from './routes/audit-events';
 import { registerAuthRoutes } from './routes/auth';
 import { registerChannelWebhookRoutes } from './routes/channel-webhooks';
@@ -31,6 +35,7 @@ import { registerInventoryMovementRoutes } from './routes/inventory/inventory-mo
 import { registerOrderActionRoutes } from './routes/orders/order-actions';
 import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
+import { registerStockAdjustmentRoutes } from './routes/stock-adjustments/stock-adjustments';
 import { registerStoreRoutes } from './routes/stores';
 import { registerTaskRoutes } from './routes/tasks/tasks';
 import { registerUserRoutes } from './routes/users';
@@ -44,6 +49,10 @@ export type AppConfig = Pick<
   | 'JWT_SECRET'
   | 'JWT_TTL_SECONDS'
   | 'API_CORS_ORIGINS'
+  | 'API_TRUST_PROXY'
+  | 'LOGIN_MAX_FAILED_ATTEMPTS_PER_ACCOUNT'
+  | 'LOGIN_MAX_FAILED_ATTEMPTS_PER_IP'
+  | 'LOGIN_ATTEMPT_WINDOW_SECONDS'
   | 'API_JSON_BODY_LIMIT'
   | 'API_MAX_STRING_LENGTH'
   | 'API_MAX_CONCURRENT_REQUESTS'
@@ -67,6 +76,11 @@ export type AppConfig = Pick<
   | 'WORKFLOW_START_RETRY_INITIAL_MS'
   | 'WORKFLOW_START_RETRY_MAX_MS'
   | 'API_BACKGROUND_STARTS_MAX'
+  | 'STOCK_ADJUSTMENT_APPROVAL_QUANTITY'
+  | 'STOCK_ADJUSTMENT_APPROVAL_VALUE_MINOR'
+  | 'APPROVAL_LIMIT_STORE_MANAGER_MINOR'
+  | 'APPROVAL_LIMIT_OPS_LEAD_MINOR'
+  | 'APPROVAL_SLA_MS'
 >;
 
 const backgroundWorkKey = 'backgroundWork';
@@ -106,12 +120,15 @@ export function createApp({
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.API_TRUST_PROXY);
+  app.use(securityHeaders());
   app.use(requestLogging(logger));
   app.use(recordHttpMetrics(metrics));
   const registry = new OpenAPIRegistry();
   registerWorkflowStartMetrics(metrics, prisma);
-  mountMetricsRoute(app, metrics, registry);
-  app.use(cors({ origin: config.API_CORS_ORIGINS, exposedHeaders: ['Content-Range', requestIdHeader] }));
+  const operationIds = new OperationIds();
+  mountMetricsRoute(app, metrics, registry, operationIds);
+  app.use(corsForConfiguredOrigins(config.API_CORS_ORIGINS));
   const pressure = watchEventLoopPressure({ maxDelayMs: config.API_MAX_EVENT_LOOP_DELAY_MS, windowMs: config.API_EVENT_LOOP_WINDOW_MS });
   // Before the body is read: a request the API has no room for costs nothing but its 503.
   app.use(
@@ -131,14 +148,24 @@ export function createApp({
 
   registerBearerAuth(registry);
   const tokens = { secret: config.JWT_SECRET, ttlSeconds: config.JWT_TTL_SECONDS };
-  const api = new ApiRouter(registry, authenticate(tokens, activeActorLookup(prisma)), { maxStringLength: config.API_MAX_STRING_LENGTH });
+  const api = new ApiRouter(
+    registry,
+    authenticate(tokens, activeActorLookup(prisma)),
+    { maxStringLength: config.API_MAX_STRING_LENGTH },
+    operationIds,
+  );
   const resourceDeps = { prisma, pageLimits: { defaultPageSize: config.LIST_DEFAULT_PAGE_SIZE, maxPageSize: config.LIST_MAX_PAGE_SIZE } };
 
   registerHealthRoutes(api, {
     probes: { database: () => prisma.$queryRaw`SELECT 1`, temporal: (deadline) => temporal.checkReachable(deadline) },
     readinessTimeoutMs: config.READINESS_TIMEOUT_MS,
   });
-  registerAuthRoutes(api, { prisma, tokens });
+  const loginThrottle = createLoginThrottle(prisma, {
+    maxAttemptsPerAccount: config.LOGIN_MAX_FAILED_ATTEMPTS_PER_ACCOUNT,
+    maxAttemptsPerIp: config.LOGIN_MAX_FAILED_ATTEMPTS_PER_IP,
+    windowSeconds: config.LOGIN_ATTEMPT_WINDOW_SECONDS,
+  });
+  registerAuthRoutes(api, { prisma, tokens, loginThrottle });
   registerStoreRoutes(api, resourceDeps);
   registerChannelRoutes(api, resourceDeps);
   registerProductRoutes(api, resourceDeps);
@@ -164,6 +191,16 @@ export function createApp({
   app.locals[backgroundWorkKey] = fulfilment;
   registerChannelWebhookRoutes(api, { prisma, fulfilment, customerRules });
   registerOrderRoutes(api, { ...resourceDeps, fulfilment, webOrderRules: { ...customerRules, webChannelCode: config.WEB_CHANNEL_CODE } });
+  registerApprovalRoutes(api, { ...resourceDeps, fulfilment });
+  registerStockAdjustmentRoutes(api, {
+    ...resourceDeps,
+    fulfilment,
+    settings: {
+      thresholds: { quantity: config.STOCK_ADJUSTMENT_APPROVAL_QUANTITY, valueMinor: config.STOCK_ADJUSTMENT_APPROVAL_VALUE_MINOR },
+      valueLimits: { storeManagerMinor: config.APPROVAL_LIMIT_STORE_MANAGER_MINOR, opsLeadMinor: config.APPROVAL_LIMIT_OPS_LEAD_MINOR },
+      approvalSlaMs: config.APPROVAL_SLA_MS,
+    },
+  });
   registerWorkflowRoutes(api, {
     ...resourceDeps,
     client: temporal.client,

@@ -18,6 +18,13 @@ const originList = z
   )
   .pipe(z.array(z.url()));
 
+const trustProxySetting = z.union([z.boolean(), z.string()]).transform((value): boolean | number | string => {
+  if (typeof value === 'boolean') return value;
+  const trimmed = value.trim();
+  if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+});
+
 export const apiConfigSchema = z
   .object({
     ...databaseEnv,
@@ -33,6 +40,24 @@ export const apiConfigSchema = z
       .min(60)
       .max(7 * 24 * 3600)
       .default(28_800),
+    /**
+     * Sign-in rate limits (api/auth/login-throttle.ts): attempts that may fail per account and per client
+     * address within one window before further attempts get 429 + Retry-After. Shared by all API processes.
+     */
+    LOGIN_MAX_FAILED_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).default(5),
+    LOGIN_MAX_FAILED_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(50),
+    LOGIN_ATTEMPT_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 3600)
+      .default(900),
+    /**
+     * Express's `trust proxy`: which hops may name the client in X-Forwarded-For (the address the login
+     * limit counts). `false` (default: the TCP peer is the client), `true`, a hop count, or addresses/subnets
+     * such as `loopback, 10.0.0.0/8`. Trusting more than your own load balancers lets callers pick their address.
+     */
+    API_TRUST_PROXY: trustProxySetting.default(false),
     API_CORS_ORIGINS: originList.default(['http://127.0.0.1:5173', 'http://localhost:5173']),
     /** Each readiness probe (database, Temporal) gets this long before it counts as down. */
     READINESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(1500),
@@ -86,6 +111,19 @@ export const apiConfigSchema = z
     INTAKE_TEMPORAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     /** Starts and signals the API attempts after answering, at once; beyond this the relay takes them (overload). */
     API_BACKGROUND_STARTS_MAX: z.coerce.number().int().min(0).max(10_000).default(50),
+    /** A stock adjustment needs a second person's approval above this many units or this value (docs/approvals.md). */
+    STOCK_ADJUSTMENT_APPROVAL_QUANTITY: z.coerce.number().int().min(0).max(1_000_000).default(10),
+    STOCK_ADJUSTMENT_APPROVAL_VALUE_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(50_000),
+    /** Most a store manager, and an ops lead, may approve (minor units); above both only an admin. */
+    APPROVAL_LIMIT_STORE_MANAGER_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(100_000),
+    APPROVAL_LIMIT_OPS_LEAD_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1_000_000),
+    /** Time to an approval decision before the request is escalated (flagged first in every approver's inbox). */
+    APPROVAL_SLA_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .max(30 * 24 * 3600_000)
+      .default(4 * 3600_000),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET !== developmentJwtSecret, {
     path: ['JWT_SECRET'],

@@ -3,7 +3,7 @@
  * `retryable` to whether Temporal should try again, so a workflow can tell "the channel said no" from
  * "the channel is not answering right now".
  */
-export type ChannelErrorType = 'CHANNEL_RATE_LIMITED' | 'CHANNEL_UNAVAILABLE' | 'CHANNEL_REJECTED';
+export type ChannelErrorType = 'CHANNEL_RATE_LIMITED' | 'CHANNEL_UNAVAILABLE' | 'CHANNEL_REJECTED' | 'CHANNEL_NOT_CONFIGURED';
 
 export abstract class ChannelError extends Error {
   abstract readonly type: ChannelErrorType;
@@ -66,6 +66,13 @@ export class ChannelRejectedError extends ChannelError {
   ) {
     super(channelCode, message);
   }
+}
+
+/** This deployment cannot talk to the channel at all (no API key): a person must configure it first. */
+export class ChannelNotConfiguredError extends ChannelError {
+  override readonly name = 'ChannelNotConfiguredError';
+  readonly type = 'CHANNEL_NOT_CONFIGURED';
+  readonly retryable = false;
 }
 
 export function isChannelError(error: unknown): error is ChannelError {

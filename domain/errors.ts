@@ -10,6 +10,7 @@ export const errorTypes = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
   SERVICE_UNAVAILABLE: 503,
 } as const;
 
@@ -70,6 +71,19 @@ export class ConflictError extends AppError {
   override readonly type = 'CONFLICT';
 
   constructor(message = 'Conflicts with the current state') {
+    super(message);
+  }
+}
+
+/** The caller has tried too often; `retryAfterSeconds` says when the next attempt can succeed. */
+export class TooManyRequestsError extends AppError {
+  override readonly name = 'TooManyRequestsError';
+  override readonly type = 'TOO_MANY_REQUESTS';
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(message);
   }
 }

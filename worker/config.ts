@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channelApiKeysEnv } from '../activities/channels/channel-api-keys';
-import { messageGatewayEnv } from '../channels/messaging/message-gateway-settings';
+import { messageGatewayEnv } from '../message-gateway/message-gateway-settings';
 import { databaseEnv, logEnv, temporalEnv } from '../domain/config';
 import { workflowStartEnv } from '../workflow-starts/start-settings';
 import { inventoryEnv } from '../domain/inventory/settings';
@@ -16,11 +16,18 @@ export const workerConfigSchema = z.object({
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(1).max(1000).default(40),
   /** How long a shutdown waits for running activities before cancelling them. */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * Prometheus metrics of this worker at http://<host>:<port>/metrics (worker/metrics/, docs/operations.md):
+   * ours and the Temporal SDK's. 0 picks a free port (printed). With several workers on one machine, each
+   * needs its own (`npm run dev -- --workers N` gives worker k the port + k - 1).
+   */
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   ...inventoryEnv,
   /** The workflow-start relay every worker runs (workflow-starts/, docs/workflow-starts.md). */
   ...workflowStartEnv,
   ...channelApiKeysEnv,
-  /** Customer and staff messages (channels/messaging, docs/pickup.md): the sandbox's gateway by default. */
+  /** Customer and staff messages (message-gateway/, docs/pickup.md): the sandbox's gateway by default. */
   ...messageGatewayEnv,
   /** The stock-sync schedule (worker/schedules.ts, docs/stock-sync.md): false pauses it. */
   STOCK_SYNC_ENABLED: z

@@ -1,6 +1,8 @@
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { type WorkerConfig } from './config';
+import { runMetricsInterceptorModule, runMetricsSinks } from './metrics/run-metrics-sinks';
+import { createWorkerMetrics, type WorkerMetrics } from './metrics/worker-metrics';
 import { workflowSource } from './workflow-source';
 
 type WorkerSettings = Pick<
@@ -13,13 +15,25 @@ type WorkerSettings = Pick<
   | 'WORKER_SHUTDOWN_GRACE_MS'
 >;
 
-/** One worker polling our task queue with every workflow and activity; tests build theirs the same way. */
-export async function createWorker(connection: NativeConnection, config: WorkerSettings, deps: ActivityDeps): Promise<Worker> {
+/**
+ * One worker polling our task queue with every workflow and activity; tests build theirs the same way.
+ * Run starts and ends are counted into `metrics` (tests that leave it out get a registry of their own).
+ */
+export async function createWorker(
+  connection: NativeConnection,
+  config: WorkerSettings,
+  deps: ActivityDeps,
+  metrics: WorkerMetrics = createWorkerMetrics({ processMetrics: false }),
+): Promise<Worker> {
+  const source = await workflowSource(config.WORKFLOW_BUNDLE_PATH);
   return Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    ...(await workflowSource(config.WORKFLOW_BUNDLE_PATH)),
+    ...source,
+    // A prebuilt bundle already contains the interceptor module (worker/build-bundle.ts).
+    ...(source.workflowsPath !== undefined && { interceptors: { workflowModules: [runMetricsInterceptorModule] } }),
+    sinks: runMetricsSinks(metrics),
     activities: createActivities(deps),
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,

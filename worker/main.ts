@@ -1,8 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type LogLevel } from '@temporalio/worker';
 import { createChannelAdapterSource } from '../activities/channels/channel-adapter-source';
-import { HttpMessageGateway } from '../channels/messaging/http-message-gateway';
-import { messageGatewaySettingsOf } from '../channels/messaging/message-gateway-settings';
+import { HttpMessageGateway } from '../message-gateway/http-message-gateway';
+import { messageGatewaySettingsOf } from '../message-gateway/message-gateway-settings';
 import { loadConfigOrExit } from '../domain/config';
 import { inventorySettingsFrom } from '../domain/inventory/settings';
 import { createPrismaClient } from '../prisma/client';
@@ -11,6 +11,10 @@ import { createWorker } from './create-worker';
 import { relaySettingsFrom } from '../workflow-starts/start-settings';
 import { startWorkflowStartRelay } from '../workflow-starts/workflow-start-relay';
 import { ensureStockSyncSchedule } from './schedules';
+import { channelMetricsHooks } from './metrics/channel-metrics-hooks';
+import { freeLoopbackPort, startMetricsServer } from './metrics/metrics-server';
+import { registerTaskBacklogMetrics } from './metrics/task-backlog-metrics';
+import { createWorkerMetrics } from './metrics/worker-metrics';
 
 const temporalLogLevels: Record<string, LogLevel> = {
   fatal: 'ERROR',
@@ -29,16 +33,36 @@ const temporalLogLevels: Record<string, LogLevel> = {
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit(workerConfigSchema, 'worker');
-  Runtime.install({ logger: new DefaultLogger(temporalLogLevels[config.LOG_LEVEL] ?? 'INFO') });
+  // The SDK's own metrics (temporal_*) are exported on a private loopback port and served with ours.
+  const sdkMetricsPort = await freeLoopbackPort();
+  Runtime.install({
+    logger: new DefaultLogger(temporalLogLevels[config.LOG_LEVEL] ?? 'INFO'),
+    telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkMetricsPort}`, useSecondsForDurations: true } } },
+  });
   const prisma = createPrismaClient({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
+  const metrics = createWorkerMetrics({ processMetrics: true });
+  registerTaskBacklogMetrics(metrics, prisma);
+  const metricsServer = await startMetricsServer(metrics, {
+    host: config.WORKER_METRICS_HOST,
+    port: config.WORKER_METRICS_PORT,
+    sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`,
+    sdkTimeoutMs: 2000,
+  });
+  console.log(`[worker] metrics at ${metricsServer.url}`);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   try {
     const channels = createChannelAdapterSource({
       prisma,
       apiKeys: { keys: config.CHANNEL_API_KEYS, useSandboxDevKeys: config.CHANNEL_SANDBOX_DEV_KEYS },
+      hooks: channelMetricsHooks(metrics),
     });
     const messageGateway = new HttpMessageGateway(messageGatewaySettingsOf(config));
-    const worker = await createWorker(connection, config, { prisma, channels, messageGateway, inventory: inventorySettingsFrom(config) });
+    const worker = await createWorker(
+      connection,
+      config,
+      { prisma, channels, messageGateway, inventory: inventorySettingsFrom(config) },
+      metrics,
+    );
     await ensureSchedules(config);
     console.log(
       `[worker] polling task queue "${config.TEMPORAL_TASK_QUEUE}" on ${config.TEMPORAL_ADDRESS} (namespace ${config.TEMPORAL_NAMESPACE})`,
@@ -50,6 +74,7 @@ async function main(): Promise<void> {
       await relay.stop();
     }
   } finally {
+    metricsServer.server.close();
     await connection.close();
     await prisma.$disconnect();
   }

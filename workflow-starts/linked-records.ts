@@ -6,15 +6,18 @@ import { type WorkflowStartRecord } from './workflow-start-request';
  * `workflow_id` says the run exists. Adding returns (`returnId` -> returns) is one entry here, one
  * column in the schema. Table names are fixed here, never taken from input.
  */
-export const linkedRecordKinds = [{ field: 'orderId', column: 'order_id', table: 'orders' }] as const satisfies readonly {
-  field: keyof WorkflowStartRecord;
+export const linkedRecordKinds = [
+  { field: 'orderId', column: 'order_id', table: 'orders' },
+  { field: 'stockAdjustmentId', column: 'stock_adjustment_id', table: 'stock_adjustments' },
+] as const satisfies readonly {
+  field: 'orderId' | 'stockAdjustmentId';
   column: string;
   table: string;
 }[];
 
 /** The workflow_starts columns to insert for a record. */
-export function recordColumnsOf(record: WorkflowStartRecord): { orderId: string } {
-  return { orderId: record.orderId };
+export function recordColumnsOf(record: WorkflowStartRecord): { orderId?: string; stockAdjustmentId?: string } {
+  return 'orderId' in record ? { orderId: record.orderId } : { stockAdjustmentId: record.stockAdjustmentId };
 }
 
 /**

@@ -3,3 +3,4 @@ export { checkPipeline } from './system/check-pipeline';
 export { syncStock } from './inventory/sync-stock';
 export { syncChannelStock } from './inventory/sync-channel-stock';
 export { pickupOrder } from './pickup/pickup-order';
+export { adjustStockWithApproval } from './stock-adjustments/adjust-stock-with-approval';

@@ -1,12 +1,17 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { NotFoundError } from '../../domain/errors';
 import { type ChannelAdapter } from '../../channels/channel-adapter';
+import { ChannelNotConfiguredError } from '../../channels/channel-errors';
+import { type ChannelHttpHooks } from '../../channels/http/channel-http-client';
 import { type HttpChannelProfileInput } from '../../channels/http/channel-profile';
 import { createChannelAdapter } from '../../channels/http/create-channel-adapter';
 import { type PrismaClient } from '../../prisma/client';
 import { apiKeyFor, type ChannelApiKeySettings } from './channel-api-keys';
 import { createSharedRateBucket } from './shared-rate-bucket';
 
-/** How activities reach a channel: by its code, with the adapter built from the channel's record. */
+/**
+ * How activities reach a channel: by its code, with the adapter built from the channel's record. Throws
+ * NotFoundError (no such channel) or ChannelNotConfiguredError (no API key); activities translate both.
+ */
 export interface ChannelAdapterSource {
   adapterFor(channelCode: string): Promise<ChannelAdapter>;
 }
@@ -14,6 +19,8 @@ export interface ChannelAdapterSource {
 export interface ChannelAdapterSourceOptions {
   prisma: PrismaClient;
   apiKeys: ChannelApiKeySettings;
+  /** Told about every HTTP attempt to a channel (worker metrics: push rate, 429s). */
+  hooks?: ChannelHttpHooks;
   /** Transport budgets (timeouts, retries, read-back page size); the adapter's defaults when omitted. */
   transport?: Pick<HttpChannelProfileInput, 'timeouts' | 'retry' | 'readBackPageSize'>;
 }
@@ -25,20 +32,21 @@ export interface ChannelAdapterSourceOptions {
  * too. An admin's edit of the row is picked up on the next call because the cached adapter is rebuilt
  * whenever the profile it was built from changes.
  */
-export function createChannelAdapterSource({ prisma, apiKeys, transport = {} }: ChannelAdapterSourceOptions): ChannelAdapterSource {
+export function createChannelAdapterSource({
+  prisma,
+  apiKeys,
+  hooks = {},
+  transport = {},
+}: ChannelAdapterSourceOptions): ChannelAdapterSource {
   const built = new Map<string, { fingerprint: string; adapter: ChannelAdapter }>();
 
   return {
     async adapterFor(channelCode) {
       const channel = await prisma.channel.findUnique({ where: { code: channelCode } });
-      if (!channel) throw ApplicationFailure.create({ type: 'NOT_FOUND', message: `no channel "${channelCode}"`, nonRetryable: true });
+      if (!channel) throw new NotFoundError(`no channel "${channelCode}"`);
       const apiKey = apiKeyFor(channel.code, apiKeys);
       if (apiKey === null) {
-        throw ApplicationFailure.create({
-          type: 'CHANNEL_NOT_CONFIGURED',
-          message: `no API key for channel "${channel.code}": add it to CHANNEL_API_KEYS`,
-          nonRetryable: true,
-        });
+        throw new ChannelNotConfiguredError(channel.code, `no API key for channel "${channel.code}": add it to CHANNEL_API_KEYS`);
       }
       const profile: HttpChannelProfileInput = {
         code: channel.code,
@@ -52,7 +60,7 @@ export function createChannelAdapterSource({ prisma, apiKeys, transport = {} }: 
       const fingerprint = JSON.stringify(profile);
       const cached = built.get(channel.code);
       if (cached?.fingerprint === fingerprint) return cached.adapter;
-      const adapter = createChannelAdapter(profile, {}, createSharedRateBucket(prisma, channel.id));
+      const adapter = createChannelAdapter(profile, hooks, createSharedRateBucket(prisma, channel.id));
       built.set(channel.code, { fingerprint, adapter });
       return adapter;
     },

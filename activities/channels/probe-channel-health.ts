@@ -1,5 +1,6 @@
 import { Context } from '@temporalio/activity';
-import { ApplicationFailure } from '@temporalio/common';
+import { isChannelError } from '../../channels/channel-errors';
+import { isAppError } from '../../domain/errors';
 import { type ActivityDeps } from '../deps';
 
 export interface ProbeChannelHealthInput {
@@ -24,7 +25,8 @@ export function createProbeChannelHealth({ prisma, channels }: Pick<ActivityDeps
     try {
       adapter = await channels.adapterFor(input.channelCode);
     } catch (error) {
-      if (error instanceof ApplicationFailure && error.nonRetryable) return { healthy: false, latencyMs: 0, detail: error.message };
+      // No such channel, or no key for it: not a fault to retry, a reason to skip the channel.
+      if (isAppError(error) || (isChannelError(error) && !error.retryable)) return { healthy: false, latencyMs: 0, detail: error.message };
       throw error;
     }
     const health = await adapter.health({ signal: Context.current().cancellationSignal });

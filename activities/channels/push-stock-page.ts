@@ -7,7 +7,7 @@ import { type ActivityDeps } from '../deps';
 import { readListingPage, recordPublishedOpen, recordPublishedStock, type ListingRange, type SyncListingRow } from './stock-sync-listings';
 import { readSyncChannel } from './sync-channel';
 import { keepHeartbeating } from './keep-heartbeating';
-import { withChannelFailures } from './to-channel-failure';
+import { withTemporalFailures } from '../failures/to-temporal-failure';
 
 export interface PushStockPageInput {
   syncRunId: string;
@@ -40,63 +40,65 @@ export interface PushStockPageResult {
  */
 export function createPushStockPage({ prisma, channels }: Pick<ActivityDeps, 'prisma' | 'channels'>) {
   return async function pushStockPage(input: PushStockPageInput): Promise<PushStockPageResult> {
-    return keepHeartbeating(async (context) => {
-      const channel = await readSyncChannel(prisma, input.channelCode);
-      const limit = pageSizeFor({ pageSize: input.pageSize }, channel.maxBatchSize);
-      const page = await readListingPage(prisma, { channelId: channel.id, ...input.range, limit, onlyDrifted: input.mode === 'repush' });
-      const lastSku = page.at(-1)?.sku ?? null;
-      const emptyResult = { lastSku, hasMore: false, listings: 0, pushed: 0, rejected: 0, closed: 0, reopened: 0 };
-      if (page.length === 0) return emptyResult;
+    return withTemporalFailures(() =>
+      keepHeartbeating(async (context) => {
+        const channel = await readSyncChannel(prisma, input.channelCode);
+        const limit = pageSizeFor({ pageSize: input.pageSize }, channel.maxBatchSize);
+        const page = await readListingPage(prisma, { channelId: channel.id, ...input.range, limit, onlyDrifted: input.mode === 'repush' });
+        const lastSku = page.at(-1)?.sku ?? null;
+        const emptyResult = { lastSku, hasMore: false, listings: 0, pushed: 0, rejected: 0, closed: 0, reopened: 0 };
+        if (page.length === 0) return emptyResult;
 
-      const adapter = await withChannelFailures(() => channels.adapterFor(input.channelCode));
-      const desired = page.map((listing) => ({
-        listing,
-        ...desiredListingState({ ...listing, safetyBuffer: channel.safetyBuffer, closeListingAtOrBelow: channel.closeListingAtOrBelow }),
-      }));
-      const keyBase = `${input.channelCode}:${input.pageNumber}${input.mode === 'repush' ? ':repush' : ''}`;
+        const adapter = await channels.adapterFor(input.channelCode);
+        const desired = page.map((listing) => ({
+          listing,
+          ...desiredListingState({ ...listing, safetyBuffer: channel.safetyBuffer, closeListingAtOrBelow: channel.closeListingAtOrBelow }),
+        }));
+        const keyBase = `${input.channelCode}:${input.pageNumber}${input.mode === 'repush' ? ':repush' : ''}`;
 
-      const stockRows = desired.map(({ listing, quantity }) => ({ sku: listing.sku, quantity }));
-      const stockResult = await pushStockRows(adapter, stockRows, `stock:${input.syncRunId}:${keyBase}`, context);
-      const stockAccepted = acceptedIndexes(stockResult);
-      await recordPublishedStock(
-        prisma,
-        desired.filter((_, index) => stockAccepted.has(index)).map(({ listing, quantity }) => ({ listingId: listing.listingId, quantity })),
-      );
-      context.heartbeat({ pageNumber: input.pageNumber, step: 'stock pushed' });
+        const stockRows = desired.map(({ listing, quantity }) => ({ sku: listing.sku, quantity }));
+        const stockResult = await pushStockRows(adapter, stockRows, `stock:${input.syncRunId}:${keyBase}`, context);
+        const stockAccepted = acceptedIndexes(stockResult);
+        await recordPublishedStock(
+          prisma,
+          desired
+            .filter((_, index) => stockAccepted.has(index))
+            .map(({ listing, quantity }) => ({ listingId: listing.listingId, quantity })),
+        );
+        context.heartbeat({ pageNumber: input.pageNumber, step: 'stock pushed' });
 
-      // Only listings the channel holds can be opened or closed, so a refused stock row skips its status too.
-      const statusChanges = desired.filter(
-        ({ listing, open }, index) => stockAccepted.has(index) && needsStatusPush(listing, open, input.mode),
-      );
-      let statusAccepted = new Set<number>();
-      if (statusChanges.length > 0) {
-        const statusResult = await withChannelFailures(() =>
-          adapter.setListingOpen({
+        // Only listings the channel holds can be opened or closed, so a refused stock row skips its status too.
+        const statusChanges = desired.filter(
+          ({ listing, open }, index) => stockAccepted.has(index) && needsStatusPush(listing, open, input.mode),
+        );
+        let statusAccepted = new Set<number>();
+        if (statusChanges.length > 0) {
+          const statusResult = await adapter.setListingOpen({
             rows: statusChanges.map(({ listing, open }) => ({ sku: listing.sku, open })),
             idempotencyKey: `listing:${input.syncRunId}:${keyBase}`,
             signal: context.cancellationSignal,
-          }),
-        );
-        statusAccepted = acceptedIndexes(statusResult);
-        await recordPublishedOpen(
-          prisma,
-          statusChanges
-            .filter((_, index) => statusAccepted.has(index))
-            .map(({ listing, open }) => ({ listingId: listing.listingId, open })),
-        );
-      }
-      const appliedChanges = statusChanges.filter((_, index) => statusAccepted.has(index));
+          });
+          statusAccepted = acceptedIndexes(statusResult);
+          await recordPublishedOpen(
+            prisma,
+            statusChanges
+              .filter((_, index) => statusAccepted.has(index))
+              .map(({ listing, open }) => ({ listingId: listing.listingId, open })),
+          );
+        }
+        const appliedChanges = statusChanges.filter((_, index) => statusAccepted.has(index));
 
-      return {
-        lastSku,
-        hasMore: page.length === limit,
-        listings: page.length,
-        pushed: stockAccepted.size,
-        rejected: stockRows.length - stockAccepted.size + (statusChanges.length - statusAccepted.size),
-        closed: appliedChanges.filter(({ open, listing }) => !open && listing.open).length,
-        reopened: appliedChanges.filter(({ open, listing }) => open && !listing.open).length,
-      };
-    });
+        return {
+          lastSku,
+          hasMore: page.length === limit,
+          listings: page.length,
+          pushed: stockAccepted.size,
+          rejected: stockRows.length - stockAccepted.size + (statusChanges.length - statusAccepted.size),
+          closed: appliedChanges.filter(({ open, listing }) => !open && listing.open).length,
+          reopened: appliedChanges.filter(({ open, listing }) => open && !listing.open).length,
+        };
+      }),
+    );
   };
 }
 
@@ -117,16 +119,14 @@ function acceptedIndexes(result: PushResult): Set<number> {
  * set absolute values, so sending today's quantities under a key naming this attempt is safe.
  */
 async function pushStockRows(adapter: ChannelAdapter, rows: StockRow[], idempotencyKey: string, context: Context): Promise<PushResult> {
-  return withChannelFailures(async () => {
-    try {
-      return await adapter.pushStock({ rows, idempotencyKey, signal: context.cancellationSignal });
-    } catch (error) {
-      if (!(error instanceof ChannelRejectedError && error.channelErrorCode === 'IDEMPOTENCY_KEY_REUSED')) throw error;
-      return adapter.pushStock({
-        rows,
-        idempotencyKey: `${idempotencyKey}:attempt-${context.info.attempt}`,
-        signal: context.cancellationSignal,
-      });
-    }
-  });
+  try {
+    return await adapter.pushStock({ rows, idempotencyKey, signal: context.cancellationSignal });
+  } catch (error) {
+    if (!(error instanceof ChannelRejectedError && error.channelErrorCode === 'IDEMPOTENCY_KEY_REUSED')) throw error;
+    return adapter.pushStock({
+      rows,
+      idempotencyKey: `${idempotencyKey}:attempt-${context.info.attempt}`,
+      signal: context.cancellationSignal,
+    });
+  }
 }

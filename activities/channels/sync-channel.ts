@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { NotFoundError } from '../../domain/errors';
 import { type PrismaClient } from '../../prisma/client';
 
 /** The parts of a channel's record that decide what stock sync publishes and how it pages. */
@@ -15,6 +15,6 @@ export async function readSyncChannel(prisma: PrismaClient, channelCode: string)
     where: { code: channelCode },
     select: { id: true, code: true, safetyBuffer: true, closeListingAtOrBelow: true, maxBatchSize: true },
   });
-  if (!channel) throw ApplicationFailure.create({ type: 'NOT_FOUND', message: `no channel "${channelCode}"`, nonRetryable: true });
+  if (!channel) throw new NotFoundError(`no channel "${channelCode}"`);
   return channel;
 }

@@ -7,7 +7,7 @@ import { readListingPage, recordVerification, type ListingRange, type SyncListin
 import { STOCK_SYNC_ACTOR, STOCK_SYNC_RECONCILIATION_KIND } from './stock-sync-run';
 import { readSyncChannel, type SyncChannel } from './sync-channel';
 import { keepHeartbeating } from './keep-heartbeating';
-import { withChannelFailures } from './to-channel-failure';
+import { withTemporalFailures } from '../failures/to-temporal-failure';
 
 export interface VerifyStockPageInput {
   channelCode: string;
@@ -37,40 +37,43 @@ export interface VerifyStockPageResult {
  */
 export function createVerifyStockPage({ prisma, channels }: Pick<ActivityDeps, 'prisma' | 'channels'>) {
   return async function verifyStockPage(input: VerifyStockPageInput): Promise<VerifyStockPageResult> {
-    return keepHeartbeating(async (context) => {
-      const channel = await readSyncChannel(prisma, input.channelCode);
-      const limit = pageSizeFor({ pageSize: input.pageSize }, channel.maxBatchSize);
-      const page = await readListingPage(prisma, { channelId: channel.id, ...input.range, limit, onlyDrifted: input.mode === 'final' });
-      const lastSku = page.at(-1)?.sku ?? null;
-      const published = page.filter((listing): listing is SyncListingRow & { publishedStock: number } => listing.publishedStock !== null);
-      if (published.length === 0) return { lastSku, hasMore: page.length === limit, checked: 0, drifted: 0, discrepancies: 0 };
+    return withTemporalFailures(() =>
+      keepHeartbeating(async (context) => {
+        const channel = await readSyncChannel(prisma, input.channelCode);
+        const limit = pageSizeFor({ pageSize: input.pageSize }, channel.maxBatchSize);
+        const page = await readListingPage(prisma, { channelId: channel.id, ...input.range, limit, onlyDrifted: input.mode === 'final' });
+        const lastSku = page.at(-1)?.sku ?? null;
+        const published = page.filter((listing): listing is SyncListingRow & { publishedStock: number } => listing.publishedStock !== null);
+        if (published.length === 0) return { lastSku, hasMore: page.length === limit, checked: 0, drifted: 0, discrepancies: 0 };
 
-      const adapter = await withChannelFailures(() => channels.adapterFor(input.channelCode));
-      const { listings: shown } = await withChannelFailures(() =>
-        adapter.readBack({ skus: published.map((listing) => listing.sku), signal: context.cancellationSignal }),
-      );
-      context.heartbeat({ step: 'read back', lastSku });
+        const adapter = await channels.adapterFor(input.channelCode);
+        const { listings: shown } = await adapter.readBack({
+          skus: published.map((listing) => listing.sku),
+          signal: context.cancellationSignal,
+        });
+        context.heartbeat({ step: 'read back', lastSku });
 
-      const compared = published.map((listing, index) => {
-        const snapshot = shown[index] ?? missingListing(listing.sku);
-        const publishedState = { stock: listing.publishedStock, open: listing.open };
-        return { listing, snapshot, publishedState, drift: compareListing(publishedState, snapshot, input.driftToleranceUnits) };
-      });
-      await recordVerification(
-        prisma,
-        compared.map(({ listing, snapshot, drift }) => ({
-          listingId: listing.listingId,
-          stock: snapshot.stock,
-          open: snapshot.open,
-          priceMinor: snapshot.price,
-          drifted: drift.drifted,
-        })),
-      );
+        const compared = published.map((listing, index) => {
+          const snapshot = shown[index] ?? missingListing(listing.sku);
+          const publishedState = { stock: listing.publishedStock, open: listing.open };
+          return { listing, snapshot, publishedState, drift: compareListing(publishedState, snapshot, input.driftToleranceUnits) };
+        });
+        await recordVerification(
+          prisma,
+          compared.map(({ listing, snapshot, drift }) => ({
+            listingId: listing.listingId,
+            stock: snapshot.stock,
+            open: snapshot.open,
+            priceMinor: snapshot.price,
+            drifted: drift.drifted,
+          })),
+        );
 
-      const drifting = compared.filter(({ drift }) => drift.drifted);
-      const discrepancies = input.mode === 'final' ? await raiseDiscrepancies(prisma, channel, input.reconciliationId, drifting) : 0;
-      return { lastSku, hasMore: page.length === limit, checked: compared.length, drifted: drifting.length, discrepancies };
-    });
+        const drifting = compared.filter(({ drift }) => drift.drifted);
+        const discrepancies = input.mode === 'final' ? await raiseDiscrepancies(prisma, channel, input.reconciliationId, drifting) : 0;
+        return { lastSku, hasMore: page.length === limit, checked: compared.length, drifted: drifting.length, discrepancies };
+      }),
+    );
   };
 }
 

@@ -5,7 +5,7 @@ import { type StockChangeOutcome } from '../../domain/inventory/stock-change';
 import { stockAdjustmentSchema, type StockAdjustmentRequest } from '../../domain/inventory/stock-requests';
 import { type ActivityDeps } from '../deps';
 import { applyStockChange } from './apply-stock-change';
-import { withActivityFailures } from './to-activity-failure';
+import { withTemporalFailures } from '../failures/to-temporal-failure';
 
 /**
  * Changes on hand by a signed delta without an order: goods received (RECEIVE), returns put back
@@ -14,7 +14,7 @@ import { withActivityFailures } from './to-activity-failure';
  */
 export function createAdjustStock({ prisma }: Pick<ActivityDeps, 'prisma'>, settings: InventorySettings = defaultInventorySettings) {
   return async function adjustStock(request: StockAdjustmentRequest): Promise<StockChangeOutcome> {
-    return withActivityFailures(() =>
+    return withTemporalFailures(() =>
       applyStockChange(prisma, settings, planAdjustment(parseStockRequest(stockAdjustmentSchema, request), settings)),
     );
   };

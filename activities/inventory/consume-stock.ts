@@ -5,7 +5,7 @@ import { type StockChangeOutcome } from '../../domain/inventory/stock-change';
 import { stockQuantityChangeSchema, type StockConsumptionRequest } from '../../domain/inventory/stock-requests';
 import { type ActivityDeps } from '../deps';
 import { applyStockChange } from './apply-stock-change';
-import { withActivityFailures } from './to-activity-failure';
+import { withTemporalFailures } from '../failures/to-temporal-failure';
 
 /**
  * Hand-over: reserved goods leave the store, so on hand and reserved both go down by the quantity.
@@ -13,7 +13,7 @@ import { withActivityFailures } from './to-activity-failure';
  */
 export function createConsumeStock({ prisma }: Pick<ActivityDeps, 'prisma'>, settings: InventorySettings = defaultInventorySettings) {
   return async function consumeStock(request: StockConsumptionRequest): Promise<StockChangeOutcome> {
-    return withActivityFailures(() =>
+    return withTemporalFailures(() =>
       applyStockChange(prisma, settings, planConsumption(parseStockRequest(stockQuantityChangeSchema, request), settings)),
     );
   };

@@ -5,7 +5,7 @@ import { type StockChangeOutcome } from '../../domain/inventory/stock-change';
 import { stockQuantityChangeSchema, type StockReleaseRequest } from '../../domain/inventory/stock-requests';
 import { type ActivityDeps } from '../deps';
 import { applyStockChange } from './apply-stock-change';
-import { withActivityFailures } from './to-activity-failure';
+import { withTemporalFailures } from '../failures/to-temporal-failure';
 
 /**
  * Takes reserved units back into available stock (order cancelled, pickup expired; also a saga's
@@ -14,7 +14,7 @@ import { withActivityFailures } from './to-activity-failure';
  */
 export function createReleaseStock({ prisma }: Pick<ActivityDeps, 'prisma'>, settings: InventorySettings = defaultInventorySettings) {
   return async function releaseStock(request: StockReleaseRequest): Promise<StockChangeOutcome> {
-    return withActivityFailures(() =>
+    return withTemporalFailures(() =>
       applyStockChange(prisma, settings, planRelease(parseStockRequest(stockQuantityChangeSchema, request), settings)),
     );
   };

@@ -5,7 +5,7 @@ import { type StockChangeOutcome } from '../../domain/inventory/stock-change';
 import { stockQuantityChangeSchema, type StockReservationRequest } from '../../domain/inventory/stock-requests';
 import { type ActivityDeps } from '../deps';
 import { applyStockChange } from './apply-stock-change';
-import { withActivityFailures } from './to-activity-failure';
+import { withTemporalFailures } from '../failures/to-temporal-failure';
 
 /**
  * Promises units at one store to an order: all lines or none. Short lines fail with INSUFFICIENT_STOCK
@@ -14,7 +14,7 @@ import { withActivityFailures } from './to-activity-failure';
  */
 export function createReserveStock({ prisma }: Pick<ActivityDeps, 'prisma'>, settings: InventorySettings = defaultInventorySettings) {
   return async function reserveStock(request: StockReservationRequest): Promise<StockChangeOutcome> {
-    return withActivityFailures(() =>
+    return withTemporalFailures(() =>
       applyStockChange(prisma, settings, planReservation(parseStockRequest(stockQuantityChangeSchema, request), settings)),
     );
   };

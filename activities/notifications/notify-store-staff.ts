@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../domain/errors';
 import { type ActivityDeps } from '../deps';
-import { withActivityFailures } from '../inventory/to-activity-failure';
+import { withTemporalFailures } from '../failures/to-temporal-failure';
 
 export interface NotifyStoreStaffRequest {
   storeCode: string;
@@ -15,7 +15,7 @@ export interface NotifyStoreStaffRequest {
 /** Queues an e-mail to the store's staff in the notifications outbox; answers the rows, for `sendNotification`. */
 export function createNotifyStoreStaff({ prisma }: Pick<ActivityDeps, 'prisma'>) {
   return async function notifyStoreStaff(request: NotifyStoreStaffRequest): Promise<{ recipients: number; notificationIds: string[] }> {
-    return withActivityFailures(async () => {
+    return withTemporalFailures(async () => {
       const store = await prisma.store.findUnique({ where: { code: request.storeCode }, select: { id: true } });
       if (store === null) throw new NotFoundError(`Store ${request.storeCode} not found`);
       const staff = await prisma.user.findMany({

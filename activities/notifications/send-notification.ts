@@ -1,12 +1,12 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { isMessageGatewayError } from '../../channels/messaging/message-gateway-errors';
+import { isMessageGatewayError, MessageGatewayUnavailableError } from '../../message-gateway/message-gateway-errors';
 import { NotFoundError } from '../../domain/errors';
 import { type SendNotificationRequest } from '../../domain/notifications/send-notification-request';
 import { renderMessage } from '../../domain/notifications/message-templates';
 import { notificationPayloadOf, redactedAfterSending } from '../../domain/notifications/notification-payload';
 import { type ActivityDeps } from '../deps';
-import { withActivityFailures } from '../inventory/to-activity-failure';
+import { toTemporalFailure, withTemporalFailures } from '../failures/to-temporal-failure';
 
 export interface SendNotificationResult {
   notificationId: string;
@@ -28,7 +28,7 @@ export const NOTIFICATION_UNDELIVERABLE = 'NOTIFICATION_UNDELIVERABLE';
  */
 export function createSendNotification({ prisma, messageGateway }: Pick<ActivityDeps, 'prisma' | 'messageGateway'>) {
   return async function sendNotification(request: SendNotificationRequest): Promise<SendNotificationResult> {
-    const row = await withActivityFailures(async () => {
+    const row = await withTemporalFailures(async () => {
       const found = await prisma.notification.findUnique({
         where: 'notificationId' in request ? { id: request.notificationId } : { idempotencyKey: request.idempotencyKey },
       });
@@ -64,11 +64,8 @@ export function createSendNotification({ prisma, messageGateway }: Pick<Activity
         throw ApplicationFailure.create({ type: NOTIFICATION_UNDELIVERABLE, message, nonRetryable: true, cause: error });
       }
       await prisma.notification.updateMany({ where: { id: row.id, status: 'PENDING' }, data: { lastError: message } });
-      throw ApplicationFailure.create({
-        type: isMessageGatewayError(error) ? error.type : 'MESSAGE_GATEWAY_UNAVAILABLE',
-        message,
-        cause: error instanceof Error ? error : undefined,
-      });
+      // Whatever else a gateway throws (a plain Error from an implementation) counts as unavailable: retried.
+      throw toTemporalFailure(isMessageGatewayError(error) ? error : new MessageGatewayUnavailableError(message, 1, { cause: error }));
     }
 
     // Conditional: a twin attempt that finished first already settled the row (the gateway replayed to both).

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../domain/errors';
 import { type ActivityDeps } from '../deps';
-import { withActivityFailures } from '../inventory/to-activity-failure';
+import { withTemporalFailures } from '../failures/to-temporal-failure';
 import { type PickupOrderSnapshot } from '../../domain/pickup/pickup-order-snapshot';
 import { pickupOrderSnapshotOf, pickupOrderSnapshotSelect } from '../../prisma/reads/pickup-order-snapshot';
 
@@ -10,7 +10,7 @@ import { pickupOrderSnapshotOf, pickupOrderSnapshotSelect } from '../../prisma/r
  */
 export function createLoadPickupOrder({ prisma }: Pick<ActivityDeps, 'prisma'>) {
   return async function loadPickupOrder({ orderId }: { orderId: string }): Promise<PickupOrderSnapshot> {
-    return withActivityFailures(async () => {
+    return withTemporalFailures(async () => {
       const order = await prisma.order.findUnique({ where: { id: orderId }, select: pickupOrderSnapshotSelect });
       if (order === null) throw new NotFoundError(`Order ${orderId} not found`);
       return pickupOrderSnapshotOf(order);

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { pickupSettingsFromStore, type PickupSettings } from '../../domain/pickup/pickup-settings';
 import { type ActivityDeps } from '../deps';
-import { withActivityFailures } from '../inventory/to-activity-failure';
+import { withTemporalFailures } from '../failures/to-temporal-failure';
 
 /**
  * The customer chose another pickup store: the order now belongs to it, and the rest of the pickup runs
@@ -17,7 +17,7 @@ export function createMoveOrderToStore({ prisma }: Pick<ActivityDeps, 'prisma'>)
     storeCode: string;
     maxWrongCodeAttempts: number;
   }): Promise<{ storeCode: string; settings: PickupSettings }> {
-    return withActivityFailures(async () => {
+    return withTemporalFailures(async () => {
       const store = await prisma.store.findUnique({ where: { code: storeCode } });
       if (store === null) throw new NotFoundError(`Store ${storeCode} not found`);
       if (!store.active) throw new ConflictError(`Store ${storeCode} is not active`);

@@ -1,4 +1,3 @@
-import { ApplicationFailure } from '@temporalio/common';
 import { isChannelError } from '../../channels/channel-errors';
 import { NotFoundError } from '../../domain/errors';
 import { minorUnits } from '../../domain/money/minor-units';
@@ -6,7 +5,7 @@ import { moneyWasTaken } from '../../domain/orders/payment-rules';
 import { refundKey, type RefundCause } from '../../domain/pickup/refund-keys';
 import { type PaymentStatus } from '../../prisma/client';
 import { type ActivityDeps } from '../deps';
-import { withActivityFailures } from '../inventory/to-activity-failure';
+import { withTemporalFailures } from '../failures/to-temporal-failure';
 import { paymentOfOrder } from './order-payment';
 
 export interface RefundOrderLinesRequest {
@@ -46,7 +45,7 @@ export interface RefundOrderLinesResult {
  */
 export function createRefundOrderLines({ prisma, channels }: Pick<ActivityDeps, 'prisma' | 'channels'>) {
   return async function refundOrderLines(request: RefundOrderLinesRequest): Promise<RefundOrderLinesResult> {
-    return withActivityFailures(async () => {
+    return withTemporalFailures(async () => {
       const order = await prisma.order.findUnique({
         where: { id: request.orderId },
         include: { channel: { select: { code: true } }, lines: { select: { id: true, unitPriceMinor: true } } },
@@ -89,8 +88,8 @@ export function createRefundOrderLines({ prisma, channels }: Pick<ActivityDeps, 
           });
           refunds.push({ lineId: line.id, amountMinor: rowAmountMinor, status: 'SUCCEEDED', replayed: false, failureReason: null });
         } catch (error) {
-          if (!isChannelError(error)) throw error;
-          if (error.retryable) throw ApplicationFailure.create({ type: error.type, message: error.message, cause: error });
+          // Transient (rate limited, unavailable): withTemporalFailures rethrows it retryable, Retry-After kept.
+          if (!isChannelError(error) || error.retryable) throw error;
           await prisma.refund.update({ where: { id: row.id }, data: { status: 'FAILED', failureReason: error.message } });
           refunds.push({ lineId: line.id, amountMinor: rowAmountMinor, status: 'FAILED', replayed: false, failureReason: error.message });
         }

@@ -1,7 +1,9 @@
+import { recordAudit } from '../../db/audit/record-audit';
 import { ConflictError } from '../../domain/errors';
+import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
 import { type OrderLineStatus, type OrderStatus, type Prisma } from '../../prisma/client';
 import { type ActivityDeps } from '../deps';
-import { withActivityFailures } from '../inventory/to-activity-failure';
+import { withTemporalFailures } from '../failures/to-temporal-failure';
 
 export type PickupOrderStatus = Extract<
   OrderStatus,
@@ -14,7 +16,16 @@ export interface SetPickupOrderStatusRequest {
   /** Line changes that go with the status (picked quantities, fulfilled, cancelled). */
   lines?: { lineId: string; status: OrderLineStatus; pickedQuantity?: number }[];
   cancelReason?: string;
+  /** Who asked for the change (a person's or a channel's cancellation): audited in the same transaction. */
+  actor?: ProcessActor;
+  requestId?: string;
 }
+
+const auditActions: Partial<Record<OrderStatus, string>> = {
+  CANCELLED: 'order.cancel',
+  EXPIRED: 'order.expire',
+  COLLECTED: 'order.collect',
+};
 
 const finalStatuses: readonly OrderStatus[] = ['COLLECTED', 'CANCELLED', 'EXPIRED'];
 
@@ -26,7 +37,7 @@ const finalStatuses: readonly OrderStatus[] = ['COLLECTED', 'CANCELLED', 'EXPIRE
  */
 export function createSetPickupOrderStatus({ prisma }: Pick<ActivityDeps, 'prisma'>) {
   return async function setPickupOrderStatus(request: SetPickupOrderStatusRequest): Promise<{ status: OrderStatus; changed: boolean }> {
-    return withActivityFailures(() => prisma.$transaction((tx) => applyPickupOrderStatus(tx, request)));
+    return withTemporalFailures(() => prisma.$transaction((tx) => applyPickupOrderStatus(tx, request)));
   };
 }
 
@@ -36,8 +47,8 @@ export async function applyPickupOrderStatus(
   request: SetPickupOrderStatusRequest,
 ): Promise<{ status: OrderStatus; changed: boolean }> {
   const [current] = await tx.$queryRaw<
-    { status: OrderStatus }[]
-  >`SELECT status::text AS status FROM orders WHERE id = ${request.orderId}::uuid FOR UPDATE`;
+    { status: OrderStatus; workflow_id: string | null }[]
+  >`SELECT status::text AS status, workflow_id FROM orders WHERE id = ${request.orderId}::uuid FOR UPDATE`;
   if (current === undefined) throw new ConflictError(`Order ${request.orderId} no longer exists`);
   if (current.status === request.status) return { status: current.status, changed: false };
   if (finalStatuses.includes(current.status)) throw new ConflictError(`Order ${request.orderId} is already ${current.status}`);
@@ -58,6 +69,19 @@ export async function applyPickupOrderStatus(
     await tx.orderLine.update({
       where: { id: line.lineId, orderId: request.orderId },
       data: { status: line.status, ...(line.pickedQuantity !== undefined && { pickedQuantity: line.pickedQuantity }) },
+    });
+  }
+  const action = auditActions[request.status];
+  if (request.actor !== undefined && action !== undefined) {
+    await recordAudit(tx, {
+      actor: request.actor,
+      action,
+      entityType: 'Order',
+      entityId: request.orderId,
+      before: { status: current.status },
+      after: { status: request.status, ...(request.cancelReason !== undefined && { reason: request.cancelReason }) },
+      workflowId: current.workflow_id ?? undefined,
+      requestId: request.requestId,
     });
   }
   return { status: request.status, changed: true };

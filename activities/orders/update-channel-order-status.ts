@@ -1,8 +1,7 @@
 import { type ChannelOrderStatus } from '../../channels/channel-adapter';
 import { NotFoundError } from '../../domain/errors';
-import { withChannelFailures } from '../channels/to-channel-failure';
 import { type ActivityDeps } from '../deps';
-import { withActivityFailures } from '../inventory/to-activity-failure';
+import { withTemporalFailures } from '../failures/to-temporal-failure';
 
 /**
  * Tells the origin channel where the order is (READY_FOR_PICKUP, COLLECTED, CANCELLED), keyed
@@ -17,18 +16,19 @@ export function createUpdateChannelOrderStatus({ prisma, channels }: Pick<Activi
     orderId: string;
     status: ChannelOrderStatus;
   }): Promise<{ status: ChannelOrderStatus }> {
-    const order = await withActivityFailures(async () => {
-      const found = await prisma.order.findUnique({
+    return withTemporalFailures(async () => {
+      const order = await prisma.order.findUnique({
         where: { id: orderId },
         select: { externalId: true, channel: { select: { code: true } } },
       });
-      if (found === null) throw new NotFoundError(`Order ${orderId} not found`);
-      return found;
+      if (order === null) throw new NotFoundError(`Order ${orderId} not found`);
+      const adapter = await channels.adapterFor(order.channel.code);
+      const result = await adapter.updateOrderStatus({
+        externalOrderId: order.externalId,
+        status,
+        idempotencyKey: `order-status:${orderId}:${status}`,
+      });
+      return { status: result.status };
     });
-    const adapter = await channels.adapterFor(order.channel.code);
-    const result = await withChannelFailures(() =>
-      adapter.updateOrderStatus({ externalOrderId: order.externalId, status, idempotencyKey: `order-status:${orderId}:${status}` }),
-    );
-    return { status: result.status };
   };
 }

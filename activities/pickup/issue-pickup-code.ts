@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError } from '../../domain/errors';
 import { DEFAULT_PICKUP_CODE_DIGITS, generatePickupCode, hashPickupCode } from '../../domain/pickup/pickup-code';
 import { customerContactOf } from '../notifications/customer-contact';
 import { type ActivityDeps } from '../deps';
-import { withActivityFailures } from '../inventory/to-activity-failure';
+import { withTemporalFailures } from '../failures/to-temporal-failure';
 
 export interface PickupCodeSettings {
   digits: number;
@@ -24,7 +24,7 @@ export function createIssuePickupCode({ prisma }: Pick<ActivityDeps, 'prisma'>, 
     orderId: string;
     storeName: string;
   }): Promise<{ customerNotified: boolean; replayed: boolean }> {
-    return withActivityFailures(() =>
+    return withTemporalFailures(() =>
       prisma.$transaction(async (tx) => {
         const idempotencyKey = `notify:pickup-ready:${orderId}`;
         const [order] = await tx.$queryRaw<{ pickupCodeHash: string | null; status: string }[]>`

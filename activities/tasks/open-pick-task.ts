@@ -1,5 +1,5 @@
 import { type ActivityDeps } from '../deps';
-import { withActivityFailures } from '../inventory/to-activity-failure';
+import { withTemporalFailures } from '../failures/to-temporal-failure';
 import { applyPickupOrderStatus, type SetPickupOrderStatusRequest } from '../orders/set-pickup-order-status';
 import { insertTaskOnce, type OpenTaskRequest } from './open-task';
 
@@ -16,7 +16,7 @@ export interface OpenPickTaskRequest {
  */
 export function createOpenPickTask({ prisma }: Pick<ActivityDeps, 'prisma'>) {
   return async function openPickTask(request: OpenPickTaskRequest): Promise<{ taskId: string }> {
-    return withActivityFailures(() =>
+    return withTemporalFailures(() =>
       prisma.$transaction(async (tx) => {
         const opened = await insertTaskOnce(tx, request.task);
         await applyPickupOrderStatus(tx, request.order);

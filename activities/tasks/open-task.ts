@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../domain/errors';
 import { type Prisma, type TaskQueue, type TaskType } from '../../prisma/client';
 import { type ActivityDeps } from '../deps';
-import { withActivityFailures } from '../inventory/to-activity-failure';
+import { withTemporalFailures } from '../failures/to-temporal-failure';
 
 export interface OpenTaskRequest {
   /** Chosen by the workflow before the row exists, so it accepts the task's completion the moment anyone can see it. */
@@ -22,7 +22,7 @@ export interface OpenTaskRequest {
 /** Puts a human step into the task inbox the UI lists; the workflow then waits for its Update. */
 export function createOpenTask({ prisma }: Pick<ActivityDeps, 'prisma'>) {
   return async function openTask(request: OpenTaskRequest): Promise<{ taskId: string }> {
-    return withActivityFailures(() => insertTaskOnce(prisma, request));
+    return withTemporalFailures(() => insertTaskOnce(prisma, request));
   };
 }
 

@@ -61,3 +61,65 @@ export async function restorePickupSettings(
   });
   if (!response.ok) throw new Error(`Restoring the pickup settings of store ${store.id} failed: HTTP ${response.status}`);
 }
+
+async function apiCall<T>(
+  apiUrl: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${apiUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+/** A SKU the store stocks, as the inventory list shows it first. */
+export async function firstSkuOfStore(apiUrl: string, token: string, storeId: string): Promise<string> {
+  const query = new URLSearchParams({ filter: JSON.stringify({ storeId }), range: '[0,0]' });
+  const { body } = await apiCall<{ sku: string }[]>(apiUrl, token, 'GET', `/api/inventory?${query.toString()}`);
+  const sku = body[0]?.sku;
+  if (sku === undefined) throw new Error(`Store ${storeId} stocks nothing`);
+  return sku;
+}
+
+export async function requestStockAdjustment(
+  apiUrl: string,
+  token: string,
+  adjustment: { storeId: string; sku: string; delta: number; reason: string },
+): Promise<{ id: string; status: string }> {
+  const { status, body } = await apiCall<{ id: string; status: string }>(apiUrl, token, 'POST', '/api/stock-adjustments', adjustment);
+  if (status !== 201) throw new Error(`POST /api/stock-adjustments answered ${status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+export async function readStockAdjustment(apiUrl: string, token: string, id: string): Promise<{ status: string; delta: number }> {
+  return (await apiCall<{ status: string; delta: number }>(apiUrl, token, 'GET', `/api/stock-adjustments/${id}`)).body;
+}
+
+export async function editStockAdjustment(
+  apiUrl: string,
+  token: string,
+  id: string,
+  change: { delta?: number; reason?: string },
+): Promise<number> {
+  return (await apiCall(apiUrl, token, 'PUT', `/api/stock-adjustments/${id}`, change)).status;
+}
+
+/** The pending approval request of a subject, as the API lists it to someone who can see it. */
+export async function pendingApprovalOf(
+  apiUrl: string,
+  token: string,
+  subjectId: string,
+): Promise<{ id: string; summary: string } | undefined> {
+  const query = new URLSearchParams({ filter: JSON.stringify({ subjectId, status: 'PENDING' }) });
+  const { body } = await apiCall<{ id: string; summary: string }[]>(apiUrl, token, 'GET', `/api/approvals?${query.toString()}`);
+  return body[0];
+}
+
+export async function approveAsApi(apiUrl: string, token: string, approvalId: string): Promise<number> {
+  return (await apiCall(apiUrl, token, 'POST', `/api/approvals/${approvalId}/approve`, {})).status;
+}

@@ -62,7 +62,10 @@ describe('BOPIS in the admin UI', () => {
       await page.getByRole('link', { name: order.externalId }).click();
       await waitForShow(page, 'orders');
       await page.locator('.order-status').getByText('Ready for pickup').waitFor({ timeout: processStepTimeoutMs });
-      await page.locator('.current-step[data-step="AWAITING_COLLECTION"]').waitFor({ timeout: processStepTimeoutMs });
+      // The chip's label is the step's label in the pickup definition (domain/pickup/pickup-definition.ts).
+      await page
+        .locator('.current-step[data-step="AWAITING_COLLECTION"]', { hasText: 'Ready for pickup' })
+        .waitFor({ timeout: processStepTimeoutMs });
       await browser.screenshot('bopis-3-order-ready');
 
       // At the counter: a mistyped code is refused with the attempts left; the code from the customer's

@@ -35,3 +35,5 @@ export const opsLead = demoLogin((user) => user.role === 'OPS_LEAD');
 export const clerk = demoLogin((user) => user.role === 'STORE_STAFF' && !user.isStoreManager);
 /** A store that is not the clerk's, for head-office views of a single store. */
 export const otherStoreCode = demoLogin((user) => user.role === 'STORE_STAFF' && user.storeCode !== clerk.storeCode).storeCode;
+/** The manager of the clerk's store: asks for stock adjustments that need a second person. */
+export const storeManager = demoLogin((user) => user.role === 'STORE_STAFF' && user.isStoreManager && user.storeCode === clerk.storeCode);

@@ -1,4 +1,5 @@
 import { Admin, Resource } from 'react-admin';
+import { approvals } from './approvals';
 import { auditEvents } from './audit-events';
 import { createAuthProvider } from './auth/auth-provider';
 import { channels } from './channels';
@@ -34,6 +35,7 @@ export function App() {
     >
       <Resource name="inventory" {...inventory} />
       <Resource name="tasks" {...tasks} />
+      <Resource name="approvals" {...approvals} />
       <Resource name="orders" {...orders} />
       <Resource name="products" {...products} />
       <Resource name="stores" {...stores} />

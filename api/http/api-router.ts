@@ -4,6 +4,7 @@ import { type z } from 'zod';
 import { type Actor, type Role, roles } from '../../domain/auth/roles';
 import { UnauthorizedError } from '../../domain/errors';
 import { errorBodySchema } from '../openapi/common-schemas';
+import { operationIdFor, type OperationIds } from '../openapi/operation-ids';
 import { requireRole } from '../auth/authenticate';
 import { requestIdOf } from './request-logging';
 import { validate, type ValidationLimits } from './validate';
@@ -40,6 +41,8 @@ export interface RouteDefinition<
   path: string;
   summary: string;
   description?: string;
+  /** The OpenAPI operationId; derived from method + path when left out (api/openapi/operation-ids.ts). */
+  operationId?: string;
   tags: string[];
   access: A;
   request?: { body?: B; query?: Q; params?: P };
@@ -51,7 +54,7 @@ export interface RouteDefinition<
     isList?: boolean;
   };
   /** Statuses this route answers besides the ones implied by its access and request schemas; the body is an ErrorBody unless a schema is given. */
-  otherResponses?: { status: 202 | 401 | 404 | 409 | 503; description: string; schema?: Schema }[];
+  otherResponses?: { status: 202 | 401 | 404 | 409 | 429 | 503; description: string; schema?: Schema }[];
   handle: (input: RouteInput<B, Q, P, A>) => Promise<z.input<R>>;
 }
 
@@ -73,6 +76,7 @@ export class ApiRouter {
     private readonly registry: OpenAPIRegistry,
     private readonly authenticate: RequestHandler,
     private readonly limits: ValidationLimits,
+    private readonly operationIds: OperationIds,
   ) {}
 
   route<
@@ -150,10 +154,15 @@ export class ApiRouter {
     return {
       method: definition.method,
       path: toOpenApiPath(definition.path),
+      operationId: this.operationIds.claim(
+        definition.operationId ?? operationIdFor(definition.method, definition.path),
+        `${definition.method.toUpperCase()} ${definition.path}`,
+      ),
       summary: definition.summary,
       ...(definition.description !== undefined && { description: definition.description }),
       tags: definition.tags,
-      ...(access !== 'public' && { security: [{ bearerAuth: [] }] }),
+      // Public operations say so (`[]`), so no generated client sends a token where none is wanted.
+      security: access === 'public' ? [] : [{ bearerAuth: [] }],
       request: {
         ...(request.params !== undefined && { params: request.params }),
         ...(request.query !== undefined && { query: request.query }),

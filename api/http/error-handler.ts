@@ -1,5 +1,5 @@
 import { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { isAppError, InvalidDataError, NotFoundError, ServiceUnavailableError } from '../../domain/errors';
+import { isAppError, InvalidDataError, NotFoundError, ServiceUnavailableError, TooManyRequestsError } from '../../domain/errors';
 import { translatePrismaError } from './prisma-errors';
 import { requestIdOf } from './request-logging';
 
@@ -51,6 +51,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   if (known !== undefined) {
     const body = known instanceof InvalidDataError ? { message: known.message, errors: known.fieldErrors } : { message: known.message };
     if (known instanceof ServiceUnavailableError) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (known instanceof TooManyRequestsError) res.set('Retry-After', String(known.retryAfterSeconds));
     res.status(known.httpStatus).json(body);
     return;
   }

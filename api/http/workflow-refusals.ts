@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { ConflictError, InvalidDataError, type FieldErrors } from '../../domain/errors';
+import { ConflictError, InvalidDataError } from '../../domain/errors';
+import { fieldErrorsOfFailure, INVALID_DATA } from '../../domain/failures/invalid-data-failure';
 
 /**
  * Runs a call to a workflow (an Update) and answers its refusals in the API's terms: a validator's or
@@ -14,19 +15,13 @@ export async function withWorkflowRefusals<T>(call: () => Promise<T>): Promise<T
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
       const failure = error.cause;
-      if (failure.type === 'INVALID_DATA') throw new InvalidDataError(failure.message, fieldErrorsIn(failure.details));
+      if (failure.type === INVALID_DATA) throw new InvalidDataError(failure.message, fieldErrorsOfFailure(failure.details));
       throw new ConflictError(failure.message);
     }
     if (error instanceof WorkflowNotFoundError || isCompletedWorkflowError(error))
       throw new ConflictError('This process has already finished');
     throw error;
   }
-}
-
-function fieldErrorsIn(details: readonly unknown[] | null | undefined): FieldErrors {
-  const [first] = details ?? [];
-  if (typeof first !== 'object' || first === null) return {};
-  return Object.fromEntries(Object.entries(first).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
 /** The server refuses Updates to a closed run with FAILED_PRECONDITION "workflow execution already completed". */

@@ -5,7 +5,7 @@ import { priceOrderLines } from '../../domain/orders/order-lines';
 import { type WebOrder } from '../../domain/orders/web-order';
 import { type PrismaClient } from '../../prisma/client';
 import { type WorkflowStartRequest } from '../../workflow-starts/workflow-start-request';
-import { recordAudit } from '../audit/record-audit';
+import { recordAudit } from '../../db/audit/record-audit';
 import { enqueuePickupStart } from './enqueue-pickup-start';
 import { pickupStoreByCode, productsBySku } from './catalogue-lookups';
 import { type CustomerIntakeRules, findOrCreateCustomer } from './find-or-create-customer';

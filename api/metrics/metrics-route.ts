@@ -1,6 +1,7 @@
 import { type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { type Express } from 'express';
 import { z } from 'zod';
+import { type OperationIds } from '../openapi/operation-ids';
 import { type ApiMetrics } from './api-metrics';
 
 /**
@@ -8,14 +9,17 @@ import { type ApiMetrics } from './api-metrics';
  * token, no load shedding), like the health probes. Served as text, so it is mounted on the app directly
  * and described in the OpenAPI document by hand.
  */
-export function mountMetricsRoute(app: Express, metrics: ApiMetrics, openApi: OpenAPIRegistry): void {
+export function mountMetricsRoute(app: Express, metrics: ApiMetrics, openApi: OpenAPIRegistry, operationIds: OperationIds): void {
   openApi.registerPath({
     method: 'get',
     path: '/metrics',
+    operationId: operationIds.claim('getMetrics', 'GET /metrics'),
     summary: 'Prometheus metrics (text exposition format)',
     description:
       'HTTP request counts and latency by route, load shedding, process CPU and memory, and the workflow-start outbox (`omnichannel_workflow_starts{state="pending"|"failed"}`: accepted records whose run has not started; alert on it).',
     tags: ['health'],
+    // For a scraper on the internal network, like the health probes.
+    security: [],
     responses: {
       200: { description: 'The metrics', content: { 'text/plain': { schema: z.string() } } },
       503: { description: 'The metrics could not be collected', content: { 'text/plain': { schema: z.string() } } },

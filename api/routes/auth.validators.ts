@@ -36,3 +36,5 @@ export const loginResponseSchema = z
     user: currentUserSchema,
   })
   .meta({ id: 'LoginResponse' });
+
+export const logoutResponseSchema = z.object({ revoked: z.literal(true) }).meta({ id: 'LogoutResponse' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors';
 import { type Prisma } from '../../prisma/client';
-import { changedFields, recordAudit } from '../audit/record-audit';
+import { changedFields, recordAudit } from '../../db/audit/record-audit';
 import { type ApiRouter } from '../http/api-router';
 import { toPrismaOrderBy } from '../lists/list-query';
 import { pageFor } from '../lists/pagination';

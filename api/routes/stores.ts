@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { storeFilterFor, throwIfStoreIsNotAccessible } from '../../domain/auth/store-access';
 import { InvalidDataError, NotFoundError } from '../../domain/errors';
 import { type Prisma } from '../../prisma/client';
-import { changedFields, recordAudit } from '../audit/record-audit';
+import { changedFields, recordAudit } from '../../db/audit/record-audit';
 import { type ApiRouter } from '../http/api-router';
 import { toPrismaOrderBy } from '../lists/list-query';
 import { pageFor } from '../lists/pagination';

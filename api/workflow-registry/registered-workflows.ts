@@ -1,5 +1,6 @@
 import { channelStockSyncWorkflow, stockSyncWorkflow } from '../../domain/inventory/stock-sync-definitions';
 import { pickupWorkflow } from '../../domain/pickup/pickup-definition';
+import { stockAdjustmentWorkflow } from '../../domain/stock-adjustments/stock-adjustment-definition';
 import { checkPipelineWorkflow } from '../../domain/system/check-pipeline-definition';
 import { pickupTaskOutcomes } from './pickup-task-outcomes';
 import { WorkflowRegistry } from './workflow-registry';
@@ -13,4 +14,5 @@ export const registeredWorkflows = new WorkflowRegistry([
   { definition: stockSyncWorkflow },
   { definition: channelStockSyncWorkflow },
   { definition: checkPipelineWorkflow },
+  { definition: stockAdjustmentWorkflow },
 ]);

@@ -209,7 +209,13 @@ export async function startBenchStack(
       return startTypeScriptProcess(
         name,
         'worker/main.ts',
-        { ...shared, DATABASE_URL: withApplicationName(databaseUrl, `bench-${name}`), STOCK_SYNC_ENABLED: 'false' },
+        // Metrics on any free port: N workers (and a running `npm run dev`) must not fight over one.
+        {
+          ...shared,
+          DATABASE_URL: withApplicationName(databaseUrl, `bench-${name}`),
+          STOCK_SYNC_ENABLED: 'false',
+          WORKER_METRICS_PORT: '0',
+        },
         runDir,
       );
     });

@@ -34,9 +34,20 @@ export interface RetryEvent {
   reason: string;
 }
 
+/** One attempt's result as the channel gave it: its status, or `network_error` when no answer came. */
+export interface AnswerEvent {
+  channelCode: string;
+  method: string;
+  status: number | 'network_error';
+  /** Rate-limit tokens the attempt cost (rows, for per-item channels). */
+  cost: number;
+}
+
 export interface ChannelHttpHooks {
   /** Called before every backoff sleep, e.g. to heartbeat a Temporal activity or log. */
   onRetry?(event: RetryEvent): void;
+  /** Called after every attempt, e.g. to count pushes and 429s per channel (worker metrics). */
+  onAnswer?(event: AnswerEvent): void;
 }
 
 /** Why one attempt did not succeed, when trying again may help. */
@@ -52,8 +63,9 @@ function isTransientStatus(status: number): boolean {
 
 /**
  * One channel's HTTP transport: paces requests to the channel's rate limit, sends them with a timeout,
- * retries transient failures (429 after its Retry-After, 5xx, timeouts, refused or reset connections)
- * with full-jitter backoff inside the profile's budget, and turns what is left into typed errors.
+ * retries 429s after their Retry-After (and unavailability, 5xx, timeouts, refused or reset connections,
+ * only as often as the profile's `unavailableAttempts`: by default once, Temporal owns those retries)
+ * inside the profile's budget, and turns what is left into typed errors.
  */
 export class ChannelHttpClient {
   private readonly limiter: ClientRateLimiter;
@@ -69,7 +81,10 @@ export class ChannelHttpClient {
 
   async send<T>(request: ChannelRequest<T>): Promise<ChannelResponse<T>> {
     const { retry } = this.profile;
-    const maxAttempts = request.retry === false ? 1 : retry.maxAttempts;
+    // One owner of retries per failure kind (docs/channel-sandbox.md, "Who retries what"): 429s are retried
+    // here, after their Retry-After; unavailability is retried by Temporal, so by default it gets one attempt.
+    const attemptsFor = (failure: TransientFailure) =>
+      request.retry === false ? 1 : failure.kind === 'rate-limited' ? retry.rateLimitedAttempts : retry.unavailableAttempts;
     const startedAt = Date.now();
     for (let attempt = 1; ; attempt += 1) {
       await this.limiter.acquire(request.cost, request.signal);
@@ -82,7 +97,8 @@ export class ChannelHttpClient {
       // The channel's Retry-After is a floor, not a hint: waiting less only earns another 429.
       const delayMs = retryAfterMs ?? fullJitterDelay(attempt, retry);
       const elapsedMs = Date.now() - startedAt;
-      if (attempt >= maxAttempts || elapsedMs + delayMs > retry.maxElapsedMs) throw this.giveUp(request, failure, attempt, elapsedMs);
+      if (attempt >= attemptsFor(failure) || elapsedMs + delayMs > retry.maxElapsedMs)
+        throw this.giveUp(request, failure, attempt, elapsedMs);
 
       this.hooks.onRetry?.({
         channelCode: this.profile.code,
@@ -115,12 +131,14 @@ export class ChannelHttpClient {
     } catch (error) {
       // The caller's own cancellation is not a channel failure: let it through untouched.
       if (request.signal?.aborted) throw error;
+      this.hooks.onAnswer?.({ channelCode: this.profile.code, method: request.method, status: 'network_error', cost: request.cost });
       const reason = timeout.aborted
         ? `no answer within ${this.profile.timeouts.requestMs} ms`
         : `connection failed (${describeNetworkError(error)})`;
       return { ok: false, failure: { kind: 'unavailable', reason, cause: error } };
     }
 
+    this.hooks.onAnswer?.({ channelCode: this.profile.code, method: request.method, status: response.status, cost: request.cost });
     if (response.ok) return { ok: true, response: { status: response.status, body: this.parseBody(request, response.status, text) } };
     const channelError = parseErrorBody(text);
     const reason = `HTTP ${response.status}${channelError ? ` ${channelError.error}: ${channelError.message}` : ''}`;

@@ -37,8 +37,19 @@ export const httpChannelProfileSchema = z.object({
     .prefault({}),
   retry: z
     .object({
-      /** Attempts per request, the first one included. */
-      maxAttempts: z.number().int().min(1).default(5),
+      /**
+       * Attempts per request while the channel answers 429, the first one included. Rate limits are the
+       * adapter's to retry: it knows the Retry-After, pauses every caller of the channel's bucket for it,
+       * and a wait inside the activity (heartbeating) costs no Temporal attempt. See docs/channel-sandbox.md.
+       */
+      rateLimitedAttempts: z.number().int().min(1).default(5),
+      /**
+       * Attempts per request while the channel is unavailable (network, timeouts, 5xx, 408, 409 twin). One:
+       * those retries belong to Temporal's activity retry policy (durable backoff that survives a worker
+       * restart, each attempt in the run's history), so a channel that is down sees one call per activity
+       * attempt instead of this number times the policy's attempts. Raise it only for callers outside Temporal.
+       */
+      unavailableAttempts: z.number().int().min(1).default(1),
       /** Wall time one request may spend in retries before giving up, so an activity's timeout is never a surprise. */
       maxElapsedMs: z.number().int().min(1).default(30_000),
       baseDelayMs: z.number().int().min(1).default(200),

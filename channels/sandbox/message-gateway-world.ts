@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type AcceptedMessage, type SendMessageBody } from '../messaging/message-wire-format';
+import { type AcceptedMessage, type SendMessageBody } from '../../message-gateway/message-wire-format';
 import { type ChannelFaults, noFaults } from './channel-faults';
 
 /** A message as the recipient's phone or mailbox shows it. */

@@ -67,4 +67,6 @@ export interface PickupOrderResult {
 export interface CancelPickupRequest {
   reason: string;
   actor: ProcessActor;
+  /** The API request that asked, so the audit row of the cancellation (written with it) names it. */
+  requestId?: string;
 }

@@ -14,6 +14,8 @@ export interface CompleteTaskRequest<Outcome extends TaskOutcomeBase = TaskOutco
   taskId: string;
   actor: ProcessActor;
   outcome: Outcome;
+  /** The API request that carried it, so the audit row the workflow's activity writes names it. */
+  requestId?: string;
 }
 
 export interface CompleteTaskResult {
@@ -29,6 +31,7 @@ export interface CompleteTaskResult {
 export interface UnlockTaskRequest {
   taskId: string;
   actor: ProcessActor;
+  requestId?: string;
 }
 
 export interface UnlockTaskResult {

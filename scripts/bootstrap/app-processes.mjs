@@ -18,6 +18,7 @@ import { taskQueuePollers } from './temporal-server.mjs';
  * @property {string} name
  * @property {string} entry
  * @property {(pid: number) => Promise<boolean>} isReady
+ * @property {Record<string, string>} [env] variables of this process only, over the shared environment
  */
 
 /** The SDK's default worker identity is `<pid>@<hostname>`: a poller with it is this very process. */
@@ -30,12 +31,19 @@ async function workerPolls(/** @type {number} */ pid) {
   return pollers.includes(`${pid}@${hostname()}`);
 }
 
+/** Each worker's own metrics port: WORKER_METRICS_PORT (default 9464) for the first, the next ones after it; 0 stays 0 (any free port). */
+function workerMetricsPort(/** @type {number} */ index) {
+  const base = Number(process.env.WORKER_METRICS_PORT || 9464);
+  return String(base === 0 ? 0 : base + index);
+}
+
 /** @param {number} workerProcesses @returns {AppProcess[]} */
 function appProcesses(workerProcesses) {
   const workers = Array.from({ length: workerProcesses }, (_, index) => ({
     name: index === 0 ? 'worker' : `worker-${index + 1}`,
     entry: 'worker/main.ts',
     isReady: workerPolls,
+    env: { WORKER_METRICS_PORT: workerMetricsPort(index) },
   }));
   return [
     {
@@ -81,7 +89,7 @@ export async function startAppProcesses({ supervisor, settings, logDir }) {
       name: app.name,
       command: process.execPath,
       args: ['--import', 'tsx', app.entry],
-      env: process.env,
+      env: app.env === undefined ? process.env : { ...process.env, ...app.env },
       marker: app.entry,
       logFile: logDir && join(logDir, `${app.name}.log`),
     }),

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { operationIdFor, OperationIds } from '../../api/openapi/operation-ids';
 import { bodyOf, startTestApi, type TestApi } from './support/test-app';
 
 interface Operation {
@@ -81,5 +82,32 @@ describe('request ids', () => {
     const response = await request(api.app).get('/api/no-such-thing');
     expect(response.status).toBe(404);
     expect(response.body).toEqual({ message: 'No route for GET /api/no-such-thing' });
+  });
+});
+
+describe('operationIds and security entries', () => {
+  it('gives every operation a unique operationId derived from method and path, and says whether it needs a token', async () => {
+    const { paths } = bodyOf<{ paths: Record<string, Record<string, { operationId?: string; security?: unknown }>> }>(
+      await request(api.app).get('/api/docs'),
+    );
+    const operations = Object.entries(paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, ...operation })),
+    );
+    const ids = operations.map((operation) => operation.operationId);
+    expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z0-9]*$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(operations.filter((operation) => operation.security === undefined).map((operation) => operation.route)).toEqual([]);
+
+    const byRoute = new Map(operations.map((operation) => [operation.route, operation]));
+    expect(byRoute.get('GET /api/stores/{id}')).toMatchObject({ operationId: 'getStoresById', security: [{ bearerAuth: [] }] });
+    expect(byRoute.get('POST /api/auth/login')).toMatchObject({ operationId: 'postAuthLogin', security: [] });
+    expect(byRoute.get('GET /metrics')).toMatchObject({ operationId: 'getMetrics', security: [] });
+  });
+
+  it('refuses a second route under an operationId already taken', () => {
+    const ids = new OperationIds();
+    ids.claim(operationIdFor('get', '/api/docs.json'), 'GET /api/docs.json');
+    expect(operationIdFor('get', '/api/docs.json')).toBe('getDocsJson');
+    expect(() => ids.claim('getDocsJson', 'GET /api/docs-json')).toThrow(/already used by GET \/api\/docs\.json/);
   });
 });

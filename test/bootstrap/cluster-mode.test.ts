@@ -104,6 +104,8 @@ afterAll(() => dropAll());
       API_URL: apiUrl,
       SANDBOX_PORT: String(sandboxPort),
       SANDBOX_URL: sandboxUrl,
+      // The outer stack's worker holds its metrics port: these workers take any free one.
+      WORKER_METRICS_PORT: '0',
       BOOTSTRAP_DEV_DIR: devDir,
       BOOTSTRAP_SKIP_ADMIN_UI_BUILD: 'true',
       // The stock-sync schedule would push to the sandbox in the middle; this test is about one order.

@@ -30,6 +30,8 @@ test('npm run dev comes up, then Ctrl-C stops everything it started and nothing 
     API_URL: `http://127.0.0.1:${apiPort}`,
     SANDBOX_PORT: String(sandboxPort),
     SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
+    // The outer stack's worker holds its metrics port: this one takes any free one.
+    WORKER_METRICS_PORT: '0',
     BOOTSTRAP_DEV_DIR: devDir,
     BOOTSTRAP_SKIP_ADMIN_UI_BUILD: 'true',
     // The defaults this test is about, whatever mode the outer `npm test` runs in.

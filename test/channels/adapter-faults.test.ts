@@ -40,12 +40,12 @@ describe('HTTP channel adapter under faults', () => {
       type: 'CHANNEL_RATE_LIMITED',
       retryable: true,
       retryAfterMs: 1000,
-      attempts: testRetryBudget.maxAttempts,
+      attempts: testRetryBudget.rateLimitedAttempts,
     });
     // Three attempts with two full Retry-After waits between them.
     expect(elapsedMs).toBeGreaterThanOrEqual(2000);
     const requests = await sandbox.log({ channel: 'megamart', kind: 'fault.rate_limit_storm' });
-    expect(requests).toHaveLength(testRetryBudget.maxAttempts);
+    expect(requests).toHaveLength(testRetryBudget.rateLimitedAttempts);
     const gaps = requests.slice(1).map((event, i) => Date.parse(event.at) - Date.parse(requests[i]?.at ?? ''));
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(990);
   });
@@ -67,14 +67,23 @@ describe('HTTP channel adapter under faults', () => {
     );
 
     expect(outcome).toBeInstanceOf(ChannelUnavailableError);
-    expect(outcome).toMatchObject({ type: 'CHANNEL_UNAVAILABLE', retryable: true, attempts: testRetryBudget.maxAttempts });
+    expect(outcome).toMatchObject({ type: 'CHANNEL_UNAVAILABLE', retryable: true, attempts: testRetryBudget.unavailableAttempts });
     expect((outcome as Error).message).toMatch(outage === 'refuse' ? /connection failed/ : /HTTP 503/);
-    expect(retries).toHaveLength(testRetryBudget.maxAttempts - 1);
-    expect(await sandbox.log({ channel: 'web', kind: 'fault.outage' })).toHaveLength(testRetryBudget.maxAttempts);
+    expect(retries).toHaveLength(testRetryBudget.unavailableAttempts - 1);
+    expect(await sandbox.log({ channel: 'web', kind: 'fault.outage' })).toHaveLength(testRetryBudget.unavailableAttempts);
+  });
+
+  it("by default tries an unavailable channel once: those retries are Temporal's", async () => {
+    const { adapter, retries } = sandboxAdapter(sandbox.url, 'web', { retry: { unavailableAttempts: undefined } });
+    await sandbox.setFaults('web', { outage: '503' });
+    const { outcome } = await timed(() => adapter.pushStock({ idempotencyKey: 'stock:outage:default', rows: oneRow }));
+    expect(outcome).toMatchObject({ type: 'CHANNEL_UNAVAILABLE', retryable: true, attempts: 1 });
+    expect(retries).toHaveLength(0);
+    expect(await sandbox.log({ channel: 'web', kind: 'fault.outage' })).toHaveLength(1);
   });
 
   it('recovers from an outage that ends within its budget', async () => {
-    const { adapter } = sandboxAdapter(sandbox.url, 'web', { retry: { maxAttempts: 10, baseDelayMs: 100 } });
+    const { adapter } = sandboxAdapter(sandbox.url, 'web', { retry: { unavailableAttempts: 10, baseDelayMs: 100 } });
     await sandbox.setFaults('web', { outage: 'refuse' });
     setTimeout(() => void sandbox.setFaults('web', { outage: null }), 300);
     await expect(
@@ -83,7 +92,7 @@ describe('HTTP channel adapter under faults', () => {
   });
 
   it('treats a slow channel as unavailable after the request timeout', async () => {
-    const { adapter } = sandboxAdapter(sandbox.url, 'web', { retry: { maxAttempts: 2 }, timeouts: { requestMs: 200 } });
+    const { adapter } = sandboxAdapter(sandbox.url, 'web', { retry: { unavailableAttempts: 2 }, timeouts: { requestMs: 200 } });
     await sandbox.setFaults('web', { latencyMs: 600 });
     const { outcome } = await timed(() => adapter.readBack({ skus: ['T-1'] }));
     expect(outcome).toBeInstanceOf(ChannelUnavailableError);
@@ -92,7 +101,7 @@ describe('HTTP channel adapter under faults', () => {
 
   it('retries random 500s until they pass (seeded, so the run is repeatable)', async () => {
     await sandbox.reset(7);
-    const { adapter, retries } = sandboxAdapter(sandbox.url, 'web', { retry: { maxAttempts: 8 } });
+    const { adapter, retries } = sandboxAdapter(sandbox.url, 'web', { retry: { unavailableAttempts: 8 } });
     await sandbox.setFaults('web', { errorRate: 0.5 });
     for (let i = 0; i < 5; i += 1)
       await expect(adapter.pushStock({ idempotencyKey: `stock:flaky:${i}`, rows: oneRow })).resolves.toMatchObject({ succeeded: 1 });

@@ -1,10 +1,10 @@
 import pino from 'pino';
-import { HttpMessageGateway } from '../../channels/messaging/http-message-gateway';
+import { HttpMessageGateway } from '../../message-gateway/http-message-gateway';
 import {
   MessageGatewayUnavailableError,
   MessageRecipientRejectedError,
   MessageRejectedError,
-} from '../../channels/messaging/message-gateway-errors';
+} from '../../message-gateway/message-gateway-errors';
 import { createSandboxApp, sandboxOptionsFromConfig } from '../../channels/sandbox/app';
 import { sandboxConfigSchema } from '../../channels/sandbox/config';
 import { listenSandbox, type RunningSandbox } from '../../channels/sandbox/server';

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { createSendNotification } from '../../activities/notifications/send-notification';
-import { type MessageGateway } from '../../channels/messaging/message-gateway';
+import { type MessageGateway } from '../../message-gateway/message-gateway';
 import { cancelPickupUpdate, pickupTimelineQuery } from '../../domain/pickup/pickup-messages';
 import { startTestWorker } from '../support/temporal';
 import { codeSentToCustomer, enterCode, messagesTo, pick, startPickup, waitForStep } from '../pickup/support/pickup-driver';

@@ -98,7 +98,17 @@ describe('tasks API', () => {
       .send({ lines: [{ lineId, pickedQuantity: 2 }] });
     expect(again.status).toBe(409);
     expect((again.body as ErrorBody).message).toBe('This task has already been completed');
-    expect(await world.prisma.auditEvent.count({ where: { entityId: task.id, action: 'task.complete' } })).toBe(1);
+    // Written by the workflow's activity in the transaction that completed the task, naming the request.
+    const audits = await world.prisma.auditEvent.findMany({ where: { entityId: task.id, action: 'task.complete' } });
+    expect(audits).toEqual([
+      expect.objectContaining({
+        actorUserId: staffA.id,
+        requestId: done.headers['x-request-id'] as string,
+        workflowId: task.workflowId,
+        before: { status: 'OPEN' },
+        after: expect.objectContaining({ status: 'DONE' }) as unknown,
+      }),
+    ]);
   });
 
   it('claims once; locks the hand-over after three wrong codes; only a manager unlocks; the right code collects', async () => {
@@ -144,8 +154,18 @@ describe('tasks API', () => {
     const late = await request(app).post(`/api/orders/${orderId}/cancel`).set('Authorization', as(staffA)).send({ reason: 'too late now' });
     expect(late.status).toBe(409);
     // The code typed at the counter is checked in the API and never reaches the audit trail.
-    const audits = await world.prisma.auditEvent.findMany({ where: { entityId: handover.id } });
+    const audits = await world.prisma.auditEvent.findMany({ where: { entityId: handover.id }, orderBy: { createdAt: 'asc' } });
     expect(JSON.stringify(audits)).not.toContain(code);
+    expect(audits.map((event) => [event.action, event.actorUserId])).toEqual([
+      ['task.code-rejected', staffA.id],
+      ['task.code-rejected', staffA.id],
+      ['task.code-rejected', staffA.id],
+      ['task.unlock', managerA.id],
+      ['task.complete', staffA.id],
+    ]);
+    expect(audits[3]?.requestId).toBe(unlocked.headers['x-request-id']);
+    const cancelAudit = await world.prisma.auditEvent.count({ where: { entityId: orderId, action: { startsWith: 'order.cancel' } } });
+    expect(cancelAudit).toBe(0);
   });
 
   it('leaves an escalated pick to the store managers: other staff get a 403 saying so, a manager claims and completes it', async () => {
@@ -200,5 +220,17 @@ describe('tasks API', () => {
     });
     expect((await ledgerOf(world.prisma, orderId)).map((row) => `${row.kind} ${row.deltaReserved}`)).toEqual(['RESERVE 2', 'RELEASE -2']);
     expect((await waitForTask(world.prisma, orderId, 'PICK')).status).toBe('CANCELLED');
+    // One audit row, written by the activity that closed the order (same transaction), naming the person and request.
+    const audits = await world.prisma.auditEvent.findMany({ where: { entityId: orderId, action: { startsWith: 'order.' } } });
+    expect(audits).toEqual([
+      expect.objectContaining({
+        action: 'order.cancel',
+        actorUserId: staffA.id,
+        actorLabel: staffA.email,
+        requestId: cancelled.headers['x-request-id'] as string,
+        before: { status: 'PICKING' },
+        after: { status: 'CANCELLED', reason: 'Customer called the store' },
+      }),
+    ]);
   });
 });

@@ -11,7 +11,11 @@ export const activityProfiles = {
     startToCloseTimeout: '30 seconds',
     retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds', maximumAttempts: 10 },
   },
-  /** Pushes to external channels: rate-limited and slow at times; the adapter retries inside, too. */
+  /**
+   * Pushes to external channels. These attempts are the only retries of an unavailable channel (the adapter
+   * tries once per attempt); 429s are waited out by the adapter inside an attempt (docs/channel-sandbox.md,
+   * "Who retries what").
+   */
   channelPush: {
     startToCloseTimeout: '5 minutes',
     heartbeatTimeout: '1 minute',

@@ -49,6 +49,9 @@ export async function closeWithoutCollection(run: PickupRun, close: CloseContext
     status: close.finalStep,
     cancelReason: close.reason,
     lines: run.order.lines.map((line) => ({ lineId: line.lineId, status: 'CANCELLED' })),
+    // A person's (or a channel's) cancellation is audited with the change; expiry and unfulfillable are the workflow's own.
+    ...(close.cause === 'CANCELLED' &&
+      run.cancellation !== null && { actor: run.cancellation.actor, requestId: run.cancellation.requestId }),
   });
   run.enter(close.finalStep);
   run.timeline.end(

@@ -34,17 +34,17 @@ export async function awaitCollection(run: PickupRun, pick: PickResult): Promise
   run.inbox.expect({
     taskId,
     type: 'HANDOVER',
-    handle: async ({ actor, outcome }) => {
+    handle: async ({ actor, outcome, requestId }) => {
       if (outcome.codeMatched) {
         run.handoverStarted = true;
-        await db.recordTaskCompletion({ taskId, actor, outcome });
+        await db.recordTaskCompletion({ taskId, actor, outcome, requestId });
         handedOverBy = actor;
         return { taskId, completed: true, taskStatus: 'DONE', message: 'Code accepted: hand the goods over' };
       }
       failedAttempts += 1;
       const attemptsLeft = Math.max(run.settings.maxWrongCodeAttempts - failedAttempts, 0);
       if (attemptsLeft === 0) run.inbox.lock();
-      await db.setTaskAttempts({ taskId, failedAttempts, locked: attemptsLeft === 0 });
+      await db.setTaskAttempts({ taskId, failedAttempts, locked: attemptsLeft === 0, actor, requestId });
       run.timeline.note(
         'WRONG_CODE',
         attemptsLeft === 0 ? 'Wrong code: task locked until a manager unlocks it' : `Wrong code: ${attemptsLeft} attempt(s) left`,
@@ -60,9 +60,9 @@ export async function awaitCollection(run: PickupRun, pick: PickResult): Promise
           }
         : { taskId, completed: false, taskStatus: 'OPEN', attemptsLeft, message: `Wrong code. ${attemptsLeft} attempt(s) left` };
     },
-    unlock: async ({ actor }) => {
+    unlock: async ({ actor, requestId }) => {
       failedAttempts = 0;
-      await db.setTaskAttempts({ taskId, failedAttempts: 0, locked: false });
+      await db.setTaskAttempts({ taskId, failedAttempts: 0, locked: false, actor, requestId });
       run.timeline.note('HANDOVER_UNLOCKED', 'Unlocked', actor.label);
     },
   });

@@ -1,4 +1,5 @@
-import { ApplicationFailure, uuid4 } from '@temporalio/workflow';
+import { uuid4 } from '@temporalio/workflow';
+import { invalidDataFailure } from '../../domain/failures/invalid-data-failure';
 import { pickReportProblems, pickResultOf, type PickResult } from '../../domain/pickup/pick-result';
 import { PICKUP_ACTOR } from '../../domain/pickup/pickup-workflow';
 import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
@@ -25,11 +26,10 @@ export async function pickOrder(run: PickupRun): Promise<PickPhaseResult> {
     type: 'PICK',
     validate: ({ outcome }) => {
       const problems = pickReportProblems(run.order.lines, outcome.lines);
-      if (Object.keys(problems).length > 0)
-        throw ApplicationFailure.create({ type: 'INVALID_DATA', message: 'The pick does not match the order', details: [problems] });
+      if (Object.keys(problems).length > 0) throw invalidDataFailure('The pick does not match the order', problems);
     },
-    handle: async ({ actor, outcome }) => {
-      await db.recordTaskCompletion({ taskId, actor, outcome });
+    handle: async ({ actor, outcome, requestId }) => {
+      await db.recordTaskCompletion({ taskId, actor, outcome, requestId });
       picked = { outcome, actor };
       return { taskId, completed: true, taskStatus: 'DONE', message: 'Pick recorded' };
     },

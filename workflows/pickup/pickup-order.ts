@@ -137,6 +137,7 @@ async function closeCancelledBeforeStart(run: PickupRun): Promise<PickupOrderRes
     status: 'CANCELLED',
     cancelReason: reason,
     lines: run.order.lines.map((line) => ({ lineId: line.lineId, status: 'CANCELLED' })),
+    ...(run.cancellation !== null && { actor: run.cancellation.actor, requestId: run.cancellation.requestId }),
   });
   run.enter('CANCELLED');
   run.timeline.end(entry, `Cancelled before the pickup started, nothing reserved; ${refundOutcome}`);

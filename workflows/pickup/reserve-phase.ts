@@ -1,4 +1,5 @@
 import { ActivityFailure, ApplicationFailure, uuid4 } from '@temporalio/workflow';
+import { invalidDataFailure } from '../../domain/failures/invalid-data-failure';
 import { INSUFFICIENT_STOCK } from '../../domain/inventory/errors';
 import { PICKUP_ACTOR } from '../../domain/pickup/pickup-workflow';
 import { type CustomerDecisionOutcome } from '../../domain/tasks/task-outcomes';
@@ -91,15 +92,11 @@ async function applyUnfulfillablePolicy(run: PickupRun, attempt: number): Promis
     type: 'CUSTOMER_SERVICE',
     validate: ({ outcome }) => {
       if (outcome.decision === 'MOVE_TO_STORE' && outcome.storeCode === run.storeCode) {
-        throw ApplicationFailure.create({
-          type: 'INVALID_DATA',
-          message: 'Choose a store other than the one that cannot cover the order',
-          details: [{ storeCode: 'must be another store' }],
-        });
+        throw invalidDataFailure('Choose a store other than the one that cannot cover the order', { storeCode: 'must be another store' });
       }
     },
-    handle: async ({ actor, outcome }) => {
-      await db.recordTaskCompletion({ taskId, actor, outcome });
+    handle: async ({ actor, outcome, requestId }) => {
+      await db.recordTaskCompletion({ taskId, actor, outcome, requestId });
       decision = { ...outcome, actor: actor.label, userId: actor.userId };
       return { taskId, completed: true, taskStatus: 'DONE', message: 'Decision recorded' };
     },

@@ -21,6 +21,8 @@ const rulesByRole: Record<Role, ResourceActions> = {
     'audit-events': readOnly,
     orders: [...readOnly, 'cancel', 'start-fulfilment'],
     tasks: [...readOnly, 'claim', 'complete'],
+    // Who may decide a request is the API's answer per record (canDecide): four-eyes, level, store.
+    approvals: [...readOnly, 'approve', 'reject'],
     workflows: [...readOnly, 'cancel'],
   },
   OPS_LEAD: {
@@ -30,6 +32,7 @@ const rulesByRole: Record<Role, ResourceActions> = {
     inventory: readOnly,
     orders: [...readOnly, 'cancel', 'start-fulfilment'],
     tasks: [...readOnly, 'claim', 'complete'],
+    approvals: [...readOnly, 'approve', 'reject'],
     workflows: readOnly,
   },
   STORE_STAFF: {
@@ -40,6 +43,8 @@ const rulesByRole: Record<Role, ResourceActions> = {
     // The API confines staff to their own store's orders, tasks and runs.
     orders: [...readOnly, 'cancel'],
     tasks: [...readOnly, 'claim', 'complete'],
+    // Clerks see the requests they made; managers decide their store's (the API narrows both).
+    approvals: [...readOnly, 'approve', 'reject'],
     workflows: readOnly,
   },
 };

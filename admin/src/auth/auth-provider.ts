@@ -17,9 +17,15 @@ export function createAuthProvider(apiBaseUrl: string): AuthProvider {
       saveSession(response.json as Session);
     },
 
-    logout() {
+    async logout() {
+      const session = currentSession();
       clearSession();
-      return Promise.resolve();
+      if (session === undefined) return;
+      // The API revokes the token, so a copy of it (another tab, a shared machine) stops working too.
+      // Signing out never fails for the user: a token the API already refuses needs no revoking.
+      await fetchUtils
+        .fetchJson(`${apiBaseUrl}/auth/logout`, { method: 'POST', headers: new Headers({ Authorization: `Bearer ${session.token}` }) })
+        .catch(() => undefined);
     },
 
     checkAuth() {

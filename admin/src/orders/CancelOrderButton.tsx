@@ -3,12 +3,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { ReasonConfirmDialog } from '../workflows/ReasonConfirmDialog';
-import { isCancellableStep } from './order-choices';
+import { isCancellableNow } from '../workflows/workflow-record';
 import { type OrderRecord } from './order-record';
 import { useOrderActions } from './useOrderActions';
 import { useOrderRun } from './useOrderRun';
 
-/** Offered while the pickup can still be cancelled (before hand-over), to roles the API lets cancel. */
+/** Offered while the pickup can still be cancelled (its definition's cancellable steps), to roles the API lets cancel. */
 export function CancelOrderButton() {
   const order = useRecordContext<OrderRecord>();
   const { data: run } = useOrderRun(order);
@@ -27,7 +27,7 @@ export function CancelOrderButton() {
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),
   });
-  if (canAccess !== true || order === undefined || !isCancellableStep(run?.timeline?.currentStep ?? run?.currentStep)) return null;
+  if (canAccess !== true || order === undefined || run === undefined || !isCancellableNow(run)) return null;
   return (
     <>
       <Button label="omni.order.cancel" color="error" onClick={() => setOpen(true)}>

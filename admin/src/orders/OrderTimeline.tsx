@@ -2,7 +2,7 @@ import { Alert, Chip, Stack, Typography } from '@mui/material';
 import { Link, useRecordContext, useTranslate } from 'react-admin';
 import { StepTimelineTable } from '../workflows/StepTimelineTable';
 import { timelineRefreshMs } from '../workflows/workflow-choices';
-import { isRunning } from '../workflows/workflow-record';
+import { currentStepOf, isRunning, stepLabelOf } from '../workflows/workflow-record';
 import { type OrderRecord } from './order-record';
 import { useOrderRun } from './useOrderRun';
 
@@ -14,7 +14,7 @@ export function OrderTimeline() {
   if (order?.workflowId == null) return <Typography variant="body2">{translate('omni.order.no_workflow')}</Typography>;
   if (error != null) return <Alert severity="warning">{translate('omni.timeline.unavailable', { reason: error.message })}</Alert>;
   if (run === undefined) return null;
-  const currentStep = run.timeline?.currentStep ?? run.currentStep;
+  const currentStep = currentStepOf(run);
   return (
     <Stack spacing={1} className="order-timeline">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
@@ -24,7 +24,9 @@ export function OrderTimeline() {
             className="current-step"
             data-step={currentStep}
             color={isRunning(run) ? 'primary' : 'default'}
-            label={translate('omni.timeline.current_step', { step: translate(`omni.pickup_step.${currentStep}`, { _: currentStep }) })}
+            label={translate('omni.timeline.current_step', {
+              step: translate(`omni.step.${currentStep}`, { _: stepLabelOf(run, currentStep) }),
+            })}
           />
         )}
         <Link to={`/workflows/${encodeURIComponent(run.id)}/show`}>{run.id}</Link>

@@ -14,17 +14,3 @@ export const orderLineStatusChoices = ['PENDING', 'RESERVED', 'PICKED', 'SHORT_P
   id,
   name: `omni.order_line_status.${id}`,
 }));
-
-/**
- * Pickup steps at which the customer (or head office for them) may still cancel: the pickup workflow
- * refuses once the hand-over has begun (workflows/pickup/pickup-order.ts, isCancellable).
- */
-const cancellableSteps: ReadonlySet<string> = new Set([
-  'RESERVING',
-  'AWAITING_CUSTOMER_DECISION',
-  'PICKING',
-  'MARKING_READY',
-  'AWAITING_COLLECTION',
-]);
-
-export const isCancellableStep = (step: string | null | undefined): boolean => step != null && cancellableSteps.has(step);

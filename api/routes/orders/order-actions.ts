@@ -10,7 +10,6 @@ import { type Actor } from '../../../domain/auth/roles';
 import { NotFoundError, ServiceUnavailableError } from '../../../domain/errors';
 import { type PrismaClient } from '../../../prisma/client';
 import { cancelPickupUpdate } from '../../../domain/pickup/pickup-messages';
-import { recordAudit } from '../../audit/record-audit';
 import { type ApiRouter } from '../../http/api-router';
 import { idParamsSchema } from '../../openapi/common-schemas';
 import { withWorkflowRefusals } from '../../http/workflow-refusals';
@@ -81,7 +80,8 @@ export function registerOrderActionRoutes(api: ApiRouter, { prisma, client, temp
       // One deadline for both waits: taking the cancellation (a worker must run the validator) and carrying it out.
       const deadline = Date.now() + temporalCallTimeoutMs;
       const within = <T>(call: () => Promise<T>) => client.connection.withDeadline(deadline, call);
-      const cancellation = { reason: body.reason, actor: { userId: actor.userId, label: actor.email } };
+      // requestId travels with it: the workflow's activity audits the cancellation in the transaction that makes it.
+      const cancellation = { reason: body.reason, actor: { userId: actor.userId, label: actor.email }, requestId };
       let update;
       try {
         update = await withWorkflowRefusals(() =>
@@ -106,16 +106,6 @@ export function registerOrderActionRoutes(api: ApiRouter, { prisma, client, temp
       const after = await prisma.order.findUniqueOrThrow({
         where: { id: order.id },
         select: { id: true, status: true, cancelReason: true, cancelledAt: true },
-      });
-      await recordAudit(prisma, {
-        actor,
-        action: timeline === null ? 'order.cancel-requested' : 'order.cancel',
-        entityType: 'Order',
-        entityId: order.id,
-        before: { status: order.status },
-        after: { status: after.status, reason: body.reason },
-        workflowId: order.workflowId,
-        requestId,
       });
       if (timeline === null) {
         res.status(202);

@@ -4,7 +4,7 @@ import { storeFilterFor, throwIfStoreIsNotAccessible } from '../../../domain/aut
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../domain/errors';
 import { needsPickupWorkflow } from '../../../domain/orders/intake-rules';
 import { type PrismaClient } from '../../../prisma/client';
-import { recordAudit } from '../../audit/record-audit';
+import { recordAudit } from '../../../db/audit/record-audit';
 import { type ApiRouter } from '../../http/api-router';
 import { type OrderFulfilment } from '../../intake/order-fulfilment';
 import { placeWebOrder, type WebOrderRules } from '../../intake/place-web-order';

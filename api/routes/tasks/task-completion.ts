@@ -28,6 +28,7 @@ export async function completeTask(
   actor: Actor,
   task: Task,
   body: unknown,
+  requestId?: string,
 ): Promise<CompleteTaskResult> {
   const closed = closedStatusMessages[task.status];
   if (closed !== undefined) throw new ConflictError(closed);
@@ -39,9 +40,9 @@ export async function completeTask(
   const outcome = await registration.toOutcome(parsed.data, task, { prisma: deps.prisma });
 
   const result = await withWorkflowRefusals(() =>
-    deps.client.workflow
-      .getHandle(task.workflowId)
-      .executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, actor: { userId: actor.userId, label: actor.email }, outcome }] }),
+    deps.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: task.id, actor: { userId: actor.userId, label: actor.email }, outcome, requestId }],
+    }),
   );
   if (!result.completed && result.taskStatus === 'LOCKED') throw new ConflictError(result.message);
   if (!result.completed) throw new InvalidDataError(result.message, { code: result.message });

@@ -5,7 +5,7 @@ import { ConflictError } from '../../../domain/errors';
 import { throwIfNotAllowedToUnlockTask, throwIfNotAllowedToWorkOnTask } from '../../../domain/tasks/task-permissions';
 import { type Prisma } from '../../../prisma/client';
 import { unlockTaskUpdate } from '../../../domain/workflow-kit/task-messages';
-import { recordAudit } from '../../audit/record-audit';
+import { recordAudit } from '../../../db/audit/record-audit';
 import { type ApiRouter } from '../../http/api-router';
 import { toPrismaOrderBy } from '../../lists/list-query';
 import { pageFor } from '../../lists/pagination';
@@ -124,19 +124,9 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client,
     handle: async ({ params, actor, req, requestId }) => {
       const task = await findAccessibleTask(prisma, actor, params.id);
       throwIfNotAllowedToWorkOnTask(actor, task);
-      const result = await completeTask({ prisma, client, workflows }, actor, task, req.body);
-      const after = await prisma.task.findUniqueOrThrow({ where: { id: task.id } });
-      await recordAudit(prisma, {
-        actor,
-        action: 'task.complete',
-        entityType: 'Task',
-        entityId: task.id,
-        before: { status: task.status },
-        after: { status: after.status, outcome: after.outcome, message: result.message },
-        workflowId: task.workflowId,
-        requestId,
-      });
-      return after;
+      // The workflow's recordTaskCompletion activity audits the completion in the transaction that makes it.
+      await completeTask({ prisma, client, workflows }, actor, task, req.body, requestId);
+      return prisma.task.findUniqueOrThrow({ where: { id: task.id } });
     },
   });
 
@@ -153,23 +143,13 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client,
       const task = await findAccessibleTask(prisma, actor, params.id);
       throwIfNotAllowedToUnlockTask(actor, task);
       if (task.status !== 'LOCKED') throw new ConflictError('This task is not locked');
+      // The workflow's setTaskAttempts activity audits the unlock in the transaction that makes it.
       await withWorkflowRefusals(() =>
         client.workflow
           .getHandle(task.workflowId)
-          .executeUpdate(unlockTaskUpdate, { args: [{ taskId: task.id, actor: { userId: actor.userId, label: actor.email } }] }),
+          .executeUpdate(unlockTaskUpdate, { args: [{ taskId: task.id, actor: { userId: actor.userId, label: actor.email }, requestId }] }),
       );
-      const after = await prisma.task.findUniqueOrThrow({ where: { id: task.id } });
-      await recordAudit(prisma, {
-        actor,
-        action: 'task.unlock',
-        entityType: 'Task',
-        entityId: task.id,
-        before: { status: task.status, failedAttempts: task.failedAttempts },
-        after: { status: after.status },
-        workflowId: task.workflowId,
-        requestId,
-      });
-      return after;
+      return prisma.task.findUniqueOrThrow({ where: { id: task.id } });
     },
   });
 }

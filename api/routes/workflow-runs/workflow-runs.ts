@@ -4,7 +4,7 @@ import { type Actor } from '../../../domain/auth/roles';
 import { confinedStoreId } from '../../../domain/auth/store-access';
 import { ConflictError, ForbiddenError, InvalidDataError, NotFoundError } from '../../../domain/errors';
 import { type PrismaClient } from '../../../prisma/client';
-import { recordAudit } from '../../audit/record-audit';
+import { recordAudit } from '../../../db/audit/record-audit';
 import { type ApiRouter } from '../../http/api-router';
 import { type PageLimits, pageFor, setContentRange } from '../../lists/pagination';
 import { type WorkflowRegistry } from '../../workflow-registry/workflow-registry';

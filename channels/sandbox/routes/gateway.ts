@@ -1,6 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { RECIPIENT_REJECTED, sendMessageBodySchema } from '../../messaging/message-wire-format';
+import { RECIPIENT_REJECTED, sendMessageBodySchema } from '../../../message-gateway/message-wire-format';
 import { sendError } from '../channel-request';
 import { injectFaultsOf } from '../fault-injection';
 import { applyIdempotency } from '../idempotency';

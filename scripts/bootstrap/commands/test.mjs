@@ -58,7 +58,7 @@ export async function runTest(args) {
     report.addFailure(`${child.name} stayed up`, `${child.exitDescription}; see ${child.logFile ?? 'its output'}`);
   });
 
-  const [temporalPort, apiPort, sandboxPort, unusedUiPort, embeddedPgPort] = await findFreePorts(5);
+  const [temporalPort, apiPort, sandboxPort, unusedUiPort, embeddedPgPort, workerMetricsPort] = await findFreePorts(6);
   Object.assign(process.env, {
     NODE_ENV: 'test',
     TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
@@ -70,6 +70,9 @@ export async function runTest(args) {
     SANDBOX_HOST: '127.0.0.1',
     SANDBOX_PORT: String(sandboxPort),
     SANDBOX_URL: `http://127.0.0.1:${sandboxPort}`,
+    // The first worker's metrics (worker/metrics/); further workers count up from it.
+    WORKER_METRICS_PORT: String(workerMetricsPort),
+    WORKER_METRICS_URL: `http://127.0.0.1:${workerMetricsPort}/metrics`,
     // The stack's own 5-minute stock sync would push every ACTIVE test channel's stock whenever a run
     // crosses a 5-minute boundary, under the feet of the stock-sync tests; those start their syncs themselves.
     STOCK_SYNC_ENABLED: 'false',

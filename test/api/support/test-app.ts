@@ -4,6 +4,7 @@ import { createApp, whenBackgroundWorkIdle } from '../../../api/app';
 import { apiConfigSchema } from '../../../api/config';
 import { createLogger } from '../../../api/logger';
 import { createTemporalClient } from '../../../api/temporal-client';
+import { type WorkflowRegistry } from '../../../api/workflow-registry/workflow-registry';
 import { parseConfig } from '../../../domain/config';
 import { createPrismaClient, type PrismaClient } from '../../../prisma/client';
 import demoUsers from '../../../prisma/seed-data/demo-users.json';
@@ -26,6 +27,10 @@ export function testConfig(overrides: Record<string, string> = {}) {
     DATABASE_URL: testEnv.databaseUrl,
     TEMPORAL_ADDRESS: testEnv.temporalAddress,
     TEMPORAL_NAMESPACE: testEnv.temporalNamespace,
+    // Every suite signs in (and some fail on purpose) from the one loopback address into one shared
+    // database; the login limits are tested on their own (login-rate-limit.test.ts) with limits of their own.
+    LOGIN_MAX_FAILED_ATTEMPTS_PER_ACCOUNT: '1000',
+    LOGIN_MAX_FAILED_ATTEMPTS_PER_IP: '100000',
     ...overrides,
   });
 }
@@ -39,14 +44,17 @@ export interface TestApi {
 }
 
 /** The real app on the test database and Temporal server the bootstrap started; supertest drives it. */
-export function startTestApi(options: { databaseUrl?: string; temporalAddress?: string } = {}): TestApi {
+export function startTestApi(
+  options: { databaseUrl?: string; temporalAddress?: string; workflows?: WorkflowRegistry; config?: Record<string, string> } = {},
+): TestApi {
   const config = testConfig({
+    ...options.config,
     ...(options.databaseUrl !== undefined && { DATABASE_URL: options.databaseUrl }),
     ...(options.temporalAddress !== undefined && { TEMPORAL_ADDRESS: options.temporalAddress }),
   });
   const prisma = createPrismaClient({ databaseUrl: config.DATABASE_URL, poolSize: 4 });
   const temporal = createTemporalClient(config);
-  const app = createApp({ prisma, temporal, config, logger: createLogger(config) });
+  const app = createApp({ prisma, temporal, config, logger: createLogger(config), workflows: options.workflows });
   const tokens = new Map<string, Promise<string>>();
 
   return {

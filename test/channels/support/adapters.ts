@@ -5,8 +5,8 @@ import { type HttpChannelProfileInput } from '../../../channels/http/channel-pro
 import { type RetryEvent } from '../../../channels/http/channel-http-client';
 import { sandboxChannelProfile } from '../../../channels/http/demo-profile';
 
-/** Small budgets so failure paths finish in seconds: 3 attempts, 5 s of retrying, 1 s per request. */
-export const testRetryBudget = { maxAttempts: 3, maxElapsedMs: 5000, baseDelayMs: 50, maxDelayMs: 400 };
+/** Small budgets so failure paths finish in seconds: 3 attempts of each kind (the adapter alone, outside Temporal), 5 s of retrying, 1 s per request. */
+export const testRetryBudget = { rateLimitedAttempts: 3, unavailableAttempts: 3, maxElapsedMs: 5000, baseDelayMs: 50, maxDelayMs: 400 };
 export const testTimeouts = { requestMs: 1000, jobPollIntervalMs: 50, jobMaxWaitMs: 5000 };
 
 export function sandboxAdapter(

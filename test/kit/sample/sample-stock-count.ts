@@ -1,8 +1,10 @@
 import { ApplicationFailure, allHandlersFinished, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { workflowActor } from '../../../domain/workflow-kit/process-actor';
+import { searchAttributes } from '../../../domain/workflow-kit/search-attributes';
 import { db } from '../../../workflows/kit/activity-proxies';
 import { BackgroundDeliveries } from '../../../workflows/kit/background-deliveries';
 import { Compensations } from '../../../workflows/kit/saga';
+import { ShownSearchAttributes } from '../../../workflows/kit/shown-search-attributes';
 import { TaskInbox } from '../../../workflows/kit/task-inbox';
 import { TaskWaits } from '../../../workflows/kit/task-waits';
 import { TimelineRecorder } from '../../../workflows/kit/timeline-recorder';
@@ -17,6 +19,8 @@ import { cancelSampleUpdate, SAMPLE_NOT_CANCELLABLE, sampleTimelineQuery } from 
 
 const SAMPLE_ACTOR = workflowActor('sample');
 
+/* The run starts at COUNTING (the starter sets CurrentStep); `enter` reports every later step. */
+
 /** A person counts a SKU; the count is late (reminder), later still (escalation), or cancelled. */
 export async function sampleStockCount(input: SampleStockCountInput): Promise<SampleStockCountResult> {
   const workflowId = workflowInfo().workflowId;
@@ -27,6 +31,11 @@ export async function sampleStockCount(input: SampleStockCountInput): Promise<Sa
   let cancellation: SampleCancelRequest | null = null;
   let step = 'COUNTING';
   let finished = false;
+  const shown = new ShownSearchAttributes([searchAttributes.currentStep]);
+  const enter = (next: string) => {
+    step = next;
+    shown.show([{ key: searchAttributes.currentStep, value: next }]);
+  };
   const waits = new TaskWaits({
     workflowId,
     inbox,
@@ -105,17 +114,17 @@ export async function sampleStockCount(input: SampleStockCountInput): Promise<Sa
   const result = counted as { outcome: StockCountOutcome; actor: string } | null;
   if (result === null) {
     const cancelled = cancellation as SampleCancelRequest | null;
-    step = 'CANCELLING';
+    enter('CANCELLING');
     timeline.end(entry, 'Cancelled before the count');
     const { failed } = await compensations.runAll({ reason: cancelled?.reason ?? 'Cancelled' });
-    step = 'CANCELLED';
+    enter('CANCELLED');
     timeline.note(
       'CANCEL',
       failed.length === 0 ? 'Cancelled' : `Cancelled; failed: ${failed.map((item) => item.name).join(', ')}`,
       cancelled?.actor.label ?? SAMPLE_ACTOR.label,
     );
   } else {
-    step = 'COUNTED';
+    enter('COUNTED');
     timeline.end(entry, `Counted ${result.outcome.countedQuantity}`, result.actor);
   }
   await deliveries.settled();

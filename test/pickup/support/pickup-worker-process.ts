@@ -5,8 +5,8 @@
  */
 import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
 import { createChannelAdapterSource } from '../../../activities/channels/channel-adapter-source';
-import { HttpMessageGateway } from '../../../channels/messaging/http-message-gateway';
-import { messageGatewaySettingsFromEnv } from '../../../channels/messaging/message-gateway-settings';
+import { HttpMessageGateway } from '../../../message-gateway/http-message-gateway';
+import { messageGatewaySettingsFromEnv } from '../../../message-gateway/message-gateway-settings';
 import { createPrismaClient } from '../../../prisma/client';
 import { createWorker } from '../../../worker/create-worker';
 import { requireEnv, testEnv } from '../../support/env';
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     prisma,
     apiKeys: { keys: {}, useSandboxDevKeys: true },
     transport: {
-      retry: { maxAttempts: 2, maxElapsedMs: 2000, baseDelayMs: 50, maxDelayMs: 200 },
+      retry: { rateLimitedAttempts: 2, maxElapsedMs: 2000, baseDelayMs: 50, maxDelayMs: 200 },
       timeouts: { requestMs: 2000, jobPollIntervalMs: 50, jobMaxWaitMs: 5000 },
     },
   });

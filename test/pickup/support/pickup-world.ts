@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { createChannelAdapterSource } from '../../../activities/channels/channel-adapter-source';
-import { HttpMessageGateway } from '../../../channels/messaging/http-message-gateway';
+import { HttpMessageGateway } from '../../../message-gateway/http-message-gateway';
 import { createSandboxApp, sandboxOptionsFromConfig } from '../../../channels/sandbox/app';
 import { sandboxConfigSchema } from '../../../channels/sandbox/config';
 import { listenSandbox, type RunningSandbox } from '../../../channels/sandbox/server';
@@ -35,7 +35,7 @@ export const fastSettings: PickupSettings = {
 
 /** Small budgets so a failing channel call gives up in about a second. */
 const transport = {
-  retry: { maxAttempts: 2, maxElapsedMs: 2000, baseDelayMs: 50, maxDelayMs: 200 },
+  retry: { rateLimitedAttempts: 2, maxElapsedMs: 2000, baseDelayMs: 50, maxDelayMs: 200 },
   timeouts: { requestMs: 2000, jobPollIntervalMs: 50, jobMaxWaitMs: 5000 },
 };
 

@@ -32,7 +32,7 @@ export interface TestProductSpec {
 
 /** Small budgets so a failing channel call gives up in about a second instead of minutes. */
 const transport = {
-  retry: { maxAttempts: 2, maxElapsedMs: 2000, baseDelayMs: 50, maxDelayMs: 200 },
+  retry: { rateLimitedAttempts: 2, maxElapsedMs: 2000, baseDelayMs: 50, maxDelayMs: 200 },
   timeouts: { requestMs: 2000, jobPollIntervalMs: 50, jobMaxWaitMs: 5000 },
 };
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { errorBodySchema } from '../wire-format';
-import { fullJitterDelay } from '../http/backoff';
+import { errorBodySchema } from '../channels/wire-format';
+import { fullJitterDelay } from '../channels/http/backoff';
 import { type MessageGateway, type OutgoingMessage } from './message-gateway';
 import { MessageGatewayUnavailableError, MessageRecipientRejectedError, MessageRejectedError } from './message-gateway-errors';
 import { type MessageGatewaySettings } from './message-gateway-settings';

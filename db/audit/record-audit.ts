@@ -1,8 +1,12 @@
 import { Prisma } from '../../prisma/client';
 import { type Actor } from '../../domain/auth/roles';
 
-/** A person (from the request) or a named system actor such as "system:stock-sync". */
-export type AuditActor = Actor | { systemLabel: string };
+/**
+ * Who did it: a person from the request (Actor), a person or the workflow as a workflow reports it to its
+ * activities (`{ userId, label }`, userId null for the workflow itself), or a named system actor such as
+ * "system:stock-sync".
+ */
+export type AuditActor = Actor | { userId: string | null; label: string } | { systemLabel: string };
 
 export interface AuditRecord {
   actor: AuditActor;
@@ -24,13 +28,11 @@ function toJsonColumn(value: Record<string, unknown> | null | undefined): Prisma
 
 /**
  * Writes one audit event. Call it with the transaction client of the change it describes, so the change
- * and its audit row commit (or roll back) together.
+ * and its audit row commit (or roll back) together. Shared by the API (what people do through requests)
+ * and activities (what a workflow does on a person's behalf, e.g. completing the task they submitted).
  */
 export async function recordAudit(tx: Prisma.TransactionClient, record: AuditRecord): Promise<void> {
-  const actor =
-    'systemLabel' in record.actor
-      ? { actorUserId: null, actorLabel: record.actor.systemLabel }
-      : { actorUserId: record.actor.userId, actorLabel: record.actor.email };
+  const actor = auditActorColumns(record.actor);
   await tx.auditEvent.create({
     data: {
       ...actor,
@@ -43,6 +45,12 @@ export async function recordAudit(tx: Prisma.TransactionClient, record: AuditRec
       requestId: record.requestId ?? null,
     },
   });
+}
+
+function auditActorColumns(actor: AuditActor): { actorUserId: string | null; actorLabel: string } {
+  if ('systemLabel' in actor) return { actorUserId: null, actorLabel: actor.systemLabel };
+  if ('label' in actor) return { actorUserId: actor.userId, actorLabel: actor.label };
+  return { actorUserId: actor.userId, actorLabel: actor.email };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseConfig } from '../../domain/config';
+import { parseConfig } from '../domain/config';
 
 /**
  * Where the message gateway is and how hard the client tries, for the processes that send messages
