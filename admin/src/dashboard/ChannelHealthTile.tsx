@@ -1,4 +1,4 @@
-import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { ChannelStatusChip } from '../channels/ChannelStatusChip';
 import { type DashboardScope } from './dashboard-period';
@@ -21,32 +21,35 @@ export function ChannelHealthTile({ scope }: { scope: DashboardScope }) {
       links={[{ to: '/channels', label: translate('omni.dashboard.open_channels') }]}
     >
       {data !== undefined && (
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate('omni.dashboard.health.channel')}</TableCell>
-              <TableCell>{translate('omni.dashboard.health.status')}</TableCell>
-              <TableCell>{translate('omni.dashboard.health.last_healthy')}</TableCell>
-              <TableCell align="right">{translate('omni.dashboard.health.open_outages')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {data.channels.map((channel) => (
-              <TableRow key={channel.channelId}>
-                <TableCell>{channel.channelName}</TableCell>
-                <TableCell>
-                  <ChannelStatusChip record={channel} source="status" />
-                </TableCell>
-                <TableCell>
-                  {channel.lastHealthyAt === null
-                    ? translate('omni.dashboard.health.never')
-                    : dateTime.format(new Date(channel.lastHealthyAt))}
-                </TableCell>
-                <TableCell align="right">{channel.openOutages}</TableCell>
+        // A phone scrolls the table sideways instead of widening the page.
+        <TableContainer>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('omni.dashboard.health.channel')}</TableCell>
+                <TableCell>{translate('omni.dashboard.health.status')}</TableCell>
+                <TableCell>{translate('omni.dashboard.health.last_healthy')}</TableCell>
+                <TableCell align="right">{translate('omni.dashboard.health.open_outages')}</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {data.channels.map((channel) => (
+                <TableRow key={channel.channelId}>
+                  <TableCell>{channel.channelName}</TableCell>
+                  <TableCell>
+                    <ChannelStatusChip record={channel} source="status" />
+                  </TableCell>
+                  <TableCell>
+                    {channel.lastHealthyAt === null
+                      ? translate('omni.dashboard.health.never')
+                      : dateTime.format(new Date(channel.lastHealthyAt))}
+                  </TableCell>
+                  <TableCell align="right">{channel.openOutages}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
       )}
     </MetricTile>
   );
