@@ -1,4 +1,4 @@
-import { Box, Grid } from '@mui/material';
+import { Box } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, usePermissions, useRedirect, useTranslate } from 'react-admin';
 import { isAdmin, isConfinedToStore, type Permissions } from '../auth/permissions';
@@ -28,25 +28,18 @@ export function Dashboard() {
     <Box sx={{ p: { xs: 1, sm: 2 } }} data-testid="dashboard">
       <Title title={translate('omni.dashboard.title')} />
       <DashboardFilters scope={scope} onChange={setScope} />
-      <Grid container spacing={2}>
-        <Grid size={{ xs: 12, lg: 6 }}>
-          <OrdersTile scope={scope} />
-        </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
-          <PickupSlaTile scope={scope} />
-        </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
-          <StockDriftTile scope={scope} />
-        </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
-          <AttentionTile scope={scope} />
-        </Grid>
+      {/* minWidth 0: a grid item may shrink below its content, so a wide table scrolls inside its tile on a phone. */}
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'repeat(2, minmax(0, 1fr))' }, gap: 2 }}>
+        <OrdersTile scope={scope} />
+        <PickupSlaTile scope={scope} />
+        <StockDriftTile scope={scope} />
+        <AttentionTile scope={scope} />
         {isAdmin(permissions) && (
-          <Grid size={12}>
+          <Box sx={{ gridColumn: '1 / -1', minWidth: 0 }}>
             <ChannelHealthTile scope={scope} />
-          </Grid>
+          </Box>
         )}
-      </Grid>
+      </Box>
     </Box>
   );
 }

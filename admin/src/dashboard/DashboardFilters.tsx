@@ -27,7 +27,9 @@ export function DashboardFilters({ scope, onChange }: { scope: DashboardScope; o
         </Select>
       </FormControl>
       <FormControl size="small" sx={{ minWidth: 240 }}>
-        <InputLabel id="dashboard-stores">{translate('omni.dashboard.stores')}</InputLabel>
+        <InputLabel id="dashboard-stores" shrink>
+          {translate('omni.dashboard.stores')}
+        </InputLabel>
         <Select
           labelId="dashboard-stores"
           label={translate('omni.dashboard.stores')}
