@@ -27,6 +27,7 @@ import { registerAuditEventRoutes } from './routes/audit-events';
 import { registerAuthRoutes } from './routes/auth';
 import { registerChannelWebhookRoutes } from './routes/channel-webhooks';
 import { registerChannelRoutes } from './routes/channels';
+import { registerDashboardMetricRoutes } from './routes/dashboard/dashboard-metrics';
 import { registerDocsRoutes } from './routes/docs';
 import { registerHealthRoutes } from './routes/health';
 import { registerInventoryRoutes } from './routes/inventory/inventory';
@@ -175,6 +176,7 @@ export function createApp({
   registerUserRoutes(api, resourceDeps);
   registerUserManagementRoutes(api, resourceDeps);
   registerAuditEventRoutes(api, resourceDeps);
+  registerDashboardMetricRoutes(api, { prisma });
   // First: /api/tasks/lookup must not be taken for /api/tasks/:id.
   registerTaskClaimRoutes(api, resourceDeps);
   registerTaskRoutes(api, { ...resourceDeps, client: temporal.client, workflows });

@@ -13,8 +13,12 @@ import { orders } from './orders';
 import { products } from './products';
 import { stores } from './stores';
 import { tasks } from './tasks';
+import { lazyScreen } from './shared/lazy-screen';
 import { users } from './users';
 import { workflows } from './workflows';
+
+// Lazy like every screen: the charts library is the biggest chunk, and the login form needs none of it.
+const Dashboard = lazyScreen(() => import('./dashboard/Dashboard'), 'Dashboard');
 
 const authProvider = createAuthProvider(adminConfig.apiBaseUrl);
 const dataProvider = createDataProvider(adminConfig.apiBaseUrl);
@@ -31,6 +35,7 @@ export function App() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       layout={OmniLayout}
+      dashboard={Dashboard}
       requireAuth
       disableTelemetry
     >

@@ -14,6 +14,8 @@ export interface OmnichannelDataProvider extends DataProvider {
   ): Promise<{ data: RecordType }>;
   /** A read of the API that is not a resource list or record (`/users/names`, `/tasks/lookup?q=`). */
   readJson<Result>(path: string): Promise<Result>;
+  /** A dashboard tile's figures, `GET /api/metrics/<tile>?<query>`. */
+  metrics<Figures>(tile: string, query: string): Promise<Figures>;
 }
 
 /** Resources whose API changes a record by PATCH with the changed fields, not PUT of the whole record. */
@@ -21,6 +23,10 @@ const patchedResources = new Set(['users']);
 
 export function createDataProvider(apiBaseUrl: string): OmnichannelDataProvider {
   const rest = simpleRestProvider(apiBaseUrl, authenticatedHttpClient);
+  const readJson = async <Result>(path: string) => {
+    const response = await authenticatedHttpClient(`${apiBaseUrl}${path}`, { method: 'GET' });
+    return response.json as Result;
+  };
   return {
     ...rest,
     async update<RecordType extends RaRecord>(resource: string, params: UpdateParams<RecordType>) {
@@ -37,9 +43,7 @@ export function createDataProvider(apiBaseUrl: string): OmnichannelDataProvider 
       const response = await authenticatedHttpClient(url, { method: 'POST', body: JSON.stringify(body ?? {}) });
       return { data: response.json as RecordType };
     },
-    async readJson<Result>(path: string) {
-      const response = await authenticatedHttpClient(`${apiBaseUrl}${path}`, { method: 'GET' });
-      return response.json as Result;
-    },
+    readJson,
+    metrics: <Figures>(tile: string, query: string) => readJson<Figures>(`/metrics/${encodeURIComponent(tile)}?${query}`),
   };
 }
