@@ -28,6 +28,8 @@ describe('chaos slice: worker SIGKILL during pickup runs', () => {
   });
 
   it('finishes every run with nothing lost or done twice', async () => {
+    // Printed with a failure (it is part of the compared object), so CHAOS_SEED=<seed> replays the kill points.
+    const seed = Number(process.env.CHAOS_SEED ?? Date.now() % 100_000);
     const runDir = mkdtempSync(path.join(os.tmpdir(), 'chaos-slice-'));
     row = await runWorkerKill({
       client: new Client({ connection, namespace: testEnv.temporalNamespace }),
@@ -40,10 +42,11 @@ describe('chaos slice: worker SIGKILL during pickup runs', () => {
       concurrency: 8,
       kills: 2,
       killGapMs: [1000, 4000],
-      seed: Date.now() % 100_000,
+      seed,
       runTimeoutMs: 70_000,
     });
-    expect({ ...row, clean: chaosRowIsClean(row) }).toMatchObject({
+    expect({ ...row, seed, clean: chaosRowIsClean(row) }).toMatchObject({
+      seed,
       runs: 8,
       completed: 8,
       duplicatedEffects: 0,
