@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { precompress } from './build-plugins/precompress';
 
 /**
  * The admin UI is built once (`npx vite build --config admin/vite.config.ts` from the repo root) and
@@ -15,6 +16,7 @@ export default defineConfig({
   base: '/admin/',
   // Vite 8 compiles TSX with its built-in Oxc transform; React's automatic runtime needs no React import.
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

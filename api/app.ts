@@ -27,6 +27,7 @@ import { registerAuditEventRoutes } from './routes/audit-events';
 import { registerAuthRoutes } from './routes/auth';
 import { registerChannelWebhookRoutes } from './routes/channel-webhooks';
 import { registerChannelRoutes } from './routes/channels';
+import { registerDashboardMetricRoutes } from './routes/dashboard/dashboard-metrics';
 import { registerDocsRoutes } from './routes/docs';
 import { registerHealthRoutes } from './routes/health';
 import { registerInventoryRoutes } from './routes/inventory/inventory';
@@ -36,7 +37,9 @@ import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
 import { registerStockAdjustmentRoutes } from './routes/stock-adjustments/stock-adjustments';
 import { registerStoreRoutes } from './routes/stores';
+import { registerTaskClaimRoutes } from './routes/tasks/task-claim-routes';
 import { registerTaskRoutes } from './routes/tasks/tasks';
+import { registerUserManagementRoutes } from './routes/user-management';
 import { registerUserRoutes } from './routes/users';
 import { registerWorkflowRoutes } from './routes/workflow-runs/workflow-runs';
 import { type TemporalClientHandle } from './temporal-client';
@@ -171,7 +174,11 @@ export function createApp({
   registerInventoryRoutes(api, { ...resourceDeps, lowStockThreshold: config.LOW_STOCK_THRESHOLD });
   registerInventoryMovementRoutes(api, resourceDeps);
   registerUserRoutes(api, resourceDeps);
+  registerUserManagementRoutes(api, resourceDeps);
   registerAuditEventRoutes(api, resourceDeps);
+  registerDashboardMetricRoutes(api, { prisma });
+  // First: /api/tasks/lookup must not be taken for /api/tasks/:id.
+  registerTaskClaimRoutes(api, resourceDeps);
   registerTaskRoutes(api, { ...resourceDeps, client: temporal.client, workflows });
   registerOrderActionRoutes(api, { prisma, client: temporal.client, temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS });
   const fulfilment = createOrderFulfilment({

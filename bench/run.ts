@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<void>> = {
   reservations: async () => (await import('./reservations')).runReservationsBench(),
   pickup: async () => (await import('./pickup')).runPickupBench(),
   'intake-storm': async () => (await import('./intake-storm')).runIntakeStormBench(),
+  'admin-first-load': async () => (await import('./admin-first-load')).runAdminFirstLoadBench(),
 };
 
 async function main(): Promise<void> {

@@ -32,9 +32,24 @@ export async function signIn(page: Page, adminUrl: string, credentials: { email:
   await page.locator('input[name="username"]').fill(credentials.email);
   await page.locator('input[name="password"]').fill(credentials.password);
   await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => !url.hash.startsWith('#/login') && url.hash.length > 2);
+  // Head office lands on the dashboard (`#/`); a store clerk is sent on from there to their task inbox.
+  await page.waitForFunction(() => {
+    const { hash } = window.location;
+    if (hash.startsWith('#/login')) return false;
+    return hash.length > 2 || document.querySelector('[data-testid="dashboard"]') !== null;
+  });
   const landing = hashPath(page).split('/')[1] ?? '';
-  await waitForList(page, landing);
+  if (landing === '') await waitForDashboard(page);
+  else await waitForList(page, landing);
+}
+
+/** The dashboard (head office's home at `#/`) with every tile's figures loaded. */
+export async function waitForDashboard(page: Page): Promise<void> {
+  await page.locator('[data-testid="dashboard"]').waitFor();
+  await page.waitForFunction(() => {
+    const tiles = [...document.querySelectorAll('[data-testid^="tile-"]')];
+    return tiles.length >= 4 && tiles.every((tile) => tile.querySelector('.MuiCircularProgress-root') === null);
+  });
 }
 
 export function menuEntry(page: Page, label: string) {

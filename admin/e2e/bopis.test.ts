@@ -75,6 +75,12 @@ describe('BOPIS in the admin UI', () => {
       await page.getByLabel('Pickup code').fill(wrongCodeFor(code));
       await page.getByRole('button', { name: 'Hand over' }).click();
       await page.locator('.handover-refusal').getByText('2 attempt(s) left').waitFor();
+      await page.locator('.handover-wrong-codes').getByText('1 wrong code so far').waitFor();
+      // The counter and the API's attempts left agree after every refusal (issue 13: "so far: 1" next to "1 left").
+      await page.getByLabel('Pickup code').fill(wrongCodeFor(code));
+      await page.getByRole('button', { name: 'Hand over' }).click();
+      await page.locator('.handover-refusal').getByText('1 attempt(s) left').waitFor();
+      await page.locator('.handover-wrong-codes').getByText('2 wrong codes so far').waitFor();
       await browser.screenshot('bopis-4-wrong-code');
       await page.getByLabel('Pickup code').fill(code);
       await page.getByRole('button', { name: 'Hand over' }).click();
@@ -86,6 +92,13 @@ describe('BOPIS in the admin UI', () => {
       await page.locator('.order-status').getByText('Collected').waitFor({ timeout: processStepTimeoutMs });
       const steps = await page.locator('.step-timeline tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-step')));
       expect(steps).toEqual(expect.arrayContaining(['RESERVE', 'PICK', 'READY', 'WRONG_CODE', 'COLLECT']));
+      // People's words: step names, the clerk by name, the system as such, European dates in the store's zone.
+      const pickRow = page.locator('.step-timeline tbody tr[data-step="PICK"]');
+      await pickRow.getByText('Picked', { exact: true }).waitFor();
+      await pickRow.getByText(pickupStoreClerk.name).waitFor();
+      await page.locator('.step-timeline tbody tr[data-step="RESERVE"]').getByText('the system').waitFor();
+      const pickStarted = await pickRow.locator('td').nth(1).innerText();
+      expect(pickStarted).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}$/);
       await browser.screenshot('bopis-5-order-collected');
     },
     testTimeoutMs * 2,

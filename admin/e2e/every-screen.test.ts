@@ -1,5 +1,5 @@
 import { type Page } from 'playwright-core';
-import { openFromMenu, openListRow, signIn, waitForList } from './admin-pages';
+import { columnTexts, openFromMenu, openListRow, signIn, waitForList } from './admin-pages';
 import { type BrowserSession, openBrowserSession } from './browser';
 import { admin, adminUrl, stepTimeoutMs, testTimeoutMs } from './e2e-settings';
 
@@ -13,7 +13,7 @@ const screens = [
   { label: 'Products', resource: 'products', editable: false },
   { label: 'Stores', resource: 'stores', editable: true },
   { label: 'Channels', resource: 'channels', editable: true },
-  { label: 'Users', resource: 'users', editable: false },
+  { label: 'Users', resource: 'users', editable: true },
   { label: 'Audit log', resource: 'audit-events', editable: false },
 ];
 
@@ -51,6 +51,12 @@ describe('every admin screen', () => {
           await browser.screenshot(`screen-${resource}-edit`);
         }
       }
+      // The stock ledger has no record page: its list, and the list narrowed by kind.
+      await openFromMenu(page, 'Stock movements', 'inventory-movements');
+      expect((await columnTexts(page, 'kind')).length).toBeGreaterThan(0);
+      await page.goto(`${adminUrl}#/inventory-movements?filter=${encodeURIComponent(JSON.stringify({ kind: 'RECEIVE' }))}`);
+      await waitForList(page, 'inventory-movements');
+      await browser.screenshot('screen-inventory-movements');
       await page.goto(`${adminUrl}#/inventory?filter=${encodeURIComponent(JSON.stringify({ lowStock: true }))}`);
       await waitForList(page, 'inventory');
       expect(apiErrors).toEqual([]);

@@ -7,12 +7,18 @@ import { adminConfig } from './config';
 import { createDataProvider } from './data/data-provider';
 import { i18nProvider } from './i18n/i18n-provider';
 import { inventory } from './inventory';
+import { inventoryMovements } from './inventory-movements';
+import { OmniLayout } from './layout/OmniLayout';
 import { orders } from './orders';
 import { products } from './products';
 import { stores } from './stores';
 import { tasks } from './tasks';
+import { lazyScreen } from './shared/lazy-screen';
 import { users } from './users';
 import { workflows } from './workflows';
+
+// Lazy like every screen: the charts library is the biggest chunk, and the login form needs none of it.
+const Dashboard = lazyScreen(() => import('./dashboard/Dashboard'), 'Dashboard');
 
 const authProvider = createAuthProvider(adminConfig.apiBaseUrl);
 const dataProvider = createDataProvider(adminConfig.apiBaseUrl);
@@ -28,10 +34,13 @@ export function App() {
       dataProvider={dataProvider}
       authProvider={authProvider}
       i18nProvider={i18nProvider}
+      layout={OmniLayout}
+      dashboard={Dashboard}
       requireAuth
       disableTelemetry
     >
       <Resource name="inventory" {...inventory} />
+      <Resource name="inventory-movements" {...inventoryMovements} />
       <Resource name="tasks" {...tasks} />
       <Resource name="approvals" {...approvals} />
       <Resource name="orders" {...orders} />

@@ -13,6 +13,16 @@ const adminConfigSchema = z.object({
   VITE_LOW_STOCK_THRESHOLD: z.coerce.number().int().min(0).default(5),
   /** Rows per page in lists (the API caps pages at its LIST_MAX_PAGE_SIZE). */
   VITE_LIST_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(25),
+  /**
+   * How dates and times are written (BCP 47). The stores are European: day before month, 24-hour clock;
+   * the time zone is always the store's own (its `timeZone`).
+   */
+  VITE_DATE_LOCALE: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .default('en-GB'),
+  /** How often an open task inbox (and the menu's open-task counts) asks the API again. */
+  VITE_INBOX_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
 });
 
 function parseAdminConfig(env: Record<string, unknown>) {
@@ -28,4 +38,6 @@ export const adminConfig = {
   apiBaseUrl: parsed.VITE_API_BASE_URL.replace(/\/$/, ''),
   lowStockThreshold: parsed.VITE_LOW_STOCK_THRESHOLD,
   listPageSize: parsed.VITE_LIST_PAGE_SIZE,
+  dateLocale: parsed.VITE_DATE_LOCALE,
+  inboxRefreshMs: parsed.VITE_INBOX_REFRESH_SECONDS * 1000,
 } as const;

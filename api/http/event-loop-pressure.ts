@@ -17,9 +17,15 @@ export function watchEventLoopPressure(settings: { maxDelayMs: number; windowMs:
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
   let lagging = false;
+  let lastTick = performance.now();
   const timer = setInterval(() => {
-    // Nanoseconds; p90 so one slow tick (a GC pause) does not count as pressure.
-    lagging = histogram.count > 0 && histogram.percentile(90) / 1e6 > settings.maxDelayMs;
+    const now = performance.now();
+    // This timer's own lateness counts too: a window in which the loop never turned has no samples.
+    const late = now - lastTick - settings.windowMs > settings.maxDelayMs;
+    lastTick = now;
+    // Nanoseconds; p90 so one slow tick (a GC pause) does not count as pressure. No samples: as before.
+    const delayed = histogram.count > 0 ? histogram.percentile(90) / 1e6 > settings.maxDelayMs : lagging;
+    lagging = late || delayed;
     histogram.reset();
   }, settings.windowMs);
   timer.unref();

@@ -9,6 +9,9 @@ import { idParamsSchema } from '../openapi/common-schemas';
 import { auditEventListQuerySchema, auditEventSchema } from './audit-events.validators';
 import { type ResourceRouteDeps } from './route-deps';
 
+/** Every sign-in is audited; in the log a person reads they drown the changes, so the UI hides them by default. */
+const signInAction = 'auth.login';
+
 export function registerAuditEventRoutes(api: ApiRouter, { prisma, pageLimits }: ResourceRouteDeps): void {
   api.route({
     method: 'get',
@@ -23,6 +26,7 @@ export function registerAuditEventRoutes(api: ApiRouter, { prisma, pageLimits }:
       const where: Prisma.AuditEventWhereInput = {
         ...(filter.id !== undefined && { id: { in: filter.id } }),
         ...(filter.action !== undefined && { action: filter.action }),
+        ...(filter.hideSignIns === true && filter.action === undefined && { action: { not: signInAction } }),
         ...(filter.entityType !== undefined && { entityType: filter.entityType }),
         ...(filter.entityId !== undefined && { entityId: filter.entityId }),
         ...(filter.actorUserId !== undefined && { actorUserId: filter.actorUserId }),

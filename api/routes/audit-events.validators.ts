@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime } from '../../domain/validation/dates';
 import { boundedText } from '../../domain/validation/text';
-import { idFilterSchema, listQuerySchema } from '../lists/list-query';
+import { booleanFilterSchema, idFilterSchema, listQuerySchema } from '../lists/list-query';
 import { idSchema } from '../openapi/common-schemas';
 
 export const auditEventSchema = z
@@ -33,5 +33,6 @@ export const auditEventListQuerySchema = listQuerySchema({
     requestId: boundedText({ max: 128 }).optional(),
     createdAfter: isoDateTime().optional().meta({ description: 'ISO timestamp, inclusive' }),
     createdBefore: isoDateTime().optional().meta({ description: 'ISO timestamp, exclusive' }),
+    hideSignIns: booleanFilterSchema.optional().meta({ description: 'true: leave out `auth.login` events (most of the log)' }),
   }),
 });

@@ -7,7 +7,7 @@ import { pageFor } from '../lists/pagination';
 import { sendPage } from '../lists/send-page';
 import { idParamsSchema } from '../openapi/common-schemas';
 import { type ResourceRouteDeps } from './route-deps';
-import { userListQuerySchema, userSchema } from './users.validators';
+import { userListQuerySchema, userNameSchema, userSchema } from './users.validators';
 
 const hidePasswordHash = { passwordHash: true } as const;
 
@@ -43,6 +43,24 @@ export function registerUserRoutes(api: ApiRouter, { prisma, pageLimits }: Resou
         total: prisma.user.count({ where }),
       });
     },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/api/users/names',
+    summary: 'Names of the people whose actions the caller sees (timelines, tasks, audit)',
+    description:
+      'Every signed-in user: head office gets everyone, store staff their own store and head office. Email, name, store and whether active only, so screens can say "Daan Bakker" where a workflow recorded daan.bakker@omni.example.',
+    tags: ['users'],
+    access: 'authenticated',
+    response: { description: 'People by email and id', schema: z.array(userNameSchema) },
+    handle: ({ actor }) =>
+      prisma.user.findMany({
+        where: actor.role === 'STORE_STAFF' ? { OR: [{ storeId: actor.storeId }, { storeId: null }] } : {},
+        select: { id: true, email: true, name: true, storeId: true, active: true },
+        orderBy: { email: 'asc' },
+        take: pageLimits.maxPageSize,
+      }),
   });
 
   api.route({

@@ -20,6 +20,10 @@ export const userSchema = z
   })
   .meta({ id: 'User' });
 
+export const userNameSchema = z
+  .object({ id: idSchema, email: z.email(), name: z.string(), storeId: idSchema.nullable(), active: z.boolean() })
+  .meta({ id: 'UserName' });
+
 export const userListQuerySchema = listQuerySchema({
   sortable: ['email', 'name', 'role', 'lastLoginAt', 'createdAt'],
   defaultSort: { field: 'email', order: 'ASC' },

@@ -113,6 +113,8 @@ export function readBootstrapSettings() {
       : join(dataDir, 'temporal'),
     /** Nested runs in tests set this so they never rewrite admin/dist under the stack that serves it. */
     skipAdminUiBuild: process.env.BOOTSTRAP_SKIP_ADMIN_UI_BUILD === 'true',
+    /** Brotli KB a first visit to the admin UI may download before the build stage fails (about 253 today). */
+    adminFirstLoadBudgetKb: integerVariable('ADMIN_FIRST_LOAD_BUDGET_KB', 300, { min: 1, max: 100_000 }),
     /** dev = `temporal server start-dev` (SQLite, one shard); cluster = the real server on PostgreSQL, a process per service. */
     temporalMode: choiceVariable('TEMPORAL_MODE', /** @type {const} */ (['dev', 'cluster']), 'dev'),
     /** Cluster mode: the go.temporal.io/server version built and run (its schemas and sample config come with it). */

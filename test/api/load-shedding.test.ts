@@ -87,6 +87,7 @@ describe('event loop pressure', () => {
   it('turns on while every tick runs late and off once the loop is idle again', async () => {
     const pressure = watchEventLoopPressure({ maxDelayMs: 50, windowMs: 200 });
     try {
+      let sawLagging = false;
       const busyUntil = performance.now() + 1200;
       while (performance.now() < busyUntil) {
         const sliceEnd = performance.now() + 120;
@@ -94,9 +95,10 @@ describe('event loop pressure', () => {
           // a CPU-bound request handler's slice of work
         }
         await new Promise((resolve) => setImmediate(resolve));
+        // What a request arriving between slices would see.
+        sawLagging ||= pressure.isLagging();
       }
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(pressure.isLagging()).toBe(true);
+      expect(sawLagging).toBe(true);
       // Idle again: off within a few windows. Bounded generously, since on a machine whose other processes
       // take every core even an idle loop's timers run late (that is pressure too, just not ours).
       const idleSince = performance.now();

@@ -1,9 +1,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { type IntakeTestApi, startIntakeApi } from './support/intake-test-kit';
 
+const bigBundle = 'console.log("a bundle worth compressing");\n'.repeat(200);
 const indexHtml =
   '<!doctype html><html><body><div id="root"></div><script type="module" src="/admin/assets/index-3f2a9c1b.js"></script></body></html>';
 
@@ -17,6 +19,9 @@ describe('the admin UI at /admin', () => {
     await writeFile(path.join(distDir, 'index.html'), indexHtml);
     await writeFile(path.join(distDir, 'assets', 'index-3f2a9c1b.js'), 'console.log("admin")');
     await writeFile(path.join(distDir, 'favicon.svg'), '<svg/>');
+    await writeFile(path.join(distDir, 'assets', 'app-5d1e2f3a.js'), bigBundle);
+    await writeFile(path.join(distDir, 'assets', 'app-5d1e2f3a.js.br'), brotliCompressSync(bigBundle));
+    await writeFile(path.join(distDir, 'assets', 'app-5d1e2f3a.js.gz'), gzipSync(bigBundle));
     api = await startIntakeApi({ ADMIN_DIST_DIR: distDir });
   });
 
@@ -42,6 +47,33 @@ describe('the admin UI at /admin', () => {
     expect(bundle.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(favicon.status).toBe(200);
     expect(favicon.headers['cache-control']).toBe('no-cache');
+  });
+
+  it("sends the build's brotli or gzip copy of a file to a browser that accepts it, and the file itself otherwise", async () => {
+    const get = (acceptEncoding: string) =>
+      request(api.app)
+        .get('/admin/assets/app-5d1e2f3a.js')
+        .set('Accept-Encoding', acceptEncoding)
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+    const brotli = await get('gzip, deflate, br');
+    const gzip = await get('gzip');
+    const plain = await get('identity');
+
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['content-type']).toMatch(/javascript/);
+    expect(brotli.headers['vary']).toMatch(/Accept-Encoding/);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(Number(brotli.headers['content-length'])).toBeLessThan(bigBundle.length / 10);
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.headers['content-type']).toMatch(/javascript/);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(Number(plain.headers['content-length'])).toBe(bigBundle.length);
+    expect(String(plain.body)).toBe(bigBundle);
   });
 
   it('answers a missing file with 404, not with index.html', async () => {

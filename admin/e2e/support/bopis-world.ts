@@ -26,7 +26,7 @@ export const pickupStoreClerk = (() => {
     (candidate) => candidate.role === 'STORE_STAFF' && candidate.storeCode === pickupStoreCode && !candidate.isStoreManager,
   );
   if (user === undefined) throw new Error(`The demo users have no clerk at ${pickupStoreCode}`);
-  return { email: user.email, password: demoUsers.password };
+  return { email: user.email, password: demoUsers.password, name: user.name };
 })();
 
 export interface OrderedLine {
@@ -57,7 +57,8 @@ async function stockedSkus(quantities: readonly number[]): Promise<OrderedLine[]
 /** Places a pickup order as a shopper on the marketplace; the sandbox sends its webhook to the API. */
 export async function placePickupOrder(
   quantities: readonly number[],
-): Promise<{ externalId: string; lines: OrderedLine[]; customerEmail: string }> {
+  customer: { phone?: string } = {},
+): Promise<{ externalId: string; lines: OrderedLine[]; customerEmail: string; customerName: string }> {
   const lines = await stockedSkus(quantities);
   const shopper = randomUUID().slice(0, 8);
   // Unique per order, so the shopper's mailbox in the gateway holds this order's messages only.
@@ -66,7 +67,7 @@ export async function placePickupOrder(
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      customer: { name: `E2E Shopper ${shopper}`, email: customerEmail, phone: null },
+      customer: { name: `E2E Shopper ${shopper}`, email: customerEmail, phone: customer.phone ?? null },
       fulfilment: 'PICKUP',
       pickupStoreCode,
       // Priced by the shopper: the SKUs need not be listed on the marketplace for this test.
@@ -75,7 +76,7 @@ export async function placePickupOrder(
   });
   if (response.status !== 201) throw new Error(`The sandbox refused the order: HTTP ${response.status} ${await response.text()}`);
   const { order } = (await response.json()) as { order: { externalId: string } };
-  return { externalId: order.externalId, lines, customerEmail };
+  return { externalId: order.externalId, lines, customerEmail, customerName: `E2E Shopper ${shopper}` };
 }
 
 /** How the pickup-ready message (domain/notifications/message-templates.ts) shows the code. */

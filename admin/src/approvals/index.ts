@@ -1,10 +1,9 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { ApprovalList } from './ApprovalList';
-import { ApprovalShow } from './ApprovalShow';
+import { lazyScreen } from '../shared/lazy-screen';
 
 export const approvals = {
-  list: ApprovalList,
-  show: ApprovalShow,
+  list: lazyScreen(() => import('./ApprovalList'), 'ApprovalList'),
+  show: lazyScreen(() => import('./ApprovalShow'), 'ApprovalShow'),
   icon: FactCheckIcon,
   recordRepresentation: (approval: { summary: string }) => approval.summary,
 };

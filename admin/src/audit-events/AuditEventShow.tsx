@@ -1,13 +1,14 @@
-import { DateField, Labeled, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { Labeled, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { FieldChangesTable } from './FieldChangesTable';
 import { useRecordLoadError } from '../shared/useRecordLoadError';
+import { StoreDateField } from '../shared/StoreDateField';
 
 export function AuditEventShow() {
   const onLoadError = useRecordLoadError();
   return (
     <Show queryOptions={{ onError: onLoadError }}>
       <SimpleShowLayout>
-        <DateField source="createdAt" showTime />
+        <StoreDateField source="createdAt" showTime />
         <TextField source="actorLabel" />
         <TextField source="action" />
         <TextField source="entityType" />

@@ -1,10 +1,9 @@
 import HistoryIcon from '@mui/icons-material/History';
-import { AuditEventList } from './AuditEventList';
-import { AuditEventShow } from './AuditEventShow';
+import { lazyScreen } from '../shared/lazy-screen';
 
 export const auditEvents = {
-  list: AuditEventList,
-  show: AuditEventShow,
+  list: lazyScreen(() => import('./AuditEventList'), 'AuditEventList'),
+  show: lazyScreen(() => import('./AuditEventShow'), 'AuditEventShow'),
   icon: HistoryIcon,
   recordRepresentation: (event: { action: string; entityType: string }) => `${event.action} ${event.entityType}`,
 };

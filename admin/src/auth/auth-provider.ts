@@ -14,7 +14,10 @@ export function createAuthProvider(apiBaseUrl: string): AuthProvider {
         method: 'POST',
         body: JSON.stringify({ email: username, password }),
       });
-      saveSession(response.json as Session);
+      const session = response.json as Session;
+      saveSession(session);
+      // A clerk's work is the task inbox; head office starts where react-admin starts (the first resource).
+      return session.user.role === 'STORE_STAFF' ? { redirectTo: '/tasks' } : undefined;
     },
 
     async logout() {
@@ -52,7 +55,7 @@ export function createAuthProvider(apiBaseUrl: string): AuthProvider {
 
     getPermissions(): Promise<Permissions | undefined> {
       const user = currentSession()?.user;
-      return Promise.resolve(user && { role: user.role, storeId: user.storeId, isStoreManager: user.isStoreManager });
+      return Promise.resolve(user && { userId: user.id, role: user.role, storeId: user.storeId, isStoreManager: user.isStoreManager });
     },
 
     canAccess({ resource, action }) {

@@ -2,6 +2,7 @@ import { type Role } from './session';
 
 /** What react-admin's `usePermissions()` returns: enough to decide what a screen offers. */
 export interface Permissions {
+  userId: string;
   role: Role;
   /** Set for store staff, who only ever see their own store. */
   storeId: string | null;

@@ -1,7 +1,8 @@
-import { DataTable, DateField, List, SearchInput, SelectField, SelectInput } from 'react-admin';
+import { DataTable, List, SearchInput, SelectField, SelectInput } from 'react-admin';
 import { adminConfig } from '../config';
 import { channelKindChoices, channelStatusChoices } from './channel-choices';
 import { ChannelStatusChip } from './ChannelStatusChip';
+import { StoreDateField } from '../shared/StoreDateField';
 
 const channelFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -24,7 +25,7 @@ export function ChannelList() {
         <DataTable.NumberCol source="burst" disableSort />
         <DataTable.NumberCol source="safetyBuffer" disableSort />
         <DataTable.Col source="lastHealthyAt" disableSort>
-          <DateField source="lastHealthyAt" showTime />
+          <StoreDateField source="lastHealthyAt" showTime />
         </DataTable.Col>
       </DataTable>
     </List>

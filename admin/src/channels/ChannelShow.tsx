@@ -1,8 +1,9 @@
-import { BooleanField, DateField, Labeled, NumberField, SelectField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import { BooleanField, Labeled, NumberField, SelectField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
 import { Stack, Typography } from '@mui/material';
 import { channelKindChoices } from './channel-choices';
 import { ChannelStatusChip } from './ChannelStatusChip';
 import { useRecordLoadError } from '../shared/useRecordLoadError';
+import { StoreDateField } from '../shared/StoreDateField';
 
 export function ChannelShow() {
   const onLoadError = useRecordLoadError();
@@ -16,7 +17,7 @@ export function ChannelShow() {
         <Labeled source="status">
           <ChannelStatusChip source="status" />
         </Labeled>
-        <DateField source="lastHealthyAt" showTime emptyText="—" />
+        <StoreDateField source="lastHealthyAt" showTime emptyText="—" />
         <TextField source="baseUrl" />
         <Typography variant="subtitle1">{translate('omni.sections.rate_limit')}</Typography>
         <Stack direction="row" spacing={4}>

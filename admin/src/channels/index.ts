@@ -1,12 +1,10 @@
 import HubIcon from '@mui/icons-material/Hub';
-import { ChannelEdit } from './ChannelEdit';
-import { ChannelList } from './ChannelList';
-import { ChannelShow } from './ChannelShow';
+import { lazyScreen } from '../shared/lazy-screen';
 
 export const channels = {
-  list: ChannelList,
-  show: ChannelShow,
-  edit: ChannelEdit,
+  list: lazyScreen(() => import('./ChannelList'), 'ChannelList'),
+  show: lazyScreen(() => import('./ChannelShow'), 'ChannelShow'),
+  edit: lazyScreen(() => import('./ChannelEdit'), 'ChannelEdit'),
   icon: HubIcon,
   recordRepresentation: 'name',
 };

@@ -1,4 +1,4 @@
-import { type DataProvider, type Identifier, type RaRecord } from 'react-admin';
+import { type DataProvider, type Identifier, type RaRecord, type UpdateParams } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { authenticatedHttpClient } from './http-client';
 
@@ -12,12 +12,29 @@ export interface OmnichannelDataProvider extends DataProvider {
     resource: string,
     params: { id: Identifier; action: string; body?: unknown },
   ): Promise<{ data: RecordType }>;
+  /** A read of the API that is not a resource list or record (`/users/names`, `/tasks/lookup?q=`). */
+  readJson<Result>(path: string): Promise<Result>;
+  /** A dashboard tile's figures, `GET /api/metrics/<tile>?<query>`. */
+  metrics<Figures>(tile: string, query: string): Promise<Figures>;
 }
+
+/** Resources whose API changes a record by PATCH with the changed fields, not PUT of the whole record. */
+const patchedResources = new Set(['users']);
 
 export function createDataProvider(apiBaseUrl: string): OmnichannelDataProvider {
   const rest = simpleRestProvider(apiBaseUrl, authenticatedHttpClient);
+  const readJson = async <Result>(path: string) => {
+    const response = await authenticatedHttpClient(`${apiBaseUrl}${path}`, { method: 'GET' });
+    return response.json as Result;
+  };
   return {
     ...rest,
+    async update<RecordType extends RaRecord>(resource: string, params: UpdateParams<RecordType>) {
+      if (!patchedResources.has(resource)) return rest.update<RecordType>(resource, params);
+      const url = `${apiBaseUrl}/${resource}/${encodeURIComponent(String(params.id))}`;
+      const response = await authenticatedHttpClient(url, { method: 'PATCH', body: JSON.stringify(params.data) });
+      return { data: response.json as RecordType };
+    },
     async recordAction<RecordType extends RaRecord>(
       resource: string,
       { id, action, body }: { id: Identifier; action: string; body?: unknown },
@@ -26,5 +43,7 @@ export function createDataProvider(apiBaseUrl: string): OmnichannelDataProvider 
       const response = await authenticatedHttpClient(url, { method: 'POST', body: JSON.stringify(body ?? {}) });
       return { data: response.json as RecordType };
     },
+    readJson,
+    metrics: <Figures>(tile: string, query: string) => readJson<Figures>(`/metrics/${encodeURIComponent(tile)}?${query}`),
   };
 }

@@ -1,7 +1,8 @@
-import { DateField, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { Stack } from '@mui/material';
 import { AvailableStockField } from './AvailableStockField';
 import { useRecordLoadError } from '../shared/useRecordLoadError';
+import { StoreDateField } from '../shared/StoreDateField';
 
 export function InventoryShow() {
   const onLoadError = useRecordLoadError();
@@ -21,7 +22,7 @@ export function InventoryShow() {
             <AvailableStockField source="available" />
           </Labeled>
         </Stack>
-        <DateField source="updatedAt" showTime />
+        <StoreDateField source="updatedAt" showTime />
         <TextField source="sku" />
       </SimpleShowLayout>
     </Show>

@@ -1,10 +1,9 @@
 import InventoryIcon from '@mui/icons-material/Inventory';
-import { InventoryList } from './InventoryList';
-import { InventoryShow } from './InventoryShow';
+import { lazyScreen } from '../shared/lazy-screen';
 
 export const inventory = {
-  list: InventoryList,
-  show: InventoryShow,
+  list: lazyScreen(() => import('./InventoryList'), 'InventoryList'),
+  show: lazyScreen(() => import('./InventoryShow'), 'InventoryShow'),
   icon: InventoryIcon,
   recordRepresentation: (level: { sku: string; storeCode: string }) => `${level.sku} @ ${level.storeCode}`,
 };

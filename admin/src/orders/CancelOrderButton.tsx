@@ -39,6 +39,7 @@ export function CancelOrderButton() {
         content={translate('omni.order.cancel_content')}
         reasonLabel={translate('omni.order.cancel_reason')}
         confirmLabel={translate('omni.order.cancel')}
+        keepLabel={translate('omni.order.keep')}
         isPending={isPending}
         onConfirm={(reason) => mutate(reason)}
         onClose={() => setOpen(false)}

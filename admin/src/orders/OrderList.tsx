@@ -1,4 +1,4 @@
-import { DataTable, DateField, List, ReferenceInput, SearchInput, SelectField, SelectInput, usePermissions } from 'react-admin';
+import { DataTable, List, ReferenceInput, SearchInput, SelectField, SelectInput, usePermissions } from 'react-admin';
 import { type Permissions, isConfinedToStore } from '../auth/permissions';
 import { adminConfig } from '../config';
 import { MoneyField } from '../shared/MoneyField';
@@ -6,6 +6,7 @@ import { StoreFilterInput } from '../shared/StoreFilterInput';
 import { orderStatusChoices } from './order-choices';
 import { OrderStatusTabs } from './OrderStatusTabs';
 import { WorkflowStartChip } from './WorkflowStartBadge';
+import { StoreDateField } from '../shared/StoreDateField';
 
 /**
  * Orders by status tab, newest first. Store staff have no store filter: the API narrows their list to
@@ -38,7 +39,7 @@ export function OrderList() {
           <MoneyField source="totalMinor" />
         </DataTable.Col>
         <DataTable.Col source="placedAt">
-          <DateField source="placedAt" showTime />
+          <StoreDateField source="placedAt" showTime />
         </DataTable.Col>
       </DataTable>
     </List>

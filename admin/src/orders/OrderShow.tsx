@@ -1,5 +1,5 @@
 import { Stack, Typography } from '@mui/material';
-import { DateField, Labeled, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useTranslate } from 'react-admin';
+import { Labeled, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useTranslate } from 'react-admin';
 import { MoneyField } from '../shared/MoneyField';
 import { useRecordLoadError } from '../shared/useRecordLoadError';
 import { timelineRefreshMs } from '../workflows/workflow-choices';
@@ -9,6 +9,7 @@ import { isSettled, type OrderRecord } from './order-record';
 import { OrderLinesTable } from './OrderLinesTable';
 import { OrderTimeline } from './OrderTimeline';
 import { WorkflowStartBadge } from './WorkflowStartBadge';
+import { StoreDateField } from '../shared/StoreDateField';
 
 function OrderShowActions() {
   return (
@@ -49,18 +50,18 @@ export function OrderShow() {
             <MoneyField source="totalMinor" />
           </Labeled>
           <Labeled>
-            <DateField source="placedAt" showTime />
+            <StoreDateField source="placedAt" showTime />
           </Labeled>
         </Stack>
         <Stack direction="row" spacing={4}>
           <Labeled>
-            <DateField source="readyForPickupAt" showTime emptyText="—" />
+            <StoreDateField source="readyForPickupAt" showTime emptyText="—" />
           </Labeled>
           <Labeled>
-            <DateField source="collectedAt" showTime emptyText="—" />
+            <StoreDateField source="collectedAt" showTime emptyText="—" />
           </Labeled>
           <Labeled>
-            <DateField source="cancelledAt" showTime emptyText="—" />
+            <StoreDateField source="cancelledAt" showTime emptyText="—" />
           </Labeled>
           <Labeled>
             <TextField source="cancelReason" emptyText="—" />

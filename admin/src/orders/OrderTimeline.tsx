@@ -1,5 +1,7 @@
 import { Alert, Chip, Stack, Typography } from '@mui/material';
 import { Link, useRecordContext, useTranslate } from 'react-admin';
+import { useStepLabel } from '../shared/useStepLabel';
+import { useStoreTimeZone } from '../shared/useStoreTimeZone';
 import { StepTimelineTable } from '../workflows/StepTimelineTable';
 import { timelineRefreshMs } from '../workflows/workflow-choices';
 import { currentStepOf, isRunning, stepLabelOf } from '../workflows/workflow-record';
@@ -11,6 +13,8 @@ export function OrderTimeline() {
   const order = useRecordContext<OrderRecord>();
   const { data: run, error } = useOrderRun(order);
   const translate = useTranslate();
+  const stepLabel = useStepLabel();
+  const timeZone = useStoreTimeZone({ code: order?.pickupStoreCode });
   if (order?.workflowId == null) return <Typography variant="body2">{translate('omni.order.no_workflow')}</Typography>;
   if (error != null) return <Alert severity="warning">{translate('omni.timeline.unavailable', { reason: error.message })}</Alert>;
   if (run === undefined) return null;
@@ -24,9 +28,7 @@ export function OrderTimeline() {
             className="current-step"
             data-step={currentStep}
             color={isRunning(run) ? 'primary' : 'default'}
-            label={translate('omni.timeline.current_step', {
-              step: translate(`omni.step.${currentStep}`, { _: stepLabelOf(run, currentStep) }),
-            })}
+            label={translate('omni.timeline.current_step', { step: stepLabel(currentStep, stepLabelOf(run, currentStep)) })}
           />
         )}
         <Link to={`/workflows/${encodeURIComponent(run.id)}/show`}>{run.id}</Link>
@@ -39,7 +41,7 @@ export function OrderTimeline() {
       {run.timelineError !== null && (
         <Alert severity="warning">{translate('omni.timeline.unavailable', { reason: run.timelineError })}</Alert>
       )}
-      {run.timeline !== null && <StepTimelineTable entries={run.timeline.entries} />}
+      {run.timeline !== null && <StepTimelineTable entries={run.timeline.entries} storeTimeZone={timeZone} />}
     </Stack>
   );
 }

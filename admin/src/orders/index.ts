@@ -1,10 +1,9 @@
 import ShoppingBagIcon from '@mui/icons-material/ShoppingBag';
-import { OrderList } from './OrderList';
-import { OrderShow } from './OrderShow';
+import { lazyScreen } from '../shared/lazy-screen';
 
 export const orders = {
-  list: OrderList,
-  show: OrderShow,
+  list: lazyScreen(() => import('./OrderList'), 'OrderList'),
+  show: lazyScreen(() => import('./OrderShow'), 'OrderShow'),
   icon: ShoppingBagIcon,
   recordRepresentation: (order: { externalId: string }) => order.externalId,
 };

@@ -15,6 +15,8 @@ export interface OrderRecord {
   status: string;
   currency: string;
   totalMinor: number;
+  /** The pickup store (null for shipped orders). */
+  pickupStoreCode: string | null;
   workflowId: string | null;
   /** PENDING: accepted, its run not started yet (retried automatically); FAILED: refused, a person must act. */
   startStatus: 'PENDING' | 'STARTED' | 'FAILED' | null;

@@ -1,10 +1,9 @@
 import CategoryIcon from '@mui/icons-material/Category';
-import { ProductList } from './ProductList';
-import { ProductShow } from './ProductShow';
+import { lazyScreen } from '../shared/lazy-screen';
 
 export const products = {
-  list: ProductList,
-  show: ProductShow,
+  list: lazyScreen(() => import('./ProductList'), 'ProductList'),
+  show: lazyScreen(() => import('./ProductShow'), 'ProductShow'),
   icon: CategoryIcon,
   recordRepresentation: (product: { sku: string; name: string }) => `${product.sku} ${product.name}`,
 };

@@ -1,12 +1,10 @@
 import StorefrontIcon from '@mui/icons-material/Storefront';
-import { StoreEdit } from './StoreEdit';
-import { StoreList } from './StoreList';
-import { StoreShow } from './StoreShow';
+import { lazyScreen } from '../shared/lazy-screen';
 
 export const stores = {
-  list: StoreList,
-  show: StoreShow,
-  edit: StoreEdit,
+  list: lazyScreen(() => import('./StoreList'), 'StoreList'),
+  show: lazyScreen(() => import('./StoreShow'), 'StoreShow'),
+  edit: lazyScreen(() => import('./StoreEdit'), 'StoreEdit'),
   icon: StorefrontIcon,
   recordRepresentation: (store: { code: string; name: string }) => `${store.code} ${store.name}`,
 };

@@ -31,8 +31,9 @@ export function CompleteHandoverForm() {
       setRefusal(error.message);
       setCode('');
       notify(error.message, { type: 'error' });
-      // A lock (409) changes the task: show it.
-      if (error instanceof HttpError && error.status === 409) refresh();
+      // A wrong code (400 on `code`) counts against the task and a lock (409) closes it: either way the
+      // task changed, and the counter below must say the same as the API's "N attempt(s) left".
+      if (error instanceof HttpError && (error.status === 400 || error.status === 409)) refresh();
     },
   });
   if (task === undefined) return null;
@@ -40,25 +41,40 @@ export function CompleteHandoverForm() {
     <Stack spacing={1} className="handover-form">
       <Typography variant="subtitle1">{translate('omni.task.handover_title')}</Typography>
       <Typography variant="body2">{translate('omni.task.handover_help')}</Typography>
+      <Typography variant="h6" className="handover-customer">
+        {task.payload.customerName ?? '—'}
+      </Typography>
+      <Stack component="ul" sx={{ m: 0, pl: 3 }} className="handover-items">
+        {(task.payload.lines ?? []).map((line) => (
+          <Typography component="li" variant="body1" key={line.lineId}>
+            {translate('omni.task.handover_item', {
+              quantity: line.pickedQuantity ?? line.quantity ?? 0,
+              product: line.productName ?? line.sku ?? line.lineId,
+            })}
+          </Typography>
+        ))}
+      </Stack>
       {task.failedAttempts > 0 && (
-        <Typography variant="body2">{translate('omni.task.attempts_left', { failed: task.failedAttempts })}</Typography>
+        <Typography variant="body2" className="handover-wrong-codes">
+          {translate('omni.task.wrong_codes_so_far', { smart_count: task.failedAttempts })}
+        </Typography>
       )}
       {refusal !== null && (
         <Alert severity="error" className="handover-refusal">
           {refusal}
         </Alert>
       )}
-      <Stack direction="row" spacing={2}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <TextField
           size="small"
           name="code"
-          sx={{ width: 240 }}
+          sx={{ width: '15rem', maxWidth: '100%' }}
           label={translate('omni.task.code')}
           value={code}
           onChange={(event) => setCode(event.target.value)}
           autoComplete="off"
         />
-        <Button variant="contained" disabled={code.trim().length < shortestCode || isPending} onClick={() => mutate()}>
+        <Button variant="contained" size="large" disabled={code.trim().length < shortestCode || isPending} onClick={() => mutate()}>
           {translate('omni.task.complete_handover')}
         </Button>
       </Stack>

@@ -1,9 +1,11 @@
 import { Alert, Stack } from '@mui/material';
 import { useCanAccess, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { type Permissions } from '../auth/permissions';
+import { ClosedTaskNextStep } from './ClosedTaskNextStep';
 import { CompleteHandoverForm } from './CompleteHandoverForm';
 import { CompletePickForm } from './CompletePickForm';
-import { canWorkOnTask } from './task-permissions';
+import { useActorName } from '../shared/usePeople';
+import { canWorkOnTask, isClaimedByAnother } from './task-permissions';
 import { isActionable, type TaskRecord } from './task-record';
 import { UnlockTaskButton } from './UnlockTaskButton';
 
@@ -13,6 +15,7 @@ export function TaskActionPanel() {
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'tasks', action: 'complete' });
   const { permissions } = usePermissions<Permissions>();
+  const actorName = useActorName();
   if (task === undefined) return null;
   if (task.status === 'LOCKED') {
     return (
@@ -24,10 +27,15 @@ export function TaskActionPanel() {
       </Stack>
     );
   }
-  if (!isActionable(task))
-    return <Alert severity="info">{translate('omni.task.task_closed', { status: translate(`omni.task_status.${task.status}`) })}</Alert>;
+  if (!isActionable(task)) return <ClosedTaskNextStep task={task} />;
   if (canAccess !== true) return null;
   if (!canWorkOnTask(permissions, task)) return <Alert severity="info">{translate('omni.task.managers_only')}</Alert>;
+  if (isClaimedByAnother(permissions, task))
+    return (
+      <Alert severity="info" className="task-claimed-by-another">
+        {translate('omni.task.claimed_by_another', { name: actorName(task.assigneeUserId) })}
+      </Alert>
+    );
   if (task.type === 'PICK') return <CompletePickForm />;
   if (task.type === 'HANDOVER') return <CompleteHandoverForm />;
   return null;

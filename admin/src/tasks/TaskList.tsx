@@ -1,46 +1,68 @@
-import { DataTable, DateField, List, ReferenceField, SelectField, SelectInput, TextField, usePermissions } from 'react-admin';
+import { type Theme, useMediaQuery } from '@mui/material';
+import { DataTable, List, ReferenceField, SelectField, SelectInput, TextField, usePermissions } from 'react-admin';
 import { type Permissions, isConfinedToStore } from '../auth/permissions';
 import { adminConfig } from '../config';
+import { StoreDateField } from '../shared/StoreDateField';
 import { StoreFilterInput } from '../shared/StoreFilterInput';
+import { CounterLookup } from './CounterLookup';
 import { SlaCountdownChip } from './SlaCountdownChip';
-import { inboxStatuses, taskStatusChoices, taskTypeChoices } from './task-record';
+import { TaskAssigneeField } from './TaskAssigneeField';
+import { TaskInboxCards } from './TaskInboxCards';
+import { assignedChoices, inboxStatuses, taskQueueChoices, taskStatusChoices, taskTypeChoices } from './task-record';
 
 /**
  * The inbox: tasks someone still has to act on, soonest due first. Store staff see their own store's
- * (the API narrows the list); head office can pick a store.
+ * (the API narrows the list); head office can pick a store. It asks the API again every
+ * VITE_INBOX_REFRESH_SECONDS, so a new pick shows up without a reload; on a phone it is a list of cards.
  */
 export function TaskList() {
   const { permissions } = usePermissions<Permissions>();
+  const isPhone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const filters = [
+    <SelectInput key="assigned" source="assigned" choices={assignedChoices} alwaysOn />,
     <SelectInput key="type" source="type" choices={taskTypeChoices} alwaysOn />,
+    <SelectInput key="queue" source="queue" choices={taskQueueChoices} />,
     ...(isConfinedToStore(permissions) ? [] : [<StoreFilterInput key="storeId" alwaysOn />]),
   ];
   return (
-    <List
-      sort={{ field: 'dueAt', order: 'ASC' }}
-      filter={{ status: inboxStatuses }}
-      filters={filters}
-      perPage={adminConfig.listPageSize}
-      title="omni.task.open_tasks"
-    >
-      <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="title" disableSort />
-        <DataTable.Col source="type">
-          <SelectField source="type" choices={taskTypeChoices} />
-        </DataTable.Col>
-        <DataTable.Col source="status">
-          <SelectField source="status" choices={taskStatusChoices} />
-        </DataTable.Col>
-        <DataTable.Col source="storeId" disableSort>
-          <ReferenceField source="storeId" reference="stores" link={false}>
-            <TextField source="code" />
-          </ReferenceField>
-        </DataTable.Col>
-        <DataTable.Col source="dueAt">
-          <DateField source="dueAt" showTime emptyText="—" />
-        </DataTable.Col>
-        <DataTable.Col source="sla" disableSort field={SlaCountdownChip} />
-      </DataTable>
-    </List>
+    <>
+      <CounterLookup />
+      <List
+        sort={{ field: 'dueAt', order: 'ASC' }}
+        filter={{ status: inboxStatuses }}
+        filters={filters}
+        perPage={adminConfig.listPageSize}
+        title="omni.task.open_tasks"
+        queryOptions={{ refetchInterval: adminConfig.inboxRefreshMs }}
+        // An empty inbox keeps its filters and keeps asking: react-admin's "No tasks yet" page would not.
+        empty={false}
+      >
+        {isPhone ? (
+          <TaskInboxCards />
+        ) : (
+          <DataTable rowClick="show" bulkActionButtons={false}>
+            <DataTable.Col source="title" disableSort />
+            <DataTable.Col source="type">
+              <SelectField source="type" choices={taskTypeChoices} />
+            </DataTable.Col>
+            <DataTable.Col source="status">
+              <SelectField source="status" choices={taskStatusChoices} />
+            </DataTable.Col>
+            <DataTable.Col source="assigneeEmail" disableSort>
+              <TaskAssigneeField />
+            </DataTable.Col>
+            <DataTable.Col source="storeId" disableSort>
+              <ReferenceField source="storeId" reference="stores" link={false}>
+                <TextField source="code" />
+              </ReferenceField>
+            </DataTable.Col>
+            <DataTable.Col source="dueAt">
+              <StoreDateField source="dueAt" showTime emptyText="—" />
+            </DataTable.Col>
+            <DataTable.Col source="sla" disableSort field={SlaCountdownChip} />
+          </DataTable>
+        )}
+      </List>
+    </>
   );
 }

@@ -1,16 +1,22 @@
 import { Stack } from '@mui/material';
-import { DateField, Labeled, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { Labeled, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { useRecordLoadError } from '../shared/useRecordLoadError';
 import { ClaimTaskButton } from './ClaimTaskButton';
+import { ReassignTaskButton } from './ReassignTaskButton';
+import { UnclaimTaskButton } from './UnclaimTaskButton';
 import { SlaCountdownChip } from './SlaCountdownChip';
 import { TaskActionPanel } from './TaskActionPanel';
+import { TaskAssigneeField } from './TaskAssigneeField';
 import { TaskOrderLink } from './TaskOrderLink';
 import { taskStatusChoices, taskTypeChoices } from './task-record';
+import { StoreDateField } from '../shared/StoreDateField';
 
 function TaskShowActions() {
   return (
     <TopToolbar>
       <ClaimTaskButton />
+      <UnclaimTaskButton />
+      <ReassignTaskButton />
     </TopToolbar>
   );
 }
@@ -22,7 +28,7 @@ export function TaskShow() {
     <Show actions={<TaskShowActions />} queryOptions={{ onError: onLoadError }}>
       <SimpleShowLayout>
         <TextField source="title" />
-        <Stack direction="row" spacing={4}>
+        <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
           <Labeled>
             <SelectField source="type" choices={taskTypeChoices} />
           </Labeled>
@@ -35,10 +41,13 @@ export function TaskShow() {
             </ReferenceField>
           </Labeled>
           <Labeled>
-            <DateField source="dueAt" showTime emptyText="—" />
+            <StoreDateField source="dueAt" showTime emptyText="—" />
           </Labeled>
           <Labeled source="sla">
             <SlaCountdownChip />
+          </Labeled>
+          <Labeled source="assigneeEmail">
+            <TaskAssigneeField />
           </Labeled>
           <Labeled label="omni.task.order">
             <TaskOrderLink />

@@ -1,10 +1,9 @@
 import AssignmentIcon from '@mui/icons-material/Assignment';
-import { TaskList } from './TaskList';
-import { TaskShow } from './TaskShow';
+import { lazyScreen } from '../shared/lazy-screen';
 
 export const tasks = {
-  list: TaskList,
-  show: TaskShow,
+  list: lazyScreen(() => import('./TaskList'), 'TaskList'),
+  show: lazyScreen(() => import('./TaskShow'), 'TaskShow'),
   icon: AssignmentIcon,
   recordRepresentation: (task: { title: string }) => task.title,
 };

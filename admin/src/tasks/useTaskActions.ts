@@ -16,5 +16,7 @@ export function useTaskActions() {
     completePick: (id: string, lines: PickedLine[]) => act(id, 'complete', { lines }),
     completeHandover: (id: string, code: string) => act(id, 'complete', { code }),
     unlockTask: (id: string) => act(id, 'unlock'),
+    unclaimTask: (id: string) => act(id, 'unclaim'),
+    reassignTask: (id: string, userId: string) => act(id, 'reassign', { userId }),
   };
 }

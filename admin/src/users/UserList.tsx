@@ -1,17 +1,8 @@
-import {
-  BooleanField,
-  DataTable,
-  DateField,
-  List,
-  NullableBooleanInput,
-  ReferenceField,
-  SearchInput,
-  SelectField,
-  SelectInput,
-} from 'react-admin';
+import { BooleanField, DataTable, List, NullableBooleanInput, ReferenceField, SearchInput, SelectField, SelectInput } from 'react-admin';
 import { adminConfig } from '../config';
 import { StoreFilterInput } from '../shared/StoreFilterInput';
 import { roleChoices } from './role-choices';
+import { StoreDateField } from '../shared/StoreDateField';
 
 const userFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -35,7 +26,7 @@ export function UserList() {
         <DataTable.Col source="isStoreManager" field={BooleanField} disableSort />
         <DataTable.Col source="active" field={BooleanField} disableSort />
         <DataTable.Col source="lastLoginAt">
-          <DateField source="lastLoginAt" showTime emptyText="—" />
+          <StoreDateField source="lastLoginAt" showTime emptyText="—" />
         </DataTable.Col>
       </DataTable>
     </List>

@@ -1,10 +1,11 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { UserList } from './UserList';
-import { UserShow } from './UserShow';
+import { lazyScreen } from '../shared/lazy-screen';
 
 export const users = {
-  list: UserList,
-  show: UserShow,
+  list: lazyScreen(() => import('./UserList'), 'UserList'),
+  show: lazyScreen(() => import('./UserShow'), 'UserShow'),
+  edit: lazyScreen(() => import('./UserEdit'), 'UserEdit'),
+  create: lazyScreen(() => import('./UserCreate'), 'UserCreate'),
   icon: PeopleIcon,
   recordRepresentation: 'name',
 };

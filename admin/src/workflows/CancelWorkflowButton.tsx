@@ -36,6 +36,7 @@ export function CancelWorkflowButton() {
         content={translate('omni.workflow.cancel_content')}
         reasonLabel={translate('omni.workflow.cancel_reason')}
         confirmLabel={translate('omni.workflow.cancel')}
+        keepLabel={translate('omni.workflow.keep_running')}
         isPending={isPending}
         onConfirm={(reason) => mutate(reason)}
         onClose={() => setOpen(false)}

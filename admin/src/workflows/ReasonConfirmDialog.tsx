@@ -11,6 +11,8 @@ export interface ReasonConfirmDialogProps {
   content: string;
   reasonLabel: string;
   confirmLabel: string;
+  /** The way out, named by what it keeps ("Keep running"), never a bare "Cancel" next to "Cancel run". */
+  keepLabel: string;
   isPending: boolean;
   onConfirm: (reason: string) => void;
   onClose: () => void;
@@ -26,6 +28,7 @@ export function ReasonConfirmDialog({
   content,
   reasonLabel,
   confirmLabel,
+  keepLabel,
   isPending,
   onConfirm,
   onClose,
@@ -52,10 +55,17 @@ export function ReasonConfirmDialog({
         />
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={isPending}>
-          {translate('ra.action.cancel')}
+        <Button onClick={onClose} disabled={isPending} sx={{ textTransform: 'none' }} className="dialog-keep">
+          {keepLabel}
         </Button>
-        <Button color="error" variant="contained" disabled={tooShort || isPending} onClick={() => onConfirm(reason.trim())}>
+        <Button
+          color="error"
+          variant="contained"
+          sx={{ textTransform: 'none' }}
+          className="dialog-confirm"
+          disabled={tooShort || isPending}
+          onClick={() => onConfirm(reason.trim())}
+        >
           {confirmLabel}
         </Button>
       </DialogActions>

@@ -1,5 +1,6 @@
 import { Alert, Stack, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { useStoreTimeZone } from '../shared/useStoreTimeZone';
 import { StepTimelineTable } from './StepTimelineTable';
 import { timelineRefreshMs } from './workflow-choices';
 import { isRunning, type WorkflowRecord } from './workflow-record';
@@ -8,6 +9,7 @@ import { isRunning, type WorkflowRecord } from './workflow-record';
 export function RunTimeline() {
   const run = useRecordContext<WorkflowRecord>();
   const translate = useTranslate();
+  const timeZone = useStoreTimeZone({ code: run?.storeCode });
   if (run === undefined) return null;
   if (run.timelineError !== null)
     return <Alert severity="warning">{translate('omni.timeline.unavailable', { reason: run.timelineError })}</Alert>;
@@ -20,7 +22,7 @@ export function RunTimeline() {
           {translate('omni.timeline.refreshing', { seconds: timelineRefreshMs / 1000 })}
         </Typography>
       )}
-      <StepTimelineTable entries={run.timeline.entries} />
+      <StepTimelineTable entries={run.timeline.entries} storeTimeZone={timeZone} />
     </Stack>
   );
 }

@@ -1,7 +1,10 @@
-import { DataTable, DateField, List, SelectField, SelectInput, TextInput } from 'react-admin';
+import { DataTable, List, SelectInput, TextInput } from 'react-admin';
 import { adminConfig } from '../config';
+import { CurrentStepField } from './CurrentStepField';
+import { RunStatusField } from './RunStatusField';
 import { TemporalUiLinkField } from './TemporalUiLinkField';
 import { workflowDomainChoices, workflowStatusChoices, workflowTypeChoices } from './workflow-choices';
+import { StoreDateField } from '../shared/StoreDateField';
 
 const workflowFilters = [
   <TextInput key="q" source="q" alwaysOn resettable />,
@@ -18,15 +21,17 @@ export function WorkflowList() {
         <DataTable.Col source="type" disableSort />
         <DataTable.Col source="businessKey" disableSort />
         <DataTable.Col source="status" disableSort>
-          <SelectField source="status" choices={workflowStatusChoices} />
+          <RunStatusField />
         </DataTable.Col>
-        <DataTable.Col source="currentStep" disableSort />
+        <DataTable.Col source="currentStep" disableSort>
+          <CurrentStepField />
+        </DataTable.Col>
         <DataTable.Col source="storeCode" disableSort />
         <DataTable.Col source="startTime" disableSort>
-          <DateField source="startTime" showTime />
+          <StoreDateField source="startTime" showTime />
         </DataTable.Col>
         <DataTable.Col source="closeTime" disableSort>
-          <DateField source="closeTime" showTime emptyText="—" />
+          <StoreDateField source="closeTime" showTime emptyText="—" />
         </DataTable.Col>
         <DataTable.Col source="temporalUiUrl" disableSort field={TemporalUiLinkField} />
       </DataTable>

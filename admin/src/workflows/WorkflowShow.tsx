@@ -1,11 +1,14 @@
-import { DateField, Labeled, NumberField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { Labeled, NumberField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { Stack } from '@mui/material';
 import { useRecordLoadError } from '../shared/useRecordLoadError';
 import { CancelWorkflowButton } from './CancelWorkflowButton';
 import { RunTimeline } from './RunTimeline';
+import { CurrentStepField } from './CurrentStepField';
+import { RunStatusField } from './RunStatusField';
 import { TemporalUiLinkField } from './TemporalUiLinkField';
-import { timelineRefreshMs, workflowStatusChoices } from './workflow-choices';
+import { timelineRefreshMs } from './workflow-choices';
 import { isRunning, type WorkflowRecord } from './workflow-record';
+import { StoreDateField } from '../shared/StoreDateField';
 
 function WorkflowShowActions() {
   return (
@@ -32,11 +35,11 @@ export function WorkflowShow() {
           <Labeled>
             <TextField source="type" />
           </Labeled>
-          <Labeled>
-            <SelectField source="status" choices={workflowStatusChoices} />
+          <Labeled source="status">
+            <RunStatusField />
           </Labeled>
-          <Labeled>
-            <TextField source="currentStep" emptyText="—" />
+          <Labeled source="currentStep">
+            <CurrentStepField />
           </Labeled>
           <Labeled>
             <TextField source="storeCode" emptyText="—" />
@@ -44,10 +47,10 @@ export function WorkflowShow() {
         </Stack>
         <Stack direction="row" spacing={4}>
           <Labeled>
-            <DateField source="startTime" showTime />
+            <StoreDateField source="startTime" showTime />
           </Labeled>
           <Labeled>
-            <DateField source="closeTime" showTime emptyText="—" />
+            <StoreDateField source="closeTime" showTime emptyText="—" />
           </Labeled>
           <Labeled>
             <NumberField source="historyLength" />

@@ -1,10 +1,9 @@
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
-import { WorkflowList } from './WorkflowList';
-import { WorkflowShow } from './WorkflowShow';
+import { lazyScreen } from '../shared/lazy-screen';
 
 export const workflows = {
-  list: WorkflowList,
-  show: WorkflowShow,
+  list: lazyScreen(() => import('./WorkflowList'), 'WorkflowList'),
+  show: lazyScreen(() => import('./WorkflowShow'), 'WorkflowShow'),
   icon: AccountTreeIcon,
   recordRepresentation: (run: { id: string }) => run.id,
 };

@@ -2,6 +2,7 @@ import { type Client } from '@temporalio/client';
 import { z } from 'zod';
 import { storeFilterFor } from '../../../domain/auth/store-access';
 import { ConflictError } from '../../../domain/errors';
+import { throwIfClaimedBySomeoneElse } from '../../../domain/tasks/task-claims';
 import { throwIfNotAllowedToUnlockTask, throwIfNotAllowedToWorkOnTask } from '../../../domain/tasks/task-permissions';
 import { type Prisma } from '../../../prisma/client';
 import { unlockTaskUpdate } from '../../../domain/workflow-kit/task-messages';
@@ -51,6 +52,7 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client,
         ...(filter.type !== undefined && { type: { in: filter.type } }),
         ...(filter.queue !== undefined && { queue: { in: filter.queue } }),
         ...(filter.workflowId !== undefined && { workflowId: filter.workflowId }),
+        ...(filter.assigned !== undefined && { assigneeUserId: filter.assigned === 'mine' ? actor.userId : null }),
       };
       const page = pageFor(query.range, pageLimits);
       return sendPage(res, 'tasks', page, {
@@ -124,6 +126,7 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client,
     handle: async ({ params, actor, req, requestId }) => {
       const task = await findAccessibleTask(prisma, actor, params.id);
       throwIfNotAllowedToWorkOnTask(actor, task);
+      throwIfClaimedBySomeoneElse(actor, task);
       // The workflow's recordTaskCompletion activity audits the completion in the transaction that makes it.
       await completeTask({ prisma, client, workflows }, actor, task, req.body, requestId);
       return prisma.task.findUniqueOrThrow({ where: { id: task.id } });

@@ -39,6 +39,7 @@ export const taskListQuerySchema = listQuerySchema({
     queue: oneOrMany(z.enum(TaskQueue)).optional(),
     storeId: idFilterSchema.optional(),
     workflowId: boundedText({ max: 255 }).optional(),
+    assigned: z.enum(['mine', 'unassigned']).optional().meta({ description: 'mine: claimed by the caller; unassigned: claimed by nobody' }),
   }),
 });
 

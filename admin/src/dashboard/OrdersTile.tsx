@@ -1,0 +1,68 @@
+import { Alert, Stack } from '@mui/material';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { type DashboardScope } from './dashboard-period';
+import { FigureWithTrend } from './FigureWithTrend';
+import { formatCount, formatShare } from './format-figures';
+import { MetricTile } from './MetricTile';
+import { useMetrics } from './useMetrics';
+
+/** Orders, cancellation rate and return rate per source channel (marketplace, web, chat, store). */
+export function OrdersTile({ scope }: { scope: DashboardScope }) {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const { data, isPending, error } = useMetrics('orders', scope);
+  const channels = data?.byChannel.filter((row) => row.figures.current.orders > 0 || row.figures.previous.orders > 0) ?? [];
+  return (
+    <MetricTile
+      id="orders"
+      title={translate('omni.dashboard.orders.title')}
+      loading={isPending}
+      error={error}
+      links={[{ to: '/orders', label: translate('omni.dashboard.open_orders_list') }]}
+    >
+      {data !== undefined && (
+        <>
+          <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
+            <FigureWithTrend
+              label={translate('omni.dashboard.orders.orders')}
+              value={formatCount(data.total.current.orders, locale)}
+              current={data.total.current.orders}
+              previous={data.total.previous.orders}
+              higherIsBetter
+            />
+            <FigureWithTrend
+              label={translate('omni.dashboard.orders.cancellation_rate')}
+              value={formatShare(data.total.current.cancellationRate, locale)}
+              current={data.total.current.cancellationRate}
+              previous={data.total.previous.cancellationRate}
+              higherIsBetter={false}
+            />
+            {data.returnsRecorded ? (
+              <FigureWithTrend
+                label={translate('omni.dashboard.orders.return_rate')}
+                value={formatShare(data.total.current.returnRate, locale)}
+                current={data.total.current.returnRate}
+                previous={data.total.previous.returnRate}
+                higherIsBetter={false}
+              />
+            ) : (
+              <Alert severity="info" data-testid="returns-not-yet">
+                {translate('omni.dashboard.orders.returns_not_yet')}
+              </Alert>
+            )}
+          </Stack>
+          <BarChart
+            height={240}
+            xAxis={[{ scaleType: 'band', data: channels.map((row) => row.channelName) }]}
+            series={[
+              { data: channels.map((row) => row.figures.current.orders), label: translate('omni.dashboard.this_period') },
+              { data: channels.map((row) => row.figures.current.cancelled), label: translate('omni.dashboard.orders.cancelled') },
+              { data: channels.map((row) => row.figures.previous.orders), label: translate('omni.dashboard.previous_period') },
+            ]}
+          />
+        </>
+      )}
+    </MetricTile>
+  );
+}

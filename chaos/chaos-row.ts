@@ -1,0 +1,34 @@
+import { printTable } from '../bench/support/print-table';
+
+/** One line of the chaos table: a fault, what it was applied to, and what the outside world saw. */
+export interface ChaosRow {
+  fault: string;
+  runs: number;
+  completed: number;
+  /** Effects seen more than once (reservations, refunds, messages, stock moves). */
+  duplicatedEffects: number;
+  /** Runs that did not finish, accepted orders without a run, or effects that never happened. */
+  lost: number;
+  /** Longest time from a fault until the work it interrupted moved again. */
+  maxRecoveryMs: number;
+  /** What went wrong, run by run, for the report under the table. */
+  problems: string[];
+}
+
+export function chaosRowIsClean(row: ChaosRow): boolean {
+  return row.completed === row.runs && row.duplicatedEffects === 0 && row.lost === 0 && row.problems.length === 0;
+}
+
+export function printChaosTable(rows: readonly ChaosRow[]): void {
+  printTable(
+    rows.map((row) => ({
+      fault: row.fault,
+      runs: row.runs,
+      completed: row.completed,
+      'duplicated effects': row.duplicatedEffects,
+      lost: row.lost,
+      'max recovery (s)': Math.round(row.maxRecoveryMs / 100) / 10,
+    })),
+  );
+  for (const row of rows) for (const problem of row.problems.slice(0, 20)) console.log(`  ${row.fault}: ${problem}`);
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** `npm run chaos` settings (environment); defaults are the issue's. */
+export const chaosConfigSchema = z.object({
+  /** The server the scratch database is created on (its database part is ignored). */
+  DATABASE_URL: z.string().min(1).default('postgresql://postgres@127.0.0.1:5432/omnichannel'),
+  /** Dropped and re-created on every run; must end in `_chaos`. */
+  CHAOS_DATABASE_NAME: z
+    .string()
+    .regex(/^[a-z0-9_]+_chaos$/, 'must end in _chaos: the suite drops and re-creates it')
+    .default('omnichannel_chaos'),
+  CHAOS_RUNS: z.coerce.number().int().min(1).default(50),
+  CHAOS_CONCURRENCY: z.coerce.number().int().min(1).default(10),
+  /** Worker kills over the runs; default one per five runs. */
+  CHAOS_KILLS: z.coerce.number().int().min(0).optional(),
+  CHAOS_KILL_GAP_MIN_MS: z.coerce.number().int().min(0).default(1500),
+  CHAOS_KILL_GAP_MAX_MS: z.coerce.number().int().min(0).default(8000),
+  CHAOS_SEED: z.coerce.number().int().default(20260115),
+  CHAOS_RUN_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(300),
+  CHAOS_STARTUP_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(120),
+  /** The `temporal` CLI; else found on PATH or in $(go env GOPATH)/bin. */
+  TEMPORAL_CLI: z.string().min(1).optional(),
+});
+
+export type ChaosConfig = z.infer<typeof chaosConfigSchema>;

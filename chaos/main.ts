@@ -1,0 +1,82 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { type BenchChild } from '../bench/pickup/child-process';
+import { findFreePorts } from '../bench/pickup/free-ports';
+import { findTemporalCli, startTemporalDevServer } from '../bench/pickup/temporal-dev-server';
+import { recreateMigratedDatabase } from '../bench/support/scratch-database';
+import { loadConfigOrExit } from '../domain/config';
+import { PickupWorld } from '../test/pickup/support/pickup-world';
+import { chaosRowIsClean, printChaosTable, type ChaosRow } from './chaos-row';
+import { chaosConfigSchema } from './config';
+import { buildWorkflowBundle } from './worker-pool';
+import { runWorkerKill } from './worker-kill';
+
+/**
+ * `npm run chaos`: a private stack (scratch database, own Temporal dev server, the worker and the
+ * channel sandbox as processes of their own), real faults, effects counted where the outside world sees
+ * them; prints the table and exits non-zero when anything was lost or done twice.
+ */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit(chaosConfigSchema, 'chaos');
+  const runDir = mkdtempSync(path.join(os.tmpdir(), 'omnichannel-chaos-'));
+  console.log(`Re-creating scratch database ${config.CHAOS_DATABASE_NAME} and migrating it...`);
+  const databaseUrl = await recreateMigratedDatabase(config.DATABASE_URL, config.CHAOS_DATABASE_NAME);
+  // The pickup world (test/pickup/support) and the worker processes read these.
+  process.env.DATABASE_URL = databaseUrl;
+  const [temporalPort] = (await findFreePorts(1)) as [number];
+  let temporal: BenchChild | undefined;
+  let connection: Connection | undefined;
+  const world = new PickupWorld();
+  try {
+    console.log(`Starting a private Temporal dev server and bundling the workflows (logs in ${runDir})...`);
+    const [server, bundlePath] = await Promise.all([
+      startTemporalDevServer({
+        cli: findTemporalCli(config.TEMPORAL_CLI),
+        port: temporalPort,
+        logFile: path.join(runDir, 'temporal.log'),
+        timeoutMs: config.CHAOS_STARTUP_TIMEOUT_SECONDS * 1000,
+      }),
+      buildWorkflowBundle(runDir),
+    ]);
+    temporal = server.child;
+    process.env.TEMPORAL_ADDRESS = server.address;
+    connection = await Connection.connect({ address: server.address });
+    const client = new Client({ connection, namespace: 'default' });
+    // Every run reserves 2 + 1 units at store A: enough for all of them.
+    await world.setUp({ storeA: [config.CHAOS_RUNS * 2 + 10, config.CHAOS_RUNS + 10], storeB: [0, 0] });
+    const rows: ChaosRow[] = [];
+    const kills = config.CHAOS_KILLS ?? Math.max(1, Math.round(config.CHAOS_RUNS / 5));
+    console.log(`Fault 1: worker SIGKILL x${kills} over ${config.CHAOS_RUNS} pickup runs (${config.CHAOS_CONCURRENCY} at a time)...`);
+    rows.push(
+      await runWorkerKill({
+        client,
+        world,
+        databaseUrl,
+        temporalAddress: server.address,
+        bundlePath,
+        runDir,
+        runs: config.CHAOS_RUNS,
+        concurrency: config.CHAOS_CONCURRENCY,
+        kills,
+        killGapMs: [config.CHAOS_KILL_GAP_MIN_MS, config.CHAOS_KILL_GAP_MAX_MS],
+        seed: config.CHAOS_SEED,
+        runTimeoutMs: config.CHAOS_RUN_TIMEOUT_SECONDS * 1000,
+      }),
+    );
+    console.log('');
+    printChaosTable(rows);
+    console.log(`\nProcess logs: ${runDir}; the database ${config.CHAOS_DATABASE_NAME} is left for inspection.`);
+    if (!rows.every(chaosRowIsClean)) process.exitCode = 1;
+  } finally {
+    await connection?.close().catch(() => undefined);
+    await world.tearDown().catch(() => undefined);
+    await temporal?.stop(10_000);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
