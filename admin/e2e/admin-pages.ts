@@ -147,3 +147,18 @@ export async function waitUntilEveryRowShows(page: Page, source: string, text: s
     { selector: `.list-page ${listRows} td.column-${source}`, expected: text },
   );
 }
+
+/**
+ * Types `text` into the list's search box, as a person looking for one record does, and waits until a row's
+ * `source` reads exactly `text` (the search matches names too, so other rows may stay).
+ */
+export async function searchListFor(page: Page, source: string, text: string): Promise<void> {
+  await page.locator('.list-page input[name="q"]').fill(text);
+  await page.waitForFunction(
+    ({ selector, expected }) => {
+      const cells = [...document.querySelectorAll(selector)].map((cell) => (cell as HTMLElement).innerText.trim());
+      return cells.includes(expected);
+    },
+    { selector: `.list-page ${listRows} td.column-${source}`, expected: text },
+  );
+}
