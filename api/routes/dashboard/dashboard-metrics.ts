@@ -37,6 +37,14 @@ async function storesById(prisma: PrismaClient, ids: Iterable<string | null>) {
   return stores.map((store) => ({ storeId: store.id, storeCode: store.code, storeName: store.name }));
 }
 
+const noOrders = (returnsRecorded: boolean) => ({
+  orders: 0,
+  cancelled: 0,
+  cancellationRate: null,
+  returned: returnsRecorded ? 0 : null,
+  returnRate: null,
+});
+
 const common = { tags: ['metrics'], access: 'authenticated' as const, request: { query: metricsQuerySchema } };
 const scopeNote =
   'Figures are SQL aggregates over [from, to) and the period of the same length before it. Store staff get their own store only.';
@@ -69,7 +77,9 @@ export function registerDashboardMetricRoutes(api: ApiRouter, { prisma }: Dashbo
             : [
                 {
                   ...row.channel,
-                  figures: { current: row.figures, previous: previousByChannel.get(row.channel.channelId) ?? total.figures },
+                  // Every channel has a row in both periods (the query starts from channels); one created between the two
+                  // reads had no orders before, which is what its zero row says, not the total's figures.
+                  figures: { current: row.figures, previous: previousByChannel.get(row.channel.channelId) ?? noOrders(returnsRecorded) },
                 },
               ],
         ),
