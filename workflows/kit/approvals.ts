@@ -82,8 +82,9 @@ export class Approvals {
       for (;;) {
         const decision = await this.nextDecision(opened.approvalId, this.pending.escalated ? undefined : options.slaMs);
         if (decision === null) {
-          this.pending.escalated = true;
           await escalateApproval({ approvalId: opened.approvalId, workflowId });
+          // Reported only once the request row says so: a reader of the query then finds it escalated.
+          this.pending.escalated = true;
           continue;
         }
         const refusal = approvalRefusal(decision.decidedBy, {
