@@ -44,6 +44,13 @@ function minutesText(seconds: number): string {
  */
 export function createLoginThrottle(prisma: PrismaClient, settings: LoginThrottleSettings): LoginThrottle {
   const { windowSeconds } = settings;
+  let lastSweepAt = 0;
+  /** Windows long over are of no use to anyone: swept at most once a window per process, not on every attempt. */
+  async function sweepOldWindows(): Promise<void> {
+    if (Date.now() - lastSweepAt < windowSeconds * 1000) return;
+    lastSweepAt = Date.now();
+    await prisma.$executeRaw`DELETE FROM login_attempt_counters WHERE window_started_at < now() - ${2 * windowSeconds}::int * interval '1 second'`;
+  }
   return {
     async admit({ email, ip }) {
       // Keys in a fixed order (account before address) so concurrent upserts never wait on each other in a cycle.
@@ -55,8 +62,7 @@ export function createLoginThrottle(prisma: PrismaClient, settings: LoginThrottl
           window_started_at = CASE WHEN c.window_started_at <= now() - ${windowSeconds}::int * interval '1 second' THEN now() ELSE c.window_started_at END
         RETURNING key, attempts,
           GREATEST(1, CEIL(EXTRACT(EPOCH FROM window_started_at + ${windowSeconds}::int * interval '1 second' - now())))::int AS retry_after_seconds`;
-      // Windows long over are of no use to anyone; the index on window_started_at keeps this cheap.
-      await prisma.$executeRaw`DELETE FROM login_attempt_counters WHERE window_started_at < now() - ${2 * windowSeconds}::int * interval '1 second'`;
+      await sweepOldWindows();
       const over = rows.filter((row) =>
         row.key.startsWith('account:') ? row.attempts > settings.maxAttemptsPerAccount : row.attempts > settings.maxAttemptsPerIp,
       );

@@ -154,3 +154,28 @@ describe('client address', () => {
     }
   });
 });
+
+describe('old login windows', () => {
+  it('are swept by the first attempt of a process, and not again by every attempt within the same window', async () => {
+    const api = startTestApi({ config: limits });
+    const staleKey = () => `account:stale-${randomUUID()}@omni.example`;
+    const stale = (key: string) =>
+      api.prisma
+        .$executeRaw`INSERT INTO login_attempt_counters (key, attempts, window_started_at) VALUES (${key}, 9, now() - interval '1 day')`;
+    const exists = async (key: string) => (await api.prisma.loginAttemptCounter.count({ where: { key } })) === 1;
+    try {
+      const first = staleKey();
+      await stale(first);
+      await login(api, `sweep-${randomUUID()}@omni.example`, 'wrong', freshAddress());
+      expect(await exists(first)).toBe(false);
+
+      const second = staleKey();
+      await stale(second);
+      await login(api, `sweep-${randomUUID()}@omni.example`, 'wrong', freshAddress());
+      expect(await exists(second)).toBe(true);
+    } finally {
+      await api.prisma.loginAttemptCounter.deleteMany({ where: { key: { startsWith: 'account:stale-' } } });
+      await api.close();
+    }
+  });
+});
