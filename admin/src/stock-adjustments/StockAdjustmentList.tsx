@@ -7,7 +7,6 @@ import {
   SelectField,
   SelectInput,
   TextField,
-  TextInput,
   TopToolbar,
   usePermissions,
 } from 'react-admin';
@@ -34,7 +33,6 @@ export function StockAdjustmentList() {
   const filters = [
     <SelectInput key="status" source="status" choices={stockAdjustmentStatusChoices} alwaysOn />,
     <StoreFilterInput key="storeId" />,
-    <TextInput key="id" source="id" sx={{ display: 'none' }} />,
   ];
   return (
     <List sort={{ field: 'createdAt', order: 'DESC' }} filters={filters} actions={<ListActions />} perPage={adminConfig.listPageSize}>
