@@ -34,10 +34,11 @@ export function createSetReturnStatus({ prisma }: Pick<ActivityDeps, 'prisma'>) 
           where: { id: input.returnId },
           data: {
             status: input.status,
-            ...(input.status === 'APPROVED' && input.approval !== undefined && {
-              approvedByUserId: input.approval.decidedByUserId,
-              approvedAt: new Date(),
-            }),
+            ...(input.status === 'APPROVED' &&
+              input.approval !== undefined && {
+                approvedByUserId: input.approval.decidedByUserId,
+                approvedAt: new Date(),
+              }),
           },
         });
         await recordAudit(tx, {

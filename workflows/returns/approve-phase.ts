@@ -25,7 +25,13 @@ export async function approveReturn(run: ReturnRun): Promise<boolean> {
   });
   const approval = { approvalId: decision.approvalId, decidedByUserId: decision.decidedBy.userId };
   if (decision.outcome === 'REJECTED') {
-    await db.setReturnStatus({ returnId: run.returnId, status: 'REJECTED', workflowId: run.workflowId, approval, note: decision.reason ?? '' });
+    await db.setReturnStatus({
+      returnId: run.returnId,
+      status: 'REJECTED',
+      workflowId: run.workflowId,
+      approval,
+      note: decision.reason ?? '',
+    });
     run.timeline.end(index, `Rejected: ${decision.reason ?? 'no reason given'}`, decision.decidedBy.label);
     return false;
   }

@@ -1,6 +1,5 @@
 import { ActivityFailure, uuid4 } from '@temporalio/workflow';
 import { type LoadedReturnLine } from '../../activities/returns/load-return';
-import { type ManualRefundOutcome } from '../../domain/returns/return-workflow';
 import { channel, db } from '../kit/activity-proxies';
 import { type ReturnRun } from './return-run';
 
@@ -71,11 +70,11 @@ async function refundByHand(run: ReturnRun, line: LoadedReturnLine, problem: str
       await db.recordManualRefund({
         returnId: run.returnId,
         returnLineId: line.returnLineId,
-        reference: (outcome).reference,
+        reference: outcome.reference,
         actor,
         workflowId: run.workflowId,
       });
-      reference = (outcome).reference;
+      reference = outcome.reference;
       run.inbox.close();
       run.timeline.note('MANUAL_REFUND', `${line.sku}: refunded by hand, reference ${reference}`, actor.label);
       return { taskId: completed, completed: true, taskStatus: 'DONE', message: 'Manual refund recorded' };

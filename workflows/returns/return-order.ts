@@ -6,7 +6,7 @@ import { queuedRows } from '../kit/background-deliveries';
 import { approveReturn } from './approve-phase';
 import { inspectReturn } from './inspect-phase';
 import { refundReturn } from './refund-phase';
-import { ReturnRun, type ReturnStep } from './return-run';
+import { ReturnRun } from './return-run';
 
 /**
  * One return (`return:<returnId>`), eligibility already checked when it was written: received at the
@@ -98,7 +98,10 @@ function installHandlers(run: ReturnRun): void {
       validator: (_request: CancelReturnRequest) => {
         if (run.cancellation !== null && !run.finished) return;
         if (!run.cancellable)
-          throw ApplicationFailure.create({ type: RETURN_NOT_CANCELLABLE, message: `The return can no longer be cancelled (it is at ${run.step})` });
+          throw ApplicationFailure.create({
+            type: RETURN_NOT_CANCELLABLE,
+            message: `The return can no longer be cancelled (it is at ${run.step})`,
+          });
       },
     },
   );

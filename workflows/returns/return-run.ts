@@ -1,6 +1,11 @@
 import { workflowInfo } from '@temporalio/workflow';
 import { type LoadedReturn } from '../../activities/returns/load-return';
-import { type CancelReturnRequest, type ReturnOrderInput, type ReturnTaskOutcome, type ReturnTimeline } from '../../domain/returns/return-workflow';
+import {
+  type CancelReturnRequest,
+  type ReturnOrderInput,
+  type ReturnTaskOutcome,
+  type ReturnTimeline,
+} from '../../domain/returns/return-workflow';
 import { searchAttributes } from '../../domain/workflow-kit/search-attributes';
 import { Approvals } from '../kit/approvals';
 import { BackgroundDeliveries } from '../kit/background-deliveries';
