@@ -16,8 +16,8 @@ export interface BookReturnStockInput {
 /**
  * Books an inspected line at the *receiving* store, once (`return-stock:<returnId>:<lineId>`): RESTOCK adds
  * its units to on hand as a RETURN_RESTOCK ledger row (the next stock sync publishes them); WRITE_OFF
- * writes a WRITE_OFF ledger row of its own that changes nothing on hand (the units never left the returns
- * area) and names their value, what was refunded for them.
+ * writes the units in (RETURN_RESTOCK) and out again (WRITE_OFF, with their value: what was refunded for
+ * them) in one statement, so on hand never shows them.
  */
 export function createBookReturnStock(deps: Pick<ActivityDeps, 'prisma'>, settings?: InventorySettings) {
   const adjustStock = createAdjustStock(deps, settings);
@@ -46,22 +46,33 @@ export function createBookReturnStock(deps: Pick<ActivityDeps, 'prisma'>, settin
         });
         return { kind: 'RETURN_RESTOCK', units: line.quantity };
       }
+      // The ledger keeps no row that changes nothing: the units come in and go out again, in one
+      // transaction, so on hand never shows them and the write-off row carries their value.
       const value = minorUnits(line.refundMinor);
-      await prisma.inventoryMovement.upsert({
-        where: { idempotencyKey: businessKey },
-        create: {
-          id: randomUUID(),
-          storeId: store.id,
-          productId: line.orderLine.productId,
-          kind: 'WRITE_OFF',
-          deltaOnHand: 0,
-          deltaReserved: 0,
-          reason: `Return ${input.returnId}: ${line.quantity} x ${line.orderLine.product.sku} written off (${line.condition ?? 'not graded'}), value ${value} ${line.return.order.currency}`,
-          actorLabel: RETURN_ACTOR.label,
-          workflowId: input.workflowId,
-          idempotencyKey: businessKey,
-        },
-        update: {},
+      const row = (kind: 'RETURN_RESTOCK' | 'WRITE_OFF', key: string, deltaOnHand: number, reason: string) => ({
+        id: randomUUID(),
+        storeId: store.id,
+        productId: line.orderLine.productId,
+        kind,
+        deltaOnHand,
+        deltaReserved: 0,
+        reason,
+        actorLabel: RETURN_ACTOR.label,
+        workflowId: input.workflowId,
+        idempotencyKey: key,
+      });
+      const what = `${line.quantity} x ${line.orderLine.product.sku}`;
+      await prisma.inventoryMovement.createMany({
+        data: [
+          row('RETURN_RESTOCK', `${businessKey}#in`, line.quantity, `Return ${input.returnId}: ${what} received for write-off`),
+          row(
+            'WRITE_OFF',
+            businessKey,
+            -line.quantity,
+            `Return ${input.returnId}: ${what} written off (${line.condition ?? 'not graded'}), value ${value} ${line.return.order.currency}`,
+          ),
+        ],
+        skipDuplicates: true,
       });
       return { kind: 'WRITE_OFF', units: line.quantity };
     });
