@@ -209,7 +209,14 @@ export function createApp({
       approvalSlaMs: config.APPROVAL_SLA_MS,
     },
   });
-  registerReturnRoutes(api, { ...resourceDeps, fulfilment, settings: returnRouteSettings(config) });
+  registerReturnRoutes(api, {
+    ...resourceDeps,
+    fulfilment,
+    client: temporal.client,
+    workflows,
+    temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
+    settings: returnRouteSettings(config),
+  });
   registerWorkflowRoutes(api, {
     ...resourceDeps,
     client: temporal.client,

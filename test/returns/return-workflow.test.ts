@@ -155,10 +155,12 @@ describe('cross-channel returns', () => {
     const winner = answers.find((answer) => answer.status === 201)?.body as ReturnBody;
     // Cancel it before the inspection: the saga undoes it and the units are free again.
     await openTaskOf(winner.id, 'RETURN_INSPECTION');
-    const cancelled = await request(app)
-      .post(`/api/workflows/${encodeURIComponent(returnWorkflowId(winner.id))}/cancel`)
-      .set('Authorization', as('admin'))
-      .send({ reason: 'Customer changed their mind' });
+    const otherStore: ReturnsUserKey = winner.storeCode === world.storeB ? 'clerkA' : 'clerkB';
+    const ownStore: ReturnsUserKey = winner.storeCode === world.storeB ? 'clerkB' : 'clerkA';
+    const cancel = (key: ReturnsUserKey) =>
+      request(app).post(`/api/returns/${winner.id}/cancel`).set('Authorization', as(key)).send({ reason: 'Customer changed their mind' });
+    expect((await cancel(otherStore)).status).toBe(404);
+    const cancelled = await cancel(ownStore);
     expect(cancelled.status).toBeLessThan(300);
     const { result } = await settled(winner.id, 'returns-cancelled');
     expect(result.status).toBe('CANCELLED');

@@ -14,12 +14,13 @@ import { sendPage } from '../../lists/send-page';
 import { idParamsSchema } from '../../openapi/common-schemas';
 import { type ResourceRouteDeps } from '../route-deps';
 import { registerOrderLookupRoute } from './order-lookup';
+import { type ReturnCancelDeps, registerReturnCancelRoute } from './return-cancel';
 import { planOrderReturn, refusedReturn } from './plan-order-return';
 import { type ReturnRouteSettings } from './return-settings';
 import { returnInclude, returnView } from './return-views';
 import { createReturnBodySchema, returnListQuerySchema, returnSchema } from './returns.validators';
 
-export interface ReturnRouteDeps extends ResourceRouteDeps {
+export interface ReturnRouteDeps extends ResourceRouteDeps, ReturnCancelDeps {
   fulfilment: Pick<OrderFulfilment, 'policy' | 'startInBackground'>;
   settings: ReturnRouteSettings;
 }
@@ -48,8 +49,10 @@ function receivingStoreId(actor: Actor, requested: string | undefined): string {
  * once with its reason, nothing written), then written with their workflow's start in one transaction,
  * so an accepted return has its run. The database re-checks quantities and refunds (a race is a 409).
  */
-export function registerReturnRoutes(api: ApiRouter, { prisma, pageLimits, fulfilment, settings }: ReturnRouteDeps): void {
+export function registerReturnRoutes(api: ApiRouter, deps: ReturnRouteDeps): void {
+  const { prisma, pageLimits, fulfilment, settings } = deps;
   registerOrderLookupRoute(api, { prisma });
+  registerReturnCancelRoute(api, deps);
 
   api.route({
     method: 'get',
