@@ -57,7 +57,8 @@ export async function waitForDashboard(page: Page): Promise<void> {
  * page is drawn again in it (`expectMenuEntry` is a menu label in that language).
  */
 export async function chooseLanguage(page: Page, language: string, expectMenuEntry: string): Promise<void> {
-  await page.locator('header .RaLocalesMenuButton-root button').click();
+  // react-admin's LocalesMenuButton: the app bar's button that opens the language menu, named by the current language.
+  await page.locator('header button[aria-controls="simple-menu"]').click();
   await page.getByRole('menuitem', { name: language, exact: true }).click();
   await menuEntry(page, expectMenuEntry).waitFor();
 }

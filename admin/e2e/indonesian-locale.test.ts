@@ -58,6 +58,7 @@ describe('the admin UI in Bahasa Indonesia', () => {
   });
 
   afterAll(async () => {
+    await prisma.orderLine.deleteMany({ where: { order: { externalId } } });
     await prisma.order.deleteMany({ where: { externalId } });
     await prisma.product.deleteMany({ where: { sku } });
     await prisma.$disconnect();
