@@ -10,12 +10,16 @@ export interface RenderedMessage {
 /** `read` a field the message cannot go without; `optional` one it can (empty when absent). */
 type Template = (read: (field: string) => string, optional: (field: string) => string) => RenderedMessage;
 
-/** Minor units as the currency writes them (ISO 4217: 1999 EUR is 19.99, 150000 JPY is 150000, 1250 KWD is 1.250). */
+/**
+ * Minor units by the currency's ISO 4217 exponent (1999 EUR is 19.99, 1500 JPY is 1500, 1250 KWD is 1.250),
+ * with no more decimals than the currency customarily shows (rupiah without their unused sen).
+ */
 function money(minor: string, currency: string): string {
   const amount = Number(minor);
   if (!Number.isFinite(amount)) return `${minor} ${currency}`;
   const exponent = minorUnitExponent(currency);
-  return `${(amount / 10 ** exponent).toFixed(exponent)} ${currency}`;
+  const customary = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? exponent;
+  return `${(amount / 10 ** exponent).toFixed(Math.min(customary, exponent))} ${currency}`;
 }
 
 /** ", Kalverstraat 92 (open Mon-Sat 10:00-19:00)": where and when, for a payload that has them. */
