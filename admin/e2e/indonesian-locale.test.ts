@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createPrismaClient, type PrismaClient } from '../../prisma/client';
-import { chooseLanguage, menuLabels, openFromMenu, openListRow, searchListFor, signIn, waitForDashboard } from './admin-pages';
+import { chooseLanguage, menuLabels, openFromMenu, openListRow, searchListFor, signIn, waitForDashboard, waitForShow } from './admin-pages';
 import { type BrowserSession, openBrowserSession } from './browser';
 import { admin, adminUrl, stepTimeoutMs, testTimeoutMs } from './e2e-settings';
 
@@ -98,7 +98,9 @@ describe('the admin UI in Bahasa Indonesia', () => {
       expect(await row.locator('td.column-placedAt').innerText()).toMatch(indonesianDateTime);
 
       // The record's page: labels and the lines' prices, rupiah without decimals.
-      await openListRow(page, 'orders', externalId);
+      // On the order number's cell: the row's other cells hold links (the channel) that lead elsewhere.
+      await row.locator('td.column-externalId').click();
+      await waitForShow(page, 'orders');
       await page.locator('.order-lines').waitFor();
       await page.getByText('Harga satuan').waitFor();
       expect(spaced(await page.locator('.order-lines tbody tr').first().innerText())).toContain('Rp 150.000');
