@@ -52,6 +52,17 @@ export async function waitForDashboard(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Picks a language in the app bar's language menu (react-admin's LocalesMenuButton) and waits until the
+ * page is drawn again in it (`expectMenuEntry` is a menu label in that language).
+ */
+export async function chooseLanguage(page: Page, language: string, expectMenuEntry: string): Promise<void> {
+  // react-admin's LocalesMenuButton: the app bar's button that opens the language menu, named by the current language.
+  await page.locator('header button[aria-controls="simple-menu"]').click();
+  await page.getByRole('menuitem', { name: language, exact: true }).click();
+  await menuEntry(page, expectMenuEntry).waitFor();
+}
+
 export function menuEntry(page: Page, label: string) {
   return page.getByRole('menuitem', { name: label, exact: true });
 }
