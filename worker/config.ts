@@ -28,6 +28,8 @@ export const workerConfigSchema = z.object({
    */
   WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** How long a scrape waits for the Temporal server's task-queue backlog (worker/metrics/temporal-backlog-metrics.ts). */
+  WORKER_METRICS_BACKLOG_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
   ...inventoryEnv,
   /** The workflow-start relay every worker runs (workflow-starts/, docs/workflow-starts.md). */
   ...workflowStartEnv,
