@@ -42,7 +42,7 @@ describe('Temporal task-queue backlog metrics', () => {
       timeoutMs: 2000,
     });
     const deadline = Date.now() + 20_000;
-    let backlog: Awaited<ReturnType<typeof samples>> = [];
+    let backlog: Awaited<ReturnType<typeof samples>>;
     for (;;) {
       backlog = await samples(metrics, 'omnichannel_temporal_task_queue_backlog');
       if (backlog.find((sample) => sample.labels.task_type === 'workflow')?.value === 3 || Date.now() > deadline) break;
