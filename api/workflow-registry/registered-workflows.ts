@@ -1,4 +1,5 @@
 import { channelStockSyncWorkflow, stockSyncWorkflow } from '../../domain/inventory/stock-sync-definitions';
+import { outageWorkflow } from '../../domain/outages/outage-definition';
 import { pickupWorkflow } from '../../domain/pickup/pickup-definition';
 import { stockAdjustmentWorkflow } from '../../domain/stock-adjustments/stock-adjustment-definition';
 import { checkPipelineWorkflow } from '../../domain/system/check-pipeline-definition';
@@ -15,4 +16,5 @@ export const registeredWorkflows = new WorkflowRegistry([
   { definition: channelStockSyncWorkflow },
   { definition: checkPipelineWorkflow },
   { definition: stockAdjustmentWorkflow },
+  { definition: outageWorkflow },
 ]);

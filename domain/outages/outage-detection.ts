@@ -24,7 +24,10 @@ export function checkFailed(check: HealthCheck, settings: Pick<OutageDetectionSe
 
 function trailingCount(checks: readonly HealthCheck[], failed: boolean, settings: OutageDetectionSettings): number {
   let count = 0;
-  for (let i = checks.length - 1; i >= 0 && checkFailed(checks[i], settings) === failed; i -= 1) count += 1;
+  for (const check of [...checks].reverse()) {
+    if (checkFailed(check, settings) !== failed) break;
+    count += 1;
+  }
   return count;
 }
 

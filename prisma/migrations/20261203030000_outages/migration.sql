@@ -61,6 +61,17 @@ ALTER TABLE "outages" ADD CONSTRAINT "outages_declared_by_user_id_fkey" FOREIGN 
 ALTER TABLE "offline_sale_conflicts" ADD CONSTRAINT "offline_sale_conflicts_offline_sale_id_fkey" FOREIGN KEY ("offline_sale_id") REFERENCES "offline_sales"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 
+-- Protective measures of a store outage: a share of its stock held back from every channel, no new
+-- pickups there (stock sync and pickup read these; the outage's workflow sets and lifts them).
+ALTER TABLE "stores" ADD COLUMN     "online_hold_percent" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "pickup_paused" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "stores" ADD CONSTRAINT "stores_online_hold_percent_range" CHECK ("online_hold_percent" BETWEEN 0 AND 100);
+
+-- An outage's run is started through the outbox (docs/workflow-starts.md).
+ALTER TABLE "workflow_starts" ADD COLUMN     "outage_id" UUID;
+CREATE INDEX "workflow_starts_outage_id_idx" ON "workflow_starts"("outage_id");
+ALTER TABLE "workflow_starts" ADD CONSTRAINT "workflow_starts_outage_id_fkey" FOREIGN KEY ("outage_id") REFERENCES "outages"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
 -- One open outage per channel or store: open_scope names it while open and is null once resolved.
 UPDATE "outages" SET "open_scope" = CASE WHEN "channel_id" IS NULL THEN NULL ELSE 'channel:' || "channel_id" END
   WHERE "status" <> 'RESOLVED' AND "id" = (SELECT o2."id" FROM "outages" o2 WHERE o2."channel_id" = "outages"."channel_id"
