@@ -75,11 +75,11 @@ export function createReconcileOutage({ prisma }: Pick<ActivityDeps, 'prisma'>) 
             ), found AS (
               INSERT INTO discrepancies (id, reconciliation_id, store_id, product_id, journal_qty, system_qty, delta, class, value_minor, resolution, resolved_at, note, updated_at)
               SELECT gen_random_uuid(), ${reconciliationId}::uuid, p.store_id, p.product_id, p.quantity, p.on_hand, -p.applied, 'OFFLINE_SALE',
-                     p.applied * p.unit_price, 'AUTO_FIXED', now(), 'offline sales applied', now()
+                     p.applied * p.unit_price, 'AUTO_FIXED'::discrepancy_resolution, now(), 'offline sales applied', now()
                 FROM plan p WHERE p.applied > 0
               UNION ALL
               SELECT gen_random_uuid(), ${reconciliationId}::uuid, p.store_id, p.product_id, p.quantity, p.on_hand, -(p.quantity - p.applied), 'DOUBLE_SALE',
-                     (p.quantity - p.applied) * p.unit_price, 'PENDING', NULL, 'sold offline and online: needs an order decision', now()
+                     (p.quantity - p.applied) * p.unit_price, 'PENDING'::discrepancy_resolution, NULL::timestamptz, 'sold offline and online: needs an order decision', now()
                 FROM plan p WHERE p.quantity > p.applied
               RETURNING class, value_minor
             ), stamped AS (

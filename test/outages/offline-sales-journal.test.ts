@@ -33,7 +33,7 @@ describe('offline sales journal', () => {
     await world.tearDown();
   });
 
-  const sale = (receiptNumber: string, quantity = 1, sku = world.skus[0]) => ({
+  const sale = (receiptNumber: string, quantity = 1, sku = world.sku(0)) => ({
     receiptNumber,
     soldAt: '2026-12-02T10:00:00+07:00',
     currency: 'IDR',
@@ -106,13 +106,13 @@ describe('offline sales journal', () => {
     const header = 'receipt_number,sold_at,currency,sku,quantity,unit_price_minor';
     const rows: string[] = [];
     for (let i = 0; i < 500; i += 1) {
-      rows.push(`CSV-${i},2026-12-02T09:00:00+07:00,IDR,${world.skus[i % 10]},1,${world.unitPriceMinor}`);
-      if (i % 50 === 0) rows.push(`CSV-${i},2026-12-02T09:00:00+07:00,IDR,${world.skus[(i + 1) % 10]},2,${world.unitPriceMinor}`);
+      rows.push(`CSV-${i},2026-12-02T09:00:00+07:00,IDR,${world.sku(i % 10)},1,${world.unitPriceMinor}`);
+      if (i % 50 === 0) rows.push(`CSV-${i},2026-12-02T09:00:00+07:00,IDR,${world.sku((i + 1) % 10)},2,${world.unitPriceMinor}`);
     }
     const bad = [
       'BAD-1,2026-12-02T09:00:00+07:00,IDR,NO-SUCH-SKU,1,100',
-      'BAD-2,not-a-date,IDR,' + world.skus[0] + ',1,100',
-      'BAD-3,2026-12-02T09:00:00+07:00,IDR,' + world.skus[0] + ',zero,100',
+      'BAD-2,not-a-date,IDR,' + world.sku(0) + ',1,100',
+      'BAD-3,2026-12-02T09:00:00+07:00,IDR,' + world.sku(0) + ',zero,100',
       'BAD-4,2026-12-02T09:00:00+07:00',
     ];
     const csv = [header, ...rows, ...bad].join('\n');

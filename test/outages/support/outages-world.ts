@@ -63,6 +63,12 @@ export class OutagesWorld {
     await user('opsLead', 'OPS_LEAD', null, false);
   }
 
+  sku(index: number): string {
+    const sku = this.skus[index];
+    if (sku === undefined) throw new Error(`this world has ${this.skus.length} SKUs`);
+    return sku;
+  }
+
   bearer(key: OutagesUserKey, secret: string): string {
     return `Bearer ${signAccessToken(this.users[key].id, { secret, ttlSeconds: 600 })}`;
   }
