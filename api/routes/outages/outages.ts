@@ -1,3 +1,4 @@
+import { type z } from 'zod';
 import { recordAudit } from '../../../db/audit/record-audit';
 import { openOrJoinOutage } from '../../../db/outages/open-outage';
 import { confinedStoreId } from '../../../domain/auth/store-access';
@@ -44,7 +45,12 @@ export function outageWorkflowSettingsOf(config: AppConfig): OutageWorkflowSetti
 }
 
 type OutageRow = Prisma.OutageGetPayload<object>;
-const view = (row: OutageRow) => row as unknown as ReturnType<typeof outageSchema.parse>;
+type OutageView = z.infer<typeof outageSchema>;
+
+/** The JSON columns as the workflow writes them (activities/outages/outage-measures.ts, close-outage.ts). */
+function view(row: OutageRow): OutageView {
+  return { ...row, measures: row.measures as OutageView['measures'], report: row.report as OutageView['report'] };
+}
 
 /**
  * Outages (docs/outages.md): the list and one outage for everybody (store staff: their store's and every
