@@ -19,6 +19,7 @@ import { createReconcileOutage } from './outages/reconcile-outage';
 import { createPickupActivities } from './pickup/pickup-activities';
 import { createLoadStockAdjustment } from './stock-adjustments/load-stock-adjustment';
 import { createSetStockAdjustmentStatus } from './stock-adjustments/set-stock-adjustment-status';
+import { createReturnActivities } from './returns/return-activities';
 import { createReadDatabaseClock } from './system/read-database-clock';
 
 /**
@@ -44,6 +45,7 @@ export function createActivities(deps: ActivityDeps) {
     escalateApproval: createEscalateApproval(deps),
     loadStockAdjustment: createLoadStockAdjustment(deps),
     setStockAdjustmentStatus: createSetStockAdjustmentStatus(deps),
+    ...createReturnActivities(deps),
     loadOutage: createLoadOutage(deps),
     applyOutageMeasure: createApplyOutageMeasure(deps),
     liftOutageMeasure: createLiftOutageMeasure(deps),

@@ -1,9 +1,11 @@
 import { channelStockSyncWorkflow, stockSyncWorkflow } from '../../domain/inventory/stock-sync-definitions';
 import { outageWorkflow } from '../../domain/outages/outage-definition';
 import { pickupWorkflow } from '../../domain/pickup/pickup-definition';
+import { returnWorkflow } from '../../domain/returns/return-definition';
 import { stockAdjustmentWorkflow } from '../../domain/stock-adjustments/stock-adjustment-definition';
 import { checkPipelineWorkflow } from '../../domain/system/check-pipeline-definition';
 import { pickupTaskOutcomes } from './pickup-task-outcomes';
+import { returnTaskOutcomes } from './return-task-outcomes';
 import { WorkflowRegistry } from './workflow-registry';
 
 /**
@@ -16,5 +18,6 @@ export const registeredWorkflows = new WorkflowRegistry([
   { definition: channelStockSyncWorkflow },
   { definition: checkPipelineWorkflow },
   { definition: stockAdjustmentWorkflow },
+  { definition: returnWorkflow, taskOutcomes: returnTaskOutcomes },
   { definition: outageWorkflow },
 ]);
