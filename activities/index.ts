@@ -12,6 +12,10 @@ import { createConsumeStock } from './inventory/consume-stock';
 import { createReleaseStock } from './inventory/release-stock';
 import { createReserveStock } from './inventory/reserve-stock';
 import { createSendNotification } from './notifications/send-notification';
+import { createCloseOutage, createSetOutageStatus } from './outages/close-outage';
+import { createLoadOutage } from './outages/load-outage';
+import { createApplyOutageMeasure, createLiftOutageMeasure } from './outages/outage-measures';
+import { createReconcileOutage } from './outages/reconcile-outage';
 import { createPickupActivities } from './pickup/pickup-activities';
 import { createLoadStockAdjustment } from './stock-adjustments/load-stock-adjustment';
 import { createSetStockAdjustmentStatus } from './stock-adjustments/set-stock-adjustment-status';
@@ -42,6 +46,12 @@ export function createActivities(deps: ActivityDeps) {
     loadStockAdjustment: createLoadStockAdjustment(deps),
     setStockAdjustmentStatus: createSetStockAdjustmentStatus(deps),
     ...createReturnActivities(deps),
+    loadOutage: createLoadOutage(deps),
+    applyOutageMeasure: createApplyOutageMeasure(deps),
+    liftOutageMeasure: createLiftOutageMeasure(deps),
+    setOutageStatus: createSetOutageStatus(deps),
+    reconcileOutage: createReconcileOutage(deps),
+    closeOutage: createCloseOutage(deps),
   };
 }
 

@@ -32,6 +32,8 @@ import { registerDocsRoutes } from './routes/docs';
 import { registerHealthRoutes } from './routes/health';
 import { registerInventoryRoutes } from './routes/inventory/inventory';
 import { registerInventoryMovementRoutes } from './routes/inventory/inventory-movements';
+import { registerOfflineSaleRoutes } from './routes/offline-sales/offline-sales';
+import { outageWorkflowSettingsOf, registerOutageRoutes } from './routes/outages/outages';
 import { registerOrderActionRoutes } from './routes/orders/order-actions';
 import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
@@ -86,6 +88,14 @@ export type AppConfig = Pick<
   | 'APPROVAL_LIMIT_OPS_LEAD_MINOR'
   | 'APPROVAL_SLA_MS'
   | ReturnConfigKey
+  | 'OFFLINE_SALES_BATCH_MAX'
+  | 'OUTAGE_HEALTH_CHECK_INTERVAL_MS'
+  | 'OUTAGE_DETECTION_FAILURES'
+  | 'OUTAGE_RECOVERY_PROBES'
+  | 'OUTAGE_PUSH_FAILURE_RATE'
+  | 'OUTAGE_STORE_HOLD_PERCENT'
+  | 'RECONCILIATION_TOLERANCE_UNITS'
+  | 'RECONCILIATION_TOLERANCE_VALUE_MINOR'
 >;
 
 const backgroundWorkKey = 'backgroundWork';
@@ -217,6 +227,8 @@ export function createApp({
     temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
     settings: returnRouteSettings(config),
   });
+  registerOfflineSaleRoutes(api, { prisma, batchMax: config.OFFLINE_SALES_BATCH_MAX });
+  registerOutageRoutes(api, { ...resourceDeps, fulfilment, settings: outageWorkflowSettingsOf(config) });
   registerWorkflowRoutes(api, {
     ...resourceDeps,
     client: temporal.client,

@@ -146,6 +146,21 @@ export const apiConfigSchema = z
       .min(1000)
       .max(30 * 24 * 3600_000)
       .default(24 * 3600_000),
+    // --- outages (docs/outages.md) ---
+    /** Most sales one POST /api/stores/:id/offline-sales takes; a CSV import is written in batches of this many receipts. */
+    OFFLINE_SALES_BATCH_MAX: z.coerce.number().int().min(1).max(10_000).default(1000),
+    /** Time between health probes of a channel that is down. */
+    OUTAGE_HEALTH_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+    /** Consecutive failed checks that open an outage, and healthy probes in a row that end one. */
+    OUTAGE_DETECTION_FAILURES: z.coerce.number().int().min(1).max(100).default(3),
+    OUTAGE_RECOVERY_PROBES: z.coerce.number().int().min(1).max(100).default(3),
+    /** Share of recent pushes failing that fails a check even when the probe answers. */
+    OUTAGE_PUSH_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0.5),
+    /** Percent of a cut-off store's available stock held back from every channel. */
+    OUTAGE_STORE_HOLD_PERCENT: z.coerce.number().int().min(0).max(100).default(50),
+    /** Largest stock correction a reconciliation makes without a person: units and value (minor units). */
+    RECONCILIATION_TOLERANCE_UNITS: z.coerce.number().int().min(0).max(1_000_000).default(2),
+    RECONCILIATION_TOLERANCE_VALUE_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(50_000),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET !== developmentJwtSecret, {
     path: ['JWT_SECRET'],

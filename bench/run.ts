@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<void>> = {
   pickup: async () => (await import('./pickup')).runPickupBench(),
   'intake-storm': async () => (await import('./intake-storm')).runIntakeStormBench(),
   'admin-first-load': async () => (await import('./admin-first-load')).runAdminFirstLoadBench(),
+  reconciliation: async () => (await import('./reconciliation')).runReconciliationBench(),
 };
 
 async function main(): Promise<void> {

@@ -10,16 +10,23 @@ export const linkedRecordKinds = [
   { field: 'orderId', column: 'order_id', table: 'orders' },
   { field: 'stockAdjustmentId', column: 'stock_adjustment_id', table: 'stock_adjustments' },
   { field: 'returnId', column: 'return_id', table: 'returns' },
+  { field: 'outageId', column: 'outage_id', table: 'outages' },
 ] as const satisfies readonly {
-  field: 'orderId' | 'stockAdjustmentId' | 'returnId';
+  field: 'orderId' | 'stockAdjustmentId' | 'returnId' | 'outageId';
   column: string;
   table: string;
 }[];
 
 /** The workflow_starts columns to insert for a record. */
-export function recordColumnsOf(record: WorkflowStartRecord): { orderId?: string; stockAdjustmentId?: string; returnId?: string } {
+export function recordColumnsOf(record: WorkflowStartRecord): {
+  orderId?: string;
+  stockAdjustmentId?: string;
+  returnId?: string;
+  outageId?: string;
+} {
   if ('orderId' in record) return { orderId: record.orderId };
   if ('returnId' in record) return { returnId: record.returnId };
+  if ('outageId' in record) return { outageId: record.outageId };
   return { stockAdjustmentId: record.stockAdjustmentId };
 }
 

@@ -5,3 +5,4 @@ export { syncChannelStock } from './inventory/sync-channel-stock';
 export { pickupOrder } from './pickup/pickup-order';
 export { adjustStockWithApproval } from './stock-adjustments/adjust-stock-with-approval';
 export { returnOrder } from './returns/return-order';
+export { handleOutage } from './outages/handle-outage';

@@ -6,7 +6,7 @@ export interface SyncListingRow {
   productId: string;
   sku: string;
   productActive: boolean;
-  /** On hand minus reserved over the active stores. */
+  /** On hand minus reserved over the active stores (less what a store cut off by an outage holds back). */
   available: number;
   open: boolean;
   publishedStock: number | null;
@@ -34,7 +34,8 @@ export interface ListingPageQuery extends ListingRange {
 export async function readListingPage(prisma: PrismaClient, query: ListingPageQuery): Promise<SyncListingRow[]> {
   return prisma.$queryRaw<SyncListingRow[]>`
     SELECT l.id AS "listingId", p.id AS "productId", p.sku, p.active AS "productActive",
-           COALESCE(SUM(i.on_hand - i.reserved) FILTER (WHERE s.active), 0)::int AS available,
+           -- A store cut off by an outage holds back online_hold_percent of its available stock (docs/outages.md).
+           COALESCE(SUM(i.on_hand - i.reserved - (i.on_hand - i.reserved) * s.online_hold_percent / 100) FILTER (WHERE s.active), 0)::int AS available,
            l.open, l.published_stock AS "publishedStock", l.verified_open AS "verifiedOpen",
            l.drift_detected_at AS "driftDetectedAt"
       FROM channel_listings l

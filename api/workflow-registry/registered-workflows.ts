@@ -1,4 +1,5 @@
 import { channelStockSyncWorkflow, stockSyncWorkflow } from '../../domain/inventory/stock-sync-definitions';
+import { outageWorkflow } from '../../domain/outages/outage-definition';
 import { pickupWorkflow } from '../../domain/pickup/pickup-definition';
 import { returnWorkflow } from '../../domain/returns/return-definition';
 import { stockAdjustmentWorkflow } from '../../domain/stock-adjustments/stock-adjustment-definition';
@@ -18,4 +19,5 @@ export const registeredWorkflows = new WorkflowRegistry([
   { definition: checkPipelineWorkflow },
   { definition: stockAdjustmentWorkflow },
   { definition: returnWorkflow, taskOutcomes: returnTaskOutcomes },
+  { definition: outageWorkflow },
 ]);

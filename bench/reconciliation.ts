@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { createReconcileOutage } from '../activities/outages/reconcile-outage';
+import { openOrJoinOutage } from '../db/outages/open-outage';
+import { recordOfflineSales } from '../db/outages/record-offline-sales';
+import { loadConfigOrExit } from '../domain/config';
+import { offlineSaleContentHash, offlineSaleTotalMinor } from '../domain/outages/offline-sale';
+import { createPrismaClient, type PrismaClient } from '../prisma/client';
+import { reconciliationBenchSchema, type ReconciliationBenchConfig } from './reconciliation/config';
+import { salesFor, seedReconciliationWorld, type BenchWorld } from './reconciliation/seed';
+import { printTable } from './support/print-table';
+import { createScratchDatabase } from './support/scratch-database';
+
+/**
+ * Offline journal import plus reconciliation, end to end against real PostgreSQL: our set-based path
+ * (recordOfflineSales: unnest + ON CONFLICT per batch; reconcileOutage: one statement per store) next to
+ * Prisma createMany in batches for the import, on the same generated sales. Prints time, lines/s, RSS.
+ */
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+async function importOurs(prisma: PrismaClient, config: ReconciliationBenchConfig, world: BenchWorld): Promise<number> {
+  let created = 0;
+  for (const { storeId, batch } of salesFor(config, world)) {
+    const results = await recordOfflineSales(prisma, { storeId, recordedByUserId: world.userId, source: 'bench' }, batch);
+    created += results.filter((r) => r.outcome === 'CREATED').length;
+  }
+  return created;
+}
+
+async function importCreateMany(prisma: PrismaClient, config: ReconciliationBenchConfig, world: BenchWorld): Promise<number> {
+  const productIds = new Map(
+    (await prisma.product.findMany({ where: { sku: { in: world.skus } }, select: { id: true, sku: true } })).map((p) => [p.sku, p.id]),
+  );
+  let created = 0;
+  for (const { storeId, batch } of salesFor(config, world)) {
+    const sales = batch.map(({ sale }) => ({ id: randomUUID(), sale }));
+    const { count } = await prisma.offlineSale.createMany({
+      data: sales.map(({ id, sale }) => ({
+        id,
+        storeId,
+        receiptNumber: sale.receiptNumber,
+        soldAt: new Date(sale.soldAt),
+        recordedByUserId: world.userId,
+        currency: sale.currency,
+        totalMinor: BigInt(offlineSaleTotalMinor(sale)),
+        contentHash: offlineSaleContentHash(sale),
+      })),
+      skipDuplicates: true,
+    });
+    await prisma.offlineSaleLine.createMany({
+      data: sales.flatMap(({ id, sale }) =>
+        sale.lines.map((line) => ({
+          offlineSaleId: id,
+          productId: productIds.get(line.sku) as string,
+          quantity: line.quantity,
+          unitPriceMinor: line.unitPriceMinor,
+        })),
+      ),
+    });
+    created += count;
+  }
+  return created;
+}
+
+async function reconcileStores(prisma: PrismaClient, world: BenchWorld): Promise<number> {
+  const reconcile = createReconcileOutage({ prisma });
+  let applied = 0;
+  for (const storeId of world.storeIds) {
+    const outage = await prisma.$transaction((tx) =>
+      openOrJoinOutage(tx, { subject: { kind: 'STORE', storeId }, cause: 'bench', source: 'DECLARED', declaredByUserId: world.userId }),
+    );
+    applied += (await reconcile({ outageId: outage.id, workflowId: `bench:${outage.id}` })).offlineSalesApplied;
+  }
+  return applied;
+}
+
+export async function runReconciliationBench(): Promise<void> {
+  const config = loadConfigOrExit(reconciliationBenchSchema, 'bench:reconciliation');
+  console.log(`Re-creating scratch database ${config.BENCH_DATABASE_NAME} and applying migrations...`);
+  const databaseUrl = await createScratchDatabase(config.DATABASE_URL, config.BENCH_DATABASE_NAME);
+  const prisma = createPrismaClient({ databaseUrl, poolSize: config.DATABASE_POOL_SIZE });
+  console.log(
+    `${config.BENCH_LINES} offline sale lines (one per receipt), ${config.BENCH_STORES} stores, ${config.BENCH_SKUS} SKUs, batches of ${config.BENCH_BATCH}`,
+  );
+  try {
+    const rows: Record<string, string | number>[] = [];
+    for (const path of ['ours', 'createMany'] as const) {
+      const world = await seedReconciliationWorld(prisma, config, path.toUpperCase());
+      const imported = await timed(() => (path === 'ours' ? importOurs(prisma, config, world) : importCreateMany(prisma, config, world)));
+      const reimport = path === 'ours' ? await timed(() => importOurs(prisma, config, world)) : null;
+      const reconciled = await timed(() => reconcileStores(prisma, world));
+      const total = imported.ms + reconciled.ms;
+      rows.push({
+        path,
+        'import s': (imported.ms / 1000).toFixed(1),
+        'import lines/s': Math.round((config.BENCH_LINES / imported.ms) * 1000),
+        're-import s': reimport === null ? '-' : (reimport.ms / 1000).toFixed(1),
+        'reconcile s': (reconciled.ms / 1000).toFixed(1),
+        'applied sales': reconciled.value,
+        'end to end s': (total / 1000).toFixed(1),
+        'RSS MB': Math.round(process.memoryUsage().rss / 1024 / 1024),
+      });
+    }
+    printTable(rows);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+if (require.main === module) {
+  runReconciliationBench().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

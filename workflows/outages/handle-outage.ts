@@ -1,0 +1,119 @@
+import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import { hasRecovered, type HealthCheck } from '../../domain/outages/outage-detection';
+import { endOutageSignal, outageTimelineQuery } from '../../domain/outages/outage-messages';
+import {
+  OUTAGE_ACTOR,
+  type EndOutageRequest,
+  type HandleOutageInput,
+  type HandleOutageResult,
+  type OutageMeasure,
+} from '../../domain/outages/outage-workflow';
+import { searchAttributes } from '../../domain/workflow-kit/search-attributes';
+import { activityProfiles } from '../kit/activity-profiles';
+import { Compensations } from '../kit/saga';
+import { ShownSearchAttributes } from '../kit/shown-search-attributes';
+import { TimelineRecorder } from '../kit/timeline-recorder';
+
+const { loadOutage, applyOutageMeasure, liftOutageMeasure, setOutageStatus, reconcileOutage, closeOutage, probeChannelHealth } =
+  proxyActivities<
+    Pick<
+      Activities,
+      | 'loadOutage'
+      | 'applyOutageMeasure'
+      | 'liftOutageMeasure'
+      | 'setOutageStatus'
+      | 'reconcileOutage'
+      | 'closeOutage'
+      | 'probeChannelHealth'
+    >
+  >(activityProfiles.db);
+
+/** Only the newest checks decide recovery; older ones are dropped so the state stays small. */
+const CHECKS_KEPT = 20;
+
+/**
+ * One outage, from protection to its closing report (docs/outages.md). A channel that is down is marked
+ * unhealthy (stock sync skips it); a store cut off holds back a share of its stock from every channel and
+ * is not offered for pickup. The run then waits: for N healthy probes of the channel, or for a person to
+ * end it. Recovery applies the offline journal to stock (set-based, ledger rows named after the
+ * reconciliation), classifies what does not fit, lifts every measure it put in force (last first, each on
+ * the timeline) and resolves the outage with its report.
+ */
+export async function handleOutage(input: HandleOutageInput): Promise<HandleOutageResult> {
+  const { workflowId } = workflowInfo();
+  const { outageId, settings } = input;
+  const timeline = new TimelineRecorder();
+  const shown = new ShownSearchAttributes([searchAttributes.currentStep]);
+  const measures: OutageMeasure[] = [];
+  let currentStep = 'PROTECTING';
+  let ended: EndOutageRequest | null = null;
+  const enter = (step: string) => {
+    currentStep = step;
+    shown.show([{ key: searchAttributes.currentStep, value: step }]);
+  };
+  setHandler(outageTimelineQuery, () => ({ currentStep, openTask: null, entries: timeline.snapshot(), measures: [...measures] }));
+  setHandler(endOutageSignal, (request) => {
+    if (ended === null) ended = request;
+  });
+
+  enter('PROTECTING');
+  const outage = await loadOutage({ outageId });
+  const compensations = new Compensations<null>();
+  const planned: OutageMeasure[] = outage.kind === 'CHANNEL' ? ['CHANNEL_MARKED_UNHEALTHY'] : ['STORE_STOCK_HELD', 'STORE_PICKUP_PAUSED'];
+  for (const measure of planned) {
+    await applyOutageMeasure({ outageId, measure, holdPercent: settings.storeHoldPercent });
+    measures.push(measure);
+    timeline.note(measure, 'in force', OUTAGE_ACTOR.label);
+    compensations.add({
+      name: measure,
+      undo: async () => {
+        await liftOutageMeasure({ outageId, measure });
+        measures.splice(measures.indexOf(measure), 1);
+        timeline.note(measure, 'lifted', OUTAGE_ACTOR.label);
+      },
+    });
+  }
+
+  enter('WAITING_FOR_RECOVERY');
+  const waiting = timeline.begin('WAITING_FOR_RECOVERY');
+  let endedBy = OUTAGE_ACTOR.label;
+  let reason = 'channel answered again';
+  if (outage.kind === 'CHANNEL' && outage.channelCode !== null) {
+    const checks: HealthCheck[] = [];
+    while (ended === null) {
+      if (await condition(() => ended !== null, settings.healthCheckIntervalMs)) break;
+      const probe = await probeChannelHealth({ channelCode: outage.channelCode });
+      checks.push({ probeOk: probe.healthy, pushes: 0, failedPushes: 0 });
+      if (checks.length > CHECKS_KEPT) checks.shift();
+      if (hasRecovered(checks, settings.detection)) break;
+    }
+  } else {
+    await condition(() => ended !== null);
+  }
+  const endedByPerson = ended as EndOutageRequest | null;
+  if (endedByPerson !== null) {
+    endedBy = endedByPerson.actor.label;
+    reason = endedByPerson.reason;
+  }
+  timeline.end(waiting, reason, endedBy);
+
+  enter('RECONCILING');
+  await setOutageStatus({ outageId, status: 'RECONCILING' });
+  const reconciling = timeline.begin('RECONCILING', OUTAGE_ACTOR.label);
+  const reconciliation = await reconcileOutage({ outageId, workflowId });
+  timeline.end(
+    reconciling,
+    `${reconciliation.offlineSalesApplied} offline sales applied (${reconciliation.linesApplied} SKU lines), ` +
+      `${reconciliation.discrepancies} discrepancies, ${reconciliation.doubleSales} double sales`,
+  );
+
+  enter('LIFTING_MEASURES');
+  const { failed } = await compensations.runAll(null);
+  for (const failure of failed) timeline.note(failure.name, `could not be lifted: ${failure.message}`, OUTAGE_ACTOR.label);
+
+  await closeOutage({ outageId, workflowId, endedBy: endedByPerson?.actor ?? OUTAGE_ACTOR, reason });
+  enter('RESOLVED');
+  timeline.note('RESOLVED', reason, endedBy);
+  return { status: 'RESOLVED', endedBy, reconciliation };
+}
