@@ -41,24 +41,7 @@ function seconds(duration: TaskQueueStats['approximateBacklogAge']): number {
 export function registerTemporalBacklogMetrics(metrics: WorkerMetrics, source: TemporalBacklogSource): void {
   const labelNames = ['task_queue', 'task_type'] as const;
   const registers = [metrics.registry];
-  const age = new Gauge({
-    name: 'omnichannel_temporal_task_queue_backlog_age_seconds',
-    help: "Age of the oldest task in Temporal's backlog of the task queue, by task type (workflow, activity)",
-    labelNames,
-    registers,
-  });
-  const addRate = new Gauge({
-    name: 'omnichannel_temporal_task_queue_add_rate',
-    help: 'Tasks added to the task queue per second (server estimate), by task type',
-    labelNames,
-    registers,
-  });
-  const dispatchRate = new Gauge({
-    name: 'omnichannel_temporal_task_queue_dispatch_rate',
-    help: 'Tasks handed to workers per second (server estimate), by task type',
-    labelNames,
-    registers,
-  });
+  // Registered first: the registry reads metrics in order, so the gauges below are read after this one's collect() filled them.
   new Gauge({
     name: 'omnichannel_temporal_task_queue_backlog',
     help: 'Tasks in Temporal waiting for a worker on the task queue (approximate, from DescribeTaskQueue), by task type',
@@ -90,5 +73,23 @@ export function registerTemporalBacklogMetrics(metrics: WorkerMetrics, source: T
         }),
       );
     },
+  });
+  const age = new Gauge({
+    name: 'omnichannel_temporal_task_queue_backlog_age_seconds',
+    help: "Age of the oldest task in Temporal's backlog of the task queue, by task type (workflow, activity)",
+    labelNames,
+    registers,
+  });
+  const addRate = new Gauge({
+    name: 'omnichannel_temporal_task_queue_add_rate',
+    help: 'Tasks added to the task queue per second (server estimate), by task type',
+    labelNames,
+    registers,
+  });
+  const dispatchRate = new Gauge({
+    name: 'omnichannel_temporal_task_queue_dispatch_rate',
+    help: 'Tasks handed to workers per second (server estimate), by task type',
+    labelNames,
+    registers,
   });
 }
