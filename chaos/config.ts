@@ -28,6 +28,9 @@ export const chaosConfigSchema = z.object({
   CHAOS_STICKY_QUEUE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(10),
   /** Allowance for a replacement worker to poll after a kill. */
   CHAOS_WORKER_START_ALLOWANCE_SECONDS: z.coerce.number().int().min(1).default(15),
+  /** Network faults (chaos/network-faults.ts): runs per fault, and how long each fault stays on. */
+  CHAOS_NETWORK_FAULT_RUNS: z.coerce.number().int().min(0).default(6),
+  CHAOS_NETWORK_FAULT_SECONDS: z.coerce.number().int().min(1).default(8),
   CHAOS_STARTUP_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(120),
   /** The `temporal` CLI; else found on PATH or in $(go env GOPATH)/bin. */
   TEMPORAL_CLI: z.string().min(1).optional(),

@@ -11,6 +11,8 @@ import { PickupWorld } from '../test/pickup/support/pickup-world';
 import { chaosRowIsClean, printChaosTable, type ChaosRow } from './chaos-row';
 import { chaosConfigSchema } from './config';
 import { buildWorkflowBundle } from './worker-pool';
+import { networkFaults, runNetworkFaults } from './network-faults';
+import { longestActivityHoldMs } from './recovery-budget';
 import { runWorkerKill, workerKillRunDeadlineMs } from './worker-kill';
 
 /**
@@ -45,7 +47,8 @@ async function main(): Promise<void> {
     connection = await Connection.connect({ address: server.address });
     const client = new Client({ connection, namespace: 'default' });
     // Every run reserves 2 + 1 units at store A: enough for all of them.
-    await world.setUp({ storeA: [config.CHAOS_RUNS * 2 + 10, config.CHAOS_RUNS + 10], storeB: [0, 0] });
+    const totalRuns = config.CHAOS_RUNS + networkFaults.length * config.CHAOS_NETWORK_FAULT_RUNS;
+    await world.setUp({ storeA: [totalRuns * 2 + 10, totalRuns + 10], storeB: [0, 0] });
     const rows: ChaosRow[] = [];
     const kills = config.CHAOS_KILLS ?? Math.max(1, Math.round(config.CHAOS_RUNS / 5));
     const timeouts = {
@@ -77,6 +80,29 @@ async function main(): Promise<void> {
         timeouts,
       }),
     );
+    if (config.CHAOS_NETWORK_FAULT_RUNS > 0) {
+      const faultMs = config.CHAOS_NETWORK_FAULT_SECONDS * 1000;
+      // An undisturbed run, the fault, a retry backoff that straddles its end, and the longest an activity can take.
+      const runDeadlineMs = config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000 + 3 * faultMs + longestActivityHoldMs(undefined);
+      console.log(
+        `Faults 4: the channel and the gateway misbehave for ${faultMs / 1000} s under ${config.CHAOS_NETWORK_FAULT_RUNS} runs each, run deadline ${runDeadlineMs / 1000} s...`,
+      );
+      rows.push(
+        ...(await runNetworkFaults({
+          client,
+          world,
+          databaseUrl,
+          temporalAddress: server.address,
+          bundlePath,
+          runDir,
+          runs: config.CHAOS_NETWORK_FAULT_RUNS,
+          faultMs,
+          runDeadlineMs,
+          workflowTaskTimeoutMs: timeouts.workflowTaskTimeoutMs,
+          stickyQueueTimeoutMs: timeouts.stickyQueueTimeoutMs,
+        })),
+      );
+    }
     console.log('');
     printChaosTable(rows);
     console.log(`\nProcess logs: ${runDir}; the database ${config.CHAOS_DATABASE_NAME} is left for inspection.`);

@@ -3,9 +3,9 @@ import { type Client } from '@temporalio/client';
 import { SeededRandom } from '../channels/sandbox/seeded-random';
 import { type PickupWorld } from '../test/pickup/support/pickup-world';
 import { type ChaosRow } from './chaos-row';
-import { effectsOf } from './pickup-effects';
 import { drivePickupRun, pickupOutcomes, type RunRecord } from './pickup-run';
 import { runDeadlineMs, type RecoveryTimeouts } from './recovery-budget';
+import { summariseRuns } from './run-summary';
 import { WorkerPool } from './worker-pool';
 
 export interface WorkerKillOptions {
@@ -88,57 +88,9 @@ export async function runWorkerKill(options: WorkerKillOptions): Promise<ChaosRo
     await pool.stop();
   }
   const slowestStart = Math.max(...pool.startMs);
-  const row = await summarise(options, records, killedAt, pool.kills);
+  const row = await summariseRuns(options.world, `worker SIGKILL x${pool.kills}`, records, killedAt);
   // The deadline assumed replacements start within the allowance: with a run lost, say when one did not.
   if (row.lost > 0 && slowestStart > options.timeouts.workerStartMs)
     row.problems.push(`a worker took ${slowestStart} ms to poll, over the ${options.timeouts.workerStartMs} ms the run deadline allows`);
   return row;
-}
-
-async function summarise(options: WorkerKillOptions, records: RunRecord[], killedAt: number[], kills: number): Promise<ChaosRow> {
-  const problems: string[] = [];
-  let duplicatedEffects = 0;
-  let lost = 0;
-  let completed = 0;
-  for (const record of records) {
-    if (record.finalStep === record.outcome) completed += 1;
-    else {
-      lost += 1;
-      problems.push(
-        `order ${record.orderId}: meant ${record.outcome}, ended ${record.finalStep ?? 'not at all'} ${record.error ?? ''}`.trim(),
-      );
-    }
-    const customer = await options.world.prisma.order.findUniqueOrThrow({ where: { id: record.orderId }, select: { customer: true } });
-    const effects = await effectsOf(options.world, record, customer.customer?.phone ?? '');
-    duplicatedEffects += effects.duplicated.length;
-    lost += effects.missing.length;
-    for (const problem of [...effects.duplicated, ...effects.missing]) problems.push(`order ${record.orderId}: ${problem}`);
-  }
-  return {
-    fault: `worker SIGKILL x${kills}`,
-    runs: records.length,
-    completed,
-    duplicatedEffects,
-    lost,
-    maxRecoveryMs: maxRecovery(records, killedAt),
-    problems,
-  };
-}
-
-/**
- * For each kill: how long until every run that was open at that moment moved again (a new step, or
- * closed). An upper bound: it includes activity timeouts of work the dead worker held and a run's own
- * short waits.
- */
-function maxRecovery(records: RunRecord[], killedAt: number[]): number {
-  let worst = 0;
-  for (const at of killedAt) {
-    for (const record of records) {
-      const open = record.startedAt <= at && (record.endedAt === undefined || record.endedAt > at);
-      if (!open) continue;
-      const nextMove = record.progressAt.find((time) => time > at);
-      if (nextMove !== undefined) worst = Math.max(worst, nextMove - at);
-    }
-  }
-  return worst;
 }

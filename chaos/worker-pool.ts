@@ -52,6 +52,10 @@ export class WorkerPool {
 
   constructor(private readonly options: WorkerPoolOptions) {}
 
+  get taskQueue(): string {
+    return this.options.taskQueue;
+  }
+
   async start(): Promise<void> {
     const startedAt = Date.now();
     this.generation += 1;

@@ -33,31 +33,38 @@ describe('Temporal task-queue backlog metrics', () => {
   it('counts the workflow tasks waiting for a worker and how long the oldest has waited', async () => {
     const client = new Client({ connection, namespace: testEnv.temporalNamespace });
     for (const workflowId of workflowIds) await client.workflow.start('checkPipeline', { taskQueue, workflowId, args: [{}] });
-    const metrics = createWorkerMetrics({ processMetrics: false });
-    registerTemporalBacklogMetrics(metrics, {
-      service: connection.workflowService,
-      withDeadline: (deadline, call) => connection.withDeadline(deadline, call),
-      namespace: testEnv.temporalNamespace,
-      taskQueue,
-      timeoutMs: 2000,
-    });
+    const backlogMetrics = () => {
+      const metrics = createWorkerMetrics({ processMetrics: false });
+      registerTemporalBacklogMetrics(metrics, {
+        service: connection.workflowService,
+        withDeadline: (deadline, call) => connection.withDeadline(deadline, call),
+        namespace: testEnv.temporalNamespace,
+        taskQueue,
+        timeoutMs: 2000,
+      });
+      return metrics;
+    };
+    const probe = backlogMetrics();
     const deadline = Date.now() + 20_000;
-    let backlog: Awaited<ReturnType<typeof samples>>;
-    for (;;) {
-      backlog = await samples(metrics, 'omnichannel_temporal_task_queue_backlog');
-      if (backlog.find((sample) => sample.labels.task_type === 'workflow')?.value === 3 || Date.now() > deadline) break;
+    while (Date.now() < deadline) {
+      const count = (await samples(probe, 'omnichannel_temporal_task_queue_backlog')).find(
+        (sample) => sample.labels.task_type === 'workflow',
+      );
+      if (count?.value === 3) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    expect(backlog).toEqual(
+    // A worker's first scrape: every series of one describe, none left for the next scrape.
+    const firstScrape = await backlogMetrics().registry.getMetricsAsJSON();
+    const series = (name: string) => firstScrape.find((metric) => metric.name === name)?.values ?? [];
+    expect(series('omnichannel_temporal_task_queue_backlog')).toEqual(
       expect.arrayContaining([
         { labels: { task_queue: taskQueue, task_type: 'workflow' }, value: 3 },
         { labels: { task_queue: taskQueue, task_type: 'activity' }, value: 0 },
       ]),
     );
-    const age = (await samples(metrics, 'omnichannel_temporal_task_queue_backlog_age_seconds')).find(
-      (sample) => sample.labels.task_type === 'workflow',
-    );
+    const age = series('omnichannel_temporal_task_queue_backlog_age_seconds').find((sample) => sample.labels.task_type === 'workflow');
     expect(age?.value).toBeGreaterThan(0);
+    expect(series('omnichannel_temporal_task_queue_dispatch_rate')).toHaveLength(2);
   });
 
   it('leaves the series out when the server does not answer, instead of reporting an empty queue', async () => {

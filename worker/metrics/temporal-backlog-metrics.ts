@@ -39,56 +39,62 @@ function seconds(duration: TaskQueueStats['approximateBacklogAge']): number {
  * reports the same: take max(), not sum(). A failed read leaves the series out rather than reporting zero.
  */
 export function registerTemporalBacklogMetrics(metrics: WorkerMetrics, source: TemporalBacklogSource): void {
-  const labelNames = ['task_queue', 'task_type'] as const;
-  const registers = [metrics.registry];
-  const age = new Gauge({
-    name: 'omnichannel_temporal_task_queue_backlog_age_seconds',
-    help: "Age of the oldest task in Temporal's backlog of the task queue, by task type (workflow, activity)",
-    labelNames,
-    registers,
-  });
-  const addRate = new Gauge({
-    name: 'omnichannel_temporal_task_queue_add_rate',
-    help: 'Tasks added to the task queue per second (server estimate), by task type',
-    labelNames,
-    registers,
-  });
-  const dispatchRate = new Gauge({
-    name: 'omnichannel_temporal_task_queue_dispatch_rate',
-    help: 'Tasks handed to workers per second (server estimate), by task type',
-    labelNames,
-    registers,
-  });
-  new Gauge({
-    name: 'omnichannel_temporal_task_queue_backlog',
-    help: 'Tasks in Temporal waiting for a worker on the task queue (approximate, from DescribeTaskQueue), by task type',
-    labelNames,
-    registers,
-    async collect() {
-      for (const gauge of [this, age, addRate, dispatchRate]) gauge.reset();
-      await Promise.all(
-        taskTypes.map(async ({ label, value }) => {
-          let stats: TaskQueueStats | null | undefined;
-          try {
-            ({ stats } = await source.withDeadline(Date.now() + source.timeoutMs, () =>
-              source.service.describeTaskQueue({
-                namespace: source.namespace,
-                taskQueue: { name: source.taskQueue, kind: 1 },
-                taskQueueType: value,
-                reportStats: true,
-              }),
-            ));
-          } catch {
-            return;
-          }
-          if (stats === null || stats === undefined) return;
-          const labels = { task_queue: source.taskQueue, task_type: label };
-          this.set(labels, Number(stats.approximateBacklogCount ?? 0));
-          age.set(labels, seconds(stats.approximateBacklogAge));
-          addRate.set(labels, stats.tasksAddRate ?? 0);
-          dispatchRate.set(labels, stats.tasksDispatchRate ?? 0);
-        }),
-      );
-    },
-  });
+  // The registry collects every metric at once (in parallel), so the four gauges share one describe per scrape.
+  let shared: { at: number; reads: Promise<{ label: string; stats: TaskQueueStats | null }[]> } | null = null;
+  const readStats = () => {
+    if (shared === null || Date.now() - shared.at > SHARED_READ_MS) shared = { at: Date.now(), reads: describeAll(source) };
+    return shared.reads;
+  };
+  const gauge = (name: string, help: string, value: (stats: TaskQueueStats) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['task_queue', 'task_type'],
+      registers: [metrics.registry],
+      async collect() {
+        this.reset();
+        for (const { label, stats } of await readStats())
+          if (stats !== null) this.set({ task_queue: source.taskQueue, task_type: label }, value(stats));
+      },
+    });
+  gauge(
+    'omnichannel_temporal_task_queue_backlog',
+    'Tasks in Temporal waiting for a worker on the task queue (approximate, from DescribeTaskQueue), by task type',
+    (stats) => Number(stats.approximateBacklogCount ?? 0),
+  );
+  gauge(
+    'omnichannel_temporal_task_queue_backlog_age_seconds',
+    "Age of the oldest task in Temporal's backlog of the task queue, by task type (workflow, activity)",
+    (stats) => seconds(stats.approximateBacklogAge),
+  );
+  gauge('omnichannel_temporal_task_queue_add_rate', 'Tasks added to the task queue per second (server estimate), by task type', (stats) =>
+    Number(stats.tasksAddRate ?? 0),
+  );
+  gauge('omnichannel_temporal_task_queue_dispatch_rate', 'Tasks handed to workers per second (server estimate), by task type', (stats) =>
+    Number(stats.tasksDispatchRate ?? 0),
+  );
+}
+
+/** Reads started this close together belong to one scrape. */
+const SHARED_READ_MS = 500;
+
+/** Both task types' stats; null for a type the server did not answer for (its series are left out). */
+function describeAll(source: TemporalBacklogSource): Promise<{ label: string; stats: TaskQueueStats | null }[]> {
+  return Promise.all(
+    taskTypes.map(async ({ label, value }) => {
+      try {
+        const { stats } = await source.withDeadline(Date.now() + source.timeoutMs, () =>
+          source.service.describeTaskQueue({
+            namespace: source.namespace,
+            taskQueue: { name: source.taskQueue, kind: 1 },
+            taskQueueType: value,
+            reportStats: true,
+          }),
+        );
+        return { label, stats: stats ?? null };
+      } catch {
+        return { label, stats: null };
+      }
+    }),
+  );
 }
