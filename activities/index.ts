@@ -15,6 +15,7 @@ import { createSendNotification } from './notifications/send-notification';
 import { createPickupActivities } from './pickup/pickup-activities';
 import { createLoadStockAdjustment } from './stock-adjustments/load-stock-adjustment';
 import { createSetStockAdjustmentStatus } from './stock-adjustments/set-stock-adjustment-status';
+import { createReturnActivities } from './returns/return-activities';
 import { createReadDatabaseClock } from './system/read-database-clock';
 
 /**
@@ -40,6 +41,7 @@ export function createActivities(deps: ActivityDeps) {
     escalateApproval: createEscalateApproval(deps),
     loadStockAdjustment: createLoadStockAdjustment(deps),
     setStockAdjustmentStatus: createSetStockAdjustmentStatus(deps),
+    ...createReturnActivities(deps),
   };
 }
 

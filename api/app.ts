@@ -36,6 +36,8 @@ import { registerOrderActionRoutes } from './routes/orders/order-actions';
 import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
 import { registerStockAdjustmentRoutes } from './routes/stock-adjustments/stock-adjustments';
+import { type ReturnConfigKey, returnRouteSettings } from './routes/returns/return-settings';
+import { registerReturnRoutes } from './routes/returns/returns';
 import { registerStoreRoutes } from './routes/stores';
 import { registerTaskClaimRoutes } from './routes/tasks/task-claim-routes';
 import { registerTaskRoutes } from './routes/tasks/tasks';
@@ -83,6 +85,7 @@ export type AppConfig = Pick<
   | 'APPROVAL_LIMIT_STORE_MANAGER_MINOR'
   | 'APPROVAL_LIMIT_OPS_LEAD_MINOR'
   | 'APPROVAL_SLA_MS'
+  | ReturnConfigKey
 >;
 
 const backgroundWorkKey = 'backgroundWork';
@@ -205,6 +208,14 @@ export function createApp({
       valueLimits: { storeManagerMinor: config.APPROVAL_LIMIT_STORE_MANAGER_MINOR, opsLeadMinor: config.APPROVAL_LIMIT_OPS_LEAD_MINOR },
       approvalSlaMs: config.APPROVAL_SLA_MS,
     },
+  });
+  registerReturnRoutes(api, {
+    ...resourceDeps,
+    fulfilment,
+    client: temporal.client,
+    workflows,
+    temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
+    settings: returnRouteSettings(config),
   });
   registerWorkflowRoutes(api, {
     ...resourceDeps,

@@ -9,15 +9,18 @@ import { type WorkflowStartRecord } from './workflow-start-request';
 export const linkedRecordKinds = [
   { field: 'orderId', column: 'order_id', table: 'orders' },
   { field: 'stockAdjustmentId', column: 'stock_adjustment_id', table: 'stock_adjustments' },
+  { field: 'returnId', column: 'return_id', table: 'returns' },
 ] as const satisfies readonly {
-  field: 'orderId' | 'stockAdjustmentId';
+  field: 'orderId' | 'stockAdjustmentId' | 'returnId';
   column: string;
   table: string;
 }[];
 
 /** The workflow_starts columns to insert for a record. */
-export function recordColumnsOf(record: WorkflowStartRecord): { orderId?: string; stockAdjustmentId?: string } {
-  return 'orderId' in record ? { orderId: record.orderId } : { stockAdjustmentId: record.stockAdjustmentId };
+export function recordColumnsOf(record: WorkflowStartRecord): { orderId?: string; stockAdjustmentId?: string; returnId?: string } {
+  if ('orderId' in record) return { orderId: record.orderId };
+  if ('returnId' in record) return { returnId: record.returnId };
+  return { stockAdjustmentId: record.stockAdjustmentId };
 }
 
 /**

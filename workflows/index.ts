@@ -4,3 +4,4 @@ export { syncStock } from './inventory/sync-stock';
 export { syncChannelStock } from './inventory/sync-channel-stock';
 export { pickupOrder } from './pickup/pickup-order';
 export { adjustStockWithApproval } from './stock-adjustments/adjust-stock-with-approval';
+export { returnOrder } from './returns/return-order';

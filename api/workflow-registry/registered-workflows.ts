@@ -1,8 +1,10 @@
 import { channelStockSyncWorkflow, stockSyncWorkflow } from '../../domain/inventory/stock-sync-definitions';
 import { pickupWorkflow } from '../../domain/pickup/pickup-definition';
+import { returnWorkflow } from '../../domain/returns/return-definition';
 import { stockAdjustmentWorkflow } from '../../domain/stock-adjustments/stock-adjustment-definition';
 import { checkPipelineWorkflow } from '../../domain/system/check-pipeline-definition';
 import { pickupTaskOutcomes } from './pickup-task-outcomes';
+import { returnTaskOutcomes } from './return-task-outcomes';
 import { WorkflowRegistry } from './workflow-registry';
 
 /**
@@ -15,4 +17,5 @@ export const registeredWorkflows = new WorkflowRegistry([
   { definition: channelStockSyncWorkflow },
   { definition: checkPipelineWorkflow },
   { definition: stockAdjustmentWorkflow },
+  { definition: returnWorkflow, taskOutcomes: returnTaskOutcomes },
 ]);

@@ -62,6 +62,18 @@ const templates: Record<string, Template> = {
     subject: 'Your pickup order has expired',
     text: `Your order was not collected in time and has been cancelled (${read('reason')}). Any payment for it is refunded to you.`,
   }),
+  'return-refunded': (read) => ({
+    subject: 'Your return is refunded',
+    text: `We received your return at ${read('storeCode')} and refunded ${money(read('refundedMinor'), read('currency'))} to ${read('refundTo')}.`,
+  }),
+  'return-rejected': (read) => ({
+    subject: 'Your return could not be accepted',
+    text: `Your return at ${read('storeCode')} was not accepted (${read('reason')}). Nothing was refunded; the store hands the item back to you.`,
+  }),
+  'return-cancelled': (read) => ({
+    subject: 'Your return has been cancelled',
+    text: `Your return at ${read('storeCode')} has been cancelled (${read('reason')}). Nothing was refunded.`,
+  }),
   'pick-overdue': (read) => ({
     subject: `Pick overdue: order ${read('externalId')}`,
     text: `Order ${read('externalId')} at ${read('storeCode')} has not been picked within its SLA. Please pick it now.`,

@@ -337,6 +337,7 @@ export const en = {
     },
     approval: {
       inbox: 'Approvals',
+      open_subject: 'Show what is asked for',
       approve: 'Approve',
       reject: 'Reject',
       reject_reason: 'Reason for rejecting',
