@@ -98,7 +98,9 @@ describe('the admin UI in Bahasa Indonesia', () => {
       expect(await row.locator('td.column-placedAt').innerText()).toMatch(indonesianDateTime);
 
       // The record's page: labels and the lines' prices, rupiah without decimals.
-      // On the order number's cell: the row's other cells hold links (the channel) that lead elsewhere.
+      // Once the search is in the URL (react-admin writes it after a debounce, and writing it later would
+      // navigate back to the list), on the order number's cell: other cells hold links (the channel).
+      await page.waitForURL((url) => decodeURIComponent(url.hash).includes(externalId));
       await row.locator('td.column-externalId').click();
       await waitForShow(page, 'orders');
       await page.locator('.order-lines').waitFor();

@@ -52,8 +52,12 @@ describe('workflow runs by their order', () => {
       const search = page.locator('.list-page input[name="order"]');
       await search.fill(order.externalId);
       const row = page.locator('.list-page .RaDataTable-row', { hasText: order.externalId });
-      await row.waitFor();
-      expect(await page.locator('.list-page .RaDataTable-row').count()).toBe(1);
+      // The search applies after react-admin's debounce: then the list holds this one run only.
+      await page.waitForURL((url) => decodeURIComponent(url.hash).includes(order.externalId));
+      await page.waitForFunction((expected) => {
+        const rows = [...document.querySelectorAll('.list-page .RaDataTable-row')];
+        return rows.length === 1 && (rows[0] as HTMLElement).innerText.includes(expected);
+      }, order.externalId);
       expect(await row.locator('td.column-customerName').innerText()).toBe(order.customerName);
       expect(await row.locator('td.column-businessKey').innerText()).toBe(`pickup:${order.id}`);
       await browser.screenshot('workflows-by-order-number');

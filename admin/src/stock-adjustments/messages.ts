@@ -43,7 +43,7 @@ export const stockAdjustmentMessages: DomainMessages = {
   id: {
     resources: {
       'stock-adjustments': {
-        name: 'Penyesuaian stok |||| Penyesuaian stok',
+        name: 'Penyesuaian stok',
         fields: {
           createdAt: 'Diajukan',
           storeId: 'Toko',
