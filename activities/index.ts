@@ -13,6 +13,9 @@ import { createReleaseStock } from './inventory/release-stock';
 import { createReserveStock } from './inventory/reserve-stock';
 import { createSendNotification } from './notifications/send-notification';
 import { createPickupActivities } from './pickup/pickup-activities';
+import { createLoadPromotion } from './promotions/load-promotion';
+import { createPushPromotionPage } from './promotions/push-promotion-page';
+import { createSetPromotionStatus } from './promotions/set-promotion-status';
 import { createLoadStockAdjustment } from './stock-adjustments/load-stock-adjustment';
 import { createSetStockAdjustmentStatus } from './stock-adjustments/set-stock-adjustment-status';
 import { createReadDatabaseClock } from './system/read-database-clock';
@@ -40,6 +43,9 @@ export function createActivities(deps: ActivityDeps) {
     escalateApproval: createEscalateApproval(deps),
     loadStockAdjustment: createLoadStockAdjustment(deps),
     setStockAdjustmentStatus: createSetStockAdjustmentStatus(deps),
+    loadPromotion: createLoadPromotion(deps),
+    setPromotionStatus: createSetPromotionStatus(deps),
+    pushPromotionPage: createPushPromotionPage(deps),
   };
 }
 

@@ -35,6 +35,7 @@ import { registerInventoryMovementRoutes } from './routes/inventory/inventory-mo
 import { registerOrderActionRoutes } from './routes/orders/order-actions';
 import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
+import { registerPromotionRoutes } from './routes/promotions/promotions';
 import { registerStockAdjustmentRoutes } from './routes/stock-adjustments/stock-adjustments';
 import { registerStoreRoutes } from './routes/stores';
 import { registerTaskClaimRoutes } from './routes/tasks/task-claim-routes';
@@ -206,6 +207,7 @@ export function createApp({
       approvalSlaMs: config.APPROVAL_SLA_MS,
     },
   });
+  registerPromotionRoutes(api, { ...resourceDeps, fulfilment, settings: { approvalSlaMs: config.APPROVAL_SLA_MS } });
   registerWorkflowRoutes(api, {
     ...resourceDeps,
     client: temporal.client,

@@ -9,14 +9,16 @@ import { type WorkflowStartRecord } from './workflow-start-request';
 export const linkedRecordKinds = [
   { field: 'orderId', column: 'order_id', table: 'orders' },
   { field: 'stockAdjustmentId', column: 'stock_adjustment_id', table: 'stock_adjustments' },
+  { field: 'promotionId', column: 'promotion_id', table: 'promotions' },
 ] as const satisfies readonly {
-  field: 'orderId' | 'stockAdjustmentId';
+  field: 'orderId' | 'stockAdjustmentId' | 'promotionId';
   column: string;
   table: string;
 }[];
 
 /** The workflow_starts columns to insert for a record. */
-export function recordColumnsOf(record: WorkflowStartRecord): { orderId?: string; stockAdjustmentId?: string } {
+export function recordColumnsOf(record: WorkflowStartRecord): { orderId?: string; stockAdjustmentId?: string; promotionId?: string } {
+  if ('promotionId' in record) return { promotionId: record.promotionId };
   return 'orderId' in record ? { orderId: record.orderId } : { stockAdjustmentId: record.stockAdjustmentId };
 }
 
