@@ -35,6 +35,7 @@ import { registerInventoryMovementRoutes } from './routes/inventory/inventory-mo
 import { registerOrderActionRoutes } from './routes/orders/order-actions';
 import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
+import { promotionSettingsOf, type PromotionConfig } from './routes/promotions/promotion-settings';
 import { registerPromotionRoutes } from './routes/promotions/promotions';
 import { registerStockAdjustmentRoutes } from './routes/stock-adjustments/stock-adjustments';
 import { registerStoreRoutes } from './routes/stores';
@@ -84,6 +85,7 @@ export type AppConfig = Pick<
   | 'APPROVAL_LIMIT_STORE_MANAGER_MINOR'
   | 'APPROVAL_LIMIT_OPS_LEAD_MINOR'
   | 'APPROVAL_SLA_MS'
+  | keyof PromotionConfig
 >;
 
 const backgroundWorkKey = 'backgroundWork';
@@ -207,7 +209,7 @@ export function createApp({
       approvalSlaMs: config.APPROVAL_SLA_MS,
     },
   });
-  registerPromotionRoutes(api, { ...resourceDeps, fulfilment, settings: { approvalSlaMs: config.APPROVAL_SLA_MS } });
+  registerPromotionRoutes(api, { ...resourceDeps, fulfilment, settings: promotionSettingsOf(config) });
   registerWorkflowRoutes(api, {
     ...resourceDeps,
     client: temporal.client,

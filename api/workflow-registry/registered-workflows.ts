@@ -1,5 +1,6 @@
 import { channelStockSyncWorkflow, stockSyncWorkflow } from '../../domain/inventory/stock-sync-definitions';
 import { pickupWorkflow } from '../../domain/pickup/pickup-definition';
+import { promotionWorkflow } from '../../domain/promotions/promotion-definition';
 import { stockAdjustmentWorkflow } from '../../domain/stock-adjustments/stock-adjustment-definition';
 import { checkPipelineWorkflow } from '../../domain/system/check-pipeline-definition';
 import { pickupTaskOutcomes } from './pickup-task-outcomes';
@@ -15,4 +16,5 @@ export const registeredWorkflows = new WorkflowRegistry([
   { definition: channelStockSyncWorkflow },
   { definition: checkPipelineWorkflow },
   { definition: stockAdjustmentWorkflow },
+  { definition: promotionWorkflow },
 ]);

@@ -1,3 +1,4 @@
+import { type PromotionRolloutSettings, type PushPromotionToChannelResult } from './channel-rollout';
 import { PROMOTION_WORKFLOW_TYPE } from './promotion-rules';
 
 export { PROMOTION_WORKFLOW_TYPE };
@@ -6,6 +7,7 @@ export { PROMOTION_WORKFLOW_TYPE };
 export interface PromotionWorkflowSettings {
   /** Time to an approval decision before it is escalated. */
   approvalSlaMs: number;
+  rollout: PromotionRolloutSettings;
 }
 
 export interface RollOutPromotionInput {
@@ -14,6 +16,14 @@ export interface RollOutPromotionInput {
 }
 
 export interface RollOutPromotionResult {
-  status: 'ENDED' | 'REJECTED' | 'CANCELLED' | 'FAILED';
+  status: 'ENDED' | 'REJECTED' | 'CANCELLED' | 'ROLLED_BACK';
   reason: string | null;
+  /** The last pass on every channel (APPLY, then RESTORE at the end or on rollback). */
+  channels: PushPromotionToChannelResult[];
+}
+
+/** What the rollout screen shows while the run is open. */
+export interface PromotionRolloutState {
+  step: string;
+  channels: PushPromotionToChannelResult[];
 }
