@@ -209,7 +209,12 @@ export function createApp({
       approvalSlaMs: config.APPROVAL_SLA_MS,
     },
   });
-  registerPromotionRoutes(api, { ...resourceDeps, fulfilment, settings: promotionSettingsOf(config) });
+  registerPromotionRoutes(api, {
+    ...resourceDeps,
+    fulfilment,
+    settings: promotionSettingsOf(config),
+    csvMaxRows: config.PROMOTION_CSV_MAX_ROWS,
+  });
   registerWorkflowRoutes(api, {
     ...resourceDeps,
     client: temporal.client,

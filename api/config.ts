@@ -126,6 +126,8 @@ export const apiConfigSchema = z
       .max(30 * 24 * 3600_000)
       .default(4 * 3600_000),
     // --- promotions (docs/promotions.md) ---
+    /** Rows a promotion's SKU CSV upload may have. */
+    PROMOTION_CSV_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
     /** SKUs per page activity of a promotion's channel pass (pushed, read back, re-pushed in one activity). */
     PROMOTION_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(defaultPromotionRolloutSettings.pageSize),
     /** Re-pushes of SKUs read-back still shows at another price, before they are listed as failed. */
@@ -133,7 +135,12 @@ export const apiConfigSchema = z
     PROMOTION_READBACK_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(defaultPromotionRolloutSettings.readBackDelayMs),
     /** Pages per channel run before it continues as new. */
     PROMOTION_PAGES_PER_RUN: z.coerce.number().int().min(1).max(500).default(defaultPromotionRolloutSettings.pagesPerRun),
-    PROMOTION_CHANNEL_CALL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(defaultPromotionRolloutSettings.channelCallTimeoutMs),
+    PROMOTION_CHANNEL_CALL_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .max(3_600_000)
+      .default(defaultPromotionRolloutSettings.channelCallTimeoutMs),
     /** Temporal's attempts of a page on an unavailable channel before the channel counts as down for the pass. */
     PROMOTION_CHANNEL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(defaultPromotionRolloutSettings.channelCallMaxAttempts),
     PROMOTION_CHANNEL_RETRY_INITIAL_MS: z.coerce

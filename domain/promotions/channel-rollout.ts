@@ -55,7 +55,13 @@ export interface PushPromotionToChannelInput {
   retryRound?: number;
   onlySkus?: string[];
   /** Carried over by continue-as-new. */
-  progress?: { afterProductId: string | null; pageNumber: number; figures: ChannelRolloutFigures; failedSkus: string[]; handChangedSkus: string[] };
+  progress?: {
+    afterProductId: string | null;
+    pageNumber: number;
+    figures: ChannelRolloutFigures;
+    failedSkus: string[];
+    handChangedSkus: string[];
+  };
 }
 
 export interface PushPromotionToChannelResult {

@@ -106,6 +106,30 @@ describe('promotion rollout', () => {
     expect(await world.prisma.promotion.count()).toBe(count);
   });
 
+  it('takes SKUs from a streamed CSV with per-row errors, nothing changed on a bad file, and the edit asks for approval again', async () => {
+    const created = await create(
+      body({ name: `${world.prefix} csv`, startsLocal: utcIn(3_600_000), endsLocal: utcIn(7_200_000), skus: world.skus.slice(0, 1) }),
+    );
+    expect(created.status).toBe(201);
+    const { id } = created.body as PromotionBody;
+    const upload = (csv: string) =>
+      request(app).put(`/api/promotions/${id}/sku-csv`).set('Authorization', as('leadA')).set('content-type', 'text/csv').send(csv);
+    const bad = await upload(`sku\n${world.skus[1]}\n""\n"${'X'.repeat(70)}"\n`);
+    expect(bad.status).toBe(400);
+    expect(Object.keys((bad.body as { errors: Record<string, string> }).errors)).toEqual(['rows.3', 'rows.4']);
+    expect((await promotion(id)).skuCount).toBe(1);
+    const good = await upload(
+      `sku,comment\r\n${world.skus
+        .slice(0, 50)
+        .map((sku) => `"${sku}","a, quoted comment"`)
+        .join('\r\n')}\r\n`,
+    );
+    expect(good.status).toBe(200);
+    expect((good.body as PromotionBody).skuCount).toBe(50);
+    expect(await world.prisma.promotion.findUnique({ where: { id }, select: { version: true } })).toEqual({ version: 2 });
+    await worker.client.workflow.getHandle(promotionWorkflowId(id)).terminate('test done');
+  });
+
   it('four-eyes: lead A creates, cannot approve; lead B approves; every SKU verified on every channel; the end restores all but a hand-changed SKU', async () => {
     await world.setFaults('mkt', { acceptButDropRate: 0.1 });
     await world.setFaults('web', { rateLimitStorm: true });

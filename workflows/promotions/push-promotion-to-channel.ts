@@ -1,4 +1,12 @@
-import { ActivityFailure, continueAsNew, defineQuery, proxyActivities, setHandler, workflowInfo, type ActivityOptions } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  continueAsNew,
+  defineQuery,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+  type ActivityOptions,
+} from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import {
   addFigures,
@@ -34,7 +42,13 @@ function channelCallOptions(settings: PromotionRolloutSettings): ActivityOptions
  */
 export async function pushPromotionToChannel(input: PushPromotionToChannelInput): Promise<PushPromotionToChannelResult> {
   const { pushPromotionPage } = proxyActivities<Pick<Activities, 'pushPromotionPage'>>(channelCallOptions(input.settings));
-  const progress = input.progress ?? { afterProductId: null, pageNumber: 1, figures: emptyChannelRolloutFigures, failedSkus: [], handChangedSkus: [] };
+  const progress = input.progress ?? {
+    afterProductId: null,
+    pageNumber: 1,
+    figures: emptyChannelRolloutFigures,
+    failedSkus: [],
+    handChangedSkus: [],
+  };
   const result = (outcome: PushPromotionToChannelResult['outcome'], error: string | null): PushPromotionToChannelResult => ({
     channelCode: input.channelCode,
     phase: input.phase,

@@ -1,6 +1,10 @@
 import { condition, executeChild, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { channelRolloutWorkflowId, type ChannelPushPhase, type PushPromotionToChannelResult } from '../../domain/promotions/channel-rollout';
+import {
+  channelRolloutWorkflowId,
+  type ChannelPushPhase,
+  type PushPromotionToChannelResult,
+} from '../../domain/promotions/channel-rollout';
 import { promotionCancelledSignal, promotionEditedSignal, promotionRolloutQuery } from '../../domain/promotions/promotion-messages';
 import { PROMOTION_SUBJECT } from '../../domain/promotions/promotion-rules';
 import { type RollOutPromotionInput, type RollOutPromotionResult } from '../../domain/promotions/promotion-workflow';
@@ -8,7 +12,9 @@ import { activityProfiles } from '../kit/activity-profiles';
 import { Approvals } from '../kit/approvals';
 import { pushPromotionToChannel } from './push-promotion-to-channel';
 
-const { loadPromotion, setPromotionStatus } = proxyActivities<Pick<Activities, 'loadPromotion' | 'setPromotionStatus'>>(activityProfiles.db);
+const { loadPromotion, setPromotionStatus } = proxyActivities<Pick<Activities, 'loadPromotion' | 'setPromotionStatus'>>(
+  activityProfiles.db,
+);
 
 /**
  * A promotion from approval to its end (docs/promotions.md): four-eyes approval, a durable timer to the
@@ -32,8 +38,10 @@ export async function rollOutPromotion(input: RollOutPromotionInput): Promise<Ro
   });
   setHandler(promotionRolloutQuery, () => ({ step, channels }));
   const { promotionId, settings } = input;
-  const status = (next: Parameters<typeof setPromotionStatus>[0]['status'], extra: Partial<Parameters<typeof setPromotionStatus>[0]> = {}) =>
-    setPromotionStatus({ promotionId, status: next, workflowId, ...extra });
+  const status = (
+    next: Parameters<typeof setPromotionStatus>[0]['status'],
+    extra: Partial<Parameters<typeof setPromotionStatus>[0]> = {},
+  ) => setPromotionStatus({ promotionId, status: next, workflowId, ...extra });
 
   let promotion = await loadPromotion({ promotionId });
   for (let round = 1; ; round += 1) {

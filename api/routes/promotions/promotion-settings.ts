@@ -4,6 +4,7 @@ import { type ApiConfig } from '../../config';
 export type PromotionConfig = Pick<
   ApiConfig,
   | 'APPROVAL_SLA_MS'
+  | 'PROMOTION_CSV_MAX_ROWS'
   | 'PROMOTION_PAGE_SIZE'
   | 'PROMOTION_MAX_REPUSHES'
   | 'PROMOTION_READBACK_DELAY_MS'

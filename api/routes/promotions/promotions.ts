@@ -15,6 +15,7 @@ import { sendPage } from '../../lists/send-page';
 import { idParamsSchema } from '../../openapi/common-schemas';
 import { type ResourceRouteDeps } from '../route-deps';
 import { editPromotion } from './edit-promotion';
+import { registerPromotionSkuCsvRoute } from './promotion-sku-csv';
 import { findPromotion, promotionInclude, promotionView } from './promotion-view';
 import {
   createPromotionBodySchema,
@@ -27,6 +28,8 @@ import {
 export interface PromotionRouteDeps extends ResourceRouteDeps {
   fulfilment: Pick<OrderFulfilment, 'policy' | 'startInBackground' | 'deliverInBackground'>;
   settings: PromotionWorkflowSettings;
+  /** Rows a SKU CSV may have (PROMOTION_CSV_MAX_ROWS). */
+  csvMaxRows: number;
 }
 
 const PROMOTION_WRITERS = ['ADMIN', 'OPS_LEAD'] as const;
@@ -147,4 +150,6 @@ export function registerPromotionRoutes(api: ApiRouter, deps: PromotionRouteDeps
       return promotionView(edited);
     },
   });
+
+  registerPromotionSkuCsvRoute(api, deps);
 }
