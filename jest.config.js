@@ -31,12 +31,7 @@ module.exports = {
         '<rootDir>/workflows',
       ],
       testMatch: ['**/*.test.ts'],
-      // The chaos slice runs only when asked (CHAOS_SLICE=1): see docs/chaos.md, "The slice and npm test".
-      testPathIgnorePatterns: [
-        '/node_modules/',
-        '<rootDir>/admin/e2e/',
-        ...(process.env.CHAOS_SLICE === '1' ? [] : ['<rootDir>/test/chaos/']),
-      ],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/admin/e2e/'],
     },
     {
       ...shared,

@@ -18,6 +18,7 @@ import { createPushPromotionPage } from './promotions/push-promotion-page';
 import { createSetPromotionStatus } from './promotions/set-promotion-status';
 import { createLoadStockAdjustment } from './stock-adjustments/load-stock-adjustment';
 import { createSetStockAdjustmentStatus } from './stock-adjustments/set-stock-adjustment-status';
+import { createReturnActivities } from './returns/return-activities';
 import { createReadDatabaseClock } from './system/read-database-clock';
 
 /**
@@ -46,6 +47,7 @@ export function createActivities(deps: ActivityDeps) {
     loadPromotion: createLoadPromotion(deps),
     setPromotionStatus: createSetPromotionStatus(deps),
     pushPromotionPage: createPushPromotionPage(deps),
+    ...createReturnActivities(deps),
   };
 }
 

@@ -38,6 +38,8 @@ import { registerProductRoutes } from './routes/products';
 import { promotionSettingsOf, type PromotionConfig } from './routes/promotions/promotion-settings';
 import { registerPromotionRoutes } from './routes/promotions/promotions';
 import { registerStockAdjustmentRoutes } from './routes/stock-adjustments/stock-adjustments';
+import { type ReturnConfigKey, returnRouteSettings } from './routes/returns/return-settings';
+import { registerReturnRoutes } from './routes/returns/returns';
 import { registerStoreRoutes } from './routes/stores';
 import { registerTaskClaimRoutes } from './routes/tasks/task-claim-routes';
 import { registerTaskRoutes } from './routes/tasks/tasks';
@@ -86,6 +88,7 @@ export type AppConfig = Pick<
   | 'APPROVAL_LIMIT_OPS_LEAD_MINOR'
   | 'APPROVAL_SLA_MS'
   | keyof PromotionConfig
+  | ReturnConfigKey
 >;
 
 const backgroundWorkKey = 'backgroundWork';
@@ -214,6 +217,14 @@ export function createApp({
     fulfilment,
     settings: promotionSettingsOf(config),
     csvMaxRows: config.PROMOTION_CSV_MAX_ROWS,
+  });
+  registerReturnRoutes(api, {
+    ...resourceDeps,
+    fulfilment,
+    client: temporal.client,
+    workflows,
+    temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
+    settings: returnRouteSettings(config),
   });
   registerWorkflowRoutes(api, {
     ...resourceDeps,

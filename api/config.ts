@@ -149,6 +149,28 @@ export const apiConfigSchema = z
       .min(10)
       .max(600_000)
       .default(defaultPromotionRolloutSettings.channelCallRetryInitialIntervalMs),
+    // --- returns (docs/returns.md) ---
+    /** Days after delivery or collection a purchase may be returned, counted in RETURN_TIME_ZONE's calendar days. */
+    RETURN_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+    RETURN_TIME_ZONE: z.string().min(1).max(64).default('Europe/Amsterdam'),
+    /** A return refunding more than this (minor units) needs the receiving store's manager's approval. */
+    RETURN_APPROVAL_THRESHOLD_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(20_000),
+    /** Product categories sold as final sale, comma-separated: never returnable. */
+    RETURN_FINAL_SALE_CATEGORIES: z.string().max(1000).default(''),
+    /** Time to inspect returned goods before the store is reminded; as long again and it moves to the manager. */
+    RETURN_INSPECTION_SLA_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .max(30 * 24 * 3600_000)
+      .default(4 * 3600_000),
+    /** Time for customer service to refund by hand what a channel refused. */
+    RETURN_MANUAL_REFUND_SLA_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .max(30 * 24 * 3600_000)
+      .default(24 * 3600_000),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET !== developmentJwtSecret, {
     path: ['JWT_SECRET'],

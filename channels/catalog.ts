@@ -19,6 +19,8 @@ export interface DemoChannel {
   safetyBuffer: number;
   /** Shared secret for the HMAC signature of the channel's order webhooks (dev value). */
   webhookSecret: string;
+  /** The currency the channel sells in, when not the sandbox's default (the Indonesian demo's are IDR). */
+  currency?: string;
 }
 
 export const demoChannels: readonly DemoChannel[] = [

@@ -16,7 +16,18 @@ export const chaosConfigSchema = z.object({
   CHAOS_KILL_GAP_MIN_MS: z.coerce.number().int().min(0).default(1500),
   CHAOS_KILL_GAP_MAX_MS: z.coerce.number().int().min(0).default(8000),
   CHAOS_SEED: z.coerce.number().int().default(20260115),
-  CHAOS_RUN_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(300),
+  /**
+   * A run's deadline (past it, a run not ended as driven is lost) is derived, chaos/recovery-budget.ts:
+   * this much for a run no kill touched, plus for every kill the longest it can hold a run up under the
+   * timeouts below.
+   */
+  CHAOS_UNDISTURBED_RUN_SECONDS: z.coerce.number().int().min(5).default(30),
+  /** Caps every activity's start-to-close and heartbeat timeout; unset, the profiles' own (30 s, 60 s), as in production. */
+  CHAOS_ACTIVITY_TIMEOUT_CAP_SECONDS: z.coerce.number().int().min(1).optional(),
+  CHAOS_WORKFLOW_TASK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(10),
+  CHAOS_STICKY_QUEUE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(10),
+  /** Allowance for a replacement worker to poll after a kill. */
+  CHAOS_WORKER_START_ALLOWANCE_SECONDS: z.coerce.number().int().min(1).default(15),
   CHAOS_STARTUP_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(120),
   /** The `temporal` CLI; else found on PATH or in $(go env GOPATH)/bin. */
   TEMPORAL_CLI: z.string().min(1).optional(),

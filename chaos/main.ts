@@ -11,7 +11,7 @@ import { PickupWorld } from '../test/pickup/support/pickup-world';
 import { chaosRowIsClean, printChaosTable, type ChaosRow } from './chaos-row';
 import { chaosConfigSchema } from './config';
 import { buildWorkflowBundle } from './worker-pool';
-import { runWorkerKill } from './worker-kill';
+import { runWorkerKill, workerKillRunDeadlineMs } from './worker-kill';
 
 /**
  * `npm run chaos`: a private stack (scratch database, own Temporal dev server, the worker and the
@@ -48,7 +48,18 @@ async function main(): Promise<void> {
     await world.setUp({ storeA: [config.CHAOS_RUNS * 2 + 10, config.CHAOS_RUNS + 10], storeB: [0, 0] });
     const rows: ChaosRow[] = [];
     const kills = config.CHAOS_KILLS ?? Math.max(1, Math.round(config.CHAOS_RUNS / 5));
-    console.log(`Fault 1: worker SIGKILL x${kills} over ${config.CHAOS_RUNS} pickup runs (${config.CHAOS_CONCURRENCY} at a time)...`);
+    const timeouts = {
+      ...(config.CHAOS_ACTIVITY_TIMEOUT_CAP_SECONDS !== undefined && {
+        activityTimeoutCapMs: config.CHAOS_ACTIVITY_TIMEOUT_CAP_SECONDS * 1000,
+      }),
+      workflowTaskTimeoutMs: config.CHAOS_WORKFLOW_TASK_TIMEOUT_SECONDS * 1000,
+      stickyQueueTimeoutMs: config.CHAOS_STICKY_QUEUE_TIMEOUT_SECONDS * 1000,
+      workerStartMs: config.CHAOS_WORKER_START_ALLOWANCE_SECONDS * 1000,
+    };
+    const deadline = workerKillRunDeadlineMs({ undisturbedRunMs: config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000, kills, timeouts });
+    console.log(
+      `Fault 1: worker SIGKILL x${kills} over ${config.CHAOS_RUNS} pickup runs (${config.CHAOS_CONCURRENCY} at a time), run deadline ${deadline / 1000} s...`,
+    );
     rows.push(
       await runWorkerKill({
         client,
@@ -62,7 +73,8 @@ async function main(): Promise<void> {
         kills,
         killGapMs: [config.CHAOS_KILL_GAP_MIN_MS, config.CHAOS_KILL_GAP_MAX_MS],
         seed: config.CHAOS_SEED,
-        runTimeoutMs: config.CHAOS_RUN_TIMEOUT_SECONDS * 1000,
+        undisturbedRunMs: config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000,
+        timeouts,
       }),
     );
     console.log('');

@@ -3,8 +3,9 @@ import { pickupCancelledSignal } from '../domain/pickup/pickup-messages';
 import { type PickupSettings } from '../domain/pickup/pickup-settings';
 import { pickupWorkflowId } from '../domain/pickup/pickup-workflow';
 import { searchAttributes } from '../domain/workflow-kit/search-attributes';
-import { codeSentToCustomer, enterCode, pick } from '../test/pickup/support/pickup-driver';
+import { codeSentToCustomer, enterCode, pick, TaskAlreadySettledError } from '../test/pickup/support/pickup-driver';
 import { type PickupWorld } from '../test/pickup/support/pickup-world';
+import { ACTIVITY_TIMEOUT_CAP_MEMO } from './activity-timeout-cap-interceptor';
 
 /** How a run is driven to its end: collected after a short pick, cancelled while picking, or left to expire. */
 export type PickupOutcome = 'COLLECTED' | 'CANCELLED' | 'EXPIRED';
@@ -49,17 +50,27 @@ async function describeStep(handle: WorkflowHandle): Promise<{ step: string | un
   };
 }
 
+const RETRY_PAUSE_MS = 250;
+
 /**
- * Retries an action the worker must answer (an update) until the run has moved past `step`: a worker
- * killed mid-update loses it (the client sees an error or a timeout), a replacement still replaying
- * turns it away as "not the current step"; one that was applied is seen by the step moving on.
+ * Sends an action the worker must answer (an update) until one attempt is applied or the run has moved
+ * past `step`: a worker killed mid-update loses it (the client sees an error or a timeout), a replacement
+ * still replaying turns it away as "not the current step". An attempt that returned was applied: it is
+ * not sent again (a second one would wait for a task the run will never await again), and nor is one
+ * whose task is already settled (an attempt the client saw fail had been applied after all).
  */
 async function actUntilPast(handle: WorkflowHandle, step: string, deadline: number, act: () => Promise<unknown>): Promise<void> {
   for (;;) {
     const now = await describeStep(handle).catch(() => undefined);
     if (now !== undefined && (now.closed || now.step !== step)) return;
     if (Date.now() > deadline) throw new Error(`still at ${step} at the deadline`);
-    await act().catch(() => undefined);
+    try {
+      await act();
+      return;
+    } catch (error) {
+      if (error instanceof TaskAlreadySettledError) return;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
+    }
   }
 }
 
@@ -85,16 +96,25 @@ async function waitForStep(
   }
 }
 
+/** How the runs are started: the timeouts that bound how long a dead worker holds one up (chaos/recovery-budget.ts). */
+export interface PickupRunStart {
+  taskQueue: string;
+  workflowTaskTimeoutMs: number;
+  /** Caps every activity timeout of the run (chaos/activity-timeout-cap-interceptor.ts); none: the profiles' own. */
+  activityTimeoutCapMs?: number;
+  /** From the run's start: past it, a run that has not ended as driven counts as lost. */
+  runDeadlineMs: number;
+}
+
 /**
  * One pickup run from order to its end, driven the way staff and the channel would (pick, hand-over
  * with the code the customer received, a cancellation), robust to the worker dying at any point.
  */
 export async function drivePickupRun(
   client: Client,
-  taskQueue: string,
   world: PickupWorld,
   outcome: PickupOutcome,
-  deadline: number,
+  start: PickupRunStart,
 ): Promise<RunRecord> {
   const order = await world.placeOrder([
     { sku: world.skuOne, quantity: 2 },
@@ -102,10 +122,13 @@ export async function drivePickupRun(
   ]);
   const record: RunRecord = { orderId: order.orderId, externalId: order.externalId, outcome, progressAt: [], startedAt: Date.now() };
   const [lineOne, lineTwo] = order.lineIds as [string, string];
+  const deadline = record.startedAt + start.runDeadlineMs;
   const handle = await client.workflow.start('pickupOrder', {
-    taskQueue,
+    taskQueue: start.taskQueue,
     workflowId: pickupWorkflowId(order.orderId),
     args: [{ orderId: order.orderId, storeCode: world.storeA, settings: chaosPickupSettings(outcome) }],
+    workflowTaskTimeout: start.workflowTaskTimeoutMs,
+    ...(start.activityTimeoutCapMs !== undefined && { memo: { [ACTIVITY_TIMEOUT_CAP_MEMO]: start.activityTimeoutCapMs } }),
   });
   const last: { step?: string } = {};
   try {

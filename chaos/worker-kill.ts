@@ -5,6 +5,7 @@ import { type PickupWorld } from '../test/pickup/support/pickup-world';
 import { type ChaosRow } from './chaos-row';
 import { effectsOf } from './pickup-effects';
 import { drivePickupRun, pickupOutcomes, type RunRecord } from './pickup-run';
+import { runDeadlineMs, type RecoveryTimeouts } from './recovery-budget';
 import { WorkerPool } from './worker-pool';
 
 export interface WorkerKillOptions {
@@ -21,8 +22,15 @@ export interface WorkerKillOptions {
   /** A kill comes a random time in [min, max] ms after the replacement worker polls. */
   killGapMs: [number, number];
   seed: number;
-  /** Per run, from its start: a run not finished by then counts as lost. */
-  runTimeoutMs: number;
+  /** How long a run takes with no kill; its deadline adds every kill's worst stall (chaos/recovery-budget.ts). */
+  undisturbedRunMs: number;
+  /** The timeouts that bound a kill's stall; the runs and workers are started with them. */
+  timeouts: RecoveryTimeouts;
+}
+
+/** A run not finished this long after its start counts as lost. */
+export function workerKillRunDeadlineMs(options: Pick<WorkerKillOptions, 'undisturbedRunMs' | 'kills' | 'timeouts'>): number {
+  return runDeadlineMs(options.undisturbedRunMs, options.kills, options.timeouts);
 }
 
 /**
@@ -40,7 +48,14 @@ export async function runWorkerKill(options: WorkerKillOptions): Promise<ChaosRo
     databaseUrl: options.databaseUrl,
     temporalAddress: options.temporalAddress,
     gatewayUrl: `${options.world.sandboxUrl}/gateway`,
+    stickyQueueTimeoutMs: options.timeouts.stickyQueueTimeoutMs,
   });
+  const start = {
+    taskQueue,
+    workflowTaskTimeoutMs: options.timeouts.workflowTaskTimeoutMs,
+    ...(options.timeouts.activityTimeoutCapMs !== undefined && { activityTimeoutCapMs: options.timeouts.activityTimeoutCapMs }),
+    runDeadlineMs: workerKillRunDeadlineMs(options),
+  };
   await pool.start();
   const killedAt: number[] = [];
   const records: RunRecord[] = [];
@@ -63,7 +78,7 @@ export async function runWorkerKill(options: WorkerKillOptions): Promise<ChaosRo
         const index = next;
         next += 1;
         const outcome = pickupOutcomes[index % pickupOutcomes.length] ?? 'COLLECTED';
-        records.push(await drivePickupRun(options.client, taskQueue, options.world, outcome, Date.now() + options.runTimeoutMs));
+        records.push(await drivePickupRun(options.client, options.world, outcome, start));
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.concurrency, options.runs) }, lane));
@@ -72,7 +87,12 @@ export async function runWorkerKill(options: WorkerKillOptions): Promise<ChaosRo
     await killer.catch(() => undefined);
     await pool.stop();
   }
-  return summarise(options, records, killedAt, pool.kills);
+  const slowestStart = Math.max(...pool.startMs);
+  const row = await summarise(options, records, killedAt, pool.kills);
+  // The deadline assumed replacements start within the allowance: with a run lost, say when one did not.
+  if (row.lost > 0 && slowestStart > options.timeouts.workerStartMs)
+    row.problems.push(`a worker took ${slowestStart} ms to poll, over the ${options.timeouts.workerStartMs} ms the run deadline allows`);
+  return row;
 }
 
 async function summarise(options: WorkerKillOptions, records: RunRecord[], killedAt: number[], kills: number): Promise<ChaosRow> {

@@ -9,11 +9,18 @@ import { workflowsEntry } from '../worker/workflow-source';
 
 const repoRoot = path.resolve(__dirname, '..');
 const WORKER_START_TIMEOUT_MS = 60_000;
+const activityTimeoutCapModule = path.join(__dirname, 'activity-timeout-cap-interceptor.ts');
 
-/** Bundles the workflows once (as `npm run build:workflows` does), so every replacement worker starts in seconds. */
+/**
+ * Bundles the workflows once (as `npm run build:workflows` does), so every replacement worker starts in
+ * seconds; with the chaos suite's activity timeout cap, which acts only on runs started with its memo.
+ */
 export async function buildWorkflowBundle(runDir: string): Promise<string> {
   const out = path.join(runDir, 'workflow-bundle.js');
-  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsEntry, workflowInterceptorModules: [runMetricsInterceptorModule] });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: workflowsEntry,
+    workflowInterceptorModules: [runMetricsInterceptorModule, activityTimeoutCapModule],
+  });
   await mkdir(runDir, { recursive: true });
   await writeFile(out, code);
   return out;
@@ -27,6 +34,8 @@ export interface WorkerPoolOptions {
   temporalAddress: string;
   /** The sandbox gateway the worker sends customer messages through. */
   gatewayUrl: string;
+  /** The workers' sticky queue schedule-to-start timeout (chaos/recovery-budget.ts). */
+  stickyQueueTimeoutMs: number;
 }
 
 /**
@@ -38,21 +47,26 @@ export class WorkerPool {
   private current: BenchChild | undefined;
   private generation = 0;
   kills = 0;
+  /** How long each start took until the worker polled (the first, then every replacement). */
+  readonly startMs: number[] = [];
 
   constructor(private readonly options: WorkerPoolOptions) {}
 
   async start(): Promise<void> {
+    const startedAt = Date.now();
     this.generation += 1;
     const child = startChild({
       name: `chaos-worker-${this.generation}`,
       command: process.execPath,
-      args: ['--import', 'tsx', path.join(__dirname, 'worker-process.ts')],
+      args: ['--import', 'tsx', path.join(repoRoot, 'worker', 'isolated-worker-process.ts')],
       env: {
         ...process.env,
         DATABASE_URL: this.options.databaseUrl,
         TEMPORAL_ADDRESS: this.options.temporalAddress,
-        CHAOS_TASK_QUEUE: this.options.taskQueue,
-        CHAOS_WORKFLOW_BUNDLE: this.options.bundlePath,
+        ISOLATED_WORKER_TASK_QUEUE: this.options.taskQueue,
+        ISOLATED_WORKER_MAX_CONCURRENT: '20',
+        WORKFLOW_BUNDLE_PATH: this.options.bundlePath,
+        WORKER_STICKY_QUEUE_TIMEOUT_MS: String(this.options.stickyQueueTimeoutMs),
         MESSAGE_GATEWAY_URL: this.options.gatewayUrl,
       },
       cwd: repoRoot,
@@ -68,6 +82,7 @@ export class WorkerPool {
         giveUpIf: () => child.exitDescription(),
       },
     );
+    this.startMs.push(Date.now() - startedAt);
   }
 
   /** SIGKILL now (no grace at all); resolves once the process is gone. */

@@ -17,12 +17,19 @@ export const workerConfigSchema = z.object({
   /** How long a shutdown waits for running activities before cancelling them. */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /**
+   * How long a workflow task waits on this worker's sticky queue (its cached runs) before any worker may
+   * take it: after a crash, the delay before the runs it cached move on (the SDK's default, 10 s).
+   */
+  WORKER_STICKY_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
+  /**
    * Prometheus metrics of this worker at http://<host>:<port>/metrics (worker/metrics/, docs/operations.md):
    * ours and the Temporal SDK's. 0 picks a free port (printed). With several workers on one machine, each
    * needs its own (`npm run dev -- --workers N` gives worker k the port + k - 1).
    */
   WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** How long a scrape waits for the Temporal server's task-queue backlog (worker/metrics/temporal-backlog-metrics.ts). */
+  WORKER_METRICS_BACKLOG_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
   ...inventoryEnv,
   /** The workflow-start relay every worker runs (workflow-starts/, docs/workflow-starts.md). */
   ...workflowStartEnv,

@@ -13,7 +13,8 @@ type WorkerSettings = Pick<
   | 'WORKER_MAX_CONCURRENT_ACTIVITIES'
   | 'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS'
   | 'WORKER_SHUTDOWN_GRACE_MS'
->;
+> &
+  Partial<Pick<WorkerConfig, 'WORKER_STICKY_QUEUE_TIMEOUT_MS'>>;
 
 /**
  * One worker polling our task queue with every workflow and activity; tests build theirs the same way.
@@ -38,5 +39,8 @@ export async function createWorker(
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE_MS,
+    ...(config.WORKER_STICKY_QUEUE_TIMEOUT_MS !== undefined && {
+      stickyQueueScheduleToStartTimeout: config.WORKER_STICKY_QUEUE_TIMEOUT_MS,
+    }),
   });
 }

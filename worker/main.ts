@@ -13,6 +13,7 @@ import { startWorkflowStartRelay } from '../workflow-starts/workflow-start-relay
 import { ensureStockSyncSchedule } from './schedules';
 import { channelMetricsHooks } from './metrics/channel-metrics-hooks';
 import { freeLoopbackPort, startMetricsServer } from './metrics/metrics-server';
+import { registerTemporalBacklogMetrics } from './metrics/temporal-backlog-metrics';
 import { registerTaskBacklogMetrics } from './metrics/task-backlog-metrics';
 import { createWorkerMetrics } from './metrics/worker-metrics';
 
@@ -50,6 +51,13 @@ async function main(): Promise<void> {
   });
   console.log(`[worker] metrics at ${metricsServer.url}`);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  registerTemporalBacklogMetrics(metrics, {
+    service: connection.workflowService,
+    withDeadline: (deadline, call) => connection.withDeadline(deadline, call),
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    timeoutMs: config.WORKER_METRICS_BACKLOG_TIMEOUT_MS,
+  });
   try {
     const channels = createChannelAdapterSource({
       prisma,

@@ -10,16 +10,24 @@ export const linkedRecordKinds = [
   { field: 'orderId', column: 'order_id', table: 'orders' },
   { field: 'stockAdjustmentId', column: 'stock_adjustment_id', table: 'stock_adjustments' },
   { field: 'promotionId', column: 'promotion_id', table: 'promotions' },
+  { field: 'returnId', column: 'return_id', table: 'returns' },
 ] as const satisfies readonly {
-  field: 'orderId' | 'stockAdjustmentId' | 'promotionId';
+  field: 'orderId' | 'stockAdjustmentId' | 'promotionId' | 'returnId';
   column: string;
   table: string;
 }[];
 
 /** The workflow_starts columns to insert for a record. */
-export function recordColumnsOf(record: WorkflowStartRecord): { orderId?: string; stockAdjustmentId?: string; promotionId?: string } {
+export function recordColumnsOf(record: WorkflowStartRecord): {
+  orderId?: string;
+  stockAdjustmentId?: string;
+  promotionId?: string;
+  returnId?: string;
+} {
+  if ('orderId' in record) return { orderId: record.orderId };
   if ('promotionId' in record) return { promotionId: record.promotionId };
-  return 'orderId' in record ? { orderId: record.orderId } : { stockAdjustmentId: record.stockAdjustmentId };
+  if ('returnId' in record) return { returnId: record.returnId };
+  return { stockAdjustmentId: record.stockAdjustmentId };
 }
 
 /**

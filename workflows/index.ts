@@ -6,3 +6,4 @@ export { pickupOrder } from './pickup/pickup-order';
 export { adjustStockWithApproval } from './stock-adjustments/adjust-stock-with-approval';
 export { rollOutPromotion } from './promotions/roll-out-promotion';
 export { pushPromotionToChannel } from './promotions/push-promotion-to-channel';
+export { returnOrder } from './returns/return-order';

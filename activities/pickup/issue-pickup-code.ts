@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { DEFAULT_PICKUP_CODE_DIGITS, generatePickupCode, hashPickupCode } from '../../domain/pickup/pickup-code';
+import { describeInStoreZone, pickupDeadline } from '../../domain/pickup/pickup-deadline';
 import { customerContactOf } from '../notifications/customer-contact';
 import { type ActivityDeps } from '../deps';
 import { withTemporalFailures } from '../failures/to-temporal-failure';
@@ -20,9 +21,13 @@ export function createIssuePickupCode({ prisma }: Pick<ActivityDeps, 'prisma'>, 
   return async function issuePickupCode({
     orderId,
     storeName,
+    pickupExpiryMs,
   }: {
     orderId: string;
+    /** The store's code (older runs); the message names the store as its record does. */
     storeName: string;
+    /** The run's pickup expiry; absent in runs started before it was passed, whose message then names no deadline. */
+    pickupExpiryMs?: number;
   }): Promise<{ customerNotified: boolean; replayed: boolean }> {
     return withTemporalFailures(() =>
       prisma.$transaction(async (tx) => {
@@ -39,11 +44,27 @@ export function createIssuePickupCode({ prisma }: Pick<ActivityDeps, 'prisma'>, 
         await tx.order.update({ where: { id: orderId }, data: { pickupCodeHash: await hashPickupCode(code) } });
         const contact = await customerContactOf(tx, orderId);
         if (contact === null) return { customerNotified: false, replayed: false };
+        const store = await tx.store.findFirst({
+          where: { pickupOrders: { some: { id: orderId } } },
+          select: { name: true, address: true, openingHours: true, timeZone: true },
+        });
+        // Where, when it is open and until when, in the store's own zone ("5 Dec 2026, 20:15 WITA"): not "AMS-01".
+        const payload = {
+          orderId,
+          storeName: store?.name ?? storeName,
+          storeAddress: store?.address ?? '',
+          openingHours: store?.openingHours ?? '',
+          collectBy:
+            store === null || pickupExpiryMs === undefined
+              ? ''
+              : describeInStoreZone(pickupDeadline(new Date(), pickupExpiryMs), store.timeZone),
+          code,
+        };
         await tx.notification.upsert({
           where: { idempotencyKey },
-          create: { ...contact, template: 'pickup-ready', payload: { orderId, storeName, code }, idempotencyKey },
+          create: { ...contact, template: 'pickup-ready', payload, idempotencyKey },
           // A message not yet acknowledged by the code's hash (an earlier attempt rolled back) gets the new code.
-          update: { payload: { orderId, storeName, code }, status: 'PENDING' },
+          update: { payload, status: 'PENDING' },
         });
         return { customerNotified: true, replayed: false };
       }),

@@ -52,6 +52,17 @@ export async function waitForDashboard(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Picks a language in the app bar's language menu (react-admin's LocalesMenuButton) and waits until the
+ * page is drawn again in it (`expectMenuEntry` is a menu label in that language).
+ */
+export async function chooseLanguage(page: Page, language: string, expectMenuEntry: string): Promise<void> {
+  // react-admin's LocalesMenuButton: the app bar's button that opens the language menu, named by the current language.
+  await page.locator('header button[aria-controls="simple-menu"]').click();
+  await page.getByRole('menuitem', { name: language, exact: true }).click();
+  await menuEntry(page, expectMenuEntry).waitFor();
+}
+
 export function menuEntry(page: Page, label: string) {
   return page.getByRole('menuitem', { name: label, exact: true });
 }
@@ -149,11 +160,14 @@ export async function waitUntilEveryRowShows(page: Page, source: string, text: s
 }
 
 /**
- * Types `text` into the list's search box, as a person looking for one record does, and waits until a row's
- * `source` reads exactly `text` (the search matches names too, so other rows may stay).
+ * Types `text` into the list's search box, as a person looking for one record does, and waits until the
+ * search is applied and a row's `source` reads exactly `text` (the search matches names too, so other rows may stay).
  */
 export async function searchListFor(page: Page, source: string, text: string): Promise<void> {
   await page.locator('.list-page input[name="q"]').fill(text);
+  // The search box applies its filter after a debounce: until the URL carries it, a row clicked now would be
+  // left again when the filter lands (the matching row is often on the unfiltered page already).
+  await page.waitForURL((url) => new URLSearchParams(url.hash.split('?')[1] ?? '').get('filter')?.includes(JSON.stringify(text)) ?? false);
   await page.waitForFunction(
     ({ selector, expected }) => {
       const cells = [...document.querySelectorAll(selector)].map((cell) => (cell as HTMLElement).innerText.trim());

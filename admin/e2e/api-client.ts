@@ -86,6 +86,15 @@ export async function firstSkuOfStore(apiUrl: string, token: string, storeId: st
   return sku;
 }
 
+/** The store's SKU last in SKU order: one the other browser tests (which take the first) leave alone. */
+export async function lastSkuOfStore(apiUrl: string, token: string, storeId: string): Promise<string> {
+  const query = new URLSearchParams({ filter: JSON.stringify({ storeId }), sort: JSON.stringify(['sku', 'DESC']), range: '[0,0]' });
+  const { body } = await apiCall<{ sku: string }[]>(apiUrl, token, 'GET', `/api/inventory?${query.toString()}`);
+  const sku = body[0]?.sku;
+  if (sku === undefined) throw new Error(`Store ${storeId} stocks nothing`);
+  return sku;
+}
+
 export async function requestStockAdjustment(
   apiUrl: string,
   token: string,
@@ -122,4 +131,24 @@ export async function pendingApprovalOf(
 
 export async function approveAsApi(apiUrl: string, token: string, approvalId: string): Promise<number> {
   return (await apiCall(apiUrl, token, 'POST', `/api/approvals/${approvalId}/approve`, {})).status;
+}
+
+/** On hand of one SKU at one store, as the API reports it. */
+export async function onHandOf(apiUrl: string, token: string, storeId: string, sku: string): Promise<number> {
+  const query = new URLSearchParams({ filter: JSON.stringify({ storeId, sku }) });
+  const { body } = await apiCall<{ onHand: number }[]>(apiUrl, token, 'GET', `/api/inventory?${query.toString()}`);
+  const level = body[0];
+  if (level === undefined) throw new Error(`No stock level of ${sku} at store ${storeId}`);
+  return level.onHand;
+}
+
+/** The reasons of a store's newest stock adjustments (the first page, newest first). */
+export async function recentStockAdjustmentReasons(apiUrl: string, token: string, storeId: string): Promise<string[]> {
+  const query = new URLSearchParams({ filter: JSON.stringify({ storeId }), sort: JSON.stringify(['createdAt', 'DESC']), range: '[0,49]' });
+  const { body } = await apiCall<{ reason: string }[]>(apiUrl, token, 'GET', `/api/stock-adjustments?${query.toString()}`);
+  return body.map((adjustment) => adjustment.reason);
+}
+
+export async function rejectAsApi(apiUrl: string, token: string, approvalId: string, reason: string): Promise<number> {
+  return (await apiCall(apiUrl, token, 'POST', `/api/approvals/${approvalId}/reject`, { reason })).status;
 }

@@ -11,6 +11,7 @@ import { inventoryMovements } from './inventory-movements';
 import { OmniLayout } from './layout/OmniLayout';
 import { orders } from './orders';
 import { products } from './products';
+import { stockAdjustments } from './stock-adjustments';
 import { stores } from './stores';
 import { tasks } from './tasks';
 import { lazyScreen } from './shared/lazy-screen';
@@ -41,6 +42,7 @@ export function App() {
     >
       <Resource name="inventory" {...inventory} />
       <Resource name="inventory-movements" {...inventoryMovements} />
+      <Resource name="stock-adjustments" {...stockAdjustments} />
       <Resource name="tasks" {...tasks} />
       <Resource name="approvals" {...approvals} />
       <Resource name="orders" {...orders} />

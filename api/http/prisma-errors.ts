@@ -1,4 +1,5 @@
 import { type AppError, ConflictError, NotFoundError, ServiceUnavailableError } from '../../domain/errors';
+import { returnRuleOf, returnRuleViolations } from '../../domain/returns/return-constraints';
 
 /**
  * Prisma's "known request" errors that mean something to the caller. Recognised by their code rather
@@ -25,7 +26,22 @@ function conflictingFields(meta: Record<string, unknown> | undefined): string[] 
   return Array.isArray(fields) ? fields.map((field) => String(field).replaceAll('"', '')) : [];
 }
 
+/**
+ * A CHECK or trigger the database refused with (23514) or a write that lost a serialization race (40001),
+ * as the driver adapter reports them: a named returns rule is a 409 with its sentence, a lost race a 409.
+ */
+function translateDriverAdapterError(error: unknown): AppError | undefined {
+  if (typeof error !== 'object' || error === null || (error as { name?: unknown }).name !== 'DriverAdapterError') return undefined;
+  const cause = (error as { cause?: { kind?: string; code?: string; message?: string } }).cause;
+  if (cause?.kind === 'TransactionWriteConflict') return new ConflictError('A concurrent change got there first; try again');
+  if (cause?.kind !== 'postgres' || cause.code !== '23514') return undefined;
+  const named = returnRuleOf(cause.message ?? '');
+  return named === undefined ? undefined : new ConflictError(returnRuleViolations[named]);
+}
+
 export function translatePrismaError(error: unknown): AppError | undefined {
+  const driverError = translateDriverAdapterError(error);
+  if (driverError !== undefined) return driverError;
   if (!isPrismaKnownError(error)) return undefined;
   switch (error.code) {
     case 'P2002': {

@@ -1,9 +1,11 @@
 import { channelStockSyncWorkflow, stockSyncWorkflow } from '../../domain/inventory/stock-sync-definitions';
 import { pickupWorkflow } from '../../domain/pickup/pickup-definition';
 import { promotionWorkflow } from '../../domain/promotions/promotion-definition';
+import { returnWorkflow } from '../../domain/returns/return-definition';
 import { stockAdjustmentWorkflow } from '../../domain/stock-adjustments/stock-adjustment-definition';
 import { checkPipelineWorkflow } from '../../domain/system/check-pipeline-definition';
 import { pickupTaskOutcomes } from './pickup-task-outcomes';
+import { returnTaskOutcomes } from './return-task-outcomes';
 import { WorkflowRegistry } from './workflow-registry';
 
 /**
@@ -17,4 +19,5 @@ export const registeredWorkflows = new WorkflowRegistry([
   { definition: checkPipelineWorkflow },
   { definition: stockAdjustmentWorkflow },
   { definition: promotionWorkflow },
+  { definition: returnWorkflow, taskOutcomes: returnTaskOutcomes },
 ]);

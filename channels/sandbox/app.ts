@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import { type Logger } from 'pino';
 import { ZodError } from 'zod';
 import { type DemoChannel, demoChannels } from '../catalog';
+import { indonesianDemoChannels } from '../catalog-indonesia';
 import { devApiKeyFor, requireApiKey } from './channel-auth';
 import { keepRawBody, resolveChannel, sendError } from './channel-request';
 import { ChannelWorld } from './channel-world';
@@ -93,7 +94,8 @@ const answerErrors =
  * under /gateway, the control API under /_control, GET /healthz. Built without listening so tests can mount it on a free port.
  */
 export function createSandboxApp(options: SandboxOptions): Sandbox {
-  const channels = options.channels ?? demoChannels;
+  // Both demo retailers' channels (prisma/seed/seed-profiles.ts), whichever the database was seeded with.
+  const channels = options.channels ?? [...demoChannels, ...indonesianDemoChannels];
   const random = new SeededRandom(options.faultSeed);
   const log = new EventLog(options.eventLogCapacity, options.logger);
   const context: SandboxContext = {
@@ -103,7 +105,7 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
       readBackMaxSkus: options.readBackMaxSkus,
       stormRetryAfterSeconds: options.stormRetryAfterSeconds,
     },
-    worlds: new Map(channels.map((channel) => [channel.code, new ChannelWorld(channel, options.currency)])),
+    worlds: new Map(channels.map((channel) => [channel.code, new ChannelWorld(channel, channel.currency ?? options.currency)])),
     apiKeys: new Map(channels.map((channel) => [channel.code, options.apiKeys?.[channel.code] ?? devApiKeyFor(channel.code)])),
     random,
     seed: options.faultSeed,

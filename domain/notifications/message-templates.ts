@@ -1,3 +1,4 @@
+import { minorUnitExponent } from '../money/currency-exponent';
 import { type NotificationPayload } from './notification-payload';
 
 export interface RenderedMessage {
@@ -6,11 +7,26 @@ export interface RenderedMessage {
   text: string;
 }
 
-type Template = (read: (field: string) => string) => RenderedMessage;
+/** `read` a field the message cannot go without; `optional` one it can (empty when absent). */
+type Template = (read: (field: string) => string, optional: (field: string) => string) => RenderedMessage;
 
+/**
+ * Minor units by the currency's ISO 4217 exponent (1999 EUR is 19.99, 1500 JPY is 1500, 1250 KWD is 1.250),
+ * with no more decimals than the currency customarily shows (rupiah without their unused sen).
+ */
 function money(minor: string, currency: string): string {
   const amount = Number(minor);
-  return Number.isFinite(amount) ? `${(amount / 100).toFixed(2)} ${currency}` : `${minor} ${currency}`;
+  if (!Number.isFinite(amount)) return `${minor} ${currency}`;
+  const exponent = minorUnitExponent(currency);
+  const customary = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? exponent;
+  return `${(amount / 10 ** exponent).toFixed(Math.min(customary, exponent))} ${currency}`;
+}
+
+/** ", Kalverstraat 92 (open Mon-Sat 10:00-19:00)": where and when, for a payload that has them. */
+function storeDetails(optional: (field: string) => string): string {
+  const address = optional('storeAddress');
+  const hours = optional('openingHours');
+  return `${address === '' ? '' : `, ${address}`}${hours === '' ? '' : ` (open ${hours})`}`;
 }
 
 /**
@@ -19,10 +35,13 @@ function money(minor: string, currency: string): string {
  * and in the message itself, never in workflow history.
  */
 const templates: Record<string, Template> = {
-  'pickup-ready': (read) => ({
-    subject: 'Your order is ready for pickup',
-    text: `Your order is ready for pickup at ${read('storeName')}. Show this code at the counter: ${read('code')}. Keep it to yourself: whoever has it can collect the order.`,
-  }),
+  'pickup-ready': (read, optional) => {
+    const deadline = optional('collectBy');
+    return {
+      subject: 'Your order is ready for pickup',
+      text: `Your order is ready for pickup at ${read('storeName')}${storeDetails(optional)}. Show this code at the counter: ${read('code')}.${deadline === '' ? '' : ` Please collect it by ${deadline}.`} Keep it to yourself: whoever has it can collect the order.`,
+    };
+  },
   'pickup-reminder': (read) => ({
     subject: 'Your order is waiting for you',
     text: `Reminder ${read('reminder')}: your order is still waiting for you at ${read('storeCode')}. Bring the pickup code we sent you.`,
@@ -42,6 +61,18 @@ const templates: Record<string, Template> = {
   'pickup-expired': (read) => ({
     subject: 'Your pickup order has expired',
     text: `Your order was not collected in time and has been cancelled (${read('reason')}). Any payment for it is refunded to you.`,
+  }),
+  'return-refunded': (read) => ({
+    subject: 'Your return is refunded',
+    text: `We received your return at ${read('storeCode')} and refunded ${money(read('refundedMinor'), read('currency'))} to ${read('refundTo')}.`,
+  }),
+  'return-rejected': (read) => ({
+    subject: 'Your return could not be accepted',
+    text: `Your return at ${read('storeCode')} was not accepted (${read('reason')}). Nothing was refunded; the store hands the item back to you.`,
+  }),
+  'return-cancelled': (read) => ({
+    subject: 'Your return has been cancelled',
+    text: `Your return at ${read('storeCode')} has been cancelled (${read('reason')}). Nothing was refunded.`,
   }),
   'pick-overdue': (read) => ({
     subject: `Pick overdue: order ${read('externalId')}`,
@@ -63,13 +94,15 @@ export function renderMessage(template: string, payload: NotificationPayload): R
   const render = templates[template];
   if (render === undefined) return { ok: false, reason: `no message template "${template}"` };
   const missing: string[] = [];
-  const message = render((field) => {
+  const text = (field: string): string => {
     const value = payload[field];
-    if (value === null || value === undefined || value === '') {
-      missing.push(field);
-      return '';
-    }
+    if (value === null || value === undefined) return '';
     return Array.isArray(value) ? value.join(', ') : String(value);
-  });
+  };
+  const message = render((field) => {
+    const value = text(field);
+    if (value === '') missing.push(field);
+    return value;
+  }, text);
   return missing.length === 0 ? { ok: true, message } : { ok: false, reason: `template "${template}" needs ${missing.join(', ')}` };
 }

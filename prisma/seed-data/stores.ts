@@ -6,6 +6,8 @@ export interface DemoStore {
   name: string;
   city: string;
   address: string;
+  /** As customers are told it; the pickup-ready message names it. */
+  openingHours: string;
   timeZone: string;
   currency: string;
   pickSlaMinutes: number;
@@ -22,6 +24,7 @@ export const demoStores: readonly DemoStore[] = [
     name: 'Amsterdam Kalverstraat',
     city: 'Amsterdam',
     address: 'Kalverstraat 92, 1012 PH Amsterdam, NL',
+    openingHours: 'Mon-Sat 10:00-19:00, Sun 12:00-18:00',
     timeZone: 'Europe/Amsterdam',
     currency: 'EUR',
     pickSlaMinutes: 120,
@@ -35,6 +38,7 @@ export const demoStores: readonly DemoStore[] = [
     name: 'Berlin Alexanderplatz',
     city: 'Berlin',
     address: 'Alexanderplatz 9, 10178 Berlin, DE',
+    openingHours: 'Mon-Sat 10:00-20:00',
     timeZone: 'Europe/Berlin',
     currency: 'EUR',
     pickSlaMinutes: 90,
@@ -48,6 +52,7 @@ export const demoStores: readonly DemoStore[] = [
     name: 'Lisboa Chiado',
     city: 'Lisbon',
     address: 'Rua Garrett 19, 1200-203 Lisboa, PT',
+    openingHours: 'Mon-Sun 10:00-20:00',
     timeZone: 'Europe/Lisbon',
     currency: 'EUR',
     pickSlaMinutes: 180,

@@ -1,15 +1,13 @@
 import { type PrismaClient } from '../client';
 import { openingStockUnits } from '../seed-data/opening-stock';
-import { generateDemoProducts } from '../seed-data/products';
-import { demoStores } from '../seed-data/stores';
+import { type SeedProfile } from './seed-profiles';
 
-export const DEMO_CURRENCY = 'EUR';
 /** Ledger actor of everything the seed writes. */
 export const SEED_ACTOR = 'system:seed';
 
 /** Products are created when missing; prices an admin changed since are kept. */
-export async function seedProducts(prisma: PrismaClient): Promise<number> {
-  const { count } = await prisma.product.createMany({ data: generateDemoProducts(DEMO_CURRENCY), skipDuplicates: true });
+export async function seedProducts(prisma: PrismaClient, profile: SeedProfile): Promise<number> {
+  const { count } = await prisma.product.createMany({ data: [...profile.products], skipDuplicates: true });
   return count;
 }
 
@@ -18,17 +16,17 @@ export async function seedProducts(prisma: PrismaClient): Promise<number> {
  * ledger always explains on-hand stock. Only levels that do not exist yet are written: stock that orders,
  * returns or staff changed since is never reset by a second run.
  */
-export async function seedOpeningStock(prisma: PrismaClient): Promise<number> {
+export async function seedOpeningStock(prisma: PrismaClient, profile: SeedProfile): Promise<number> {
   const [stores, products] = await Promise.all([
-    prisma.store.findMany({ where: { code: { in: demoStores.map((store) => store.code) } }, select: { id: true, code: true } }),
+    prisma.store.findMany({ where: { code: { in: profile.stores.map((store) => store.code) } }, select: { id: true, code: true } }),
     prisma.product.findMany({
-      where: { sku: { in: generateDemoProducts(DEMO_CURRENCY).map((product) => product.sku) } },
+      where: { sku: { in: profile.products.map((product) => product.sku) } },
       select: { id: true, sku: true },
     }),
   ]);
   const storeById = new Map(stores.map((store) => [store.id, store.code]));
   const skuById = new Map(products.map((product) => [product.id, product.sku]));
-  const levels = demoStores.flatMap((demoStore) => {
+  const levels = profile.stores.flatMap((demoStore) => {
     const store = stores.find((candidate) => candidate.code === demoStore.code);
     if (!store) return [];
     return products.map((product) => ({
@@ -67,17 +65,20 @@ export async function seedOpeningStock(prisma: PrismaClient): Promise<number> {
  * A listing for every SKU on every channel except the point of sale (which sells from store stock and lists
  * nothing). Nothing is published yet: price and stock are null until the first push.
  */
-export async function seedListings(prisma: PrismaClient): Promise<number> {
+export async function seedListings(prisma: PrismaClient, profile: SeedProfile): Promise<number> {
   const [channels, products] = await Promise.all([
-    prisma.channel.findMany({ where: { kind: { not: 'POS' } }, select: { id: true } }),
+    prisma.channel.findMany({
+      where: { kind: { not: 'POS' }, code: { in: profile.channels.map((channel) => channel.code) } },
+      select: { id: true },
+    }),
     prisma.product.findMany({
-      where: { sku: { in: generateDemoProducts(DEMO_CURRENCY).map((product) => product.sku) } },
+      where: { sku: { in: profile.products.map((product) => product.sku) } },
       select: { id: true },
     }),
   ]);
   const { count } = await prisma.channelListing.createMany({
     data: channels.flatMap((channel) =>
-      products.map((product) => ({ channelId: channel.id, productId: product.id, currency: DEMO_CURRENCY })),
+      products.map((product) => ({ channelId: channel.id, productId: product.id, currency: profile.currency })),
     ),
     skipDuplicates: true,
   });

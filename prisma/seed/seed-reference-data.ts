@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2';
-import { demoChannels } from '../../channels/catalog';
+import { type DemoChannel } from '../../channels/catalog';
 import { type PrismaClient } from '../client';
-import { demoStores } from '../seed-data/stores';
+import { type DemoStore } from '../seed-data/stores';
 import { type DemoUsersFile } from './demo-users';
 
 /** Where a demo channel's API lives in the sandbox. */
@@ -10,9 +10,9 @@ export function sandboxChannelUrl(sandboxUrl: string, channelCode: string): stri
 }
 
 /** Stores are created when missing; existing ones (possibly edited by an admin) are left as they are. */
-export async function seedStores(prisma: PrismaClient): Promise<number> {
+export async function seedStores(prisma: PrismaClient, stores: readonly DemoStore[]): Promise<number> {
   const { count } = await prisma.store.createMany({
-    data: demoStores.map(({ stockScale: _stockScale, ...store }) => store),
+    data: stores.map(({ stockScale: _stockScale, ...store }) => store),
     skipDuplicates: true,
   });
   return count;
@@ -23,9 +23,9 @@ export async function seedStores(prisma: PrismaClient): Promise<number> {
  * still pointing at a sandbox, so a changed SANDBOX_URL takes effect; a channel an admin pointed at a real
  * marketplace is never touched.
  */
-export async function seedChannels(prisma: PrismaClient, sandboxUrl: string): Promise<number> {
+export async function seedChannels(prisma: PrismaClient, sandboxUrl: string, channels: readonly DemoChannel[]): Promise<number> {
   const { count } = await prisma.channel.createMany({
-    data: demoChannels.map((channel) => ({
+    data: channels.map((channel) => ({
       code: channel.code,
       name: channel.name,
       kind: channel.kind,
@@ -40,7 +40,7 @@ export async function seedChannels(prisma: PrismaClient, sandboxUrl: string): Pr
     })),
     skipDuplicates: true,
   });
-  for (const channel of demoChannels) {
+  for (const channel of channels) {
     const baseUrl = sandboxChannelUrl(sandboxUrl, channel.code);
     await prisma.channel.updateMany({
       where: { code: channel.code, baseUrl: { endsWith: `/channels/${channel.code}`, not: baseUrl } },

@@ -13,7 +13,9 @@ export function withoutPassword(/** @type {string} */ databaseUrl) {
 }
 
 function demoLoginLines() {
-  const file = join(repoRoot, 'prisma', 'seed-data', 'demo-users.json');
+  // The logins of the demo retailer SEED_PROFILE seeded (prisma/seed/seed-profiles.ts).
+  const profileDir = process.env.SEED_PROFILE === 'indonesia' ? ['indonesia'] : [];
+  const file = join(repoRoot, 'prisma', 'seed-data', ...profileDir, 'demo-users.json');
   if (!existsSync(file)) return [];
   /** @type {{ password: string, users: { email: string, name: string, role: string, storeCode: string | null, isStoreManager: boolean }[] }} */
   const demo = JSON.parse(readFileSync(file, 'utf8'));

@@ -4,6 +4,7 @@
  *   --cluster         TEMPORAL_MODE=cluster
  *   --dev-server      TEMPORAL_MODE=dev
  *   --workers N       BOOTSTRAP_WORKER_PROCESSES=N
+ *   --demo NAME       SEED_PROFILE=NAME (which demo retailer the seed adds: europe or indonesia)
  * Anything else is left for the command (jest's arguments, for `test`).
  * @param {string[]} args
  * @returns {string[]} the arguments that are not ours
@@ -17,6 +18,10 @@ export function applyStackFlags(args) {
     else if (arg.startsWith('--workers=')) process.env.BOOTSTRAP_WORKER_PROCESSES = arg.slice('--workers='.length);
     else if (arg === '--workers') {
       process.env.BOOTSTRAP_WORKER_PROCESSES = args[index + 1] ?? '';
+      index += 1;
+    } else if (arg.startsWith('--demo=')) process.env.SEED_PROFILE = arg.slice('--demo='.length);
+    else if (arg === '--demo') {
+      process.env.SEED_PROFILE = args[index + 1] ?? '';
       index += 1;
     } else rest.push(arg);
   }

@@ -3,10 +3,28 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { chaosRowIsClean, type ChaosRow } from '../../chaos/chaos-row';
-import { runWorkerKill } from '../../chaos/worker-kill';
+import { type RecoveryTimeouts } from '../../chaos/recovery-budget';
+import { runWorkerKill, workerKillRunDeadlineMs } from '../../chaos/worker-kill';
 import { buildWorkflowBundle } from '../../chaos/worker-pool';
 import { PickupWorld } from '../pickup/support/pickup-world';
 import { testEnv } from '../support/env';
+
+const runs = 8;
+const kills = 2;
+/**
+ * Shortened through the runs' and workers' settings, so one kill holds a run up for at most about 35 s
+ * (chaos/recovery-budget.ts) and a run's deadline, derived from them, still tells a lost run from a slow one.
+ */
+const timeouts: RecoveryTimeouts = {
+  activityTimeoutCapMs: 8000,
+  workflowTaskTimeoutMs: 5000,
+  stickyQueueTimeoutMs: 5000,
+  workerStartMs: 15_000,
+};
+const undisturbedRunMs = 30_000;
+const runDeadlineMs = workerKillRunDeadlineMs({ undisturbedRunMs, kills, timeouts });
+/** Bundling, the world and the counting of effects come on top of the slowest run. */
+const SETUP_AND_CHECKS_MS = 60_000;
 
 /**
  * The bounded slice of `npm run chaos` fault 1: 8 pickup runs (collected, cancelled, expired in turn)
@@ -27,33 +45,38 @@ describe('chaos slice: worker SIGKILL during pickup runs', () => {
     await world.tearDown();
   });
 
-  it('finishes every run with nothing lost or done twice', async () => {
-    // Printed with a failure (it is part of the compared object), so CHAOS_SEED=<seed> replays the kill points.
-    const seed = Number(process.env.CHAOS_SEED ?? Date.now() % 100_000);
-    const runDir = mkdtempSync(path.join(os.tmpdir(), 'chaos-slice-'));
-    row = await runWorkerKill({
-      client: new Client({ connection, namespace: testEnv.temporalNamespace }),
-      world,
-      databaseUrl: testEnv.databaseUrl,
-      temporalAddress: testEnv.temporalAddress,
-      bundlePath: await buildWorkflowBundle(runDir),
-      runDir,
-      runs: 8,
-      concurrency: 8,
-      kills: 2,
-      killGapMs: [1000, 4000],
-      seed,
-      runTimeoutMs: 70_000,
-    });
-    expect({ ...row, seed, clean: chaosRowIsClean(row) }).toMatchObject({
-      seed,
-      runs: 8,
-      completed: 8,
-      duplicatedEffects: 0,
-      lost: 0,
-      problems: [],
-      clean: true,
-    });
-    expect(row.fault).toBe('worker SIGKILL x2');
-  }, 150_000);
+  it(
+    'finishes every run with nothing lost or done twice',
+    async () => {
+      // Printed with a failure (it is part of the compared object), so CHAOS_SEED=<seed> replays the kill points.
+      const seed = Number(process.env.CHAOS_SEED ?? Date.now() % 100_000);
+      const runDir = mkdtempSync(path.join(os.tmpdir(), 'chaos-slice-'));
+      row = await runWorkerKill({
+        client: new Client({ connection, namespace: testEnv.temporalNamespace }),
+        world,
+        databaseUrl: testEnv.databaseUrl,
+        temporalAddress: testEnv.temporalAddress,
+        bundlePath: await buildWorkflowBundle(runDir),
+        runDir,
+        runs,
+        concurrency: runs,
+        kills,
+        killGapMs: [1000, 4000],
+        seed,
+        undisturbedRunMs,
+        timeouts,
+      });
+      expect({ ...row, seed, clean: chaosRowIsClean(row) }).toMatchObject({
+        seed,
+        runs,
+        completed: runs,
+        duplicatedEffects: 0,
+        lost: 0,
+        problems: [],
+        clean: true,
+      });
+      expect(row.fault).toBe(`worker SIGKILL x${kills}`);
+    },
+    runDeadlineMs + SETUP_AND_CHECKS_MS,
+  );
 });

@@ -11,9 +11,9 @@ const repoRoot = path.resolve(__dirname, '../..');
 /** Starts a worker process and resolves once it polls; the test kills it with SIGKILL. */
 async function startWorkerProcess(taskQueue: string, gatewayUrl: string): Promise<ChildProcess> {
   // One process (tsx as a loader, not its CLI, which would fork a child that survives our SIGKILL).
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support/pickup-worker-process.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'worker/isolated-worker-process.ts')], {
     cwd: repoRoot,
-    env: { ...process.env, PICKUP_TEST_TASK_QUEUE: taskQueue, MESSAGE_GATEWAY_URL: gatewayUrl },
+    env: { ...process.env, ISOLATED_WORKER_TASK_QUEUE: taskQueue, MESSAGE_GATEWAY_URL: gatewayUrl },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

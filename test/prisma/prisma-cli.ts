@@ -26,10 +26,15 @@ export function runPrismaCli(args: string[], databaseUrl: string): Promise<Comma
   return runCommand(process.execPath, [path.join(repoRoot, 'scripts', 'prisma.mjs'), ...args], { DATABASE_URL: databaseUrl });
 }
 
-export function runSeed(databaseUrl: string, sandboxUrl = 'http://127.0.0.1:4010'): Promise<CommandResult> {
+export function runSeed(
+  databaseUrl: string,
+  sandboxUrl = 'http://127.0.0.1:4010',
+  env: Record<string, string> = {},
+): Promise<CommandResult> {
   return runCommand(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['prisma/seed.ts'], {
     DATABASE_URL: databaseUrl,
     SANDBOX_URL: sandboxUrl,
+    ...env,
   });
 }
 

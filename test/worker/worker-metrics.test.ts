@@ -104,6 +104,9 @@ describe('the worker process’s /metrics', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
     expect(text).toMatch(/^omnichannel_tasks_waiting\{queue="all",status="open"\} \d+$/m);
+    // Temporal's server-side backlog of the worker's task queue (DescribeTaskQueue with stats).
+    expect(text).toMatch(/^omnichannel_temporal_task_queue_backlog\{task_queue="[^"]+",task_type="workflow"\} \d+$/m);
+    expect(text).toMatch(/^omnichannel_temporal_task_queue_backlog_age_seconds\{task_queue="[^"]+",task_type="activity"\} [\d.e-]+$/m);
     expect(text).toContain('# TYPE omnichannel_workflow_runs_started_total counter');
     expect(text).toContain('# TYPE omnichannel_channel_rate_limited_total counter');
     expect(text).toMatch(/^process_cpu_seconds_total \d/m);

@@ -16,7 +16,11 @@ export type CollectionResult = { kind: 'HANDED_OVER'; by: ProcessActor } | { kin
 export async function awaitCollection(run: PickupRun, pick: PickResult): Promise<CollectionResult> {
   run.enter('MARKING_READY');
   const ready = run.timeline.begin('READY');
-  const { customerNotified } = await db.issuePickupCode({ orderId: run.orderId, storeName: run.storeCode });
+  const { customerNotified } = await db.issuePickupCode({
+    orderId: run.orderId,
+    storeName: run.storeCode,
+    pickupExpiryMs: run.settings.pickupExpiryMs,
+  });
   if (customerNotified) run.deliveries.send([{ idempotencyKey: `notify:pickup-ready:${run.orderId}` }], 'Pickup code message');
   const channelOutcome = await tellChannel(run, 'READY_FOR_PICKUP');
   await db.setPickupOrderStatus({

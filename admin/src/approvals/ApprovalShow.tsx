@@ -3,6 +3,7 @@ import { MoneyField } from '../shared/MoneyField';
 import { approvalStatusChoices, approverLevelChoices } from './approval-record';
 import { DecideApprovalPanel } from './DecideApprovalPanel';
 import { SubjectDiffTable } from './SubjectDiffTable';
+import { SubjectLink } from './SubjectLink';
 
 /** One request: what is asked (summary, amount, level), what changed since, and the decision. */
 export function ApprovalShow() {
@@ -11,6 +12,7 @@ export function ApprovalShow() {
       <SimpleShowLayout>
         <TextField source="summary" />
         <TextField source="subjectNow.summary" emptyText="—" />
+        <SubjectLink />
         <MoneyField source="amountMinor" />
         <SelectField source="requiredLevel" choices={approverLevelChoices} />
         <SelectField source="status" choices={approvalStatusChoices} />

@@ -6,6 +6,7 @@ const resourceByEntityType: Record<string, string> = {
   Store: 'stores',
   Channel: 'channels',
   Product: 'products',
+  StockAdjustment: 'stock-adjustments',
 };
 
 /** The show path of an audited entity, or null when the UI has no page for that type. */

@@ -18,6 +18,7 @@ const rulesByRole: Record<Role, ResourceActions> = {
     products: readOnly,
     inventory: readOnly,
     'inventory-movements': ['list'],
+    'stock-adjustments': [...readOnly, 'create'],
     users: [...readOnly, 'edit', 'create', 'reset-password'],
     'audit-events': readOnly,
     orders: [...readOnly, 'cancel', 'start-fulfilment'],
@@ -32,6 +33,7 @@ const rulesByRole: Record<Role, ResourceActions> = {
     products: readOnly,
     inventory: readOnly,
     'inventory-movements': ['list'],
+    'stock-adjustments': [...readOnly, 'create'],
     orders: [...readOnly, 'cancel', 'start-fulfilment'],
     tasks: [...readOnly, 'claim', 'complete'],
     approvals: [...readOnly, 'approve', 'reject'],
@@ -43,6 +45,8 @@ const rulesByRole: Record<Role, ResourceActions> = {
     products: readOnly,
     inventory: readOnly,
     'inventory-movements': ['list'],
+    // Managers of the store adjust it (the form and buttons check isStoreManager; the API enforces it).
+    'stock-adjustments': [...readOnly, 'create'],
     // The API confines staff to their own store's orders, tasks and runs.
     orders: [...readOnly, 'cancel'],
     tasks: [...readOnly, 'claim', 'complete'],

@@ -1,16 +1,16 @@
 import { Stack } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { useLocaleState, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { type DashboardScope } from './dashboard-period';
 import { FigureWithTrend } from './FigureWithTrend';
-import { formatCount } from './format-figures';
+import { useLocaleFormat } from '../shared/useLocaleFormat';
 import { MetricTile } from './MetricTile';
 import { useMetrics } from './useMetrics';
 
 /** What needs a person: open tasks per queue and past SLA, workflow starts that failed or keep failing. */
 export function AttentionTile({ scope }: { scope: DashboardScope }) {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const format = useLocaleFormat();
   const { data, isPending, error } = useMetrics('attention', scope);
   const pastSla = data?.openTasksByQueue.reduce((sum, row) => sum + row.pastSla, 0) ?? 0;
   return (
@@ -29,21 +29,21 @@ export function AttentionTile({ scope }: { scope: DashboardScope }) {
           <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
             <FigureWithTrend
               label={translate('omni.dashboard.attention.late_tasks')}
-              value={formatCount(data.tasksPastSlaCreated.current, locale)}
+              value={format.count(data.tasksPastSlaCreated.current)}
               current={data.tasksPastSlaCreated.current}
               previous={data.tasksPastSlaCreated.previous}
               higherIsBetter={false}
             />
             <FigureWithTrend
               label={translate('omni.dashboard.attention.failed_starts')}
-              value={formatCount(data.workflowStarts.failed, locale)}
+              value={format.count(data.workflowStarts.failed)}
               current={data.workflowStarts.failedCreated.current}
               previous={data.workflowStarts.failedCreated.previous}
               higherIsBetter={false}
             />
             <FigureWithTrend
               label={translate('omni.dashboard.attention.past_sla_now')}
-              value={formatCount(pastSla, locale)}
+              value={format.count(pastSla)}
               current={null}
               previous={null}
               higherIsBetter={false}

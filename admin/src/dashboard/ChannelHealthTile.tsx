@@ -1,17 +1,16 @@
 import { Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
-import { useLocaleState, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { ChannelStatusChip } from '../channels/ChannelStatusChip';
 import { type DashboardScope } from './dashboard-period';
-import { intlLocaleOf } from './format-figures';
+import { useLocaleFormat } from '../shared/useLocaleFormat';
 import { MetricTile } from './MetricTile';
 import { useMetrics } from './useMetrics';
 
 /** Every channel now: status, last healthy probe, open outages (admins). */
 export function ChannelHealthTile({ scope }: { scope: DashboardScope }) {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const format = useLocaleFormat();
   const { data, isPending, error } = useMetrics('channel-health', scope);
-  const dateTime = new Intl.DateTimeFormat(intlLocaleOf(locale), { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <MetricTile
       id="channel-health"
@@ -40,9 +39,7 @@ export function ChannelHealthTile({ scope }: { scope: DashboardScope }) {
                     <ChannelStatusChip record={channel} source="status" />
                   </TableCell>
                   <TableCell>
-                    {channel.lastHealthyAt === null
-                      ? translate('omni.dashboard.health.never')
-                      : dateTime.format(new Date(channel.lastHealthyAt))}
+                    {channel.lastHealthyAt === null ? translate('omni.dashboard.health.never') : format.dateTime(channel.lastHealthyAt)}
                   </TableCell>
                   <TableCell align="right">{channel.openOutages}</TableCell>
                 </TableRow>

@@ -1,16 +1,16 @@
 import { Alert, Stack } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { useLocaleState, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { type DashboardScope } from './dashboard-period';
 import { FigureWithTrend } from './FigureWithTrend';
-import { formatCount, formatShare } from './format-figures';
+import { useLocaleFormat } from '../shared/useLocaleFormat';
 import { MetricTile } from './MetricTile';
 import { useMetrics } from './useMetrics';
 
 /** Orders, cancellation rate and return rate per source channel (marketplace, web, chat, store). */
 export function OrdersTile({ scope }: { scope: DashboardScope }) {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const format = useLocaleFormat();
   const { data, isPending, error } = useMetrics('orders', scope);
   const channels = data?.byChannel.filter((row) => row.figures.current.orders > 0 || row.figures.previous.orders > 0) ?? [];
   return (
@@ -26,14 +26,14 @@ export function OrdersTile({ scope }: { scope: DashboardScope }) {
           <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
             <FigureWithTrend
               label={translate('omni.dashboard.orders.orders')}
-              value={formatCount(data.total.current.orders, locale)}
+              value={format.count(data.total.current.orders)}
               current={data.total.current.orders}
               previous={data.total.previous.orders}
               higherIsBetter
             />
             <FigureWithTrend
               label={translate('omni.dashboard.orders.cancellation_rate')}
-              value={formatShare(data.total.current.cancellationRate, locale)}
+              value={format.share(data.total.current.cancellationRate)}
               current={data.total.current.cancellationRate}
               previous={data.total.previous.cancellationRate}
               higherIsBetter={false}
@@ -41,7 +41,7 @@ export function OrdersTile({ scope }: { scope: DashboardScope }) {
             {data.returnsRecorded ? (
               <FigureWithTrend
                 label={translate('omni.dashboard.orders.return_rate')}
-                value={formatShare(data.total.current.returnRate, locale)}
+                value={format.share(data.total.current.returnRate)}
                 current={data.total.current.returnRate}
                 previous={data.total.previous.returnRate}
                 higherIsBetter={false}

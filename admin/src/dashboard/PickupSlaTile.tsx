@@ -1,16 +1,16 @@
 import { Stack } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { useLocaleState, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { type DashboardScope } from './dashboard-period';
 import { FigureWithTrend } from './FigureWithTrend';
-import { formatCount, formatDuration, formatShare } from './format-figures';
+import { useLocaleFormat } from '../shared/useLocaleFormat';
 import { MetricTile } from './MetricTile';
 import { useMetrics } from './useMetrics';
 
 /** Pickup SLA: PICK tasks done within SLA, order to ready p50/p90, pickups expired uncollected, per store. */
 export function PickupSlaTile({ scope }: { scope: DashboardScope }) {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const format = useLocaleFormat();
   const { data, isPending, error } = useMetrics('pickup-sla', scope);
   const total = data?.total;
   return (
@@ -26,28 +26,28 @@ export function PickupSlaTile({ scope }: { scope: DashboardScope }) {
           <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
             <FigureWithTrend
               label={translate('omni.dashboard.pickup.within_sla')}
-              value={formatShare(total.current.withinSlaRate, locale)}
+              value={format.share(total.current.withinSlaRate)}
               current={total.current.withinSlaRate}
               previous={total.previous.withinSlaRate}
               higherIsBetter
             />
             <FigureWithTrend
               label={translate('omni.dashboard.pickup.ready_p50')}
-              value={formatDuration(total.current.orderToReadySecondsP50, locale)}
+              value={format.duration(total.current.orderToReadySecondsP50)}
               current={total.current.orderToReadySecondsP50}
               previous={total.previous.orderToReadySecondsP50}
               higherIsBetter={false}
             />
             <FigureWithTrend
               label={translate('omni.dashboard.pickup.ready_p90')}
-              value={formatDuration(total.current.orderToReadySecondsP90, locale)}
+              value={format.duration(total.current.orderToReadySecondsP90)}
               current={total.current.orderToReadySecondsP90}
               previous={total.previous.orderToReadySecondsP90}
               higherIsBetter={false}
             />
             <FigureWithTrend
               label={translate('omni.dashboard.pickup.expired')}
-              value={formatCount(total.current.expiredUncollected, locale)}
+              value={format.count(total.current.expiredUncollected)}
               current={total.current.expiredUncollected}
               previous={total.previous.expiredUncollected}
               higherIsBetter={false}

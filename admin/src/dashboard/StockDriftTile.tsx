@@ -1,16 +1,16 @@
 import { Stack, Typography } from '@mui/material';
 import { LineChart } from '@mui/x-charts/LineChart';
-import { useLocaleState, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { type DashboardScope } from './dashboard-period';
 import { FigureWithTrend } from './FigureWithTrend';
-import { formatCount, formatMoney } from './format-figures';
+import { useLocaleFormat } from '../shared/useLocaleFormat';
 import { MetricTile } from './MetricTile';
 import { useMetrics } from './useMetrics';
 
 /** Stock drift: units and value where a channel's read-back or a stock count differs from our system. */
 export function StockDriftTile({ scope }: { scope: DashboardScope }) {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const format = useLocaleFormat();
   const { data, isPending, error } = useMetrics('stock-drift', scope);
   const raised = data?.raised;
   const listingUnits = data?.listingsDriftingNow.reduce((sum, row) => sum + row.units, 0) ?? 0;
@@ -27,14 +27,14 @@ export function StockDriftTile({ scope }: { scope: DashboardScope }) {
           <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap', mb: 1 }}>
             <FigureWithTrend
               label={translate('omni.dashboard.drift.units')}
-              value={formatCount(raised.total.current.units, locale)}
+              value={format.count(raised.total.current.units)}
               current={raised.total.current.units}
               previous={raised.total.previous.units}
               higherIsBetter={false}
             />
             <FigureWithTrend
               label={translate('omni.dashboard.drift.value')}
-              value={raised.total.current.value.map((money) => formatMoney(money, locale)).join(' + ') || formatCount(0, locale)}
+              value={raised.total.current.value.map((money) => format.money(money.minor, money.currency)).join(' + ') || format.count(0)}
               current={raised.total.current.value[0]?.minor ?? 0}
               previous={raised.total.previous.value[0]?.minor ?? 0}
               higherIsBetter={false}
@@ -43,7 +43,7 @@ export function StockDriftTile({ scope }: { scope: DashboardScope }) {
           <Typography variant="body2" color="text.secondary" data-testid="listings-drifting">
             {translate('omni.dashboard.drift.listings_now', {
               smart_count: data.listingsDriftingNow.reduce((sum, row) => sum + row.listings, 0),
-              units: formatCount(listingUnits, locale),
+              units: format.count(listingUnits),
             })}
           </Typography>
           <LineChart

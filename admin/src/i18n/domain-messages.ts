@@ -1,3 +1,5 @@
+import { stockAdjustmentMessages } from '../stock-adjustments/messages';
+
 /**
  * Labels a workflow domain brings with its screens (returns, promotions, outages, ...): each domain keeps
  * them next to its screens in `admin/src/<domain>/messages.ts` and adds one line here. Every language the
@@ -14,7 +16,7 @@ export interface MessageTree {
   [key: string]: string | MessageTree;
 }
 
-export const domainMessages: DomainMessages[] = [];
+export const domainMessages: DomainMessages[] = [stockAdjustmentMessages];
 
 /** Adds the domains' labels of one language to its base messages (a domain never overrides a base key). */
 export function withDomainMessages<T extends object>(base: T, language: keyof DomainMessages): T {

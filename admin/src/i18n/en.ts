@@ -194,6 +194,9 @@ export const en = {
         historyLength: 'History events',
         temporalUiUrl: 'Temporal Web UI',
         q: 'Workflow id or business key starts with',
+        order: 'Order number or customer',
+        orderNumber: 'Order',
+        customerName: 'Customer',
       },
     },
   },
@@ -334,6 +337,7 @@ export const en = {
     },
     approval: {
       inbox: 'Approvals',
+      open_subject: 'Show what is asked for',
       approve: 'Approve',
       reject: 'Reject',
       reject_reason: 'Reason for rejecting',

@@ -1,5 +1,6 @@
-import { Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { Stack } from '@mui/material';
+import { AdjustStockButton } from '../stock-adjustments/AdjustStockButton';
 import { AvailableStockField } from './AvailableStockField';
 import { useRecordLoadError } from '../shared/useRecordLoadError';
 import { StoreDateField } from '../shared/StoreDateField';
@@ -7,7 +8,14 @@ import { StoreDateField } from '../shared/StoreDateField';
 export function InventoryShow() {
   const onLoadError = useRecordLoadError();
   return (
-    <Show queryOptions={{ onError: onLoadError }}>
+    <Show
+      queryOptions={{ onError: onLoadError }}
+      actions={
+        <TopToolbar>
+          <AdjustStockButton />
+        </TopToolbar>
+      }
+    >
       <SimpleShowLayout>
         <ReferenceField source="productId" reference="products" label="resources.inventory.fields.productName" />
         <ReferenceField source="storeId" reference="stores" />

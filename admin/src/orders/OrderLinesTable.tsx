@@ -1,18 +1,15 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { useLocaleFormat } from '../shared/useLocaleFormat';
 import { type OrderRecord } from './order-record';
-
-/** Amounts are integer minor units of the order's currency. */
-const minorUnitsPerMajor = 100;
 
 /** What was ordered and what was picked, line by line, priced in the order's currency. */
 export function OrderLinesTable() {
   const order = useRecordContext<OrderRecord>();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const format = useLocaleFormat();
   // Opened from the list, the page first shows the list's row (react-admin primes the record with it), which has no lines.
   if (order === undefined || !Array.isArray(order.lines)) return null;
-  const price = new Intl.NumberFormat(locale, { style: 'currency', currency: order.currency });
   return (
     <Table size="small" className="order-lines">
       <TableHead>
@@ -32,7 +29,7 @@ export function OrderLinesTable() {
             <TableCell>{line.productName}</TableCell>
             <TableCell align="right">{line.quantity}</TableCell>
             <TableCell align="right">{line.pickedQuantity}</TableCell>
-            <TableCell align="right">{price.format(line.unitPriceMinor / minorUnitsPerMajor)}</TableCell>
+            <TableCell align="right">{format.money(line.unitPriceMinor, order.currency)}</TableCell>
             <TableCell>{translate(`omni.order_line_status.${line.status}`, { _: line.status })}</TableCell>
           </TableRow>
         ))}

@@ -3,6 +3,8 @@ import { Alert, Chip } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { Button, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { isStartOutstanding, type OrderRecord } from './order-record';
+import { useDateTimeFormat } from '../shared/useDateTimeFormat';
+import { useStoreTimeZone } from '../shared/useStoreTimeZone';
 import { useOrderActions } from './useOrderActions';
 
 /** In the orders list: a chip on orders whose run has not started yet (retrying) or was refused. */
@@ -32,6 +34,7 @@ export function WorkflowStartBadge() {
   const refresh = useRefresh();
   const { canAccess } = useCanAccess({ resource: 'orders', action: 'start-fulfilment' });
   const { startFulfilment } = useOrderActions();
+  const formatDateTime = useDateTimeFormat(useStoreTimeZone({ code: order?.pickupStoreCode }));
   const { mutate, isPending } = useMutation({
     mutationFn: () => startFulfilment(order?.id ?? ''),
     onSuccess: () => {
@@ -61,7 +64,7 @@ export function WorkflowStartBadge() {
     >
       {translate(failed ? 'omni.order.start_failed_help' : 'omni.order.start_pending_help', {
         attempts: start.attempts,
-        next: start.nextAttemptAt === null ? '—' : new Date(start.nextAttemptAt).toLocaleString(),
+        next: formatDateTime(start.nextAttemptAt),
         error: order.fulfilmentStartError ?? '—',
       })}
     </Alert>

@@ -1,20 +1,16 @@
 import { Typography } from '@mui/material';
-import { type FieldProps, useFieldValue, useLocaleState, useRecordContext } from 'react-admin';
+import { type FieldProps, useFieldValue, useRecordContext } from 'react-admin';
+import { useLocaleFormat } from './useLocaleFormat';
 
-/** Amounts are stored as integer minor units next to an ISO currency code (`currency` on the record). */
-const minorUnitsPerMajor = 100;
-
+/** Amounts are stored as integer ISO 4217 minor units next to a currency code (`currency` on the record). */
 export function MoneyField(props: FieldProps) {
   const record = useRecordContext<{ currency?: string }>(props);
   const amountMinor = useFieldValue(props) as unknown;
-  const [locale] = useLocaleState();
+  const format = useLocaleFormat();
   if (typeof amountMinor !== 'number' || record?.currency === undefined) return null;
-  const formatted = new Intl.NumberFormat(locale, { style: 'currency', currency: record.currency }).format(
-    amountMinor / minorUnitsPerMajor,
-  );
   return (
-    <Typography component="span" variant="body2">
-      {formatted}
+    <Typography component="span" variant="body2" className="money">
+      {format.money(amountMinor, record.currency)}
     </Typography>
   );
 }

@@ -2,9 +2,8 @@ import { Button, Stack, TextField, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useGetOne, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { adminConfig } from '../config';
 import { type OrderRecord } from '../orders/order-record';
-import { formatMoney } from '../shared/format-money';
+import { useLocaleFormat } from '../shared/useLocaleFormat';
 import { shortPickRefund } from './short-pick';
 import { ShortPickConfirmDialog } from './ShortPickConfirmDialog';
 import { type TaskRecord } from './task-record';
@@ -17,6 +16,7 @@ import { useTaskActions } from './useTaskActions';
 export function CompletePickForm() {
   const task = useRecordContext<TaskRecord>();
   const translate = useTranslate();
+  const format = useLocaleFormat();
   const notify = useNotify();
   const refresh = useRefresh();
   const { completePick } = useTaskActions();
@@ -35,7 +35,7 @@ export function CompletePickForm() {
     quantities.map(({ lineId, ordered, entered }) => ({ ordered, picked: Number(entered), unitPriceMinor: priceOf(lineId) ?? 0 })),
   );
   const pricesKnown = order !== undefined && quantities.every(({ lineId }) => priceOf(lineId) !== undefined);
-  const refund = pricesKnown ? formatMoney(short.refundMinor, order.currency, adminConfig.dateLocale) : null;
+  const refund = pricesKnown ? format.money(short.refundMinor, order.currency) : null;
   const { mutate, isPending } = useMutation({
     mutationFn: () =>
       completePick(

@@ -1,4 +1,4 @@
-import { formatMoney } from '../shared/format-money';
+import { formatMoney } from '../shared/locale-format';
 import { shortPickRefund } from './short-pick';
 
 describe('shortPickRefund', () => {

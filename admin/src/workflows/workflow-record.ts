@@ -11,6 +11,10 @@ export interface WorkflowRecord {
   startTime: string;
   closeTime: string | null;
   temporalUiUrl: string;
+  /** The order the run was started for (through the workflow-start outbox), if any. */
+  orderId: string | null;
+  orderNumber: string | null;
+  customerName: string | null;
   timeline: { currentStep: string; openTask: { taskId: string; type: string } | null; entries: TimelineEntry[] } | null;
   timelineError: string | null;
   /** Every step of the run's workflow type, from its definition (api/workflow-registry/): names, labels, cancellability. */

@@ -16,8 +16,17 @@ const statusInQuery: Record<WorkflowStatus, string> = {
  * quoted literal (workflows.validators.ts), so they are quoted, not escaped. `storeCode` confines store
  * staff to the runs of their store: runs without a StoreCode (stock sync, checks) never match it.
  */
-export function visibilityQueryFor(filter: WorkflowListFilter, confinedToStoreCode: string | null): string {
+export function visibilityQueryFor(
+  filter: Omit<WorkflowListFilter, 'order'>,
+  confinedToStoreCode: string | null,
+  /** Only these runs (the ones of the orders an order search found); ids come from our own outbox table. */
+  workflowIds?: readonly string[],
+): string {
   const clauses: string[] = [];
+  if (workflowIds !== undefined) {
+    const usable = workflowIds.filter((id) => visibilityLiteralPattern.test(id));
+    clauses.push(usable.length === 0 ? `WorkflowId = ''` : `WorkflowId IN (${usable.map((id) => `'${id}'`).join(', ')})`);
+  }
   if (filter.status !== undefined) clauses.push(`ExecutionStatus = '${statusInQuery[filter.status]}'`);
   if (filter.type !== undefined) clauses.push(`WorkflowType = '${filter.type}'`);
   if (filter.domain !== undefined) clauses.push(`WorkflowDomain = '${filter.domain}'`);

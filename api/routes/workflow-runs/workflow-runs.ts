@@ -9,6 +9,7 @@ import { type ApiRouter } from '../../http/api-router';
 import { type PageLimits, pageFor, setContentRange } from '../../lists/pagination';
 import { type WorkflowRegistry } from '../../workflow-registry/workflow-registry';
 import { visibilityQueryFor } from './visibility-query';
+import { ordersOfRuns, workflowIdsOfOrdersMatching } from './workflow-run-orders';
 import { cancelRun } from './workflow-cancellation';
 import { readTimeline } from './workflow-timelines';
 import { type TemporalUiLink, toWorkflowRow } from './workflow-views';
@@ -79,7 +80,8 @@ export function registerWorkflowRoutes(
     path: '/api/workflows',
     summary: 'List workflow runs (Temporal visibility)',
     description: [
-      'Every run on the Temporal namespace, newest first, filtered by status, type, WorkflowDomain and the start of the workflow id or business key.',
+      'Every run on the Temporal namespace, newest first, filtered by status, type, WorkflowDomain and the start of the workflow id or business key, or by its order (number or customer, through the workflow-start outbox).',
+      'Each row names the order it was started for, if any.',
       'Store staff see only runs whose StoreCode is their store.',
       'Paging is a bounded fetch: the API reads the first `range end + 1` runs from Temporal and returns the requested slice, so `range` may not reach past LIST_MAX_PAGE_SIZE rows; narrow the filter to go further back.',
     ].join(' '),
@@ -95,7 +97,10 @@ export function registerWorkflowRoutes(
           range: `the range may not end past row ${pageLimits.maxPageSize - 1}; narrow the filter instead`,
         });
       }
-      const visibilityQuery = visibilityQueryFor(query.filter, await confinedStoreCode(actor));
+      const { order: orderSearch, ...filter } = query.filter;
+      const workflowIds =
+        orderSearch === undefined ? undefined : await workflowIdsOfOrdersMatching(prisma, orderSearch, pageLimits.maxPageSize);
+      const visibilityQuery = visibilityQueryFor(filter, await confinedStoreCode(actor), workflowIds);
       const listed = [];
       // Visibility answers in pages of pageSize; stop as soon as the requested slice is complete.
       for await (const info of client.workflow.list({ query: visibilityQuery, pageSize: rowsToRead })) {
@@ -103,7 +108,12 @@ export function registerWorkflowRoutes(
         if (listed.length >= rowsToRead) break;
       }
       const { count } = await client.workflow.count(visibilityQuery);
-      const rows = listed.slice(page.skip).map((info) => toWorkflowRow(info, temporalUi));
+      const runs = listed.slice(page.skip).map((info) => toWorkflowRow(info, temporalUi));
+      const orders = await ordersOfRuns(
+        prisma,
+        runs.map((run) => run.id),
+      );
+      const rows = runs.map((run) => ({ ...run, ...orders.get(run.id) }));
       setContentRange(res, 'workflows', page, rows.length, Math.max(count, listed.length));
       return rows;
     },

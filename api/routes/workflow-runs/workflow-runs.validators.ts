@@ -40,6 +40,9 @@ export const workflowRowSchema = z
     closeTime: z.date().nullable(),
     taskQueue: z.string(),
     temporalUiUrl: z.url().meta({ description: 'This run in the Temporal Web UI' }),
+    orderId: z.string().nullable().meta({ description: 'The order the run was started for (from the workflow-start outbox), if any' }),
+    orderNumber: z.string().nullable().meta({ description: "That order's number on its channel" }),
+    customerName: z.string().nullable().meta({ description: "That order's customer" }),
   })
   .meta({ id: 'WorkflowRun' });
 
@@ -84,6 +87,9 @@ export const workflowListQuerySchema = listQuerySchema({
     type: visibilityLiteral.optional().meta({ description: 'Workflow type, e.g. pickupOrder' }),
     domain: visibilityLiteral.optional().meta({ description: 'WorkflowDomain, e.g. pickup' }),
     q: visibilityLiteral.optional().meta({ description: 'Start of the workflow id or business key' }),
+    order: boundedText({ min: 2, max: 100 })
+      .optional()
+      .meta({ description: "Runs of orders whose number starts with this, or whose customer's name contains it" }),
   }),
 }).refine((query) => query.sort.order === 'DESC', { path: ['sort'], message: 'runs are listed newest first only (DESC)' });
 

@@ -30,5 +30,8 @@ export function toWorkflowRow(info: Omit<WorkflowExecutionInfo, 'raw'>, link: Te
     closeTime: info.closeTime ?? null,
     taskQueue: info.taskQueue,
     temporalUiUrl: temporalUiUrlOf(link, info.workflowId),
+    orderId: null,
+    orderNumber: null,
+    customerName: null,
   };
 }

@@ -52,16 +52,30 @@ export async function waitForStep(handle: WorkflowHandle, step: string, timeoutM
   }
 }
 
+/** A completion sent again after an earlier one was applied: the task is settled, the run has moved on. */
+export class TaskAlreadySettledError extends Error {
+  constructor(taskId: string, status: TaskStatus) {
+    super(`task ${taskId} is already ${status}: an earlier completion was applied`);
+    this.name = 'TaskAlreadySettledError';
+  }
+}
+
+const liveTaskStatuses: readonly TaskStatus[] = ['OPEN', 'CLAIMED', 'LOCKED'];
+
 /**
  * Polls the timeline query until the run itself awaits this task. The task row is written by an activity
  * before the workflow task that records it completes; right after a worker crash the row is there while
  * the new worker is still replaying up to the wait, and a completion sent then is turned away as "not the
  * current step" (the API answers 409 and the clerk tries again). Generous: after a SIGKILL the server
- * hands the workflow to the new worker only once the dead one's workflow task has timed out.
+ * hands the workflow to the new worker only once the dead one's workflow task has timed out. Gives up at
+ * once when the task row is settled (DONE, CANCELLED, EXPIRED): a retried completion whose first attempt
+ * was applied would otherwise wait the whole timeout for a task the run will never await again.
  */
-export async function waitUntilAwaited(handle: WorkflowHandle, taskId: string, timeoutMs = 60_000): Promise<void> {
+export async function waitUntilAwaited(handle: WorkflowHandle, prisma: PrismaClient, taskId: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    const row = await prisma.task.findUnique({ where: { id: taskId }, select: { status: true } });
+    if (row !== null && !liveTaskStatuses.includes(row.status)) throw new TaskAlreadySettledError(taskId, row.status);
     const view = await handle.query(pickupTimelineQuery);
     if (view.openTask?.taskId === taskId) return;
     if (Date.now() > deadline) throw new Error(`the run does not await task ${taskId} after ${timeoutMs} ms (at ${view.currentStep})`);
@@ -77,7 +91,7 @@ export async function pick(
   picked: { lineId: string; pickedQuantity: number }[],
 ) {
   const task = await waitForTask(prisma, orderId, 'PICK');
-  await waitUntilAwaited(handle, task.id);
+  await waitUntilAwaited(handle, prisma, task.id);
   return handle.executeUpdate(completeTaskUpdate, {
     args: [{ taskId: task.id, actor: actorOf(by), outcome: { type: 'PICK', lines: picked } }],
   });
@@ -125,7 +139,7 @@ export async function messagesTo(
 /** What the API does at the counter: check the code against the stored hash, forward only the verdict. */
 export async function enterCode(handle: WorkflowHandle, prisma: PrismaClient, orderId: string, by: WorldUser, code: string) {
   const task = await waitForTask(prisma, orderId, 'HANDOVER');
-  await waitUntilAwaited(handle, task.id);
+  await waitUntilAwaited(handle, prisma, task.id);
   const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId } });
   const codeMatched = order.pickupCodeHash !== null && (await pickupCodeMatches(code, order.pickupCodeHash));
   return handle.executeUpdate(completeTaskUpdate, {

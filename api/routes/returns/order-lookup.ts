@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { type PrismaClient } from '../../../prisma/client';
+import { type ApiRouter } from '../../http/api-router';
+import { orderLookupQuerySchema, returnableOrderSchema } from './returns.validators';
+
+/**
+ * The counter's search for a purchase to take back: any channel's order, by our order id, the channel's
+ * order id, or the customer's phone or e-mail (one customer across channels). Newest first, at most 20.
+ */
+export function registerOrderLookupRoute(api: ApiRouter, { prisma }: { prisma: PrismaClient }): void {
+  api.route({
+    method: 'get',
+    path: '/api/returns/order-lookup',
+    summary: 'Find an order to return by its number, the channel’s order id, or the customer’s phone or e-mail',
+    tags: ['returns'],
+    access: ['ADMIN', 'OPS_LEAD', 'STORE_STAFF'],
+    request: { query: orderLookupQuerySchema },
+    response: { description: 'Matching orders with their lines', schema: z.array(returnableOrderSchema) },
+    handle: async ({ query }) => {
+      const q = query.q;
+      const isId = z.uuid().safeParse(q).success;
+      const orders = await prisma.order.findMany({
+        where: {
+          OR: [
+            ...(isId ? [{ id: q }] : []),
+            { externalId: { equals: q, mode: 'insensitive' as const } },
+            { customer: { email: { equals: q, mode: 'insensitive' as const } } },
+            { customer: { phone: { contains: q.replaceAll(/\s/g, '') } } },
+          ],
+        },
+        include: {
+          channel: { select: { code: true } },
+          customer: { select: { name: true } },
+          lines: { orderBy: { id: 'asc' }, include: { product: { select: { sku: true, name: true } } } },
+        },
+        orderBy: { placedAt: 'desc' },
+        take: 20,
+      });
+      return orders.map((order) => ({
+        id: order.id,
+        externalId: order.externalId,
+        channelCode: order.channel.code,
+        status: order.status,
+        placedAt: order.placedAt,
+        customerName: order.customer?.name ?? null,
+        currency: order.currency,
+        lines: order.lines.map((line) => ({
+          id: line.id,
+          sku: line.product.sku,
+          name: line.product.name,
+          quantity: line.quantity,
+          returnedQuantity: line.returnedQuantity,
+          unitPriceMinor: line.unitPriceMinor,
+          status: line.status,
+        })),
+      }));
+    },
+  });
+}

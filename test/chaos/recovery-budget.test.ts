@@ -1,0 +1,19 @@
+import { longestActivityHoldMs, runDeadlineMs, stallPerKillMs } from '../../chaos/recovery-budget';
+
+describe('chaos recovery budget', () => {
+  it('holds an activity of a dead worker as long as its shortest timeout, then the first retry interval', () => {
+    // channelPush: start-to-close 5 min, heartbeat 1 min (a dead worker never heartbeats), retry after 2 s.
+    expect(longestActivityHoldMs(undefined)).toBe(62_000);
+    // Capped: every profile's hold is the cap; the longest first retry interval (channelPush, 2 s) is added.
+    expect(longestActivityHoldMs(8000)).toBe(10_000);
+    expect(longestActivityHoldMs(120_000)).toBe(62_000);
+  });
+
+  it('derives a run deadline from every timeout a kill can cost and the number of kills', () => {
+    const timeouts = { activityTimeoutCapMs: 8000, workflowTaskTimeoutMs: 5000, stickyQueueTimeoutMs: 5000, workerStartMs: 15_000 };
+    expect(stallPerKillMs(timeouts)).toBe(35_000);
+    expect(runDeadlineMs(30_000, 2, timeouts)).toBe(100_000);
+    expect(runDeadlineMs(30_000, 0, timeouts)).toBe(30_000);
+    expect(stallPerKillMs({ workflowTaskTimeoutMs: 10_000, stickyQueueTimeoutMs: 10_000, workerStartMs: 15_000 })).toBe(97_000);
+  });
+});

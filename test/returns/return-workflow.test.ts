@@ -1,0 +1,263 @@
+import request from 'supertest';
+import { createApp } from '../../api/app';
+import { createLogger } from '../../api/logger';
+import { createTemporalClient } from '../../api/temporal-client';
+import { returnWorkflowId } from '../../domain/returns/return-keys';
+import { testConfig, type ErrorBody } from '../api/support/test-app';
+import { eventually } from '../support/eventually';
+import { saveHistoryIfRecording } from '../support/histories';
+import { startTestWorker } from '../support/temporal';
+import { ReturnsWorld, type ReturnsUserKey } from './support/returns-world';
+
+interface ReturnBody {
+  id: string;
+  status: string;
+  approvalReasons: string[];
+  refundTotalMinor: number;
+  storeCode: string;
+  lines: { id: string; quantity: number; refundMinor: number; refundStatus: string | null; refundReference: string | null }[];
+}
+type Failure = ErrorBody & { errors?: Record<string, string> };
+
+/**
+ * Returns end to end: the real app, PostgreSQL, Temporal (the returnOrder workflow on an in-process
+ * worker) and a marketplace in a sandbox of the test's own, over HTTP. A return up to 50.00 refunds
+ * without approval; store B takes back what was collected at store A.
+ */
+describe('cross-channel returns', () => {
+  const world = new ReturnsWorld();
+  let worker: Awaited<ReturnType<typeof startTestWorker>>;
+  let temporal: ReturnType<typeof createTemporalClient>;
+  let app: ReturnType<typeof createApp>;
+  let secret: string;
+  const as = (key: ReturnsUserKey) => world.bearer(key, secret);
+
+  beforeAll(async () => {
+    await world.setUp();
+    worker = await startTestWorker({ prisma: world.prisma, channels: world.channels, messageGateway: world.messageGateway });
+    const config = testConfig({
+      TEMPORAL_TASK_QUEUE: worker.taskQueue,
+      WORKFLOW_START_RELAY_DELAY_MS: '0',
+      RETURN_APPROVAL_THRESHOLD_MINOR: '5000',
+      RETURN_WINDOW_DAYS: '30',
+    });
+    secret = config.JWT_SECRET;
+    temporal = createTemporalClient(config);
+    app = createApp({ prisma: world.prisma, temporal, config, logger: createLogger(config) });
+  });
+  afterAll(async () => {
+    await worker.stop();
+    await temporal.close();
+    await world.tearDown();
+  });
+
+  const createReturn = (key: ReturnsUserKey, body: Record<string, unknown>) =>
+    request(app)
+      .post('/api/returns')
+      .set('Authorization', as(key))
+      .send({ reasonCode: 'DOES_NOT_FIT', reason: 'Too small', ...body });
+  const showReturn = async (id: string, key: ReturnsUserKey = 'clerkB') =>
+    (await request(app).get(`/api/returns/${id}`).set('Authorization', as(key))).body as ReturnBody;
+  const openTaskOf = (id: string, type: string) =>
+    eventually(
+      () => world.prisma.task.findFirst({ where: { workflowId: returnWorkflowId(id), type: type as never, status: 'OPEN' } }),
+      (task) => task !== null,
+    );
+  const complete = (key: ReturnsUserKey, taskId: string, body: object) =>
+    request(app).post(`/api/tasks/${taskId}/complete`).set('Authorization', as(key)).send(body);
+  const inspect = async (ret: ReturnBody, disposition: 'RESTOCK' | 'WRITE_OFF' = 'RESTOCK') => {
+    const task = await openTaskOf(ret.id, 'RETURN_INSPECTION');
+    const done = await complete('clerkB', task?.id ?? '', {
+      lines: ret.lines.map((line) => ({ returnLineId: line.id, grade: disposition === 'RESTOCK' ? 'AS_NEW' : 'DAMAGED', disposition })),
+    });
+    expect(done.status).toBe(200);
+  };
+  const settled = async (id: string, historyName?: string) => {
+    const handle = worker.client.workflow.getHandle(returnWorkflowId(id));
+    const result = (await handle.result()) as { status: string };
+    if (historyName !== undefined) await saveHistoryIfRecording(handle, historyName);
+    return { result, row: await showReturn(id) };
+  };
+
+  it('takes back in Berlin what was collected in Amsterdam: one refund on the marketplace, restocked in Berlin', async () => {
+    const order = await world.collectedOrder([
+      { sku: world.skuOne, quantity: 2 },
+      { sku: world.skuTwo, quantity: 1 },
+    ]);
+    const before = { b: await world.onHand(world.storeB, world.skuOne), a: await world.onHand(world.storeA, world.skuOne) };
+    const started = Date.now();
+    const created = await createReturn('clerkB', { orderId: order.orderId, lines: [{ orderLineId: order.lineIds[0], quantity: 1 }] });
+    expect(created.status).toBe(201);
+    const ret = created.body as ReturnBody;
+    expect(ret).toMatchObject({ status: 'REQUESTED', storeCode: world.storeB, approvalReasons: [], refundTotalMinor: 1250 });
+
+    await inspect(ret);
+    const { result, row } = await settled(ret.id, 'returns-marketplace-restocked');
+    const wallMs = Date.now() - started;
+    expect(result.status).toBe('CLOSED');
+    expect(row.status).toBe('CLOSED');
+    expect(row.lines[0]).toMatchObject({ refundMinor: 1250, refundStatus: 'SUCCEEDED' });
+
+    const channelOrder = await world.channelOrder(order.externalId);
+    expect(channelOrder.refunds).toHaveLength(1);
+    expect(channelOrder.refundedAmount).toBe(1250);
+    expect(await world.onHand(world.storeB, world.skuOne)).toBe(before.b + 1);
+    expect(await world.onHand(world.storeA, world.skuOne)).toBe(before.a);
+    const ledger = await world.prisma.inventoryMovement.findMany({ where: { workflowId: returnWorkflowId(ret.id) } });
+    expect(ledger).toEqual([expect.objectContaining({ kind: 'RETURN_RESTOCK', deltaOnHand: 1, storeId: world.storeIds[world.storeB] })]);
+    expect(await world.prisma.order.findUnique({ where: { id: order.orderId }, select: { status: true } })).toEqual({
+      status: 'PARTIALLY_RETURNED',
+    });
+    const messages = await world.prisma.notification.findMany({ where: { idempotencyKey: `notify:return-refunded:${ret.id}` } });
+    expect(messages).toHaveLength(1);
+    const audit = await world.prisma.auditEvent.findMany({ where: { entityId: ret.id }, select: { action: true } });
+    expect(audit.map((event) => event.action)).toEqual(expect.arrayContaining(['return.request', 'return.inspect', 'return.closed']));
+    const history = await worker.client.workflow.getHandle(returnWorkflowId(ret.id)).fetchHistory();
+    const activities = (history.events ?? []).filter((event) => event.activityTaskScheduledEventAttributes).length;
+    // Figures for docs/returns.md (one full return: API call to closed run, the clerk's inspection included).
+    console.log(`return wall time ${wallMs} ms, ${activities} activities`);
+  });
+
+  it('refuses bad lines with a 400 naming each, and writes nothing', async () => {
+    const order = await world.collectedOrder([{ sku: world.skuOne, quantity: 1 }]);
+    const count = await world.prisma.return.count();
+    const over = await createReturn('clerkB', {
+      orderId: order.orderId,
+      lines: [
+        { orderLineId: order.lineIds[0], quantity: 2 },
+        { orderLineId: '00000000-0000-4000-8000-000000000000', quantity: 1 },
+      ],
+    });
+    expect(over.status).toBe(400);
+    const body = over.body as Failure;
+    expect(body.errors?.['lines.0.quantity']).toMatch(/MORE_THAN_RETURNABLE/);
+    expect(body.errors?.['lines.1.orderLineId']).toMatch(/UNKNOWN_LINE/);
+    expect((await createReturn('clerkB', { orderId: order.orderId, lines: [] })).status).toBe(400);
+    expect((await createReturn('clerkB', { orderId: order.orderId, lines: [{ orderLineId: order.lineIds[0], quantity: 0 }] })).status).toBe(
+      400,
+    );
+    expect(
+      (await createReturn('clerkB', { orderId: order.orderId, lines: [{ orderLineId: order.lineIds[0], quantity: 1 }], reason: ' ' }))
+        .status,
+    ).toBe(400);
+    expect(await world.prisma.return.count()).toBe(count);
+    expect(await world.prisma.workflowStart.count({ where: { returnId: { not: null }, return: { orderId: order.orderId } } })).toBe(0);
+  });
+
+  it('lets only one of two concurrent returns of the same units through', async () => {
+    const order = await world.collectedOrder([{ sku: world.skuTwo, quantity: 1 }]);
+    const body = { orderId: order.orderId, lines: [{ orderLineId: order.lineIds[0], quantity: 1 }] };
+    const answers = await Promise.all([createReturn('clerkB', body), createReturn('clerkA', body)]);
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses[0]).toBe(201);
+    expect([400, 409]).toContain(statuses[1]);
+    expect(await world.prisma.return.count({ where: { orderId: order.orderId } })).toBe(1);
+    const winner = answers.find((answer) => answer.status === 201)?.body as ReturnBody;
+    // Cancel it before the inspection: the saga undoes it and the units are free again.
+    await openTaskOf(winner.id, 'RETURN_INSPECTION');
+    const otherStore: ReturnsUserKey = winner.storeCode === world.storeB ? 'clerkA' : 'clerkB';
+    const ownStore: ReturnsUserKey = winner.storeCode === world.storeB ? 'clerkB' : 'clerkA';
+    const cancel = (key: ReturnsUserKey) =>
+      request(app).post(`/api/returns/${winner.id}/cancel`).set('Authorization', as(key)).send({ reason: 'Customer changed their mind' });
+    expect((await cancel(otherStore)).status).toBe(404);
+    const cancelled = await cancel(ownStore);
+    expect(cancelled.status).toBeLessThan(300);
+    const { result } = await settled(winner.id, 'returns-cancelled');
+    expect(result.status).toBe('CANCELLED');
+    expect(await world.prisma.task.count({ where: { workflowId: returnWorkflowId(winner.id), status: 'OPEN' } })).toBe(0);
+    expect((await world.prisma.orderLine.findUniqueOrThrow({ where: { id: order.lineIds[0] } })).returnedQuantity).toBe(0);
+  });
+
+  it('refuses a late return without an override; with one a second manager approves, the requester gets 403', async () => {
+    const order = await world.collectedOrder([{ sku: world.skuOne, quantity: 1 }], new Date(Date.now() - 60 * 24 * 3600_000));
+    const late = await createReturn('managerB', { orderId: order.orderId, lines: [{ orderLineId: order.lineIds[0], quantity: 1 }] });
+    expect(late.status).toBe(400);
+    expect((late.body as Failure).errors?.['lines.0.quantity']).toMatch(/OUTSIDE_WINDOW/);
+
+    const created = await createReturn('managerB', {
+      orderId: order.orderId,
+      lines: [{ orderLineId: order.lineIds[0], quantity: 1 }],
+      overrideReason: 'Loyal customer, item unworn',
+    });
+    expect(created.status).toBe(201);
+    const ret = created.body as ReturnBody;
+    expect(ret.approvalReasons).toEqual(['OUTSIDE_WINDOW_OVERRIDE']);
+    await inspect(ret);
+    const approval = await eventually(
+      () => world.prisma.approvalRequest.findFirst({ where: { subjectId: ret.id, status: 'PENDING' } }),
+      (row) => row !== null,
+    );
+    expect(approval).toMatchObject({ storeId: world.storeIds[world.storeB], requestedByUserId: world.users.managerB.id });
+    const own = await request(app)
+      .post(`/api/approvals/${approval?.id ?? ''}/approve`)
+      .set('Authorization', as('managerB'))
+      .send({});
+    expect(own.status).toBe(403);
+    expect((await showReturn(ret.id)).status).toBe('AWAITING_APPROVAL');
+    const approved = await request(app)
+      .post(`/api/approvals/${approval?.id ?? ''}/approve`)
+      .set('Authorization', as('managerB2'))
+      .send({});
+    expect(approved.status).toBe(200);
+    const { row } = await settled(ret.id, 'returns-late-approved');
+    expect(row.status).toBe('CLOSED');
+    expect((await world.channelOrder(order.externalId)).refunds).toHaveLength(1);
+  });
+
+  it('refunds once through a storm of 503s on the marketplace', async () => {
+    const order = await world.collectedOrder([{ sku: world.skuTwo, quantity: 1 }]);
+    const ret = (await createReturn('clerkB', { orderId: order.orderId, lines: [{ orderLineId: order.lineIds[0], quantity: 1 }] }))
+      .body as ReturnBody;
+    await world.setChannelFaults({ outage: '503' });
+    try {
+      await inspect(ret, 'WRITE_OFF');
+      await eventually(
+        () => world.prisma.refund.findFirst({ where: { returnId: ret.id } }),
+        (refund) => refund !== null,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect((await showReturn(ret.id)).status).toBe('REFUND_PENDING');
+    } finally {
+      await world.setChannelFaults({ outage: null });
+    }
+    const { row } = await settled(ret.id, 'returns-refund-storm');
+    expect(row.status).toBe('CLOSED');
+    expect((await world.channelOrder(order.externalId)).refunds).toHaveLength(1);
+    const ledger = await world.prisma.inventoryMovement.findMany({ where: { workflowId: returnWorkflowId(ret.id) } });
+    expect(ledger.map((movement) => [movement.kind, movement.deltaOnHand]).sort()).toEqual([
+      ['RETURN_RESTOCK', 1],
+      ['WRITE_OFF', -1],
+    ]);
+    expect(ledger.find((movement) => movement.kind === 'WRITE_OFF')?.reason).toContain('value 899 EUR');
+  }, 120_000);
+
+  it('turns a refund the marketplace refuses into a manual refund task, never a silent failure', async () => {
+    const order = await world.collectedOrder([{ sku: world.skuOne, quantity: 1 }]);
+    await world.refundOnChannel(order.externalId, world.unitPrice.one);
+    const ret = (await createReturn('clerkB', { orderId: order.orderId, lines: [{ orderLineId: order.lineIds[0], quantity: 1 }] }))
+      .body as ReturnBody;
+    await inspect(ret);
+    const task = await openTaskOf(ret.id, 'MANUAL_REFUND');
+    expect(task).toMatchObject({ queue: 'CUSTOMER_SERVICE' });
+    expect(await world.prisma.refund.findFirst({ where: { returnId: ret.id } })).toMatchObject({ status: 'FAILED' });
+    expect((await complete('admin', task?.id ?? '', { reference: '' })).status).toBe(400);
+    expect((await complete('admin', task?.id ?? '', { reference: 'BANK-4711' })).status).toBe(200);
+    const { row } = await settled(ret.id, 'returns-manual-refund');
+    expect(row.status).toBe('CLOSED');
+    expect(row.lines[0]).toMatchObject({ refundStatus: 'SUCCEEDED', refundReference: 'manual:BANK-4711' });
+  });
+
+  it('finds the order at the counter by the customer’s phone', async () => {
+    const order = await world.collectedOrder([{ sku: world.skuOne, quantity: 1 }]);
+    const found = await request(app).get('/api/returns/order-lookup').query({ q: world.phone }).set('Authorization', as('clerkB'));
+    expect(found.status).toBe(200);
+    expect((found.body as { id: string }[]).map((row) => row.id)).toContain(order.orderId);
+    const list = await request(app)
+      .get('/api/returns')
+      .query({ filter: JSON.stringify({ status: 'CLOSED' }) })
+      .set('Authorization', as('clerkA'));
+    expect(list.status).toBe(200);
+    // Store A's clerk sees none of the returns store B took.
+    expect(list.body).toEqual([]);
+  });
+});
