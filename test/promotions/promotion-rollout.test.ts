@@ -192,5 +192,21 @@ describe('promotion rollout', () => {
     const posAfter = await world.shownPrices('pos');
     for (const sku of world.skus) expect([sku, posAfter.get(sku)]).toEqual([sku, world.basePriceMinor]);
     await saveHistoryIfRecording(handle, 'promotion-ended');
+
+    // History size: the parent and every channel's APPLY and RESTORE run, per SKU-channel pushed.
+    const runs = [
+      promotionWorkflowId(id),
+      ...['web', 'mkt', 'pos'].flatMap((name) =>
+        ['apply', 'restore'].map((phase) => `${promotionWorkflowId(id)}:${world.channelCode(name)}:${phase}:1`),
+      ),
+    ];
+    const events = await Promise.all(
+      runs.map(async (runId) => (await worker.client.workflow.getHandle(runId).fetchHistory()).events?.length ?? 0),
+    );
+    const total = events.reduce((sum, count) => sum + count, 0);
+    console.log(
+      `promotion rollout: ${SKUS} SKUs x 3 channels, ${total} history events in ${runs.length} runs (${(total / (SKUS * 3 * 2)).toFixed(3)} per SKU-channel push), longest run ${Math.max(...events)}`,
+    );
+    expect(Math.max(...events)).toBeLessThan(4096);
   }, 180_000);
 });
