@@ -346,6 +346,7 @@ export const id: TranslationMessages = {
     },
     approval: {
       inbox: 'Persetujuan',
+      open_subject: 'Lihat yang dimintakan persetujuan',
       approve: 'Setujui',
       reject: 'Tolak',
       reject_reason: 'Alasan penolakan',
