@@ -17,6 +17,9 @@ import { createLoadOutage } from './outages/load-outage';
 import { createApplyOutageMeasure, createLiftOutageMeasure } from './outages/outage-measures';
 import { createReconcileOutage } from './outages/reconcile-outage';
 import { createPickupActivities } from './pickup/pickup-activities';
+import { createLoadPromotion } from './promotions/load-promotion';
+import { createPushPromotionPage } from './promotions/push-promotion-page';
+import { createSetPromotionStatus } from './promotions/set-promotion-status';
 import { createLoadStockAdjustment } from './stock-adjustments/load-stock-adjustment';
 import { createSetStockAdjustmentStatus } from './stock-adjustments/set-stock-adjustment-status';
 import { createReturnActivities } from './returns/return-activities';
@@ -45,6 +48,9 @@ export function createActivities(deps: ActivityDeps) {
     escalateApproval: createEscalateApproval(deps),
     loadStockAdjustment: createLoadStockAdjustment(deps),
     setStockAdjustmentStatus: createSetStockAdjustmentStatus(deps),
+    loadPromotion: createLoadPromotion(deps),
+    setPromotionStatus: createSetPromotionStatus(deps),
+    pushPromotionPage: createPushPromotionPage(deps),
     ...createReturnActivities(deps),
     loadOutage: createLoadOutage(deps),
     applyOutageMeasure: createApplyOutageMeasure(deps),

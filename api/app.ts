@@ -37,6 +37,8 @@ import { outageWorkflowSettingsOf, registerOutageRoutes } from './routes/outages
 import { registerOrderActionRoutes } from './routes/orders/order-actions';
 import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
+import { promotionSettingsOf, type PromotionConfig } from './routes/promotions/promotion-settings';
+import { registerPromotionRoutes } from './routes/promotions/promotions';
 import { registerStockAdjustmentRoutes } from './routes/stock-adjustments/stock-adjustments';
 import { type ReturnConfigKey, returnRouteSettings } from './routes/returns/return-settings';
 import { registerReturnRoutes } from './routes/returns/returns';
@@ -87,6 +89,7 @@ export type AppConfig = Pick<
   | 'APPROVAL_LIMIT_STORE_MANAGER_MINOR'
   | 'APPROVAL_LIMIT_OPS_LEAD_MINOR'
   | 'APPROVAL_SLA_MS'
+  | keyof PromotionConfig
   | ReturnConfigKey
   | 'OFFLINE_SALES_BATCH_MAX'
   | 'OUTAGE_HEALTH_CHECK_INTERVAL_MS'
@@ -218,6 +221,12 @@ export function createApp({
       valueLimits: { storeManagerMinor: config.APPROVAL_LIMIT_STORE_MANAGER_MINOR, opsLeadMinor: config.APPROVAL_LIMIT_OPS_LEAD_MINOR },
       approvalSlaMs: config.APPROVAL_SLA_MS,
     },
+  });
+  registerPromotionRoutes(api, {
+    ...resourceDeps,
+    fulfilment,
+    settings: promotionSettingsOf(config),
+    csvMaxRows: config.PROMOTION_CSV_MAX_ROWS,
   });
   registerReturnRoutes(api, {
     ...resourceDeps,

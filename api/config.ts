@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultPromotionRolloutSettings } from '../domain/promotions/channel-rollout';
 import { isPhoneRegion } from '../domain/customers/contact-details';
 import { databaseEnv, logEnv, temporalEnv } from '../domain/config';
 import { workflowStartEnv } from '../workflow-starts/start-settings';
@@ -124,6 +125,30 @@ export const apiConfigSchema = z
       .min(1000)
       .max(30 * 24 * 3600_000)
       .default(4 * 3600_000),
+    // --- promotions (docs/promotions.md) ---
+    /** Rows a promotion's SKU CSV upload may have. */
+    PROMOTION_CSV_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
+    /** SKUs per page activity of a promotion's channel pass (pushed, read back, re-pushed in one activity). */
+    PROMOTION_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(defaultPromotionRolloutSettings.pageSize),
+    /** Re-pushes of SKUs read-back still shows at another price, before they are listed as failed. */
+    PROMOTION_MAX_REPUSHES: z.coerce.number().int().min(0).max(10).default(defaultPromotionRolloutSettings.maxRepushes),
+    PROMOTION_READBACK_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(defaultPromotionRolloutSettings.readBackDelayMs),
+    /** Pages per channel run before it continues as new. */
+    PROMOTION_PAGES_PER_RUN: z.coerce.number().int().min(1).max(500).default(defaultPromotionRolloutSettings.pagesPerRun),
+    PROMOTION_CHANNEL_CALL_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .max(3_600_000)
+      .default(defaultPromotionRolloutSettings.channelCallTimeoutMs),
+    /** Temporal's attempts of a page on an unavailable channel before the channel counts as down for the pass. */
+    PROMOTION_CHANNEL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(defaultPromotionRolloutSettings.channelCallMaxAttempts),
+    PROMOTION_CHANNEL_RETRY_INITIAL_MS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(600_000)
+      .default(defaultPromotionRolloutSettings.channelCallRetryInitialIntervalMs),
     // --- returns (docs/returns.md) ---
     /** Days after delivery or collection a purchase may be returned, counted in RETURN_TIME_ZONE's calendar days. */
     RETURN_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(30),

@@ -9,10 +9,11 @@ import { type WorkflowStartRecord } from './workflow-start-request';
 export const linkedRecordKinds = [
   { field: 'orderId', column: 'order_id', table: 'orders' },
   { field: 'stockAdjustmentId', column: 'stock_adjustment_id', table: 'stock_adjustments' },
+  { field: 'promotionId', column: 'promotion_id', table: 'promotions' },
   { field: 'returnId', column: 'return_id', table: 'returns' },
   { field: 'outageId', column: 'outage_id', table: 'outages' },
 ] as const satisfies readonly {
-  field: 'orderId' | 'stockAdjustmentId' | 'returnId' | 'outageId';
+  field: 'orderId' | 'stockAdjustmentId' | 'promotionId' | 'returnId' | 'outageId';
   column: string;
   table: string;
 }[];
@@ -21,10 +22,12 @@ export const linkedRecordKinds = [
 export function recordColumnsOf(record: WorkflowStartRecord): {
   orderId?: string;
   stockAdjustmentId?: string;
+  promotionId?: string;
   returnId?: string;
   outageId?: string;
 } {
   if ('orderId' in record) return { orderId: record.orderId };
+  if ('promotionId' in record) return { promotionId: record.promotionId };
   if ('returnId' in record) return { returnId: record.returnId };
   if ('outageId' in record) return { outageId: record.outageId };
   return { stockAdjustmentId: record.stockAdjustmentId };

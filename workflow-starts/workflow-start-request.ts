@@ -29,7 +29,8 @@ export interface StartSearchAttribute {
  * Which record the run belongs to. One nullable foreign key per kind of record on workflow_starts (the
  * database keeps the link honest); a new domain adds its column and its entry in linked-records.ts.
  */
-export type WorkflowStartRecord = { orderId: string } | { stockAdjustmentId: string } | { returnId: string } | { outageId: string };
+export type WorkflowStartRecord =
+  { orderId: string } | { stockAdjustmentId: string } | { promotionId: string } | { returnId: string } | { outageId: string };
 
 /** A signal waiting in the outbox for its run: delivered with the start when the run does not exist yet. */
 export interface QueuedSignal {

@@ -4,5 +4,7 @@ export { syncStock } from './inventory/sync-stock';
 export { syncChannelStock } from './inventory/sync-channel-stock';
 export { pickupOrder } from './pickup/pickup-order';
 export { adjustStockWithApproval } from './stock-adjustments/adjust-stock-with-approval';
+export { rollOutPromotion } from './promotions/roll-out-promotion';
+export { pushPromotionToChannel } from './promotions/push-promotion-to-channel';
 export { returnOrder } from './returns/return-order';
 export { handleOutage } from './outages/handle-outage';

@@ -1,6 +1,7 @@
 import { channelStockSyncWorkflow, stockSyncWorkflow } from '../../domain/inventory/stock-sync-definitions';
 import { outageWorkflow } from '../../domain/outages/outage-definition';
 import { pickupWorkflow } from '../../domain/pickup/pickup-definition';
+import { promotionWorkflow } from '../../domain/promotions/promotion-definition';
 import { returnWorkflow } from '../../domain/returns/return-definition';
 import { stockAdjustmentWorkflow } from '../../domain/stock-adjustments/stock-adjustment-definition';
 import { checkPipelineWorkflow } from '../../domain/system/check-pipeline-definition';
@@ -18,6 +19,7 @@ export const registeredWorkflows = new WorkflowRegistry([
   { definition: channelStockSyncWorkflow },
   { definition: checkPipelineWorkflow },
   { definition: stockAdjustmentWorkflow },
+  { definition: promotionWorkflow },
   { definition: returnWorkflow, taskOutcomes: returnTaskOutcomes },
   { definition: outageWorkflow },
 ]);

@@ -1,6 +1,8 @@
-import { RETURN_SUBJECT } from '../../domain/returns/return-workflow';
+import { PROMOTION_SUBJECT } from '../../domain/promotions/promotion-rules';
 import { STOCK_ADJUSTMENT_SUBJECT } from '../../domain/stock-adjustments/stock-adjustment-rules';
 import { type Prisma } from '../../prisma/client';
+import { loadPromotionSubject } from '../promotions/promotion-subject';
+import { RETURN_SUBJECT } from '../../domain/returns/return-workflow';
 import { loadReturnSubject } from '../returns/return-subject';
 import { loadStockAdjustmentSubject } from '../stock-adjustments/stock-adjustment-subject';
 
@@ -20,6 +22,7 @@ type SubjectLoader = (tx: Prisma.TransactionClient, id: string) => Promise<Appro
  */
 const subjectLoaders: Record<string, SubjectLoader> = {
   [STOCK_ADJUSTMENT_SUBJECT]: loadStockAdjustmentSubject,
+  [PROMOTION_SUBJECT]: loadPromotionSubject,
   [RETURN_SUBJECT]: loadReturnSubject,
 };
 

@@ -1,0 +1,37 @@
+import { type Prisma } from '../../prisma/client';
+import { type ApprovalSubjectView } from '../approvals/approval-subjects';
+
+/** A promotion as approvals show and compare it: what a second ops lead checks before saying yes. */
+export async function loadPromotionSubject(tx: Prisma.TransactionClient, id: string): Promise<ApprovalSubjectView | null> {
+  const promotion = await tx.promotion.findUnique({
+    where: { id },
+    include: { channels: { select: { channel: { select: { code: true } } } }, _count: { select: { skus: true } } },
+  });
+  if (promotion === null) return null;
+  const discount =
+    promotion.discountType === 'PERCENT'
+      ? `${promotion.discountValue}% off`
+      : promotion.discountType === 'FIXED'
+        ? `${promotion.discountValue} ${promotion.currency} (minor units) off`
+        : `at ${promotion.discountValue} ${promotion.currency} (minor units)`;
+  const channels = promotion.channels.map((row) => row.channel.code).sort();
+  return {
+    version: promotion.version,
+    storeId: null,
+    summary: `${promotion.name}: ${promotion._count.skus} SKUs ${discount} on ${channels.length} channels, ${promotion.startsLocal} to ${promotion.endsLocal} ${promotion.timeZone}`,
+    fields: {
+      name: promotion.name,
+      discountType: promotion.discountType,
+      discountValue: promotion.discountValue,
+      currency: promotion.currency,
+      timeZone: promotion.timeZone,
+      startsLocal: promotion.startsLocal,
+      endsLocal: promotion.endsLocal,
+      startsAt: promotion.startsAt.toISOString(),
+      endsAt: promotion.endsAt.toISOString(),
+      skus: promotion._count.skus,
+      categories: promotion.categories.join(', '),
+      channels: channels.join(', '),
+    },
+  };
+}
