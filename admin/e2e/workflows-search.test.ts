@@ -51,11 +51,11 @@ describe('workflow runs by their order', () => {
       await page.getByRole('columnheader', { name: 'Customer' }).waitFor();
       const search = page.locator('.list-page input[name="order"]');
       await search.fill(order.externalId);
-      const row = page.locator('.list-page .RaDataTable-row', { hasText: order.externalId });
+      const row = page.locator('.list-page .RaDataTable-tbody .RaDataTable-row', { hasText: order.externalId });
       // The search applies after react-admin's debounce: then the list holds this one run only.
       await page.waitForURL((url) => decodeURIComponent(url.hash).includes(order.externalId));
       await page.waitForFunction((expected) => {
-        const rows = [...document.querySelectorAll('.list-page .RaDataTable-row')];
+        const rows = [...document.querySelectorAll('.list-page .RaDataTable-tbody .RaDataTable-row')];
         return rows.length === 1 && (rows[0] as HTMLElement).innerText.includes(expected);
       }, order.externalId);
       expect(await row.locator('td.column-customerName').innerText()).toBe(order.customerName);
@@ -65,7 +65,7 @@ describe('workflow runs by their order', () => {
       // By part of the customer's name, in any case.
       await search.fill(order.customerName.split(' ').slice(1).join(' ').toLowerCase());
       await page.waitForFunction((expected) => {
-        const rows = [...document.querySelectorAll('.list-page .RaDataTable-row')];
+        const rows = [...document.querySelectorAll('.list-page .RaDataTable-tbody .RaDataTable-row')];
         return rows.length === 1 && (rows[0] as HTMLElement).innerText.includes(expected);
       }, order.externalId);
       await browser.screenshot('workflows-by-customer');
