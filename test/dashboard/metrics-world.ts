@@ -1,3 +1,4 @@
+import { openScopeOf } from '../../domain/outages/outage-detection';
 import { randomUUID } from 'node:crypto';
 import { type OrderStatus, type PrismaClient, type TaskQueue, type TaskStatus, type TaskType } from '../../prisma/client';
 
@@ -186,7 +187,13 @@ export async function seedMetricsWorld(prisma: PrismaClient): Promise<MetricsWor
 
   await prisma.outage.createMany({
     data: [
-      { channelId: marketplace.id, status: 'ACTIVE', cause: 'timeouts', detectedAt: at('2021-03-08T08:00:00.000Z') },
+      {
+        channelId: marketplace.id,
+        status: 'ACTIVE',
+        cause: 'timeouts',
+        detectedAt: at('2021-03-08T08:00:00.000Z'),
+        openScope: openScopeOf({ kind: 'CHANNEL', channelId: marketplace.id }),
+      },
       {
         channelId: marketplace.id,
         status: 'RESOLVED',
@@ -194,7 +201,13 @@ export async function seedMetricsWorld(prisma: PrismaClient): Promise<MetricsWor
         detectedAt: at('2021-02-26T08:00:00.000Z'),
         resolvedAt: at('2021-02-26T09:00:00.000Z'),
       },
-      { channelId: web.id, status: 'RECOVERING', cause: 'bad deploy', detectedAt: at('2020-12-01T08:00:00.000Z') },
+      {
+        channelId: web.id,
+        status: 'RECOVERING',
+        cause: 'bad deploy',
+        detectedAt: at('2020-12-01T08:00:00.000Z'),
+        openScope: openScopeOf({ kind: 'CHANNEL', channelId: web.id }),
+      },
     ],
   });
 
