@@ -241,7 +241,14 @@ describe('cross-channel returns', () => {
     expect(task).toMatchObject({ queue: 'CUSTOMER_SERVICE' });
     expect(await world.prisma.refund.findFirst({ where: { returnId: ret.id } })).toMatchObject({ status: 'FAILED' });
     expect((await complete('admin', task?.id ?? '', { reference: '' })).status).toBe(400);
-    expect((await complete('admin', task?.id ?? '', { reference: 'BANK-4711' })).status).toBe(200);
+    // The task row is written before the run awaits its outcome; until then a completion is a 409 to retry.
+    const done = await eventually(
+      () => complete('admin', task?.id ?? '', { reference: 'BANK-4711' }),
+      (answer) => answer.status !== 409,
+      30_000,
+      250,
+    );
+    expect(done.status).toBe(200);
     const { row } = await settled(ret.id, 'returns-manual-refund');
     expect(row.status).toBe('CLOSED');
     expect(row.lines[0]).toMatchObject({ refundStatus: 'SUCCEEDED', refundReference: 'manual:BANK-4711' });
