@@ -7,7 +7,16 @@ import { type Role } from './session';
  * our API (`cancel`, `claim`, `complete`). Unlocking a task is for store managers, a flag rather than a
  * role: see tasks/task-permissions.ts.
  */
-type ResourceActions = Readonly<Record<string, readonly string[]>>;
+export type ResourceActions = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * A workflow domain's screens (returns, promotions, outages, ...) bring their own rules in
+ * `admin/src/<domain>/access.ts` and add them to `domainAccessRules` here: the core table below stays
+ * the shell's.
+ */
+export type DomainAccessRules = Readonly<Record<Role, ResourceActions>>;
+
+const domainAccessRules: readonly DomainAccessRules[] = [];
 
 const readOnly = ['list', 'show'] as const;
 
@@ -57,5 +66,5 @@ const rulesByRole: Record<Role, ResourceActions> = {
 };
 
 export function roleMayAccess(role: Role, resource: string, action: string): boolean {
-  return rulesByRole[role][resource]?.includes(action) ?? false;
+  return [rulesByRole[role], ...domainAccessRules.map((rules) => rules[role])].some((rules) => rules[resource]?.includes(action));
 }

@@ -2,10 +2,9 @@ import { Alert, Stack } from '@mui/material';
 import { useCanAccess, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { type Permissions } from '../auth/permissions';
 import { ClosedTaskNextStep } from './ClosedTaskNextStep';
-import { CompleteHandoverForm } from './CompleteHandoverForm';
-import { CompletePickForm } from './CompletePickForm';
 import { useActorName } from '../shared/usePeople';
 import { canWorkOnTask, isClaimedByAnother } from './task-permissions';
+import { taskForms } from './task-forms';
 import { isActionable, type TaskRecord } from './task-record';
 import { UnlockTaskButton } from './UnlockTaskButton';
 
@@ -36,7 +35,6 @@ export function TaskActionPanel() {
         {translate('omni.task.claimed_by_another', { name: actorName(task.assigneeUserId) })}
       </Alert>
     );
-  if (task.type === 'PICK') return <CompletePickForm />;
-  if (task.type === 'HANDOVER') return <CompleteHandoverForm />;
-  return null;
+  const Form = taskForms[task.type];
+  return Form === undefined ? null : <Form />;
 }

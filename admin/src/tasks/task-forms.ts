@@ -1,0 +1,15 @@
+import { type ComponentType } from 'react';
+import { CompleteHandoverForm } from './CompleteHandoverForm';
+import { CompletePickForm } from './CompletePickForm';
+
+/**
+ * The completion form of each task type, keyed by the task's `type`. A workflow domain that adds a task
+ * type (returns' inspection, a promotion's decision, a reconciliation review, ...) keeps its form next to
+ * its own screens and adds its map to `taskForms` below: the task page itself never changes.
+ * Each form reads the task from react-admin's record context.
+ */
+export type TaskForms = Readonly<Record<string, ComponentType>>;
+
+const pickupTaskForms: TaskForms = { PICK: CompletePickForm, HANDOVER: CompleteHandoverForm };
+
+export const taskForms: TaskForms = { ...pickupTaskForms };
