@@ -20,6 +20,15 @@ export class TestReport {
    * @param {() => Promise<boolean | void>} run
    * @param {{ needs?: string[] }} [options] stages that must have passed first
    */
+  /**
+   * Records a stage that this run leaves out, and why.
+   * @param {string} name
+   * @param {string} detail
+   */
+  skip(name, detail) {
+    this.stages.push({ name, status: 'skipped', ms: 0, detail });
+  }
+
   async stage(name, run, { needs = [] } = {}) {
     const missing = needs.filter((need) => this.stages.find((stage) => stage.name === need)?.status !== 'passed');
     if (missing.length > 0) {

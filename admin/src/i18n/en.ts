@@ -19,6 +19,7 @@ export const en = {
         name: 'Name',
         city: 'City',
         address: 'Address',
+        openingHours: 'Opening hours',
         timeZone: 'Time zone',
         currency: 'Currency',
         pickSlaMinutes: 'Pick SLA (minutes)',
@@ -208,6 +209,7 @@ export const en = {
     stock: { out: 'Out of stock', low: 'Low', ok: 'In stock' },
     sections: {
       pickup_settings: 'Pickup settings',
+      customer_facing: 'What customers read in their messages',
       rate_limit: 'Rate-limit profile',
       listing: 'Listing and stock publishing',
       stock_per_store: 'Stock per store',

@@ -22,6 +22,7 @@ export const id: TranslationMessages = {
         name: 'Nama',
         city: 'Kota',
         address: 'Alamat',
+        openingHours: 'Jam buka',
         timeZone: 'Zona waktu',
         currency: 'Mata uang',
         pickSlaMinutes: 'SLA pengambilan barang (menit)',
@@ -211,6 +212,7 @@ export const id: TranslationMessages = {
     stock: { out: 'Stok habis', low: 'Menipis', ok: 'Tersedia' },
     sections: {
       pickup_settings: 'Pengaturan pengambilan',
+      customer_facing: 'Yang dibaca pelanggan di pesan mereka',
       rate_limit: 'Profil batas permintaan',
       listing: 'Listing dan publikasi stok',
       stock_per_store: 'Stok per toko',
