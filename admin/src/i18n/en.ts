@@ -368,6 +368,8 @@ export const en = {
       assigned_mine: 'Me',
       assigned_unassigned: 'Nobody',
       open_in_queue: '%{queue}: %{count} open',
+      sound_off: 'Chime for new tasks: off',
+      sound_on: 'Chime for new tasks: on',
       due_in: 'due in %{time}',
       overdue_by: 'overdue by %{time}',
       no_due: 'no SLA',

@@ -377,6 +377,8 @@ export const id: TranslationMessages = {
       assigned_mine: 'Saya',
       assigned_unassigned: 'Belum ada',
       open_in_queue: '%{queue}: %{count} terbuka',
+      sound_off: 'Bunyi untuk tugas baru: mati',
+      sound_on: 'Bunyi untuk tugas baru: nyala',
       due_in: 'tenggat %{time} lagi',
       overdue_by: 'terlambat %{time}',
       no_due: 'tanpa SLA',
