@@ -429,6 +429,7 @@ export const en = {
     },
     validation_reason: 'Say why (at least 3 characters)',
     task_queue: { STORE: 'Store', MANAGER: 'Store manager', OPS: 'Operations', CUSTOMER_SERVICE: 'Customer service', ADMIN: 'Admin' },
+    charts: { no_data: 'Nothing to show for this period', loading: 'Loading…' },
     dashboard: {
       title: 'Dashboard',
       period: 'Period',

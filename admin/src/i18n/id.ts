@@ -441,6 +441,7 @@ export const id: TranslationMessages = {
     },
     validation_reason: 'Sebutkan alasannya (minimal 3 karakter)',
     task_queue: { STORE: 'Toko', MANAGER: 'Manajer toko', OPS: 'Operasional', CUSTOMER_SERVICE: 'Layanan pelanggan', ADMIN: 'Admin' },
+    charts: { no_data: 'Tidak ada data untuk periode ini', loading: 'Memuat…' },
     dashboard: {
       title: 'Dasbor',
       period: 'Periode',

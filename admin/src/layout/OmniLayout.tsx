@@ -1,5 +1,6 @@
 import { type ReactNode } from 'react';
 import { AppBar, Layout, Logout, Menu, UserMenu } from 'react-admin';
+import { ChartsLocaleText } from './ChartsLocaleText';
 import { NewTaskAlert } from './NewTaskAlert';
 import { NewTaskSoundToggle } from './NewTaskSoundToggle';
 import { OpenTaskCounts } from './OpenTaskCounts';
@@ -32,7 +33,7 @@ export function OmniLayout({ children }: { children: ReactNode }) {
   return (
     <Layout menu={OmniMenu} appBar={OmniAppBar}>
       <NewTaskAlert />
-      {children}
+      <ChartsLocaleText>{children}</ChartsLocaleText>
     </Layout>
   );
 }
