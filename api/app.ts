@@ -92,6 +92,7 @@ export type AppConfig = Pick<
   | keyof PromotionConfig
   | ReturnConfigKey
   | 'OFFLINE_SALES_BATCH_MAX'
+  | 'DATABASE_URL'
   | 'OUTAGE_HEALTH_CHECK_INTERVAL_MS'
   | 'OUTAGE_DETECTION_FAILURES'
   | 'OUTAGE_RECOVERY_PROBES'
@@ -236,7 +237,7 @@ export function createApp({
     temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
     settings: returnRouteSettings(config),
   });
-  registerOfflineSaleRoutes(api, { prisma, batchMax: config.OFFLINE_SALES_BATCH_MAX });
+  registerOfflineSaleRoutes(api, { prisma, batchMax: config.OFFLINE_SALES_BATCH_MAX, databaseUrl: config.DATABASE_URL });
   registerOutageRoutes(api, { ...resourceDeps, fulfilment, settings: outageWorkflowSettingsOf(config) });
   registerWorkflowRoutes(api, {
     ...resourceDeps,
