@@ -77,82 +77,95 @@ export async function importOfflineSalesByCopy(
 
 async function applyStagedSales(client: Client, target: OfflineJournalTarget): Promise<OfflineSalesImportSummary> {
   const { storeId, recordedByUserId, source } = target;
+  // Sales with a SKU we do not sell are their row's error (an anti-join: usually empty).
+  await client.query(`
+    CREATE TEMP TABLE import_unknown ON COMMIT DROP AS
+    SELECT l.row, string_agg(DISTINCT l.sku, ', ') AS skus
+    FROM import_lines l WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.sku = l.sku) GROUP BY l.row`);
+  // One row per sale (its first line carries the sale's fields), without the erroneous ones.
   await client.query(`
     CREATE TEMP TABLE import_sales ON COMMIT DROP AS
-    SELECT DISTINCT ON (l.row) l.row, l.id, l.receipt, l.sold_at_text, l.sold_at_text::timestamptz AS sold_at, l.currency, l.total, l.hash,
-           bool_or(p.id IS NULL) OVER (PARTITION BY l.row) AS has_unknown_sku,
-           NULL::text AS outcome
-    FROM import_lines l LEFT JOIN products p ON p.sku = l.sku
-    ORDER BY l.row`);
-  await client.query('CREATE INDEX ON import_sales (receipt)');
-  await client.query('ANALYZE import_sales');
-  await client.query(`
-    UPDATE import_sales s SET outcome = 'ERROR'
-    WHERE s.has_unknown_sku`);
-  // The first valid row of each receipt is offered for insertion; a receipt the journal has is left alone.
+    SELECT l.row, l.id, l.receipt, l.sold_at_text, l.sold_at_text::timestamptz AS sold_at, l.currency, l.total, l.hash
+    FROM import_lines l WHERE l.position = 0 AND NOT EXISTS (SELECT 1 FROM import_unknown u WHERE u.row = l.row)`);
+  await client.query('CREATE TEMP TABLE import_created (id uuid PRIMARY KEY) ON COMMIT DROP');
+  // The first row of each receipt the journal does not have yet is written (the anti-join spares a
+  // re-import a million failed speculative inserts; ON CONFLICT still covers a concurrent import).
   await client.query(
     `WITH firsts AS (
-       SELECT DISTINCT ON (receipt) * FROM import_sales WHERE outcome IS NULL ORDER BY receipt, row
+       SELECT DISTINCT ON (receipt) * FROM import_sales ORDER BY receipt, row
      ), inserted AS (
        INSERT INTO offline_sales (id, store_id, receipt_number, outage_id, sold_at, recorded_by_user_id, currency, total_minor, content_hash, updated_at)
        SELECT f.id, $1::uuid, f.receipt, (SELECT o.id FROM outages o WHERE o.open_scope = 'store:' || $1), f.sold_at, $2::uuid, f.currency, f.total, f.hash, now()
        FROM firsts f
+       WHERE NOT EXISTS (SELECT 1 FROM offline_sales j WHERE j.store_id = $1::uuid AND j.receipt_number = f.receipt)
        ON CONFLICT (store_id, receipt_number) DO NOTHING
        RETURNING id
      )
-     UPDATE import_sales s SET outcome = 'CREATED' FROM inserted i WHERE s.id = i.id`,
+     INSERT INTO import_created SELECT id FROM inserted`,
     [storeId, recordedByUserId],
   );
   await client.query(`
     INSERT INTO offline_sale_lines (id, offline_sale_id, product_id, quantity, unit_price_minor)
     SELECT gen_random_uuid(), l.id, p.id, l.quantity, l.unit_price
-    FROM import_lines l JOIN import_sales s ON s.id = l.id AND s.outcome = 'CREATED' JOIN products p ON p.sku = l.sku`);
-  // What is left was already in the journal (or earlier in this input): the same content, or a conflict.
+    FROM import_lines l JOIN import_created c ON c.id = l.id JOIN products p ON p.sku = l.sku`);
+  // The rest was in the journal already (or earlier in this input): the same content, or a conflict kept once.
   await client.query(
-    `UPDATE import_sales s SET outcome = CASE WHEN j.content_hash = s.hash THEN 'UNCHANGED' ELSE 'CONFLICT' END
-     FROM offline_sales j WHERE s.outcome IS NULL AND j.store_id = $1::uuid AND j.receipt_number = s.receipt`,
+    'CREATE TEMP TABLE import_known (row int, receipt text, sold_at_text text, currency text, hash text, journal_id uuid, same boolean) ON COMMIT DROP',
+  );
+  await client.query(
+    `INSERT INTO import_known
+     SELECT s.row, s.receipt, s.sold_at_text, s.currency, s.hash, j.id, j.content_hash = s.hash
+     FROM import_sales s JOIN offline_sales j ON j.store_id = $1::uuid AND j.receipt_number = s.receipt
+     WHERE NOT EXISTS (SELECT 1 FROM import_created c WHERE c.id = s.id)`,
     [storeId],
   );
   await client.query(
     `INSERT INTO offline_sale_conflicts (id, offline_sale_id, incoming_hash, incoming, source)
-     SELECT DISTINCT ON (j.id, s.hash) gen_random_uuid(), j.id, s.hash,
-            jsonb_build_object('receiptNumber', s.receipt, 'soldAt', s.sold_at_text, 'currency', s.currency,
+     SELECT DISTINCT ON (k.journal_id, k.hash) gen_random_uuid(), k.journal_id, k.hash,
+            jsonb_build_object('receiptNumber', k.receipt, 'soldAt', k.sold_at_text, 'currency', k.currency,
               'lines', (SELECT jsonb_agg(jsonb_build_object('sku', l.sku, 'quantity', l.quantity, 'unitPriceMinor', l.unit_price) ORDER BY l.position)
-                        FROM import_lines l WHERE l.row = s.row)),
-            $2
-     FROM import_sales s JOIN offline_sales j ON j.store_id = $1::uuid AND j.receipt_number = s.receipt
-     WHERE s.outcome = 'CONFLICT'
-     ORDER BY j.id, s.hash, s.row
+                        FROM import_lines l WHERE l.row = k.row)),
+            $1
+     FROM import_known k WHERE NOT k.same
+     ORDER BY k.journal_id, k.hash, k.row
      ON CONFLICT (offline_sale_id, incoming_hash) DO NOTHING`,
-    [storeId, source],
+    [source],
   );
   return summaryOf(client);
 }
 
 async function summaryOf(client: Client): Promise<OfflineSalesImportSummary> {
-  const counts = await client.query<{ outcome: OfflineSaleRowOutcome; count: string }>(
-    'SELECT outcome, count(*) AS count FROM import_sales GROUP BY outcome',
-  );
-  const count = (outcome: OfflineSaleRowOutcome) => Number(counts.rows.find((row) => row.outcome === outcome)?.count ?? 0);
-  const total = counts.rows.reduce((sum, row) => sum + Number(row.count), 0);
-  const listed = await client.query<{ row: number; receipt: string; outcome: OfflineSaleRowOutcome; unknown_skus: string | null }>(
-    `SELECT s.row, s.receipt, s.outcome,
-            CASE WHEN s.outcome = 'ERROR' THEN (SELECT string_agg(DISTINCT l.sku, ', ') FROM import_lines l LEFT JOIN products p ON p.sku = l.sku
-                                                 WHERE l.row = s.row AND p.id IS NULL) END AS unknown_skus
-     FROM import_sales s WHERE $1 OR s.outcome IN ('ERROR', 'CONFLICT') ORDER BY s.row`,
-    [total <= ROWS_SHOWN_IN_FULL],
+  const [counts] = (
+    await client.query<{ created: string; unchanged: string; conflicts: string; errors: string }>(`
+      SELECT (SELECT count(*) FROM import_created) AS created,
+             (SELECT count(*) FROM import_known WHERE same) AS unchanged,
+             (SELECT count(*) FROM import_known WHERE NOT same) AS conflicts,
+             (SELECT count(*) FROM import_unknown) AS errors`)
+  ).rows;
+  const summary = {
+    created: Number(counts?.created ?? 0),
+    unchanged: Number(counts?.unchanged ?? 0),
+    conflicts: Number(counts?.conflicts ?? 0),
+    errors: Number(counts?.errors ?? 0),
+  };
+  const everyRow = summary.created + summary.unchanged + summary.conflicts + summary.errors <= ROWS_SHOWN_IN_FULL;
+  const listed = await client.query<{ row: number; receipt: string; outcome: OfflineSaleRowOutcome; error: string | null }>(
+    `SELECT s.row, s.receipt, 'CREATED' AS outcome, NULL AS error FROM import_sales s JOIN import_created c ON c.id = s.id WHERE $1
+     UNION ALL
+     SELECT k.row, k.receipt, CASE WHEN k.same THEN 'UNCHANGED' ELSE 'CONFLICT' END, CASE WHEN k.same THEN NULL ELSE 'differs from the receipt already imported' END
+     FROM import_known k WHERE $1 OR NOT k.same
+     UNION ALL
+     SELECT u.row, l.receipt, 'ERROR', 'unknown SKU ' || u.skus FROM import_unknown u JOIN import_lines l ON l.row = u.row AND l.position = 0
+     ORDER BY 1`,
+    [everyRow],
   );
   return {
-    created: count('CREATED'),
-    unchanged: count('UNCHANGED'),
-    conflicts: count('CONFLICT'),
-    errors: count('ERROR'),
+    ...summary,
     rows: listed.rows.map((row) => ({
       row: row.row,
       receiptNumber: row.receipt,
       outcome: row.outcome,
-      ...(row.outcome === 'ERROR' && { error: `unknown SKU ${row.unknown_skus ?? ''}` }),
-      ...(row.outcome === 'CONFLICT' && { error: 'differs from the receipt already imported' }),
+      ...(row.error !== null && { error: row.error }),
     })),
   };
 }
