@@ -29,15 +29,23 @@ function copyField(value: string | number | null): string {
   return String(value).replace(/[\\\t\n\r]/g, (character) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[character] ?? '');
 }
 
+/** COPY data is sent in chunks of about this many characters, not one message per sale. */
+const COPY_CHUNK_CHARS = 64 * 1024;
+
 /** One staged line per sale line; the sale's own fields repeat on each of its lines. */
 async function* stagedLines(sales: AsyncIterable<NumberedSale> | Iterable<NumberedSale>): AsyncGenerator<string> {
+  let chunk = '';
   for await (const { row, sale } of sales) {
     const id = randomUUID();
     const fields = [row, id, sale.receiptNumber, sale.soldAt, sale.currency, offlineSaleTotalMinor(sale), offlineSaleContentHash(sale)];
-    yield sale.lines
-      .map((line, position) => [...fields, position, line.sku, line.quantity, line.unitPriceMinor].map(copyField).join('\t') + '\n')
-      .join('');
+    for (const [position, line] of sale.lines.entries())
+      chunk += [...fields, position, line.sku, line.quantity, line.unitPriceMinor].map(copyField).join('\t') + '\n';
+    if (chunk.length >= COPY_CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
   }
+  if (chunk !== '') yield chunk;
 }
 
 /**
