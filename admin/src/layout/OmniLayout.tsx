@@ -1,6 +1,7 @@
 import { type ReactNode } from 'react';
 import { Layout, Menu } from 'react-admin';
 import { OpenTaskCounts } from './OpenTaskCounts';
+import { OutageBanner } from '../outages/OutageBanner';
 
 /** react-admin's menu (every resource the user may see) with the open-task counts per queue below it. */
 function OmniMenu() {
@@ -13,5 +14,10 @@ function OmniMenu() {
 }
 
 export function OmniLayout({ children }: { children: ReactNode }) {
-  return <Layout menu={OmniMenu}>{children}</Layout>;
+  return (
+    <Layout menu={OmniMenu}>
+      <OutageBanner />
+      {children}
+    </Layout>
+  );
 }
