@@ -116,6 +116,9 @@ function ImportResult({ result, fileName }: { result: OfflineSalesResult; fileNa
           unchanged: format.count(result.unchanged),
           smart_count: result.created + result.unchanged,
         })}
+        {verdict === 'NOTHING_CHANGED' &&
+          result.errors > 0 &&
+          ` ${translate('omni.offline_sales.still_errors', { smart_count: result.errors })}`}
       </Alert>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
         {counts.map(([name, count]) => (

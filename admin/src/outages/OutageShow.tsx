@@ -18,9 +18,12 @@ import { useRecordLoadError } from '../shared/useRecordLoadError';
 import { EndOutageButton } from './EndOutageButton';
 import { OutageDateField } from './OutageDateField';
 import { OutageMeasuresTable } from './OutageMeasuresTable';
+import { OutageDecisions } from './OutageDecisions';
 import { OutageReport } from './OutageReport';
+import { OutageReviewState } from './OutageReviewState';
 import { OutageSubjectField } from './OutageSubjectField';
 import { OutageTimeline } from './OutageTimeline';
+import { RequestStockCountButton } from './RequestStockCountButton';
 import {
   canImportOfflineSales,
   isOpenOutage,
@@ -58,6 +61,7 @@ function OutageShowActions() {
   return (
     <TopToolbar sx={{ flexWrap: 'wrap', gap: 1 }}>
       <ImportOfflineSalesLink />
+      <RequestStockCountButton />
       <EndOutageButton />
     </TopToolbar>
   );
@@ -140,7 +144,9 @@ export function OutageShow() {
           <OutageMeasuresTable />
         </Section>
         <Section title="omni.outage.report_title">
+          <OutageReviewState />
           <OutageReport />
+          <OutageDecisions />
         </Section>
         <Section title="omni.outage.timeline_title">
           <OutageTimeline />

@@ -1,6 +1,7 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Button, Stack, Typography } from '@mui/material';
 import { Link, useGetOne, useRecordContext, useTranslate } from 'react-admin';
+import { openStatuses } from '../reconciliation/discrepancy-record';
 import { useLocaleFormat } from '../shared/useLocaleFormat';
 import { type TaskRecord } from '../tasks/task-record';
 import { type OutageRecord } from './outage-record';
@@ -10,7 +11,7 @@ import { useOutageCurrency, useOutageSubject } from './useOutageSubject';
 /** Where a review task leads: the outage's pending discrepancies. */
 export const reviewPathOf = (outageId: string) => ({
   pathname: '/discrepancies',
-  search: `filter=${encodeURIComponent(JSON.stringify({ outageId, status: 'PENDING' }))}`,
+  search: `filter=${encodeURIComponent(JSON.stringify({ outageId, status: openStatuses }))}`,
 });
 
 /**

@@ -21,6 +21,8 @@ const result = (over: Partial<OfflineSalesResult>): OfflineSalesResult => ({
 describe('offline-sales import result', () => {
   test('the same file again changes nothing; problems and nothing new are told apart', () => {
     expect(importVerdict(result({ unchanged: 500 }))).toBe('NOTHING_CHANGED');
+    // The same file with a bad row: the row is reported again, the journal does not change.
+    expect(importVerdict(result({ unchanged: 2, errors: 1 }))).toBe('NOTHING_CHANGED');
     expect(importVerdict(result({ created: 3 }))).toBe('IMPORTED');
     expect(importVerdict(result({ created: 3, errors: 1 }))).toBe('IMPORTED_WITH_PROBLEMS');
     expect(importVerdict(result({ unchanged: 2, conflicts: 1 }))).toBe('NOTHING_IMPORTED');

@@ -24,10 +24,10 @@ export interface OfflineSalesResult {
 export type ImportVerdict = 'NOTHING_CHANGED' | 'IMPORTED' | 'IMPORTED_WITH_PROBLEMS' | 'NOTHING_IMPORTED';
 
 export function importVerdict(result: OfflineSalesResult): ImportVerdict {
-  const problems = result.conflicts + result.errors;
-  if (result.created === 0 && problems === 0) return 'NOTHING_CHANGED';
-  if (result.created === 0) return 'NOTHING_IMPORTED';
-  return problems === 0 ? 'IMPORTED' : 'IMPORTED_WITH_PROBLEMS';
+  if (result.created > 0) return result.conflicts + result.errors === 0 ? 'IMPORTED' : 'IMPORTED_WITH_PROBLEMS';
+  // Rows that were wrong before are wrong again (and reported again), but the journal did not change.
+  if (result.conflicts === 0 && result.unchanged > 0) return 'NOTHING_CHANGED';
+  return 'NOTHING_IMPORTED';
 }
 
 export const errorRowsOf = (result: OfflineSalesResult): OfflineSaleRowResult[] => result.rows.filter((row) => row.outcome === 'ERROR');

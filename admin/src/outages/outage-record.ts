@@ -31,6 +31,27 @@ export interface OutageRecord extends RaRecord<string> {
   detectedAt: string;
   resolvedAt: string | null;
   workflowId: string | null;
+  /** The measures not lifted yet (the API's own reading of `measures`). */
+  measuresInForce?: string[];
+  /** One outage only: what its review still waits for. */
+  review?: { pending: number; awaitingSecondApproval: number; valueMinor: number };
+  /** One outage only: who decided what, beside the counts per class. */
+  approvals?: OutageApproval[];
+}
+
+/** A decision of the outage's review, as its report lists it (people by e-mail). */
+export interface OutageApproval {
+  discrepancyId: string;
+  class: string;
+  sku: string;
+  storeCode: string | null;
+  status: string;
+  decision: string | null;
+  correction: number;
+  valueMinor: number;
+  firstApprovedBy: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
 }
 
 export const outageStatuses = ['ACTIVE', 'RECOVERING', 'RECONCILING', 'RESOLVED'] as const;

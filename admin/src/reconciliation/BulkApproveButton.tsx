@@ -51,7 +51,7 @@ export function BulkApproveButton() {
         ...('filter' in bulk
           ? { outageId: bulk.filter.outageId, class: bulk.filter.class, storeId: bulk.filter.storeId, sku: bulk.filter.sku }
           : {}),
-        status: 'PENDING',
+        status: ['PENDING'],
       },
     },
     { enabled: open && 'filter' in bulk },
@@ -61,9 +61,9 @@ export function BulkApproveButton() {
       if (!('filter' in bulk)) throw new Error(translate(`omni.discrepancy.bulk_problem.${bulk.problem}`));
       return decideInBulk(bulk.filter, 'APPROVE');
     },
-    onSuccess: ({ decided, needSecondApproval }) => {
+    onSuccess: ({ decided, needSecondApproval, skipped }) => {
       setOpen(false);
-      notify('omni.discrepancy.bulk_done', { type: 'success', messageArgs: { decided, waiting: needSecondApproval } });
+      notify('omni.discrepancy.bulk_done', { type: 'success', messageArgs: { decided, waiting: needSecondApproval, skipped } });
       refresh();
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),

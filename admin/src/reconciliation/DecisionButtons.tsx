@@ -33,9 +33,12 @@ export function DecisionButtons(_props: { label?: string; source?: string }) {
     mutationFn: (decision: DiscrepancyDecision) => decide(discrepancy?.id ?? '', decision),
     onSuccess: (result) => {
       setDialog(null);
-      notify(result.data.status === 'AWAITING_SECOND_APPROVAL' ? 'omni.discrepancy.awaits_second' : 'omni.discrepancy.decided', {
-        type: 'success',
-      });
+      notify(
+        result.data.discrepancy.status === 'AWAITING_SECOND_APPROVAL' ? 'omni.discrepancy.awaits_second' : 'omni.discrepancy.decided',
+        {
+          type: 'success',
+        },
+      );
       refresh();
     },
     onError: (error: Error) => {

@@ -26,16 +26,16 @@ export function CorrectionField(_props: { label?: string; source?: string }) {
   const format = useLocaleFormat();
   const currencyOf = useCurrencyOf();
   if (record === undefined) return null;
-  if (record.class === 'PRICE_DRIFT' && record.priceInSystem != null && record.priceOnChannel != null) {
+  if (record.class === 'PRICE_DRIFT' && record.priceInSystemMinor !== null && record.priceOnChannelMinor !== null) {
     const currency = currencyOf(record);
     const money = (minor: number) => (currency === undefined ? format.count(minor) : format.money(minor, currency));
     return (
       <Typography component="span" variant="body2" className="correction">
-        {translate('omni.discrepancy.price_correction', { from: money(record.priceOnChannel), to: money(record.priceInSystem) })}
+        {translate('omni.discrepancy.price_correction', { from: money(record.priceOnChannelMinor), to: money(record.priceInSystemMinor) })}
       </Typography>
     );
   }
-  const edited = record.correctedDelta !== null && record.correctedDelta !== record.delta;
+  const edited = record.correctedDelta !== null && record.correctedDelta !== record.proposedDelta;
   return (
     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'baseline' }} className="correction" data-correction={correctionOf(record)}>
       <Typography component="span" variant="body2" sx={{ fontWeight: edited ? 'bold' : undefined }}>
@@ -43,7 +43,7 @@ export function CorrectionField(_props: { label?: string; source?: string }) {
       </Typography>
       {edited && (
         <Typography component="span" variant="caption" color="text.secondary" className="correction-proposed">
-          {translate('omni.discrepancy.proposed_was', { delta: signed(record.delta) })}
+          {translate('omni.discrepancy.proposed_was', { delta: signed(record.proposedDelta) })}
         </Typography>
       )}
     </Stack>
@@ -55,7 +55,7 @@ export function DiscrepancyValueField(_props: { label?: string; source?: string 
   const format = useLocaleFormat();
   const currencyOf = useCurrencyOf();
   const currency = currencyOf(record);
-  if (record?.valueMinor == null) return <span>—</span>;
+  if (record === undefined) return null;
   return (
     <Typography component="span" variant="body2" className="money">
       {currency === undefined ? format.count(record.valueMinor) : format.money(record.valueMinor, currency)}
@@ -75,15 +75,15 @@ export function DiscrepancyStatusField(_props: { label?: string; source?: string
       : record.status === 'REJECTED'
         ? 'default'
         : 'success';
-  const decider = record.resolvedByUserId ?? null;
+  const decider = record.decidedBy?.email ?? null;
   return (
     <Stack spacing={0.5} className="discrepancy-status" data-status={record.status}>
       <div>
         <Chip size="small" color={color} label={translate(`omni.discrepancy.status.${record.status}`)} />
       </div>
-      {record.status === 'AWAITING_SECOND_APPROVAL' && record.firstApprovedBy != null && (
+      {record.status === 'AWAITING_SECOND_APPROVAL' && record.firstApprovedBy !== null && (
         <Typography variant="caption" className="first-approver">
-          {translate('omni.discrepancy.first_approved_by', { name: actorName(record.firstApprovedBy) })}
+          {translate('omni.discrepancy.first_approved_by', { name: actorName(record.firstApprovedBy.email) })}
         </Typography>
       )}
       {record.status !== 'PENDING' && record.status !== 'AWAITING_SECOND_APPROVAL' && decider !== null && (
@@ -91,14 +91,14 @@ export function DiscrepancyStatusField(_props: { label?: string; source?: string
           {translate('omni.discrepancy.decided_by', { name: actorName(decider) })}
         </Typography>
       )}
-      {record.requiresFourEyes === true && record.status === 'PENDING' && (
+      {record.requiresFourEyes && record.status === 'PENDING' && (
         <Tooltip title={translate('omni.discrepancy.four_eyes_help')}>
           <Typography variant="caption" color="text.secondary" className="needs-four-eyes">
             {translate('omni.discrepancy.four_eyes')}
           </Typography>
         </Tooltip>
       )}
-      {record.decisionReason != null && record.decisionReason !== '' && (
+      {record.decisionReason !== null && record.decisionReason !== '' && (
         <Typography variant="caption" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
           {record.decisionReason}
         </Typography>
@@ -126,7 +126,7 @@ export function SkuField(_props: { label?: string; source?: string }) {
       <Typography component="span" variant="body2" sx={{ overflowWrap: 'anywhere' }}>
         {record.sku}
       </Typography>
-      {record.productName != null && (
+      {record.productName !== '' && (
         <Typography variant="caption" color="text.secondary" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
           {record.productName}
         </Typography>

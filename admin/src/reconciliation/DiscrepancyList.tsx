@@ -12,9 +12,10 @@ import {
   QuantityField,
   SkuField,
 } from './DiscrepancyFields';
-import { discrepancyClassChoices, discrepancyStatusChoices } from './discrepancy-record';
+import { discrepancyClassChoices, openStatuses } from './discrepancy-record';
 import { MinValueFilterInput } from './MinValueFilterInput';
 import { ReviewHeader } from './ReviewHeader';
+import { ReviewTabs } from './ReviewTabs';
 
 /** Pending discrepancies change as a colleague decides them: the table asks again while open. */
 const reviewRefreshMs = 10_000;
@@ -38,7 +39,6 @@ export function DiscrepancyList() {
     <ReferenceInput key="outageId" source="outageId" reference="outages" sort={{ field: 'detectedAt', order: 'DESC' }} alwaysOn>
       <SelectInput optionText={<OutageOptionText />} />
     </ReferenceInput>,
-    <SelectInput key="status" source="status" choices={discrepancyStatusChoices} alwaysOn />,
     <SelectInput key="class" source="class" choices={discrepancyClassChoices} alwaysOn />,
     <StoreFilterInput key="storeId" />,
     <TextInput key="sku" source="sku" />,
@@ -48,20 +48,19 @@ export function DiscrepancyList() {
     <List
       sort={{ field: 'valueMinor', order: 'DESC' }}
       filters={filters}
-      filterDefaultValues={{ status: 'PENDING' }}
+      filterDefaultValues={{ status: openStatuses }}
       actions={<ReviewActions />}
       perPage={adminConfig.listPageSize}
       queryOptions={{ refetchInterval: reviewRefreshMs }}
     >
       <ReviewHeader />
+      <ReviewTabs />
       <DataTable rowClick={false} bulkActionButtons={false}>
         <DataTable.Col source="class" disableSort>
           <DiscrepancyClassField />
         </DataTable.Col>
         <DataTable.Col source="storeId" disableSort>
-          <ReferenceField source="storeId" reference="stores" link={false} emptyText="—">
-            <TextField source="code" />
-          </ReferenceField>
+          <TextField source="storeCode" emptyText="—" />
         </DataTable.Col>
         <DataTable.Col source="channelId" disableSort>
           <ReferenceField source="channelId" reference="channels" link={false} emptyText="—">
@@ -80,7 +79,7 @@ export function DiscrepancyList() {
         <DataTable.Col source="channelQty" align="right" disableSort>
           <QuantityField source="channelQty" />
         </DataTable.Col>
-        <DataTable.Col source="delta" align="right" disableSort>
+        <DataTable.Col source="correction" align="right" disableSort>
           <CorrectionField />
         </DataTable.Col>
         <DataTable.Col source="valueMinor" align="right">

@@ -1,14 +1,22 @@
 import { type Permissions } from '../auth/permissions';
-import { approvalBlockedBecause, bulkFilterOf, correctionOf, isEditableCorrection, minorFromTyped } from './discrepancy-record';
+import {
+  approvalBlockedBecause,
+  bulkFilterOf,
+  correctionOf,
+  isEditableCorrection,
+  minorFromTyped,
+  reviewTabOf,
+} from './discrepancy-record';
 
 const admin = (userId: string): Permissions => ({ userId, role: 'ADMIN', storeId: null, isStoreManager: false });
 
 describe('discrepancy review rules', () => {
   test('four eyes: the first approver cannot approve again; another admin can', () => {
-    const awaiting = { status: 'AWAITING_SECOND_APPROVAL' as const, firstApprovedBy: 'ada', class: 'STOCK_DRIFT' };
+    const awaiting = { status: 'AWAITING_SECOND_APPROVAL' as const, firstApprovedBy: { id: 'ada', email: 'ada@x' }, class: 'STOCK_DRIFT' };
     expect(approvalBlockedBecause(admin('ada'), awaiting)).toBe('first_approver');
     expect(approvalBlockedBecause(admin('bob'), awaiting)).toBeNull();
-    expect(approvalBlockedBecause({ ...admin('ops'), role: 'OPS_LEAD' }, awaiting)).toBe('not_reviewer');
+    expect(approvalBlockedBecause({ ...admin('ops'), role: 'OPS_LEAD' }, awaiting)).toBeNull();
+    expect(approvalBlockedBecause({ ...admin('clerk'), role: 'STORE_STAFF' }, awaiting)).toBe('not_reviewer');
     expect(approvalBlockedBecause(admin('bob'), { ...awaiting, status: 'APPLIED' })).toBe('decided');
     expect(approvalBlockedBecause(admin('bob'), { ...awaiting, status: 'PENDING', class: 'DOUBLE_SALE' })).toBe('order_decision');
   });
@@ -17,8 +25,8 @@ describe('discrepancy review rules', () => {
     expect(isEditableCorrection({ class: 'STOCK_DRIFT', status: 'PENDING' })).toBe(true);
     expect(isEditableCorrection({ class: 'OFFLINE_SALE', status: 'PENDING' })).toBe(false);
     expect(isEditableCorrection({ class: 'STOCK_DRIFT', status: 'AWAITING_SECOND_APPROVAL' })).toBe(false);
-    expect(correctionOf({ delta: -3, correctedDelta: null })).toBe(-3);
-    expect(correctionOf({ delta: -3, correctedDelta: -2 })).toBe(-2);
+    expect(correctionOf({ proposedDelta: -3, correctedDelta: null })).toBe(-3);
+    expect(correctionOf({ proposedDelta: -3, correctedDelta: -2 })).toBe(-2);
   });
 
   test('bulk approval takes the list filters, needs an outage and refuses a lower value bound', () => {
@@ -37,5 +45,13 @@ describe('discrepancy review rules', () => {
     expect(minorFromTyped('1.2345', 3)).toBeNull();
     expect(minorFromTyped('-1', 2)).toBeNull();
     expect(minorFromTyped('abc', 2)).toBeNull();
+  });
+
+  test('the tabs are the status filters, whatever their order in the URL', () => {
+    expect(reviewTabOf(['AWAITING_SECOND_APPROVAL', 'PENDING'])).toBe('open');
+    expect(reviewTabOf('AWAITING_SECOND_APPROVAL')).toBe('second');
+    expect(reviewTabOf(['APPLIED', 'APPROVED', 'REJECTED'])).toBe('decided');
+    expect(reviewTabOf(undefined)).toBe('all');
+    expect(reviewTabOf('PENDING')).toBeNull();
   });
 });

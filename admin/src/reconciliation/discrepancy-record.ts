@@ -6,36 +6,54 @@ export type DiscrepancyStatus = (typeof discrepancyStatuses)[number];
 
 export const discrepancyClassNames = ['OFFLINE_SALE', 'STOCK_DRIFT', 'PRICE_DRIFT', 'ORDER_MISSING', 'DOUBLE_SALE'] as const;
 
-/** A row of GET /api/discrepancies (the contract with outage-flow, docs/outages.md). */
+/** A person as the review names them: id and e-mail (the UI shows their name). */
+export interface ReviewPerson {
+  id: string;
+  email: string;
+}
+
+/** A row of GET /api/discrepancies (api/routes/discrepancies/discrepancies.validators.ts). */
 export interface DiscrepancyRecord extends RaRecord<string> {
-  outageId: string | null;
+  outageId: string;
   class: string;
   storeId: string | null;
+  storeCode: string | null;
   channelId: string | null;
+  channelCode: string | null;
   sku: string;
-  productName?: string | null;
-  /** The three views side by side: the offline journal, our system, the channel (null: that view has no number). */
+  productName: string;
+  /** The three views side by side: the offline journal, our system, the channel or the shelf count (null: none). */
   journalQty: number | null;
   systemQty: number | null;
   channelQty: number | null;
+  priceInSystemMinor: number | null;
+  priceOnChannelMinor: number | null;
   /** The correction the diff proposed, in units on hand. */
-  delta: number;
+  proposedDelta: number;
   /** A reviewer's edit of it (null: the proposal stands). */
   correctedDelta: number | null;
-  valueMinor: number | null;
-  currency?: string | null;
+  /** The correction in force: edited or proposed. */
+  correction: number;
+  valueMinor: number;
+  currency: string;
   status: DiscrepancyStatus;
-  requiresFourEyes?: boolean;
-  firstApprovedBy?: string | null;
-  firstApprovedAt?: string | null;
-  resolvedByUserId?: string | null;
-  resolvedAt?: string | null;
-  decision?: string | null;
-  decisionReason?: string | null;
-  decisionStoreId?: string | null;
-  orderId?: string | null;
-  priceInSystem?: number | null;
-  priceOnChannel?: number | null;
+  requiresFourEyes: boolean;
+  decision: string | null;
+  decisionStoreId: string | null;
+  decisionReason: string | null;
+  orderId: string | null;
+  firstApprovedBy: ReviewPerson | null;
+  firstApprovedAt: string | null;
+  decidedBy: ReviewPerson | null;
+  decidedAt: string | null;
+  appliedAt: string | null;
+  note: string | null;
+}
+
+/** What a decision answers: the discrepancy and what the outage's review still waits for. */
+export interface DecidedDiscrepancy {
+  discrepancy: DiscrepancyRecord;
+  review: { pending: number; valueMinor: number; settled: boolean };
 }
 
 export const discrepancyStatusChoices = discrepancyStatuses.map((id) => ({ id, name: `omni.discrepancy.status.${id}` }));
@@ -51,11 +69,12 @@ export const isEditableCorrection = (discrepancy: Pick<DiscrepancyRecord, 'class
 export const isOpenForDecision = (discrepancy: Pick<DiscrepancyRecord, 'status'>): boolean =>
   discrepancy.status === 'PENDING' || discrepancy.status === 'AWAITING_SECOND_APPROVAL';
 
-export const correctionOf = (discrepancy: Pick<DiscrepancyRecord, 'delta' | 'correctedDelta'>): number =>
-  discrepancy.correctedDelta ?? discrepancy.delta;
+export const correctionOf = (discrepancy: Pick<DiscrepancyRecord, 'proposedDelta' | 'correctedDelta'>): number =>
+  discrepancy.correctedDelta ?? discrepancy.proposedDelta;
 
-/** Reviewing is the admins' (mirrors the API's guard on the decision routes). */
-export const canReview = (permissions: Permissions | undefined): boolean => permissions?.role === 'ADMIN';
+/** Head office reviews: admins and ops leads (mirrors the API's guard on the review routes). */
+export const canReview = (permissions: Permissions | undefined): boolean =>
+  permissions?.role === 'ADMIN' || permissions?.role === 'OPS_LEAD';
 
 /** Why this person cannot give the approval now, or null when they can (four-eyes: not the first approver again). */
 export function approvalBlockedBecause(
@@ -65,7 +84,7 @@ export function approvalBlockedBecause(
   if (!canReview(permissions)) return 'not_reviewer';
   if (!isOpenForDecision(discrepancy)) return 'decided';
   if (isOrderDecision(discrepancy)) return 'order_decision';
-  if (discrepancy.status === 'AWAITING_SECOND_APPROVAL' && discrepancy.firstApprovedBy === permissions?.userId) return 'first_approver';
+  if (discrepancy.status === 'AWAITING_SECOND_APPROVAL' && discrepancy.firstApprovedBy?.id === permissions?.userId) return 'first_approver';
   return null;
 }
 
@@ -76,8 +95,29 @@ export interface DiscrepancyListFilter {
   storeId?: string;
   sku?: string;
   minValueMinor?: number;
-  status?: string;
+  status?: string | string[];
 }
+
+/** The review's tabs, as the API's `status` filter (one status or several) takes them. */
+export const reviewTabs = [
+  { id: 'open', statuses: ['PENDING', 'AWAITING_SECOND_APPROVAL'] },
+  { id: 'second', statuses: ['AWAITING_SECOND_APPROVAL'] },
+  { id: 'decided', statuses: ['APPROVED', 'REJECTED', 'APPLIED'] },
+  { id: 'auto', statuses: ['AUTO_FIXED'] },
+  { id: 'all', statuses: [] },
+] as const;
+
+export type ReviewTab = (typeof reviewTabs)[number]['id'];
+
+/** The tab a status filter is; null for one no tab stands for (the filter form's single status). */
+export function reviewTabOf(status: string | string[] | undefined): ReviewTab | null {
+  const chosen = status === undefined ? [] : Array.isArray(status) ? [...status].sort() : [status];
+  const tab = reviewTabs.find((candidate) => [...candidate.statuses].sort().join() === chosen.join());
+  return tab?.id ?? null;
+}
+
+/** The statuses still waiting for somebody: where a review task and the outage's report lead. */
+export const openStatuses = ['PENDING', 'AWAITING_SECOND_APPROVAL'];
 
 /** The body filter of POST /api/discrepancies/bulk-decision. */
 export interface BulkDecisionFilter {

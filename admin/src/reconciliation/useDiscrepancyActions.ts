@@ -1,6 +1,6 @@
 import { useDataProvider } from 'react-admin';
 import { type OmnichannelDataProvider } from '../data/data-provider';
-import { type BulkDecisionFilter, type DiscrepancyRecord } from './discrepancy-record';
+import { type BulkDecisionFilter, type DecidedDiscrepancy } from './discrepancy-record';
 
 export type DiscrepancyDecision =
   | { decision: 'APPROVE'; correctedDelta?: number; reason?: string }
@@ -13,9 +13,9 @@ export function useDiscrepancyActions() {
   const dataProvider = useDataProvider<OmnichannelDataProvider>();
   return {
     decide: (id: string, decision: DiscrepancyDecision) =>
-      dataProvider.recordAction<DiscrepancyRecord>('discrepancies', { id, action: 'decision', body: decision }),
+      dataProvider.recordAction<DecidedDiscrepancy & { id: string }>('discrepancies', { id, action: 'decision', body: decision }),
     decideInBulk: (filter: BulkDecisionFilter, decision: 'APPROVE' | 'REJECT', reason?: string) =>
-      dataProvider.postJson<{ decided: number; needSecondApproval: number }>('/discrepancies/bulk-decision', {
+      dataProvider.postJson<{ decided: number; needSecondApproval: number; skipped: number }>('/discrepancies/bulk-decision', {
         filter,
         decision,
         ...(reason !== undefined && reason !== '' && { reason }),
