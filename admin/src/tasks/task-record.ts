@@ -44,8 +44,8 @@ export const taskStatusChoices = ['OPEN', 'CLAIMED', 'DONE', 'CANCELLED', 'EXPIR
 /** From this much time left, an SLA chip turns to a warning. */
 export const slaWarningWithinMs = 5 * 60_000;
 
-/** The task queues (api TaskQueue): a store's staff, its managers (escalated), head office's customer service. */
-export const taskQueues = ['STORE', 'MANAGER', 'CUSTOMER_SERVICE'] as const;
+/** The task queues (api TaskQueue): a store's staff, its managers (escalated), head office's customer service and admins (reviews). */
+export const taskQueues = ['STORE', 'MANAGER', 'CUSTOMER_SERVICE', 'ADMIN'] as const;
 export const taskQueueChoices = taskQueues.map((id) => ({ id, name: `omni.task_queue.${id}` }));
 
 /** The inbox's "who has it" filter, as the API's `assigned` filter takes it. */
