@@ -2,7 +2,7 @@ import { DataTable, ExportButton, List, ReferenceField, ReferenceInput, SelectIn
 import { adminConfig } from '../config';
 import { OutageOptionText } from '../outages/OutageOptionText';
 import { StoreFilterInput } from '../shared/StoreFilterInput';
-import { BulkApproveButton } from './BulkApproveButton';
+import { BulkDecisionButton } from './BulkDecisionButton';
 import { DecisionButtons } from './DecisionButtons';
 import {
   CorrectionField,
@@ -23,7 +23,8 @@ const reviewRefreshMs = 10_000;
 function ReviewActions() {
   return (
     <TopToolbar sx={{ flexWrap: 'wrap' }}>
-      <BulkApproveButton />
+      <BulkDecisionButton decision="APPROVE" />
+      <BulkDecisionButton decision="REJECT" />
       <ExportButton />
     </TopToolbar>
   );

@@ -1,4 +1,5 @@
 import DoneAllIcon from '@mui/icons-material/DoneAll';
+import RemoveDoneIcon from '@mui/icons-material/RemoveDone';
 import {
   Alert,
   Button,
@@ -17,17 +18,27 @@ import { useGetList, useListContext, useNotify, usePermissions, useRefresh, useT
 import { type Permissions } from '../auth/permissions';
 import { minorUnitExponent } from '../../../domain/money/currency-exponent';
 import { useLocaleFormat } from '../shared/useLocaleFormat';
-import { bulkFilterOf, canReview, minorFromTyped, type DiscrepancyListFilter, type DiscrepancyRecord } from './discrepancy-record';
+import {
+  bulkFilterOf,
+  canReview,
+  minorFromTyped,
+  openStatuses,
+  type DiscrepancyListFilter,
+  type DiscrepancyRecord,
+} from './discrepancy-record';
 import { useCurrencyOf } from './useCurrencyOfStore';
 import { useDiscrepancyActions } from './useDiscrepancyActions';
 
+/** The longest reason the API takes. */
+const maxReasonLength = 500;
+
 /**
- * Approves, in one go, every pending discrepancy the list's filters select (one outage; class, store and SKU
- * as filtered; optionally only up to a value). Above the four-eyes value each one still waits for a second
- * admin, and the answer says how many do. Double sales are never approved in bulk (the API decides them one
- * by one, for their order).
+ * Approves (or rejects, with a reason), in one go, every open discrepancy the list's filters select (one
+ * outage; class, store and SKU as filtered; optionally only up to a value). Approved above the four-eyes value,
+ * each one still waits for a second person, and the answer says how many do. Double sales are never decided in
+ * bulk (the API skips them: they are decided one by one, for their order).
  */
-export function BulkApproveButton() {
+export function BulkDecisionButton({ decision }: { decision: 'APPROVE' | 'REJECT' }) {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -40,6 +51,9 @@ export function BulkApproveButton() {
   const exponent = currency === undefined ? 2 : minorUnitExponent(currency);
   const [open, setOpen] = useState(false);
   const [maxValue, setMaxValue] = useState('');
+  const [reason, setReason] = useState('');
+  const key = decision === 'APPROVE' ? 'bulk' : 'bulk_reject';
+  const reasonOk = decision === 'APPROVE' || (reason.trim().length > 0 && reason.trim().length <= maxReasonLength);
   const maxValueMinor = maxValue.trim() === '' ? undefined : (minorFromTyped(maxValue, exponent) ?? null);
   const bulk = bulkFilterOf(filter, maxValueMinor ?? undefined);
   const { total: matching } = useGetList<DiscrepancyRecord>(
@@ -51,7 +65,7 @@ export function BulkApproveButton() {
         ...('filter' in bulk
           ? { outageId: bulk.filter.outageId, class: bulk.filter.class, storeId: bulk.filter.storeId, sku: bulk.filter.sku }
           : {}),
-        status: ['PENDING'],
+        status: openStatuses,
       },
     },
     { enabled: open && 'filter' in bulk },
@@ -59,11 +73,11 @@ export function BulkApproveButton() {
   const { mutate, isPending } = useMutation({
     mutationFn: () => {
       if (!('filter' in bulk)) throw new Error(translate(`omni.discrepancy.bulk_problem.${bulk.problem}`));
-      return decideInBulk(bulk.filter, 'APPROVE');
+      return decideInBulk(bulk.filter, decision, decision === 'REJECT' ? reason.trim() : undefined);
     },
     onSuccess: ({ decided, needSecondApproval, skipped }) => {
       setOpen(false);
-      notify('omni.discrepancy.bulk_done', { type: 'success', messageArgs: { decided, waiting: needSecondApproval, skipped } });
+      notify(`omni.discrepancy.${key}_done`, { type: 'success', messageArgs: { decided, waiting: needSecondApproval, skipped } });
       refresh();
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),
@@ -72,14 +86,20 @@ export function BulkApproveButton() {
   const problem = 'problem' in bulk ? bulk.problem : null;
   return (
     <>
-      <Button size="small" startIcon={<DoneAllIcon />} onClick={() => setOpen(true)} className="bulk-approve">
-        {translate('omni.discrepancy.bulk_approve')}
+      <Button
+        size="small"
+        color={decision === 'APPROVE' ? 'primary' : 'error'}
+        startIcon={decision === 'APPROVE' ? <DoneAllIcon /> : <RemoveDoneIcon />}
+        onClick={() => setOpen(true)}
+        className={decision === 'APPROVE' ? 'bulk-approve' : 'bulk-reject'}
+      >
+        {translate(`omni.discrepancy.${key}_button`)}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-        <DialogTitle>{translate('omni.discrepancy.bulk_title')}</DialogTitle>
+        <DialogTitle>{translate(`omni.discrepancy.${key}_title`)}</DialogTitle>
         <DialogContent>
           <Stack spacing={2}>
-            <DialogContentText>{translate('omni.discrepancy.bulk_help')}</DialogContentText>
+            <DialogContentText>{translate(`omni.discrepancy.${key}_help`)}</DialogContentText>
             {problem !== null ? (
               <Alert severity="warning" className="bulk-problem">
                 {translate(`omni.discrepancy.bulk_problem.${problem}`)}
@@ -113,7 +133,20 @@ export function BulkApproveButton() {
               }
               slotProps={{ htmlInput: { inputMode: 'decimal' } }}
             />
-            <Alert severity="info">{translate('omni.discrepancy.four_eyes_help')}</Alert>
+            {decision === 'REJECT' && (
+              <TextField
+                name="reason"
+                label={translate('omni.discrepancy.reason')}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+                error={reason.length > maxReasonLength}
+                helperText={reason.length > maxReasonLength ? translate('omni.outage.cause_too_long', { max: maxReasonLength }) : ' '}
+                multiline
+                minRows={2}
+                fullWidth
+              />
+            )}
+            {decision === 'APPROVE' && <Alert severity="info">{translate('omni.discrepancy.four_eyes_help')}</Alert>}
           </Stack>
         </DialogContent>
         <DialogActions>
@@ -123,11 +156,12 @@ export function BulkApproveButton() {
           <Button
             variant="contained"
             sx={{ textTransform: 'none' }}
-            disabled={problem !== null || maxValueMinor === null || isPending}
+            color={decision === 'APPROVE' ? 'primary' : 'error'}
+            disabled={problem !== null || maxValueMinor === null || !reasonOk || isPending}
             onClick={() => mutate()}
             className="dialog-confirm"
           >
-            {translate('omni.discrepancy.bulk_confirm')}
+            {translate(`omni.discrepancy.${key}_confirm`)}
           </Button>
         </DialogActions>
       </Dialog>
