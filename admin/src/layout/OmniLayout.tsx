@@ -1,5 +1,8 @@
 import { type ReactNode } from 'react';
-import { Layout, Menu } from 'react-admin';
+import { AppBar, Layout, Logout, Menu, UserMenu } from 'react-admin';
+import { ChartsLocaleText } from './ChartsLocaleText';
+import { NewTaskAlert } from './NewTaskAlert';
+import { NewTaskSoundToggle } from './NewTaskSoundToggle';
 import { OpenTaskCounts } from './OpenTaskCounts';
 
 /** react-admin's menu (every resource the user may see) with the open-task counts per queue below it. */
@@ -12,6 +15,25 @@ function OmniMenu() {
   );
 }
 
+/** react-admin's app bar (title, language, refresh) with the new-task chime switch in the user menu. */
+function OmniAppBar() {
+  return (
+    <AppBar
+      userMenu={
+        <UserMenu>
+          <NewTaskSoundToggle />
+          <Logout />
+        </UserMenu>
+      }
+    />
+  );
+}
+
 export function OmniLayout({ children }: { children: ReactNode }) {
-  return <Layout menu={OmniMenu}>{children}</Layout>;
+  return (
+    <Layout menu={OmniMenu} appBar={OmniAppBar}>
+      <NewTaskAlert />
+      <ChartsLocaleText>{children}</ChartsLocaleText>
+    </Layout>
+  );
 }
