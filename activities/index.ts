@@ -18,6 +18,8 @@ import { createApplyOutageMeasure, createLiftOutageMeasure } from './outages/out
 import { createReconcileOutage } from './outages/reconcile-outage';
 import { createApplyOutageCorrections, createSettleCancelledDoubleSale } from './outages/apply-outage-corrections';
 import { createDiffOutageStock } from './outages/diff-outage-stock';
+import { createCheckChannelHealth, createListWatchedChannels } from './outages/check-channel-health';
+import { createOpenDetectedOutage, createRecordDetectedOutageStarted } from './outages/open-detected-outage';
 import { createCountOutageReview, createFinishOutageReview, createOpenOutageReview } from './outages/outage-review';
 import { createCloseOutageTasks, createOpenOutageChecklist, createRecordOutageTaskOutcome } from './outages/outage-tasks';
 import { createPickupActivities } from './pickup/pickup-activities';
@@ -71,6 +73,10 @@ export function createActivities(deps: ActivityDeps) {
     openOutageChecklist: createOpenOutageChecklist(deps),
     recordOutageTaskOutcome: createRecordOutageTaskOutcome(deps),
     closeOutageTasks: createCloseOutageTasks(deps),
+    listWatchedChannels: createListWatchedChannels(deps),
+    checkChannelHealth: createCheckChannelHealth(deps),
+    openDetectedOutage: createOpenDetectedOutage(deps),
+    recordDetectedOutageStarted: createRecordDetectedOutageStarted(deps),
   };
 }
 

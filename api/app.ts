@@ -94,6 +94,7 @@ export type AppConfig = Pick<
   | keyof PromotionConfig
   | ReturnConfigKey
   | 'OFFLINE_SALES_BATCH_MAX'
+  | 'DATABASE_URL'
   | 'OUTAGE_HEALTH_CHECK_INTERVAL_MS'
   | 'OUTAGE_DETECTION_FAILURES'
   | 'OUTAGE_RECOVERY_PROBES'
@@ -240,7 +241,7 @@ export function createApp({
     temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
     settings: returnRouteSettings(config),
   });
-  registerOfflineSaleRoutes(api, { prisma, batchMax: config.OFFLINE_SALES_BATCH_MAX });
+  registerOfflineSaleRoutes(api, { prisma, batchMax: config.OFFLINE_SALES_BATCH_MAX, databaseUrl: config.DATABASE_URL });
   registerOutageRoutes(api, { ...resourceDeps, fulfilment, settings: outageWorkflowSettingsOf(config) });
   registerDiscrepancyRoutes(api, { ...resourceDeps, fulfilment, fourEyesAboveMinor: config.RECONCILIATION_FOUR_EYES_ABOVE_MINOR });
   registerStockCountRoutes(api, { ...resourceDeps, fulfilment });

@@ -1,19 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { createReconcileOutage } from '../activities/outages/reconcile-outage';
 import { openOrJoinOutage } from '../db/outages/open-outage';
+import { importOfflineSalesByCopy } from '../db/outages/copy-offline-sales';
 import { recordOfflineSales } from '../db/outages/record-offline-sales';
 import { loadConfigOrExit } from '../domain/config';
 import { offlineSaleContentHash, offlineSaleTotalMinor } from '../domain/outages/offline-sale';
 import { createPrismaClient, type PrismaClient } from '../prisma/client';
 import { reconciliationBenchSchema, type ReconciliationBenchConfig } from './reconciliation/config';
-import { salesFor, seedReconciliationWorld, type BenchWorld } from './reconciliation/seed';
+import { batchesFor, salesFor, seedReconciliationWorld, type BenchWorld } from './reconciliation/seed';
 import { printTable } from './support/print-table';
 import { createScratchDatabase } from './support/scratch-database';
 
 /**
- * Offline journal import plus reconciliation, end to end against real PostgreSQL: our set-based path
- * (recordOfflineSales: unnest + ON CONFLICT per batch; reconcileOutage: one statement per store) next to
- * Prisma createMany in batches for the import, on the same generated sales. Prints time, lines/s, RSS.
+ * Offline journal import plus reconciliation, end to end against real PostgreSQL, on the same generated
+ * sales: the CSV import's path (importOfflineSalesByCopy: one COPY per store into a staging table, then
+ * set-based statements), the JSON batch path (recordOfflineSales: unnest + ON CONFLICT per batch), and
+ * Prisma createMany in batches as the baseline; reconcileOutage (one statement per store) after each.
+ * Prints time, lines/s, the ratio to the baseline and RSS.
  */
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
@@ -21,9 +24,19 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: performance.now() - started, value };
 }
 
+async function importByCopy(databaseUrl: string, config: ReconciliationBenchConfig, world: BenchWorld): Promise<number> {
+  let created = 0;
+  for (const storeId of world.storeIds) {
+    const sales = salesFor(config, world, storeId);
+    const summary = await importOfflineSalesByCopy(databaseUrl, { storeId, recordedByUserId: world.userId, source: 'bench' }, sales);
+    created += summary.created;
+  }
+  return created;
+}
+
 async function importOurs(prisma: PrismaClient, config: ReconciliationBenchConfig, world: BenchWorld): Promise<number> {
   let created = 0;
-  for (const { storeId, batch } of salesFor(config, world)) {
+  for (const { storeId, batch } of batchesFor(config, world)) {
     const results = await recordOfflineSales(prisma, { storeId, recordedByUserId: world.userId, source: 'bench' }, batch);
     created += results.filter((r) => r.outcome === 'CREATED').length;
   }
@@ -35,7 +48,7 @@ async function importCreateMany(prisma: PrismaClient, config: ReconciliationBenc
     (await prisma.product.findMany({ where: { sku: { in: world.skus } }, select: { id: true, sku: true } })).map((p) => [p.sku, p.id]),
   );
   let created = 0;
-  for (const { storeId, batch } of salesFor(config, world)) {
+  for (const { storeId, batch } of batchesFor(config, world)) {
     const sales = batch.map(({ sale }) => ({ id: randomUUID(), sale }));
     const { count } = await prisma.offlineSale.createMany({
       data: sales.map(({ id, sale }) => ({
@@ -87,12 +100,20 @@ export async function runReconciliationBench(): Promise<void> {
   );
   try {
     const rows: Record<string, string | number>[] = [];
-    for (const path of ['ours', 'createMany'] as const) {
+    let baselineMs: number | null = null;
+    for (const path of config.BENCH_PATHS) {
       const world = await seedReconciliationWorld(prisma, config, path.toUpperCase());
-      const imported = await timed(() => (path === 'ours' ? importOurs(prisma, config, world) : importCreateMany(prisma, config, world)));
-      const reimport = path === 'ours' ? await timed(() => importOurs(prisma, config, world)) : null;
+      const importWith = () =>
+        path === 'copy'
+          ? importByCopy(databaseUrl, config, world)
+          : path === 'unnest'
+            ? importOurs(prisma, config, world)
+            : importCreateMany(prisma, config, world);
+      const imported = await timed(importWith);
+      const reimport = path === 'createMany' ? null : await timed(importWith);
       const reconciled = await timed(() => reconcileStores(prisma, world));
       const total = imported.ms + reconciled.ms;
+      if (path === 'createMany') baselineMs = total;
       rows.push({
         path,
         'import s': (imported.ms / 1000).toFixed(1),
@@ -104,6 +125,8 @@ export async function runReconciliationBench(): Promise<void> {
         'RSS MB': Math.round(process.memoryUsage().rss / 1024 / 1024),
       });
     }
+    for (const row of rows)
+      row['createMany / this, end to end'] = baselineMs === null ? '-' : (baselineMs / (Number(row['end to end s']) * 1000)).toFixed(1);
     printTable(rows);
   } finally {
     await prisma.$disconnect();

@@ -1,6 +1,7 @@
 import { type Prisma } from '../../prisma/client';
 import { type ActivityDeps } from '../deps';
 import { customerContactOf } from './customer-contact';
+import { pickupStoreDetails } from './pickup-store-details';
 
 export interface NotifyCustomerRequest {
   orderId: string;
@@ -20,12 +21,14 @@ export function createNotifyCustomer({ prisma }: Pick<ActivityDeps, 'prisma'>) {
     return prisma.$transaction(async (tx) => {
       const contact = await customerContactOf(tx, request.orderId);
       if (contact === null) return { queued: false, notificationId: null };
+      // Every message about a pickup order can name its store and deadline; the caller's data wins.
+      const store = await pickupStoreDetails(tx, request.orderId);
       const row = await tx.notification.upsert({
         where: { idempotencyKey: request.idempotencyKey },
         create: {
           ...contact,
           template: request.template,
-          payload: { orderId: request.orderId, ...request.data } satisfies Prisma.InputJsonObject,
+          payload: { orderId: request.orderId, ...store, ...request.data } satisfies Prisma.InputJsonObject,
           idempotencyKey: request.idempotencyKey,
         },
         update: {},

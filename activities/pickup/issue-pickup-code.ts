@@ -1,7 +1,8 @@
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { DEFAULT_PICKUP_CODE_DIGITS, generatePickupCode, hashPickupCode } from '../../domain/pickup/pickup-code';
-import { describeInStoreZone, pickupDeadline } from '../../domain/pickup/pickup-deadline';
+import { pickupDeadline } from '../../domain/pickup/pickup-deadline';
 import { customerContactOf } from '../notifications/customer-contact';
+import { pickupStoreDetails } from '../notifications/pickup-store-details';
 import { type ActivityDeps } from '../deps';
 import { withTemporalFailures } from '../failures/to-temporal-failure';
 
@@ -44,20 +45,14 @@ export function createIssuePickupCode({ prisma }: Pick<ActivityDeps, 'prisma'>, 
         await tx.order.update({ where: { id: orderId }, data: { pickupCodeHash: await hashPickupCode(code) } });
         const contact = await customerContactOf(tx, orderId);
         if (contact === null) return { customerNotified: false, replayed: false };
-        const store = await tx.store.findFirst({
-          where: { pickupOrders: { some: { id: orderId } } },
-          select: { name: true, address: true, openingHours: true, timeZone: true },
-        });
         // Where, when it is open and until when, in the store's own zone ("5 Dec 2026, 20:15 WITA"): not "AMS-01".
+        // A run started before the expiry was passed names no deadline.
+        const deadline = pickupExpiryMs === undefined ? undefined : pickupDeadline(new Date(), pickupExpiryMs);
+        const store = await pickupStoreDetails(tx, orderId, deadline);
         const payload = {
           orderId,
-          storeName: store?.name ?? storeName,
-          storeAddress: store?.address ?? '',
-          openingHours: store?.openingHours ?? '',
-          collectBy:
-            store === null || pickupExpiryMs === undefined
-              ? ''
-              : describeInStoreZone(pickupDeadline(new Date(), pickupExpiryMs), store.timeZone),
+          ...(store ?? { storeName, storeAddress: '', openingHours: '' }),
+          collectBy: deadline === undefined ? '' : (store?.collectBy ?? ''),
           code,
         };
         await tx.notification.upsert({

@@ -33,7 +33,7 @@ export async function findStoreByCode(
   apiUrl: string,
   token: string,
   storeCode: string,
-): Promise<{ id: string; pickSlaMinutes: number; pickupReminderMinutes: number[]; pickupExpiryHours: number }> {
+): Promise<{ id: string; pickSlaMinutes: number; pickupReminderMinutes: number[]; pickupExpiryHours: number; openingHours: string }> {
   const query = new URLSearchParams({ filter: JSON.stringify({ q: storeCode }) });
   const response = await fetch(`${apiUrl}/api/stores?${query.toString()}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`GET /api/stores failed: HTTP ${response.status}`);
@@ -43,6 +43,7 @@ export async function findStoreByCode(
     pickSlaMinutes: number;
     pickupReminderMinutes: number[];
     pickupExpiryHours: number;
+    openingHours: string;
   }[];
   if (store?.code !== storeCode) throw new Error(`No store ${storeCode}`);
   return store;
@@ -52,12 +53,16 @@ export async function findStoreByCode(
 export async function restorePickupSettings(
   apiUrl: string,
   token: string,
-  store: { id: string; pickSlaMinutes: number; pickupReminderMinutes: number[] },
+  store: { id: string; pickSlaMinutes: number; pickupReminderMinutes: number[]; openingHours: string },
 ): Promise<void> {
   const response = await fetch(`${apiUrl}/api/stores/${store.id}`, {
     method: 'PUT',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ pickSlaMinutes: store.pickSlaMinutes, pickupReminderMinutes: store.pickupReminderMinutes }),
+    body: JSON.stringify({
+      pickSlaMinutes: store.pickSlaMinutes,
+      pickupReminderMinutes: store.pickupReminderMinutes,
+      openingHours: store.openingHours,
+    }),
   });
   if (!response.ok) throw new Error(`Restoring the pickup settings of store ${store.id} failed: HTTP ${response.status}`);
 }

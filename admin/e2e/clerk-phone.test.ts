@@ -35,6 +35,14 @@ describe('the clerk at 390 px', () => {
       await page.waitForURL((url) => url.hash.startsWith('#/tasks'));
       await page.locator('.list-page .RaList-content').waitFor();
       await expectNoSidewaysScroll(page);
+      // The clerk switches on the chime for new tasks (off by default, remembered on this phone).
+      await page.getByRole('button', { name: 'Profile' }).click();
+      const chime = page.locator('.new-task-sound-toggle');
+      expect(await chime.getAttribute('data-on')).toBe('false');
+      await chime.click();
+      await page.locator('.new-task-sound-toggle[data-on="true"]').getByText('Chime for new tasks: on').waitFor();
+      await page.keyboard.press('Escape');
+      expect(await page.evaluate(() => localStorage.getItem('omni.newTaskSound'))).toBe('on');
 
       // The shopper orders while the inbox is open; nobody touches the page.
       const order = await placePickupOrder([2, 1]);
@@ -43,6 +51,8 @@ describe('the clerk at 390 px', () => {
       await card.locator('.sla-countdown').waitFor();
       expect(await card.locator('.task-assignee').innerText()).toBe('nobody yet');
       await expectNoSidewaysScroll(page);
+      // The tab's title counts the open work, so a clerk on another tab sees it arrive too.
+      await page.waitForFunction(() => /^\(\d+\+?\) /.test(document.title), undefined, { timeout: processStepTimeoutMs });
       await browser.screenshot('clerk-390-1-inbox');
 
       await card.click();

@@ -4,7 +4,7 @@ import { type BrowserSession, openBrowserSession } from './browser';
 import { admin, adminUrl, apiUrl, opsLead, otherStoreCode, stepTimeoutMs, testTimeoutMs } from './e2e-settings';
 
 /**
- * An ops lead tunes a store's pickup settings: the API's own rule (reminders before expiry) comes back as
+ * An ops lead tunes a store's pickup settings and the opening hours its customers' messages name: the API's own rule (reminders before expiry) comes back as
  * a field error, a valid change is saved, and an admin finds it in the audit log with before and after.
  */
 describe('store pickup settings in the browser', () => {
@@ -20,6 +20,7 @@ describe('store pickup settings in the browser', () => {
       const adminToken = await signInToApi(apiUrl, admin);
       const original = await findStoreByCode(apiUrl, adminToken, otherStoreCode);
       const newPickSla = original.pickSlaMinutes + 5;
+      const newOpeningHours = `Mon-Fri 09:00-18:00, Sat 10:00-17:00 (${Date.now() % 1000})`;
       try {
         const lead = await openBrowserSession({ timeoutMs: stepTimeoutMs });
         sessions.push(lead);
@@ -38,9 +39,14 @@ describe('store pickup settings in the browser', () => {
 
         await reminders.fill(original.pickupReminderMinutes.join(', '));
         await lead.page.getByLabel('Pick SLA (minutes)').fill(String(newPickSla));
+        await lead.page.getByLabel('Opening hours').fill(newOpeningHours);
         await lead.page.getByRole('button', { name: 'Save' }).click();
         await waitForShow(lead.page, 'stores');
-        expect((await findStoreByCode(apiUrl, adminToken, otherStoreCode)).pickSlaMinutes).toBe(newPickSla);
+        await lead.page.getByText(newOpeningHours).waitFor();
+        expect(await findStoreByCode(apiUrl, adminToken, otherStoreCode)).toMatchObject({
+          pickSlaMinutes: newPickSla,
+          openingHours: newOpeningHours,
+        });
 
         const auditor = await openBrowserSession({ timeoutMs: stepTimeoutMs });
         sessions.push(auditor);

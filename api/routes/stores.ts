@@ -11,7 +11,10 @@ import { idParamsSchema } from '../openapi/common-schemas';
 import { type ResourceRouteDeps } from './route-deps';
 import { storeListQuerySchema, storeSchema, updateStoreBodySchema } from './stores.validators';
 
-const pickupSettingKeys = [
+/** What an ops lead may change: the pickup settings and what customers' messages say about the store. */
+const editableStoreKeys = [
+  'address',
+  'openingHours',
   'pickSlaMinutes',
   'pickEscalationMinutes',
   'pickupReminderMinutes',
@@ -95,7 +98,7 @@ export function registerStoreRoutes(api: ApiRouter, { prisma, pageLimits }: Reso
           pickupExpiryHours: body.pickupExpiryHours ?? before.pickupExpiryHours,
         });
         // A change that changes nothing (an empty body, only unknown fields, the values it already has) writes nothing, not even audit.
-        const changes = changedFields(before, { ...before, ...body }, pickupSettingKeys);
+        const changes = changedFields(before, { ...before, ...body }, editableStoreKeys);
         if (Object.keys(changes.after).length === 0) return before;
         const after = await tx.store.update({ where: { id: params.id }, data: body });
         await recordAudit(tx, { actor, action: 'store.update', entityType: 'Store', entityId: after.id, ...changes, requestId });

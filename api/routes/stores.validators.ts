@@ -11,6 +11,7 @@ export const storeSchema = z
     name: z.string(),
     city: z.string(),
     address: z.string(),
+    openingHours: z.string().meta({ description: 'As customers read it in messages, e.g. "Mon-Sat 10:00-19:00"' }),
     timeZone: z.string().meta({ description: 'IANA time zone; pickup deadlines are local times' }),
     currency: z.string().length(3),
     pickSlaMinutes: z.number().int(),
@@ -41,11 +42,14 @@ export const storeListQuerySchema = listQuerySchema({
 const maxPickupMinutes = 7 * 24 * 60;
 
 /**
- * Pickup settings an ops lead tunes per store. Fields left out stay as they are; other fields of the
+ * Pickup settings an ops lead tunes per store, and where and when customers find it. Fields left out stay as they are; other fields of the
  * record (react-admin sends the whole record) are ignored, not rejected.
  */
 export const updateStoreBodySchema = z
   .object({
+    // What the customer's messages say about the store (where to come, when it is open).
+    address: boundedText({ max: 200 }).optional(),
+    openingHours: boundedText({ max: 200, min: 0 }).optional(),
     pickSlaMinutes: z.number().int().min(5).max(maxPickupMinutes).optional(),
     pickEscalationMinutes: z.number().int().positive().max(maxPickupMinutes).optional(),
     pickupReminderMinutes: z

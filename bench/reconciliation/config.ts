@@ -13,7 +13,13 @@ export const reconciliationBenchSchema = z.object({
   BENCH_LINES: z.coerce.number().int().min(1).max(5_000_000).default(100_000),
   BENCH_STORES: z.coerce.number().int().min(1).max(20).default(3),
   BENCH_SKUS: z.coerce.number().int().min(1).max(100_000).default(10_000),
-  /** Receipts per written batch (OFFLINE_SALES_BATCH_MAX). */
+  /** Which import paths to run, in order (createMany is the baseline the ratios are against). */
+  BENCH_PATHS: z
+    .string()
+    .default('copy,unnest,createMany')
+    .transform((text) => text.split(',').map((path) => path.trim()))
+    .pipe(z.array(z.enum(['copy', 'unnest', 'createMany'])).min(1)),
+  /** Receipts per written batch of the unnest and createMany paths (OFFLINE_SALES_BATCH_MAX). */
   BENCH_BATCH: z.coerce.number().int().min(1).max(10_000).default(1000),
 });
 

@@ -37,25 +37,35 @@ export async function seedReconciliationWorld(prisma: PrismaClient, config: Reco
   return { storeIds, userId: user.id, skus };
 }
 
-/** The same sales for every run: receipt i of store i % stores sells one unit of SKU i % skus. */
-export function* salesFor(config: ReconciliationBenchConfig, world: BenchWorld): Generator<{ storeId: string; batch: NumberedSale[] }> {
+/** The same sales for every run and path: receipt i of store s sells one unit of SKU (7i + s) % skus. */
+export function* salesFor(config: ReconciliationBenchConfig, world: BenchWorld, storeId: string): Generator<NumberedSale> {
+  const s = world.storeIds.indexOf(storeId);
   const perStore = Math.ceil(config.BENCH_LINES / config.BENCH_STORES);
-  for (const [s, storeId] of world.storeIds.entries()) {
-    const count = Math.min(perStore, config.BENCH_LINES - s * perStore);
-    for (let start = 0; start < count; start += config.BENCH_BATCH) {
-      const batch: NumberedSale[] = [];
-      for (let i = start; i < Math.min(count, start + config.BENCH_BATCH); i += 1) {
-        batch.push({
-          row: i,
-          sale: {
-            receiptNumber: `R-${i}`,
-            soldAt: '2026-12-02T10:00:00.000Z',
-            currency: 'IDR',
-            lines: [{ sku: world.skus[(i * 7 + s) % world.skus.length] as string, quantity: 1, unitPriceMinor: 1500000 }],
-          },
-        });
+  const count = Math.max(0, Math.min(perStore, config.BENCH_LINES - s * perStore));
+  for (let i = 0; i < count; i += 1) {
+    yield {
+      row: i,
+      sale: {
+        receiptNumber: `R-${i}`,
+        soldAt: '2026-12-02T10:00:00.000Z',
+        currency: 'IDR',
+        lines: [{ sku: world.skus[(i * 7 + s) % world.skus.length] as string, quantity: 1, unitPriceMinor: 1500000 }],
+      },
+    };
+  }
+}
+
+/** The same sales in batches of BENCH_BATCH receipts, store after store (the paths that write per batch). */
+export function* batchesFor(config: ReconciliationBenchConfig, world: BenchWorld): Generator<{ storeId: string; batch: NumberedSale[] }> {
+  for (const storeId of world.storeIds) {
+    let batch: NumberedSale[] = [];
+    for (const sale of salesFor(config, world, storeId)) {
+      batch.push(sale);
+      if (batch.length === config.BENCH_BATCH) {
+        yield { storeId, batch };
+        batch = [];
       }
-      yield { storeId, batch };
     }
+    if (batch.length > 0) yield { storeId, batch };
   }
 }

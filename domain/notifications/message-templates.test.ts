@@ -37,6 +37,30 @@ describe('the pickup-ready message', () => {
   });
 });
 
+describe('the pickup reminder', () => {
+  it('names the store as the ready message did, and the collect-by time in the store’s zone', () => {
+    const outcome = renderMessage('pickup-reminder', {
+      orderId: 'o-1',
+      storeCode: 'MKS-01',
+      reminder: 2,
+      storeName: 'Makassar Panakkukang',
+      storeAddress: 'Jl. Boulevard Raya No. 12',
+      openingHours: 'Senin-Sabtu 09.00-21.00 WITA',
+      collectBy: '5 Dec 2026, 20:15 WITA',
+    });
+    expect(outcome.ok && outcome.message.text).toBe(
+      'Reminder 2: your order is still waiting for you at Makassar Panakkukang, Jl. Boulevard Raya No. 12 (open Senin-Sabtu 09.00-21.00 WITA). Please collect it by 5 Dec 2026, 20:15 WITA. Bring the pickup code we sent you.',
+    );
+  });
+
+  it('still reads for a row queued with the store code only', () => {
+    const outcome = renderMessage('pickup-reminder', { orderId: 'o-1', storeCode: 'AMS-01', reminder: 1 });
+    expect(outcome.ok && outcome.message.text).toBe(
+      'Reminder 1: your order is still waiting for you at AMS-01. Bring the pickup code we sent you.',
+    );
+  });
+});
+
 describe('refund amounts in messages', () => {
   it.each([
     ['EUR', '1999', '19.99 EUR'],

@@ -42,10 +42,15 @@ const templates: Record<string, Template> = {
       text: `Your order is ready for pickup at ${read('storeName')}${storeDetails(optional)}. Show this code at the counter: ${read('code')}.${deadline === '' ? '' : ` Please collect it by ${deadline}.`} Keep it to yourself: whoever has it can collect the order.`,
     };
   },
-  'pickup-reminder': (read) => ({
-    subject: 'Your order is waiting for you',
-    text: `Reminder ${read('reminder')}: your order is still waiting for you at ${read('storeCode')}. Bring the pickup code we sent you.`,
-  }),
+  'pickup-reminder': (read, optional) => {
+    // Rows queued before the store's details were added carry its code only.
+    const store = optional('storeName') === '' ? read('storeCode') : `${optional('storeName')}${storeDetails(optional)}`;
+    const deadline = optional('collectBy');
+    return {
+      subject: 'Your order is waiting for you',
+      text: `Reminder ${read('reminder')}: your order is still waiting for you at ${store}.${deadline === '' ? '' : ` Please collect it by ${deadline}.`} Bring the pickup code we sent you.`,
+    };
+  },
   'pickup-short-picked': (read) => ({
     subject: 'Part of your order is not available',
     text: `Sorry, we could not find ${read('missing')} for your order. We refunded ${money(read('refundedMinor'), read('currency'))}; the rest of your order is being prepared.`,

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fail, paint, say, seconds } from './output.mjs';
 
-/** @typedef {{ name: string, status: 'passed' | 'failed' | 'skipped', ms: number, detail?: string }} StageResult */
+/** @typedef {{ name: string, status: 'passed' | 'failed' | 'skipped', ms: number, detail?: string, leftOut?: boolean }} StageResult */
 
 export class TestReport {
   /** @type {StageResult[]} */
@@ -20,6 +20,16 @@ export class TestReport {
    * @param {() => Promise<boolean | void>} run
    * @param {{ needs?: string[] }} [options] stages that must have passed first
    */
+  /**
+   * Records a stage that this run leaves out by choice, and why (not a failure, unlike a stage skipped
+   * because what it needs failed).
+   * @param {string} name
+   * @param {string} detail
+   */
+  skip(name, detail) {
+    this.stages.push({ name, status: 'skipped', ms: 0, detail, leftOut: true });
+  }
+
   async stage(name, run, { needs = [] } = {}) {
     const missing = needs.filter((need) => this.stages.find((stage) => stage.name === need)?.status !== 'passed');
     if (missing.length > 0) {
@@ -52,7 +62,7 @@ export class TestReport {
   }
 
   get failed() {
-    return this.stages.some((stage) => stage.status !== 'passed');
+    return this.stages.some((stage) => stage.status !== 'passed' && stage.leftOut !== true);
   }
 
   /** @param {string[]} jestResultsFiles */

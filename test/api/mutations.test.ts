@@ -173,6 +173,24 @@ describe('PUT /api/stores/:id', () => {
     });
   });
 
+  it('changes the address and opening hours the customer messages name, audited; an empty address or overlong hours is 400 and writes nothing', async () => {
+    const opsLead = await bearer(demoLogin.opsLead);
+    const refused = await request(api.app)
+      .put(`/api/stores/${storeId}`)
+      .set('Authorization', opsLead)
+      .send({ address: '   ', openingHours: 'x'.repeat(201) });
+    expect(refused.status).toBe(400);
+    expect(bodyOf<ErrorBody>(refused).errors).toEqual({ address: anyString, openingHours: anyString });
+
+    const changed = await request(api.app)
+      .put(`/api/stores/${storeId}`)
+      .set('Authorization', opsLead)
+      .send({ address: ' Kalverstraat 92 ', openingHours: 'Mon-Sat 10:00-19:00' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ address: 'Kalverstraat 92', openingHours: 'Mon-Sat 10:00-19:00' });
+    expect((await auditRowsFor(storeId)).at(-1)).toMatchObject({ action: 'store.update', after: { openingHours: 'Mon-Sat 10:00-19:00' } });
+  });
+
   it('refuses reminders that would fire after the pickup expired, and writes nothing', async () => {
     const rowBefore = await api.prisma.store.findUniqueOrThrow({ where: { id: storeId } });
     const auditBefore = await auditRowsFor(storeId);

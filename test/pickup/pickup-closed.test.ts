@@ -1,5 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { cancelPickupUpdate, pickupCancelledSignal, pickupTimelineQuery } from '../../domain/pickup/pickup-messages';
+import { describeInStoreZone } from '../../domain/pickup/pickup-deadline';
 import { completeTaskUpdate, unlockTaskUpdate } from '../../domain/workflow-kit/task-messages';
 import { saveHistoryIfRecording } from '../support/histories';
 import { startTestWorker } from '../support/temporal';
@@ -46,6 +47,15 @@ describe('pickup workflow: expiry, cancellation, lockout, escalation', () => {
       orderBy: { createdAt: 'asc' },
     });
     expect(notices.map((notice) => notice.template)).toEqual(['pickup-ready', 'pickup-reminder', 'pickup-reminder', 'pickup-expired']);
+    // The reminder names the store as its record does and the deadline the ready message gave, not the store code.
+    const store = await world.prisma.store.findUniqueOrThrow({ where: { code: world.storeA } });
+    const handover = await world.prisma.task.findUniqueOrThrow({ where: { idempotencyKey: `handover:${order.orderId}` } });
+    expect(notices[1]?.payload).toMatchObject({
+      storeName: store.name,
+      storeAddress: store.address,
+      collectBy: describeInStoreZone(handover.dueAt ?? new Date(Number.NaN), store.timeZone),
+      reminder: 1,
+    });
     expect((await waitForTask(world.prisma, order.orderId, 'HANDOVER')).status).toBe('EXPIRED');
     expect((await world.prisma.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe('EXPIRED');
     await saveHistoryIfRecording(handle, 'pickup-expired');

@@ -19,6 +19,7 @@ export const en = {
         name: 'Name',
         city: 'City',
         address: 'Address',
+        openingHours: 'Opening hours',
         timeZone: 'Time zone',
         currency: 'Currency',
         pickSlaMinutes: 'Pick SLA (minutes)',
@@ -208,6 +209,7 @@ export const en = {
     stock: { out: 'Out of stock', low: 'Low', ok: 'In stock' },
     sections: {
       pickup_settings: 'Pickup settings',
+      customer_facing: 'What customers read in their messages',
       rate_limit: 'Rate-limit profile',
       listing: 'Listing and stock publishing',
       stock_per_store: 'Stock per store',
@@ -366,6 +368,8 @@ export const en = {
       assigned_mine: 'Me',
       assigned_unassigned: 'Nobody',
       open_in_queue: '%{queue}: %{count} open',
+      sound_off: 'Chime for new tasks: off',
+      sound_on: 'Chime for new tasks: on',
       due_in: 'due in %{time}',
       overdue_by: 'overdue by %{time}',
       no_due: 'no SLA',
@@ -425,6 +429,7 @@ export const en = {
     },
     validation_reason: 'Say why (at least 3 characters)',
     task_queue: { STORE: 'Store', MANAGER: 'Store manager', OPS: 'Operations', CUSTOMER_SERVICE: 'Customer service', ADMIN: 'Admin' },
+    charts: { no_data: 'Nothing to show for this period', loading: 'Loading…' },
     dashboard: {
       title: 'Dashboard',
       period: 'Period',

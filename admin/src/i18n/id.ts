@@ -22,6 +22,7 @@ export const id: TranslationMessages = {
         name: 'Nama',
         city: 'Kota',
         address: 'Alamat',
+        openingHours: 'Jam buka',
         timeZone: 'Zona waktu',
         currency: 'Mata uang',
         pickSlaMinutes: 'SLA pengambilan barang (menit)',
@@ -211,6 +212,7 @@ export const id: TranslationMessages = {
     stock: { out: 'Stok habis', low: 'Menipis', ok: 'Tersedia' },
     sections: {
       pickup_settings: 'Pengaturan pengambilan',
+      customer_facing: 'Yang dibaca pelanggan di pesan mereka',
       rate_limit: 'Profil batas permintaan',
       listing: 'Listing dan publikasi stok',
       stock_per_store: 'Stok per toko',
@@ -375,6 +377,8 @@ export const id: TranslationMessages = {
       assigned_mine: 'Saya',
       assigned_unassigned: 'Belum ada',
       open_in_queue: '%{queue}: %{count} terbuka',
+      sound_off: 'Bunyi untuk tugas baru: mati',
+      sound_on: 'Bunyi untuk tugas baru: nyala',
       due_in: 'tenggat %{time} lagi',
       overdue_by: 'terlambat %{time}',
       no_due: 'tanpa SLA',
@@ -437,6 +441,7 @@ export const id: TranslationMessages = {
     },
     validation_reason: 'Sebutkan alasannya (minimal 3 karakter)',
     task_queue: { STORE: 'Toko', MANAGER: 'Manajer toko', OPS: 'Operasional', CUSTOMER_SERVICE: 'Layanan pelanggan', ADMIN: 'Admin' },
+    charts: { no_data: 'Tidak ada data untuk periode ini', loading: 'Memuat…' },
     dashboard: {
       title: 'Dasbor',
       period: 'Periode',

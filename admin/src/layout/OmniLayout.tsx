@@ -1,5 +1,8 @@
 import { type ReactNode } from 'react';
-import { Layout, Menu } from 'react-admin';
+import { AppBar, Layout, Logout, Menu, UserMenu } from 'react-admin';
+import { ChartsLocaleText } from './ChartsLocaleText';
+import { NewTaskAlert } from './NewTaskAlert';
+import { NewTaskSoundToggle } from './NewTaskSoundToggle';
 import { OpenTaskCounts } from './OpenTaskCounts';
 import { OutageBanner } from '../outages/OutageBanner';
 
@@ -13,11 +16,26 @@ function OmniMenu() {
   );
 }
 
+/** react-admin's app bar (title, language, refresh) with the new-task chime switch in the user menu. */
+function OmniAppBar() {
+  return (
+    <AppBar
+      userMenu={
+        <UserMenu>
+          <NewTaskSoundToggle />
+          <Logout />
+        </UserMenu>
+      }
+    />
+  );
+}
+
 export function OmniLayout({ children }: { children: ReactNode }) {
   return (
-    <Layout menu={OmniMenu}>
+    <Layout menu={OmniMenu} appBar={OmniAppBar}>
+      <NewTaskAlert />
       <OutageBanner />
-      {children}
+      <ChartsLocaleText>{children}</ChartsLocaleText>
     </Layout>
   );
 }

@@ -20,6 +20,8 @@ function QueueCount({ queue }: { queue: string }) {
       component={Link}
       to={{ pathname: '/tasks', search: `filter=${encodeURIComponent(JSON.stringify({ queue }))}` }}
       className="open-task-count"
+      // "Layanan pelanggan: 0 terbuka" is longer than the menu is wide: wrap rather than cut it off.
+      sx={{ whiteSpace: 'normal' }}
       data-queue={queue}
       data-count={count}
     >

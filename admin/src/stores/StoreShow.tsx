@@ -17,6 +17,9 @@ export function StoreShow() {
             <TextField source="address" />
           </Labeled>
           <Labeled>
+            <TextField source="openingHours" emptyText="-" />
+          </Labeled>
+          <Labeled>
             <TextField source="city" />
           </Labeled>
           <Labeled>

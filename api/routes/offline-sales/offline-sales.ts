@@ -1,4 +1,5 @@
 import { recordAudit } from '../../../db/audit/record-audit';
+import { importOfflineSalesByCopy } from '../../../db/outages/copy-offline-sales';
 import { recordOfflineSales, type NumberedSale, type OfflineSaleRowResult } from '../../../db/outages/record-offline-sales';
 import { type Actor } from '../../../domain/auth/roles';
 import { throwIfStoreIsNotAccessible } from '../../../domain/auth/store-access';
@@ -8,13 +9,15 @@ import { type PrismaClient } from '../../../prisma/client';
 import { type ApiRouter } from '../../http/api-router';
 import { idParamsSchema } from '../../openapi/common-schemas';
 import { OFFLINE_SALES_CSV_COLUMNS, readOfflineSalesCsv } from './offline-sales-csv';
-import { summarizeOfflineSales } from './offline-sales-summary';
+import { summarizeOfflineSales, withUnreadableRows } from './offline-sales-summary';
 import { offlineSalesBodySchema, offlineSalesImportQuerySchema, offlineSalesResultSchema } from './offline-sales.validators';
 
 export interface OfflineSaleRouteDeps {
   prisma: PrismaClient;
-  /** Most sales per POST, and receipts per written batch of a CSV import (OFFLINE_SALES_BATCH_MAX). */
+  /** Most sales per POST (OFFLINE_SALES_BATCH_MAX). */
   batchMax: number;
+  /** A CSV import streams through its own connection's COPY (the Prisma pool has no COPY). */
+  databaseUrl: string;
 }
 
 async function findActiveStore(prisma: PrismaClient, actor: Actor, storeId: string): Promise<void> {
@@ -45,7 +48,7 @@ function rowsOf(body: unknown): { sales: NumberedSale[]; errors: OfflineSaleRowR
  * could not reach us, appended idempotently by receipt number. Store staff for their own store, ops
  * leads and admins for any.
  */
-export function registerOfflineSaleRoutes(api: ApiRouter, { prisma, batchMax }: OfflineSaleRouteDeps): void {
+export function registerOfflineSaleRoutes(api: ApiRouter, { prisma, batchMax, databaseUrl }: OfflineSaleRouteDeps): void {
   api.route({
     method: 'post',
     path: '/api/stores/:id/offline-sales',
@@ -95,25 +98,20 @@ export function registerOfflineSaleRoutes(api: ApiRouter, { prisma, batchMax }: 
       await findActiveStore(prisma, actor, params.id);
       if (!req.is('text/csv')) throw new InvalidDataError('Send the file as text/csv', { body: 'content-type must be text/csv' });
       const target = { storeId: params.id, recordedByUserId: actor.userId, source: `csv:${query.fileName}` };
-      const results: OfflineSaleRowResult[] = [];
-      let batch: NumberedSale[] = [];
-      const flush = async () => {
-        if (batch.length > 0) results.push(...(await recordOfflineSales(prisma, target, batch)));
-        batch = [];
-      };
-      try {
-        for await (const item of readOfflineSalesCsv(req)) {
-          if (item.kind === 'error') results.push(item.error);
-          else batch.push(item.sale);
-          if (batch.length >= batchMax) await flush();
+      const unreadable: OfflineSaleRowResult[] = [];
+      // The file streams through csv-parse straight into one COPY: good receipts are staged, bad ones kept aside.
+      async function* goodSales(): AsyncGenerator<NumberedSale> {
+        try {
+          for await (const item of readOfflineSalesCsv(req)) {
+            if (item.kind === 'error') unreadable.push(item.error);
+            else yield item.sale;
+          }
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          unreadable.push({ row: -1, receiptNumber: null, outcome: 'ERROR', error: `the file could not be read on: ${message}` });
         }
-      } catch (error) {
-        await flush();
-        const message = error instanceof Error ? error.message : String(error);
-        results.push({ row: -1, receiptNumber: null, outcome: 'ERROR', error: `the file could not be read on: ${message}` });
       }
-      await flush();
-      const summary = summarizeOfflineSales(results.sort((a, b) => a.row - b.row));
+      const summary = withUnreadableRows(await importOfflineSalesByCopy(databaseUrl, target, goodSales()), unreadable);
       await prisma.$transaction((tx) =>
         recordAudit(tx, {
           actor,

@@ -114,14 +114,18 @@ export async function runTest(args) {
   });
   report.bootstrapMs = performance.now() - report.startedAt;
 
-  await report.stage('eslint', async () => (await runCommand(localBin('eslint'), ['--max-warnings', '0', '.'])).code === 0);
-  await report.stage('format', async () => (await runCommand(localBin('prettier'), ['--check', '--log-level', 'warn', '.'])).code === 0);
-  await report.stage('typecheck', async () => (await runCommand(localBin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])).code === 0);
-  // The admin UI has its own compiler settings (DOM, JSX, bundler resolution); the root config excludes it.
-  await report.stage(
-    'typecheck admin UI',
-    async () => (await runCommand(localBin('tsc'), ['--noEmit', '-p', 'admin/tsconfig.json'])).code === 0,
-  );
+  const staticChecks = {
+    eslint: [localBin('eslint'), ['--max-warnings', '0', '.']],
+    format: [localBin('prettier'), ['--check', '--log-level', 'warn', '.']],
+    typecheck: [localBin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+    // The admin UI has its own compiler settings (DOM, JSX, bundler resolution); the root config excludes it.
+    'typecheck admin UI': [localBin('tsc'), ['--noEmit', '-p', 'admin/tsconfig.json']],
+  };
+  for (const [name, [command, commandArgs]] of Object.entries(staticChecks)) {
+    // A run of chosen test files is for the tests; the whole repository's checks belong to the full run (and `npm run lint`/`typecheck`).
+    if (jestArgs.length > 0) report.skip(name, 'test files chosen: run by `npm test` without arguments');
+    else await report.stage(name, async () => (await runCommand(command, commandArgs)).code === 0);
+  }
   const jest = async (/** @type {string} */ resultsFile, /** @type {string[]} */ args) =>
     (await runCommand(localBin('jest'), ['--ci', '--json', '--outputFile', resultsFile, ...args])).code === 0;
   if (jestArgs.length > 0) {
