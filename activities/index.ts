@@ -16,6 +16,12 @@ import { createCloseOutage, createSetOutageStatus } from './outages/close-outage
 import { createLoadOutage } from './outages/load-outage';
 import { createApplyOutageMeasure, createLiftOutageMeasure } from './outages/outage-measures';
 import { createReconcileOutage } from './outages/reconcile-outage';
+import { createApplyOutageCorrections, createSettleCancelledDoubleSale } from './outages/apply-outage-corrections';
+import { createDiffOutageStock } from './outages/diff-outage-stock';
+import { createCheckChannelHealth, createListWatchedChannels } from './outages/check-channel-health';
+import { createOpenDetectedOutage, createRecordDetectedOutageStarted } from './outages/open-detected-outage';
+import { createCountOutageReview, createFinishOutageReview, createOpenOutageReview } from './outages/outage-review';
+import { createCloseOutageTasks, createOpenOutageChecklist, createRecordOutageTaskOutcome } from './outages/outage-tasks';
 import { createPickupActivities } from './pickup/pickup-activities';
 import { createLoadPromotion } from './promotions/load-promotion';
 import { createPushPromotionPage } from './promotions/push-promotion-page';
@@ -58,6 +64,19 @@ export function createActivities(deps: ActivityDeps) {
     setOutageStatus: createSetOutageStatus(deps),
     reconcileOutage: createReconcileOutage(deps),
     closeOutage: createCloseOutage(deps),
+    diffOutageStock: createDiffOutageStock(deps),
+    openOutageReview: createOpenOutageReview(deps),
+    countOutageReview: createCountOutageReview(deps),
+    finishOutageReview: createFinishOutageReview(deps),
+    applyOutageCorrections: createApplyOutageCorrections(deps),
+    settleCancelledDoubleSale: createSettleCancelledDoubleSale(deps),
+    openOutageChecklist: createOpenOutageChecklist(deps),
+    recordOutageTaskOutcome: createRecordOutageTaskOutcome(deps),
+    closeOutageTasks: createCloseOutageTasks(deps),
+    listWatchedChannels: createListWatchedChannels(deps),
+    checkChannelHealth: createCheckChannelHealth(deps),
+    openDetectedOutage: createOpenDetectedOutage(deps),
+    recordDetectedOutageStarted: createRecordDetectedOutageStarted(deps),
   };
 }
 

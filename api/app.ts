@@ -29,11 +29,13 @@ import { registerChannelWebhookRoutes } from './routes/channel-webhooks';
 import { registerChannelRoutes } from './routes/channels';
 import { registerDashboardMetricRoutes } from './routes/dashboard/dashboard-metrics';
 import { registerDocsRoutes } from './routes/docs';
+import { registerDiscrepancyRoutes } from './routes/discrepancies/discrepancies';
 import { registerHealthRoutes } from './routes/health';
 import { registerInventoryRoutes } from './routes/inventory/inventory';
 import { registerInventoryMovementRoutes } from './routes/inventory/inventory-movements';
 import { registerOfflineSaleRoutes } from './routes/offline-sales/offline-sales';
 import { outageWorkflowSettingsOf, registerOutageRoutes } from './routes/outages/outages';
+import { registerStockCountRoutes } from './routes/outages/stock-counts';
 import { registerOrderActionRoutes } from './routes/orders/order-actions';
 import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
@@ -100,6 +102,8 @@ export type AppConfig = Pick<
   | 'OUTAGE_STORE_HOLD_PERCENT'
   | 'RECONCILIATION_TOLERANCE_UNITS'
   | 'RECONCILIATION_TOLERANCE_VALUE_MINOR'
+  | 'RECONCILIATION_FOUR_EYES_ABOVE_MINOR'
+  | 'OUTAGE_PUBLISH_READBACK_DELAY_MS'
 >;
 
 const backgroundWorkKey = 'backgroundWork';
@@ -239,6 +243,8 @@ export function createApp({
   });
   registerOfflineSaleRoutes(api, { prisma, batchMax: config.OFFLINE_SALES_BATCH_MAX, databaseUrl: config.DATABASE_URL });
   registerOutageRoutes(api, { ...resourceDeps, fulfilment, settings: outageWorkflowSettingsOf(config) });
+  registerDiscrepancyRoutes(api, { ...resourceDeps, fulfilment, fourEyesAboveMinor: config.RECONCILIATION_FOUR_EYES_ABOVE_MINOR });
+  registerStockCountRoutes(api, { ...resourceDeps, fulfilment });
   registerWorkflowRoutes(api, {
     ...resourceDeps,
     client: temporal.client,

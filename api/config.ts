@@ -186,6 +186,10 @@ export const apiConfigSchema = z
     /** Largest stock correction a reconciliation makes without a person: units and value (minor units). */
     RECONCILIATION_TOLERANCE_UNITS: z.coerce.number().int().min(0).max(1_000_000).default(2),
     RECONCILIATION_TOLERANCE_VALUE_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(50_000),
+    /** A correction worth more than this (minor units) is approved by two different people (four-eyes). */
+    RECONCILIATION_FOUR_EYES_ABOVE_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(500_000),
+    /** Wait between publishing an outage's corrections to the channels and reading them back. */
+    OUTAGE_PUBLISH_READBACK_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET !== developmentJwtSecret, {
     path: ['JWT_SECRET'],

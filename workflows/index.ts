@@ -8,3 +8,4 @@ export { rollOutPromotion } from './promotions/roll-out-promotion';
 export { pushPromotionToChannel } from './promotions/push-promotion-to-channel';
 export { returnOrder } from './returns/return-order';
 export { handleOutage } from './outages/handle-outage';
+export { detectOutages } from './outages/detect-outages';

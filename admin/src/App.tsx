@@ -10,6 +10,8 @@ import { inventory } from './inventory';
 import { inventoryMovements } from './inventory-movements';
 import { OmniLayout } from './layout/OmniLayout';
 import { orders } from './orders';
+import { outages } from './outages';
+import { discrepancies } from './reconciliation';
 import { products } from './products';
 import { stockAdjustments } from './stock-adjustments';
 import { stores } from './stores';
@@ -52,6 +54,8 @@ export function App() {
       <Resource name="users" {...users} />
       <Resource name="workflows" {...workflows} />
       <Resource name="audit-events" {...auditEvents} />
+      <Resource name="outages" {...outages} />
+      <Resource name="discrepancies" {...discrepancies} />
     </Admin>
   );
 }

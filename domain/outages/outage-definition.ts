@@ -23,12 +23,15 @@ export const outageWorkflow = {
   searchAttributes: ['businessKey', 'workflowDomain', 'storeCode', 'channelCode', 'currentStep'],
   timelineQuery: 'outageTimeline',
   cancelUpdate: null,
-  taskTypes: [],
+  taskTypes: ['RECONCILIATION_REVIEW', 'OUTAGE_CHECKLIST', 'STOCK_COUNT'],
   steps: [
     { name: 'PROTECTING', label: 'Protective measures' },
     { name: 'WAITING_FOR_RECOVERY', label: 'Waiting for recovery' },
     { name: 'RECONCILING', label: 'Reconciling' },
+    { name: 'REVIEWING', label: 'Review of discrepancies' },
+    { name: 'APPLYING_CORRECTIONS', label: 'Applying corrections' },
     { name: 'LIFTING_MEASURES', label: 'Lifting measures' },
+    { name: 'PUBLISHING', label: 'Publishing to channels' },
     { name: 'RESOLVED', label: 'Resolved' },
   ],
   startRequest: (taskQueue: string, { outage, settings }: OutageStartSource) => {
@@ -49,3 +52,11 @@ export const outageWorkflow = {
     };
   },
 } as const satisfies WorkflowDefinition<OutageStartSource>;
+
+/** The API's word to the run that the last open discrepancy of its review was decided (docs/outages.md). */
+export const RECONCILIATION_REVIEWED_SIGNAL = 'reconciliationReviewed';
+/** Idempotency key of an outage's one RECONCILIATION_REVIEW task: `reconciliation-review:<outageId>`. */
+export const REVIEW_TASK_KEY_PREFIX = 'reconciliation-review:';
+
+/** The API opened a STOCK_COUNT task for the outage's store (the task row is written with the signal). */
+export const STOCK_COUNT_REQUESTED_SIGNAL = 'stockCountRequested';

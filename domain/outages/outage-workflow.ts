@@ -14,6 +14,10 @@ export interface OutageWorkflowSettings {
   /** Share of a cut-off store's available stock held back from every channel (OUTAGE_STORE_HOLD_PERCENT). */
   storeHoldPercent: number;
   tolerance: ReconciliationTolerance;
+  /** RECONCILIATION_FOUR_EYES_ABOVE_MINOR (absent in runs started before the review existed). */
+  fourEyesAboveMinor?: number;
+  /** Wait between publishing the corrections to the channels and reading them back (OUTAGE_PUBLISH_READBACK_DELAY_MS). */
+  publishReadBackDelayMs?: number;
 }
 
 export interface HandleOutageInput {
@@ -41,8 +45,54 @@ export interface HandleOutageResult {
   status: 'RESOLVED';
   endedBy: string;
   reconciliation: OutageReconciliationCounts;
+  /** What review and corrections did (runs with the review flow). */
+  corrections?: OutageCorrectionsSummary;
+}
+
+export interface OutageCorrectionsSummary {
+  stockDrifts: number;
+  autoFixed: number;
+  reviewed: number;
+  stockCorrections: number;
+  unitsMoved: number;
+  transfers: number;
+  cancellations: number;
 }
 
 export interface OutageTimeline extends WorkflowTimeline {
   measures: OutageMeasure[];
 }
+
+/** The store's manual procedure while it is cut off: i18n keys the checklist task shows, in order. */
+export const OUTAGE_CHECKLIST_STEPS = [
+  'outages.checklist.paper_journal',
+  'outages.checklist.no_pickups',
+  'outages.checklist.tell_customers',
+  'outages.checklist.keep_receipts',
+  'outages.checklist.enter_journal',
+] as const;
+
+export type OutageChecklistOutcome = {
+  type: 'OUTAGE_CHECKLIST';
+  acknowledged: true;
+};
+
+export type StockCountOutcome = {
+  type: 'STOCK_COUNT';
+  counts: { sku: string; counted: number }[];
+};
+
+export type OutageTaskOutcome = OutageChecklistOutcome | StockCountOutcome;
+
+/** A stock count the API opened for the store of an open outage: the run accepts its completion. */
+export interface StockCountRequested {
+  taskId: string;
+  skus: string[];
+}
+
+export interface ReconciliationReviewed {
+  reviewedBy: ProcessActor;
+}
+
+/** The review, the checklist and the stock counts, in runs started since they exist. */
+export const OUTAGE_FLOW_PATCH = 'outage-review-flow';

@@ -1,9 +1,10 @@
-import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { hasRecovered, type HealthCheck } from '../../domain/outages/outage-detection';
-import { endOutageSignal, outageTimelineQuery } from '../../domain/outages/outage-messages';
+import { endOutageSignal, outageTimelineQuery, stockCountRequestedSignal } from '../../domain/outages/outage-messages';
 import {
   OUTAGE_ACTOR,
+  OUTAGE_FLOW_PATCH,
   type EndOutageRequest,
   type HandleOutageInput,
   type HandleOutageResult,
@@ -14,20 +15,33 @@ import { activityProfiles } from '../kit/activity-profiles';
 import { Compensations } from '../kit/saga';
 import { ShownSearchAttributes } from '../kit/shown-search-attributes';
 import { TimelineRecorder } from '../kit/timeline-recorder';
+import { OutageTaskDesk } from './outage-task-desk';
+import { reviewAndCorrect, publishAndClose } from './review-phase';
 
-const { loadOutage, applyOutageMeasure, liftOutageMeasure, setOutageStatus, reconcileOutage, closeOutage, probeChannelHealth } =
-  proxyActivities<
-    Pick<
-      Activities,
-      | 'loadOutage'
-      | 'applyOutageMeasure'
-      | 'liftOutageMeasure'
-      | 'setOutageStatus'
-      | 'reconcileOutage'
-      | 'closeOutage'
-      | 'probeChannelHealth'
-    >
-  >(activityProfiles.db);
+const {
+  loadOutage,
+  applyOutageMeasure,
+  liftOutageMeasure,
+  setOutageStatus,
+  reconcileOutage,
+  closeOutage,
+  probeChannelHealth,
+  openOutageChecklist,
+  recordOutageTaskOutcome,
+} = proxyActivities<
+  Pick<
+    Activities,
+    | 'loadOutage'
+    | 'applyOutageMeasure'
+    | 'liftOutageMeasure'
+    | 'setOutageStatus'
+    | 'reconcileOutage'
+    | 'closeOutage'
+    | 'probeChannelHealth'
+    | 'openOutageChecklist'
+    | 'recordOutageTaskOutcome'
+  >
+>(activityProfiles.db);
 
 /** Only the newest checks decide recovery; older ones are dropped so the state stays small. */
 const CHECKS_KEPT = 20;
@@ -52,10 +66,38 @@ export async function handleOutage(input: HandleOutageInput): Promise<HandleOuta
     currentStep = step;
     shown.show([{ key: searchAttributes.currentStep, value: step }]);
   };
-  setHandler(outageTimelineQuery, () => ({ currentStep, openTask: null, entries: timeline.snapshot(), measures: [...measures] }));
+  setHandler(outageTimelineQuery, () => ({
+    currentStep,
+    openTask: desk.openTasks()[0] ?? null,
+    entries: timeline.snapshot(),
+    measures: [...measures],
+  }));
   setHandler(endOutageSignal, (request) => {
     if (ended === null) ended = request;
   });
+  // Runs started before the review, checklist and counts existed replay without them (test/histories/).
+  const flow = patched(OUTAGE_FLOW_PATCH);
+  const desk = new OutageTaskDesk();
+  if (flow) {
+    desk.install(async (request) => {
+      await recordOutageTaskOutcome({
+        taskId: request.taskId,
+        outageId,
+        actor: request.actor,
+        outcome: request.outcome,
+        requestId: request.requestId,
+      });
+      timeline.note(
+        request.outcome.type,
+        request.outcome.type === 'STOCK_COUNT' ? `${request.outcome.counts.length} SKUs counted` : 'acknowledged',
+        request.actor.label,
+      );
+    });
+    setHandler(stockCountRequestedSignal, (request) => {
+      if (currentStep === 'PROTECTING' || currentStep === 'WAITING_FOR_RECOVERY')
+        desk.expect(request.taskId, { type: 'STOCK_COUNT', skus: request.skus });
+    });
+  }
 
   enter('PROTECTING');
   const outage = await loadOutage({ outageId });
@@ -73,6 +115,18 @@ export async function handleOutage(input: HandleOutageInput): Promise<HandleOuta
         timeline.note(measure, 'lifted', OUTAGE_ACTOR.label);
       },
     });
+  }
+
+  if (flow && outage.kind === 'STORE' && outage.storeCode !== null && outage.storeId !== null) {
+    const { taskId } = await openOutageChecklist({
+      outageId,
+      workflowId,
+      taskId: uuid4(),
+      storeCode: outage.storeCode,
+      storeId: outage.storeId,
+    });
+    desk.expect(taskId, { type: 'OUTAGE_CHECKLIST' });
+    timeline.note('OUTAGE_CHECKLIST', 'opened for the store manager', OUTAGE_ACTOR.label);
   }
 
   enter('WAITING_FOR_RECOVERY');
@@ -107,6 +161,24 @@ export async function handleOutage(input: HandleOutageInput): Promise<HandleOuta
     `${reconciliation.offlineSalesApplied} offline sales applied (${reconciliation.linesApplied} SKU lines), ` +
       `${reconciliation.discrepancies} discrepancies, ${reconciliation.doubleSales} double sales`,
   );
+
+  if (flow) {
+    const corrected = await reviewAndCorrect({
+      outageId,
+      workflowId,
+      settings,
+      reconciliationId: reconciliation.reconciliationId,
+      timeline,
+      enter,
+      desk,
+    });
+    enter('LIFTING_MEASURES');
+    const { failed } = await compensations.runAll(null);
+    for (const failure of failed) timeline.note(failure.name, `could not be lifted: ${failure.message}`, OUTAGE_ACTOR.label);
+    await publishAndClose({ outage, workflowId, settings, timeline, enter, endedBy: endedByPerson?.actor ?? OUTAGE_ACTOR, reason });
+    timeline.note('RESOLVED', reason, endedBy);
+    return { status: 'RESOLVED', endedBy, reconciliation, corrections: corrected };
+  }
 
   enter('LIFTING_MEASURES');
   const { failed } = await compensations.runAll(null);

@@ -1,6 +1,7 @@
 import { type DataProvider, type Identifier, type RaRecord, type UpdateParams } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { authenticatedHttpClient } from './http-client';
+import { type UploadProgress, uploadWithProgress } from './upload-with-progress';
 
 /**
  * react-admin's simple-rest dialect (lists with sort/range/filter and Content-Range) plus our API's
@@ -16,6 +17,14 @@ export interface OmnichannelDataProvider extends DataProvider {
   readJson<Result>(path: string): Promise<Result>;
   /** A dashboard tile's figures, `GET /api/metrics/<tile>?<query>`. */
   metrics<Figures>(tile: string, query: string): Promise<Figures>;
+  /** A command of the API that is not one record's action (`POST /outages`, `POST /discrepancies/bulk-decision`). */
+  postJson<Result>(path: string, body: unknown): Promise<Result>;
+  /** A file as the request body, reporting upload progress (`POST /stores/:id/offline-sales/import`). */
+  uploadFile<Result>(
+    path: string,
+    file: Blob,
+    options: { contentType: string; onProgress?: (progress: UploadProgress) => void; signal?: AbortSignal },
+  ): Promise<Result>;
 }
 
 /** Resources whose API changes a record by PATCH with the changed fields, not PUT of the whole record. */
@@ -45,5 +54,14 @@ export function createDataProvider(apiBaseUrl: string): OmnichannelDataProvider 
     },
     readJson,
     metrics: <Figures>(tile: string, query: string) => readJson<Figures>(`/metrics/${encodeURIComponent(tile)}?${query}`),
+    async postJson<Result>(path: string, body: unknown) {
+      const response = await authenticatedHttpClient(`${apiBaseUrl}${path}`, { method: 'POST', body: JSON.stringify(body) });
+      return response.json as Result;
+    },
+    uploadFile: <Result>(
+      path: string,
+      file: Blob,
+      options: { contentType: string; onProgress?: (progress: UploadProgress) => void; signal?: AbortSignal },
+    ) => uploadWithProgress<Result>(`${apiBaseUrl}${path}`, file, options),
   };
 }

@@ -4,6 +4,7 @@ import { ChartsLocaleText } from './ChartsLocaleText';
 import { NewTaskAlert } from './NewTaskAlert';
 import { NewTaskSoundToggle } from './NewTaskSoundToggle';
 import { OpenTaskCounts } from './OpenTaskCounts';
+import { OutageBanner } from '../outages/OutageBanner';
 
 /** react-admin's menu (every resource the user may see) with the open-task counts per queue below it. */
 function OmniMenu() {
@@ -33,6 +34,7 @@ export function OmniLayout({ children }: { children: ReactNode }) {
   return (
     <Layout menu={OmniMenu} appBar={OmniAppBar}>
       <NewTaskAlert />
+      <OutageBanner />
       <ChartsLocaleText>{children}</ChartsLocaleText>
     </Layout>
   );

@@ -43,7 +43,9 @@ export function OpenTaskCounts() {
   const { canAccess } = useCanAccess({ resource: 'tasks', action: 'list' });
   const { permissions } = usePermissions<Permissions>();
   if (canAccess !== true) return null;
-  const queues = isConfinedToStore(permissions) ? taskQueues.filter((queue) => queue !== 'CUSTOMER_SERVICE') : taskQueues;
+  const queues = isConfinedToStore(permissions)
+    ? taskQueues.filter((queue) => queue !== 'CUSTOMER_SERVICE' && queue !== 'ADMIN')
+    : taskQueues;
   return (
     <>
       {queues.map((queue) => (

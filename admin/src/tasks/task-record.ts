@@ -27,7 +27,15 @@ export const inboxStatuses = ['OPEN', 'CLAIMED', 'LOCKED'];
 
 export const isActionable = (task: Pick<TaskRecord, 'status'>): boolean => task.status === 'OPEN' || task.status === 'CLAIMED';
 
-export const taskTypeChoices = ['PICK', 'HANDOVER', 'CUSTOMER_SERVICE', 'ESCALATION'].map((id) => ({ id, name: `omni.task_type.${id}` }));
+export const taskTypeChoices = [
+  'PICK',
+  'HANDOVER',
+  'CUSTOMER_SERVICE',
+  'ESCALATION',
+  'OUTAGE_CHECKLIST',
+  'STOCK_COUNT',
+  'RECONCILIATION_REVIEW',
+].map((id) => ({ id, name: `omni.task_type.${id}` }));
 export const taskStatusChoices = ['OPEN', 'CLAIMED', 'DONE', 'CANCELLED', 'EXPIRED', 'LOCKED'].map((id) => ({
   id,
   name: `omni.task_status.${id}`,
@@ -36,8 +44,8 @@ export const taskStatusChoices = ['OPEN', 'CLAIMED', 'DONE', 'CANCELLED', 'EXPIR
 /** From this much time left, an SLA chip turns to a warning. */
 export const slaWarningWithinMs = 5 * 60_000;
 
-/** The task queues (api TaskQueue): a store's staff, its managers (escalated), head office's customer service. */
-export const taskQueues = ['STORE', 'MANAGER', 'CUSTOMER_SERVICE'] as const;
+/** The task queues (api TaskQueue): a store's staff, its managers (escalated), head office's customer service and admins (reviews). */
+export const taskQueues = ['STORE', 'MANAGER', 'CUSTOMER_SERVICE', 'ADMIN'] as const;
 export const taskQueueChoices = taskQueues.map((id) => ({ id, name: `omni.task_queue.${id}` }));
 
 /** The inbox's "who has it" filter, as the API's `assigned` filter takes it. */

@@ -6,7 +6,7 @@ import { ConflictError, InvalidDataError, NotFoundError } from '../../../domain/
 import { END_OUTAGE_SIGNAL, outageWorkflow } from '../../../domain/outages/outage-definition';
 import { outageWorkflowId } from '../../../domain/outages/outage-detection';
 import { type EndOutageRequest, type OutageWorkflowSettings } from '../../../domain/outages/outage-workflow';
-import { type Prisma } from '../../../prisma/client';
+import { type Prisma, type PrismaClient } from '../../../prisma/client';
 import { enqueueWorkflowStart, queueWorkflowSignal } from '../../../workflow-starts/enqueue-workflow-start';
 import { type AppConfig } from '../../app';
 import { type ApiRouter } from '../../http/api-router';
@@ -41,6 +41,8 @@ export function outageWorkflowSettingsOf(config: AppConfig): OutageWorkflowSetti
     },
     storeHoldPercent: config.OUTAGE_STORE_HOLD_PERCENT,
     tolerance: { units: config.RECONCILIATION_TOLERANCE_UNITS, valueMinor: config.RECONCILIATION_TOLERANCE_VALUE_MINOR },
+    fourEyesAboveMinor: config.RECONCILIATION_FOUR_EYES_ABOVE_MINOR,
+    publishReadBackDelayMs: config.OUTAGE_PUBLISH_READBACK_DELAY_MS,
   };
 }
 
@@ -49,7 +51,65 @@ type OutageView = z.infer<typeof outageSchema>;
 
 /** The JSON columns as the workflow writes them (activities/outages/outage-measures.ts, close-outage.ts). */
 function view(row: OutageRow): OutageView {
-  return { ...row, measures: row.measures as OutageView['measures'], report: row.report as OutageView['report'] };
+  const measures = row.measures as OutageView['measures'];
+  return {
+    ...row,
+    measures,
+    measuresInForce: measures.filter((m) => m.liftedAt === null).map((m) => m.measure),
+    report: row.report as OutageView['report'],
+  };
+}
+
+/** The show record's review state and decisions, from the outage's discrepancies (GET /api/outages/:id). */
+async function withReview(prisma: PrismaClient, outage: OutageView): Promise<OutageView> {
+  const rows = await prisma.discrepancy.findMany({
+    where: { reconciliation: { outageId: outage.id }, class: { not: null } },
+    select: {
+      id: true,
+      class: true,
+      resolution: true,
+      decision: true,
+      delta: true,
+      correctedDelta: true,
+      valueMinor: true,
+      firstApprovedBy: true,
+      resolvedAt: true,
+      product: { select: { sku: true } },
+      store: { select: { code: true } },
+      resolvedBy: { select: { email: true } },
+    },
+    orderBy: [{ valueMinor: 'desc' }, { id: 'asc' }],
+  });
+  const firstIds = [...new Set(rows.flatMap((r) => (r.firstApprovedBy === null ? [] : [r.firstApprovedBy])))];
+  const firsts = new Map(
+    (firstIds.length === 0 ? [] : await prisma.user.findMany({ where: { id: { in: firstIds } }, select: { id: true, email: true } })).map(
+      (u) => [u.id, u.email],
+    ),
+  );
+  const open = rows.filter((r) => r.resolution === 'PENDING' || r.resolution === 'AWAITING_SECOND_APPROVAL');
+  return {
+    ...outage,
+    review: {
+      pending: open.length,
+      awaitingSecondApproval: open.filter((r) => r.resolution === 'AWAITING_SECOND_APPROVAL').length,
+      valueMinor: open.reduce((sum, r) => sum + Number(r.valueMinor ?? 0), 0),
+    },
+    approvals: rows
+      .filter((r) => r.decision !== null || r.firstApprovedBy !== null)
+      .map((r) => ({
+        discrepancyId: r.id,
+        class: r.class ?? '',
+        sku: r.product.sku,
+        storeCode: r.store?.code ?? null,
+        status: r.resolution,
+        decision: r.decision,
+        correction: r.correctedDelta ?? r.delta,
+        valueMinor: Number(r.valueMinor ?? 0),
+        firstApprovedBy: r.firstApprovedBy === null ? null : (firsts.get(r.firstApprovedBy) ?? null),
+        decidedBy: r.resolvedBy?.email ?? null,
+        decidedAt: r.resolvedAt,
+      })),
+  };
 }
 
 /**
@@ -101,7 +161,7 @@ export function registerOutageRoutes(api: ApiRouter, { prisma, pageLimits, fulfi
       const ownStore = confinedStoreId(actor);
       if (row === null || (ownStore !== null && row.storeId !== null && row.storeId !== ownStore))
         throw new NotFoundError('Outage not found');
-      return view(row);
+      return withReview(prisma, view(row));
     },
   });
 

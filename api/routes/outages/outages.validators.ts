@@ -22,6 +22,29 @@ export const outageSchema = z
     workflowId: z.string().nullable(),
     createdAt: z.date(),
     updatedAt: z.date(),
+    measuresInForce: z.array(z.string()).meta({ description: 'The measures not lifted yet' }),
+    review: z
+      .object({ pending: z.number().int(), awaitingSecondApproval: z.number().int(), valueMinor: z.number().int() })
+      .optional()
+      .meta({ description: 'One outage only: what its review still waits for' }),
+    approvals: z
+      .array(
+        z.object({
+          discrepancyId: idSchema,
+          class: z.string(),
+          sku: z.string(),
+          storeCode: z.string().nullable(),
+          status: z.string(),
+          decision: z.string().nullable(),
+          correction: z.number().int(),
+          valueMinor: z.number().int(),
+          firstApprovedBy: z.string().nullable(),
+          decidedBy: z.string().nullable(),
+          decidedAt: z.date().nullable(),
+        }),
+      )
+      .optional()
+      .meta({ description: 'One outage only: who decided what (the report beside the counts per class)' }),
   })
   .meta({ id: 'Outage' });
 

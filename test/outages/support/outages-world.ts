@@ -3,10 +3,10 @@ import { signAccessToken } from '../../../api/auth/tokens';
 import { createPrismaClient, type PrismaClient, type UserRole } from '../../../prisma/client';
 import { testEnv } from '../../support/env';
 
-export type OutagesUserKey = 'managerA' | 'clerkB' | 'opsLead';
+export type OutagesUserKey = 'managerA' | 'clerkA' | 'clerkB' | 'opsLead' | 'admin';
 
 /**
- * Two stores (A, B), a manager of A, a clerk of B, an ops lead and `skuCount` products at Rp 15.000 with 20
+ * Two stores (A, B), a manager and a clerk of A, a clerk of B, an ops lead, an admin and `skuCount` products at Rp 15.000 with 20
  * on hand in store A. Codes are unique per run; at the end stores, products and users are deactivated
  * (the journal and the ledger are append-only, so nothing they name is deleted).
  */
@@ -61,6 +61,8 @@ export class OutagesWorld {
     await user('managerA', 'STORE_STAFF', a.id, true);
     await user('clerkB', 'STORE_STAFF', b.id, false);
     await user('opsLead', 'OPS_LEAD', null, false);
+    await user('admin', 'ADMIN', null, false);
+    await user('clerkA', 'STORE_STAFF', a.id, false);
   }
 
   sku(index: number): string {

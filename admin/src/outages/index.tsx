@@ -1,0 +1,17 @@
+import ReportProblemIcon from '@mui/icons-material/ReportProblem';
+import { reactRouterProvider } from 'react-admin';
+import { lazyScreen } from '../shared/lazy-screen';
+import { offlineSalesImportRoute } from './offline-sales-import-path';
+
+/** The Route of the router react-admin runs on: Resource's <Routes> only takes its own. */
+const { Route } = reactRouterProvider;
+const OfflineSalesImport = lazyScreen(() => import('./OfflineSalesImport'), 'OfflineSalesImport');
+
+export const outages = {
+  list: lazyScreen(() => import('./OutageList'), 'OutageList'),
+  show: lazyScreen(() => import('./OutageShow'), 'OutageShow'),
+  icon: ReportProblemIcon,
+  recordRepresentation: (outage: { kind: string; cause: string }) => outage.cause,
+  // A store's offline-sales import is the outages' screen too (the sales join the store's open outage).
+  children: <Route path={offlineSalesImportRoute} element={<OfflineSalesImport />} />,
+};
