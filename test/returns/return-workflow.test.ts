@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createApp } from '../../api/app';
 import { createLogger } from '../../api/logger';
@@ -30,10 +32,16 @@ describe('cross-channel returns', () => {
   let temporal: ReturnType<typeof createTemporalClient>;
   let app: ReturnType<typeof createApp>;
   let secret: string;
+  let server: Server;
   const as = (key: ReturnsUserKey) => world.bearer(key, secret);
 
   beforeAll(async () => {
-    await world.setUp();
+    // The API listens before the sandbox starts, so the sandbox's webhooks (return.requested) reach it.
+    server = createServer((req, res) => {
+      app(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await world.setUp({ apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
     worker = await startTestWorker({
       prisma: world.prisma,
       channels: world.channels,
@@ -51,6 +59,8 @@ describe('cross-channel returns', () => {
     app = createApp({ prisma: world.prisma, temporal, config, logger: createLogger(config) });
   });
   afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
     await worker.stop();
     await temporal.close();
     await world.tearDown();
@@ -417,6 +427,57 @@ describe('cross-channel returns', () => {
     const { row } = await settled(ret.id, 'returns-manual-refund');
     expect(row.status).toBe('CLOSED');
     expect(row.lines[0]).toMatchObject({ refundStatus: 'SUCCEEDED', refundReference: 'manual:BANK-4711' });
+  });
+
+  it('takes a return the customer started on the marketplace at the store they walk into, and tells the marketplace', async () => {
+    const order = await world.collectedOrder([{ sku: world.skuTwo, quantity: 1 }]);
+    const asked = await fetch(`${world.sandboxUrl}/channels/${world.channelCode}/orders/${order.externalId}/return-requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ lines: [{ lineId: `${order.externalId}-1`, quantity: 1 }], reason: 'Wrong colour' }),
+    });
+    expect(asked.status).toBe(201);
+    const { returnRef, eventId } = (await asked.json()) as { returnRef: string; eventId: string };
+    const requested = await eventually(
+      () => world.prisma.return.findFirst({ where: { orderId: order.orderId, channelReturnRef: returnRef } }),
+      (row) => row !== null,
+    );
+    expect(requested).toMatchObject({ status: 'REQUESTED', receivedAtStoreId: null, requestedByLabel: `channel:${world.channelCode}` });
+    const id = requested?.id ?? '';
+    // No store yet, so no run yet; a redelivered webhook records nothing more.
+    expect(await world.prisma.workflowStart.count({ where: { returnId: id } })).toBe(0);
+    await fetch(`${world.sandboxUrl}/_control/webhooks/${eventId}/redeliver`, { method: 'POST' });
+    await eventually(
+      () =>
+        fetch(`${world.sandboxUrl}/_control/webhooks`).then(
+          async (answer) => (await answer.json()) as { deliveries: { eventId: string; status: string; attempts: number }[] },
+        ),
+      ({ deliveries }) =>
+        deliveries.some((delivery) => delivery.eventId === eventId && delivery.status === 'delivered' && delivery.attempts >= 1),
+    );
+    expect(await world.prisma.return.count({ where: { orderId: order.orderId } })).toBe(1);
+
+    // Any store's clerk sees it until one receives it; a malformed body is a 400 that changes nothing.
+    expect((await request(app).get(`/api/returns/${id}`).set('Authorization', as('clerkA'))).status).toBe(200);
+    const receive = (key: ReturnsUserKey, body: object) =>
+      request(app).post(`/api/returns/${id}/receive`).set('Authorization', as(key)).send(body);
+    expect((await receive('clerkB', { storeId: 'not-a-uuid' })).status).toBe(400);
+    expect((await receive('clerkB', { store: 'B' })).status).toBe(400);
+    expect((await world.prisma.return.findUniqueOrThrow({ where: { id } })).receivedAtStoreId).toBeNull();
+    const received = await receive('clerkB', {});
+    expect(received.status).toBe(200);
+    expect(received.body).toMatchObject({ storeCode: world.storeB, status: 'REQUESTED' });
+    expect((await receive('clerkA', {})).status).toBeGreaterThanOrEqual(404);
+    expect((await receive('clerkB', {})).status).toBe(409);
+    expect((await request(app).get(`/api/returns/${id}`).set('Authorization', as('clerkA'))).status).toBe(404);
+
+    await inspect(received.body as ReturnBody);
+    const { row } = await settled(id, 'returns-channel-requested');
+    expect(row.status).toBe('CLOSED');
+    const channelOrder = await world.channelOrder(order.externalId);
+    expect(channelOrder.refunds).toHaveLength(1);
+    expect(channelOrder.returns).toEqual([expect.objectContaining({ returnRef, status: 'REFUNDED', refundedAmount: world.unitPrice.two })]);
+    expect(channelOrder.status).toBe('RETURNED');
   });
 
   it('finds the order at the counter by the customer’s phone', async () => {

@@ -80,10 +80,11 @@ export class ReturnsWorld {
     });
   }
 
-  async setUp(): Promise<void> {
+  /** `apiUrl`: where the sandbox sends its webhooks (a test's own API); none by default. */
+  async setUp(options: { apiUrl?: string } = {}): Promise<void> {
     const config = parseConfig(sandboxConfigSchema, {
       LOG_LEVEL: 'silent',
-      API_URL: 'http://127.0.0.1:9',
+      API_URL: options.apiUrl ?? 'http://127.0.0.1:9',
       SANDBOX_WEBHOOK_MAX_ATTEMPTS: '1',
       SANDBOX_EVENT_LOG_CAPACITY: '100000',
     });
