@@ -36,8 +36,13 @@ describe('cross-channel returns', () => {
   const as = (key: ReturnsUserKey) => world.bearer(key, secret);
 
   beforeAll(async () => {
-    // The API listens before the sandbox starts, so the sandbox's webhooks (return.requested) reach it.
+    // The API listens before the sandbox starts, so the sandbox's return webhooks (return.requested) reach it.
+    // Order webhooks are answered and dropped: these orders are recorded as pickup leaves them (ReturnsWorld).
     server = createServer((req, res) => {
+      if (req.url?.endsWith('/webhooks/orders')) {
+        res.writeHead(202, { 'Content-Type': 'application/json' }).end('{"status":"duplicate"}');
+        return;
+      }
       app(req, res);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
