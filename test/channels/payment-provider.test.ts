@@ -146,7 +146,12 @@ describe('payment provider emulation and adapter', () => {
       () => refundLog('idempotencyKey=refund:y'),
       (refunds) => refunds.length > 0,
     );
-    const late = await provider.refund({ ...refund, idempotencyKey: 'refund:y' });
+    // Until the slowed request has answered, the key is in use (409, a "try again" the caller retries).
+    const late = await eventually(
+      () => provider.refund({ ...refund, idempotencyKey: 'refund:y' }).catch((error: unknown) => error),
+      (answer) => !(answer instanceof ChannelUnavailableError),
+    );
+    if (late instanceof Error) throw late;
     expect(await refundLog('idempotencyKey=refund:y')).toEqual([expect.objectContaining({ refundId: late.refundId })]);
     expect(await refundLog('reference=WEB-1003')).toHaveLength(2);
   });
