@@ -1,3 +1,4 @@
+import { type PaymentProvider } from '../channels/payments/payment-provider';
 import { type MessageGateway } from '../message-gateway/message-gateway';
 import { type InventorySettings } from '../domain/inventory/settings';
 import { type PrismaClient } from '../prisma/client';
@@ -10,6 +11,8 @@ export interface ActivityDeps {
   channels: ChannelAdapterSource;
   /** Delivers the notifications outbox's messages (SMS, WhatsApp, e-mail). */
   messageGateway: MessageGateway;
+  /** The web store's payment provider (its orders are refunded through it); absent: such refunds go to a person. */
+  payments?: PaymentProvider;
   /** Limits and retry settings of stock transactions (INVENTORY_* config); the defaults when absent. */
   inventory?: InventorySettings;
 }

@@ -171,6 +171,13 @@ export const apiConfigSchema = z
       .min(1000)
       .max(30 * 24 * 3600_000)
       .default(24 * 3600_000),
+    /** Time for the store to hand a rejected return's item back before it is reminded; as long again and it moves to the manager. */
+    RETURN_HANDBACK_SLA_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .max(30 * 24 * 3600_000)
+      .default(72 * 3600_000),
     // --- outages (docs/outages.md) ---
     /** Most sales one POST /api/stores/:id/offline-sales takes; a CSV import is written in batches of this many receipts. */
     OFFLINE_SALES_BATCH_MAX: z.coerce.number().int().min(1).max(10_000).default(1000),

@@ -1,4 +1,4 @@
-import { type ChannelOrderStatus } from './wire-format';
+import { type ChannelOrderStatus, type ChannelReturnStatus } from './wire-format';
 
 /**
  * The one interface every channel implementation fulfils (the HTTP adapter for our sandbox dialect
@@ -18,11 +18,13 @@ export interface ChannelAdapter {
   readBack(input: ReadBackInput): Promise<ReadBackResult>;
   refund(input: RefundInput): Promise<RefundResult>;
   updateOrderStatus(input: UpdateOrderStatusInput): Promise<UpdateOrderStatusResult>;
+  /** The channel's record of a return on one of its orders (status, units, money back); idempotent per return and status. */
+  updateReturnStatus(input: UpdateReturnStatusInput): Promise<UpdateReturnStatusResult>;
   /** Never throws: a health probe answers "unhealthy" with the reason instead. */
   health(input?: CallOptions): Promise<ChannelHealth>;
 }
 
-export type { ChannelOrderStatus };
+export type { ChannelOrderStatus, ChannelReturnStatus };
 
 export interface CallOptions {
   /** Aborts waiting and in-flight requests, e.g. when Temporal cancels the activity. */
@@ -116,6 +118,23 @@ export interface UpdateOrderStatusInput extends WriteCallOptions {
 export interface UpdateOrderStatusResult {
   externalOrderId: string;
   status: ChannelOrderStatus;
+}
+
+export interface UpdateReturnStatusInput extends WriteCallOptions {
+  externalOrderId: string;
+  /** The channel's own id of a return it started (return.requested), else ours (the return's id). */
+  returnRef: string;
+  status: ChannelReturnStatus;
+  lines: readonly { sku: string; quantity: number }[];
+  /** What has been refunded for the return so far, minor units. */
+  refundedAmount: number;
+  currency: string;
+}
+
+export interface UpdateReturnStatusResult {
+  externalOrderId: string;
+  returnRef: string;
+  status: ChannelReturnStatus;
 }
 
 export interface ChannelHealth {

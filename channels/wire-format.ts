@@ -58,5 +58,32 @@ export type WireRefund = z.infer<typeof refundSchema>;
 
 export const orderStatusSchema = z.object({ externalOrderId: z.string(), status: z.enum(channelOrderStatuses) });
 
+/** A return as the channel shows it on the order: asked for, received at a store, refunded, or not taken. */
+export const channelReturnStatuses = ['REQUESTED', 'RECEIVED', 'REFUNDED', 'REJECTED', 'CANCELLED'] as const;
+export type ChannelReturnStatus = (typeof channelReturnStatuses)[number];
+
+export const channelReturnBodySchema = z
+  .object({
+    status: z.enum(channelReturnStatuses),
+    lines: z
+      .array(z.object({ sku: skuSchema, quantity: z.number().int().positive() }).strict())
+      .min(1)
+      .max(100),
+    refundedAmount: z.number().int().min(0),
+    currency: currencySchema,
+  })
+  .strict();
+
+export const channelReturnSchema = z.object({
+  returnRef: z.string(),
+  externalOrderId: z.string(),
+  status: z.enum(channelReturnStatuses),
+  lines: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
+  refundedAmount: z.number().int(),
+  currency: z.string(),
+  updatedAt: z.string(),
+});
+export type WireChannelReturn = z.infer<typeof channelReturnSchema>;
+
 export const errorBodySchema = z.object({ error: z.string(), message: z.string() });
 export type WireErrorBody = z.infer<typeof errorBodySchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelApiKeysEnv } from '../activities/channels/channel-api-keys';
 import { messageGatewayEnv } from '../message-gateway/message-gateway-settings';
+import { paymentProviderEnv } from '../channels/payments/payment-provider-settings';
 import { databaseEnv, logEnv, temporalEnv } from '../domain/config';
 import { workflowStartEnv } from '../workflow-starts/start-settings';
 import { inventoryEnv } from '../domain/inventory/settings';
@@ -36,6 +37,7 @@ export const workerConfigSchema = z.object({
   ...channelApiKeysEnv,
   /** Customer and staff messages (message-gateway/, docs/pickup.md): the sandbox's gateway by default. */
   ...messageGatewayEnv,
+  ...paymentProviderEnv,
   /** The stock-sync schedule (worker/schedules.ts, docs/stock-sync.md): false pauses it. */
   STOCK_SYNC_ENABLED: z
     .enum(['true', 'false', '1', '0'])

@@ -11,6 +11,8 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { z } from 'zod';
 import { createChannelAdapterSource } from '../activities/channels/channel-adapter-source';
 import { loadConfigOrExit } from '../domain/config';
+import { HttpPaymentProvider } from '../channels/payments/http-payment-provider';
+import { paymentProviderSettingsFromEnv } from '../channels/payments/payment-provider-settings';
 import { HttpMessageGateway } from '../message-gateway/http-message-gateway';
 import { messageGatewaySettingsFromEnv } from '../message-gateway/message-gateway-settings';
 import { createPrismaClient } from '../prisma/client';
@@ -52,8 +54,17 @@ async function main(): Promise<void> {
       WORKER_SHUTDOWN_GRACE_MS: 1000,
       WORKER_STICKY_QUEUE_TIMEOUT_MS: config.WORKER_STICKY_QUEUE_TIMEOUT_MS,
     },
-    // MESSAGE_GATEWAY_URL: the harness's own sandbox gateway.
-    { prisma, channels, messageGateway: new HttpMessageGateway(messageGatewaySettingsFromEnv()) },
+    // MESSAGE_GATEWAY_URL and PAYMENT_PROVIDER_URL: the harness's own sandbox gateway and payment provider.
+    {
+      prisma,
+      channels,
+      messageGateway: new HttpMessageGateway(messageGatewaySettingsFromEnv()),
+      payments: new HttpPaymentProvider({
+        ...paymentProviderSettingsFromEnv(),
+        requestTimeoutMs: 2000,
+        retry: { rateLimitedAttempts: 2, maxElapsedMs: 2000, baseDelayMs: 50, maxDelayMs: 200 },
+      }),
+    },
   );
   const running = worker.run();
   console.log('worker ready');

@@ -1,6 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type LogLevel } from '@temporalio/worker';
 import { createChannelAdapterSource } from '../activities/channels/channel-adapter-source';
+import { HttpPaymentProvider } from '../channels/payments/http-payment-provider';
+import { paymentProviderSettingsOf } from '../channels/payments/payment-provider-settings';
 import { HttpMessageGateway } from '../message-gateway/http-message-gateway';
 import { messageGatewaySettingsOf } from '../message-gateway/message-gateway-settings';
 import { loadConfigOrExit } from '../domain/config';
@@ -65,10 +67,11 @@ async function main(): Promise<void> {
       hooks: channelMetricsHooks(metrics),
     });
     const messageGateway = new HttpMessageGateway(messageGatewaySettingsOf(config));
+    const payments = new HttpPaymentProvider(paymentProviderSettingsOf(config), channelMetricsHooks(metrics));
     const worker = await createWorker(
       connection,
       config,
-      { prisma, channels, messageGateway, inventory: inventorySettingsFrom(config) },
+      { prisma, channels, messageGateway, payments, inventory: inventorySettingsFrom(config) },
       metrics,
     );
     await ensureSchedules(config);

@@ -25,6 +25,8 @@ export interface LoadedReturn {
   currency: string;
   requestedBy: { userId: string | null; label: string };
   approvalReasons: string[];
+  /** The channel's id of a return the customer started there; null for one taken at a store. */
+  channelReturnRef?: string | null;
   refundTotalMinor: number;
   lines: LoadedReturnLine[];
 }
@@ -63,6 +65,7 @@ export function createLoadReturn({ prisma }: Pick<ActivityDeps, 'prisma'>) {
         currency: row.order.currency,
         requestedBy: { userId: row.requestedByUserId, label: row.requestedByLabel },
         approvalReasons: row.approvalReasons,
+        channelReturnRef: row.channelReturnRef,
         refundTotalMinor: lines.reduce((sum, line) => sum + line.refundMinor, 0),
         lines,
       };

@@ -2,8 +2,8 @@ import { type ActivityDeps } from '../deps';
 import { withTemporalFailures } from '../failures/to-temporal-failure';
 
 /**
- * The origin order after a return closed: RETURNED when every unit of every line is back (in closed
- * returns that were not cancelled or rejected), PARTIALLY_RETURNED otherwise; a line all of whose units
+ * The origin order after a return's refund: RETURNED when every unit of every line is back (in returns
+ * refunded or closed; the one being booked is REFUNDED at this point, so it counts), PARTIALLY_RETURNED otherwise; a line all of whose units
  * came back is RETURNED. Recomputed from the rows, so running it again changes nothing.
  */
 export function createMarkOrderReturned({ prisma }: Pick<ActivityDeps, 'prisma'>) {
@@ -12,7 +12,11 @@ export function createMarkOrderReturned({ prisma }: Pick<ActivityDeps, 'prisma'>
       prisma.$transaction(async (tx) => {
         const lines = await tx.orderLine.findMany({
           where: { orderId },
-          select: { id: true, quantity: true, returnLines: { where: { return: { status: 'CLOSED' } }, select: { quantity: true } } },
+          select: {
+            id: true,
+            quantity: true,
+            returnLines: { where: { return: { status: { in: ['REFUNDED', 'CLOSED'] } } }, select: { quantity: true } },
+          },
         });
         let all = true;
         for (const line of lines) {

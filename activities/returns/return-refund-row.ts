@@ -10,6 +10,10 @@ export interface ReturnRefundContext {
   amountMinor: number;
   idempotencyKey: string;
   order: { id: string; externalId: string; channelCode: string; channelKind: string };
+  /** The payment the refund hangs off: who took it and under which reference. */
+  payment: { provider: string; externalRef: string };
+  /** For a refund given at a till: where (the receiving store), how (the customer's choice) and to whom. */
+  till: { storeId: string | null; method: 'ORIGINAL_PAYMENT' | 'CASH' | 'STORE_CREDIT'; customerId: string | null };
 }
 
 /**
@@ -34,12 +38,12 @@ export async function returnRefundRow(
   if (amountMinor <= 0) return null;
   const order = line.return.order;
   const idempotencyKey = returnRefundKey(returnId, returnLineId);
-  const row = await prisma.$transaction(async (tx) => {
-    const payment = await paymentOfOrder(tx, order);
-    return tx.refund.upsert({
+  const { row, payment } = await prisma.$transaction(async (tx) => {
+    const found = await paymentOfOrder(tx, order);
+    const refund = await tx.refund.upsert({
       where: { idempotencyKey },
       create: {
-        paymentId: payment.id,
+        paymentId: found.id,
         orderId: order.id,
         returnId,
         returnLineId,
@@ -50,9 +54,14 @@ export async function returnRefundRow(
       },
       update: {},
     });
+    // The payment the row was written against (a retry finds the row of the first attempt).
+    const payment = await tx.payment.findUniqueOrThrow({ where: { id: refund.paymentId }, select: { provider: true, externalRef: true } });
+    return { row: refund, payment };
   });
   return {
     row,
+    payment,
+    till: { storeId: line.return.receivedAtStoreId, method: line.return.refundMethod, customerId: order.customerId },
     amountMinor,
     idempotencyKey,
     order: { id: order.id, externalId: order.externalId, channelCode: order.channel.code, channelKind: order.channel.kind },

@@ -1,4 +1,8 @@
-import { inspectionOutcomeBodySchema, manualRefundOutcomeBodySchema } from '../routes/returns/returns.validators';
+import {
+  inspectionOutcomeBodySchema,
+  manualRefundOutcomeBodySchema,
+  returnHandbackOutcomeBodySchema,
+} from '../routes/returns/returns.validators';
 import { taskOutcome } from './task-outcome-registration';
 
 /** The return workflow's task types: the inspection at the receiving store and a refund made by hand. */
@@ -12,5 +16,10 @@ export const returnTaskOutcomes = [
     taskType: 'MANUAL_REFUND',
     bodySchema: manualRefundOutcomeBodySchema,
     toOutcome: (body) => ({ type: 'MANUAL_REFUND', ...body }),
+  }),
+  taskOutcome({
+    taskType: 'RETURN_HANDBACK',
+    bodySchema: returnHandbackOutcomeBodySchema,
+    toOutcome: (body) => ({ type: 'RETURN_HANDBACK', ...body }),
   }),
 ];

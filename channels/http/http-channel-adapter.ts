@@ -16,6 +16,8 @@ import {
   type SetListingOpenInput,
   type UpdateOrderStatusInput,
   type UpdateOrderStatusResult,
+  type UpdateReturnStatusInput,
+  type UpdateReturnStatusResult,
   type WriteCallOptions,
 } from '../channel-adapter';
 import { ChannelRejectedError, ChannelUnavailableError } from '../channel-errors';
@@ -24,6 +26,7 @@ import {
   jobAcceptedSchema,
   jobStateSchema,
   orderStatusSchema,
+  channelReturnSchema,
   readBackSchema,
   refundSchema,
   type WireJobState,
@@ -117,6 +120,19 @@ export class HttpChannelAdapter implements ChannelAdapter {
       signal: input.signal,
     });
     return body;
+  }
+
+  async updateReturnStatus(input: UpdateReturnStatusInput): Promise<UpdateReturnStatusResult> {
+    const { body } = await this.http.send({
+      method: 'PUT',
+      path: `/orders/${encodeURIComponent(input.externalOrderId)}/returns/${encodeURIComponent(input.returnRef)}`,
+      body: { status: input.status, lines: input.lines, refundedAmount: input.refundedAmount, currency: input.currency },
+      idempotencyKey: input.idempotencyKey,
+      cost: 1,
+      schema: channelReturnSchema,
+      signal: input.signal,
+    });
+    return { externalOrderId: body.externalOrderId, returnRef: body.returnRef, status: body.status };
   }
 
   async health(input: CallOptions = {}): Promise<ChannelHealth> {

@@ -12,12 +12,16 @@ import { injectFaults } from './fault-injection';
 import { applyIdempotency } from './idempotency';
 import { IdempotencyStore } from './idempotency-store';
 import { MessageGatewayWorld } from './message-gateway-world';
+import { PaymentProviderWorld } from './payment-provider-world';
 import { enforceRateLimit } from './rate-limiting';
 import { controlRoutes } from './routes/control';
 import { gatewayRoutes } from './routes/gateway';
 import { listingRoutes } from './routes/listings';
 import { orderDriverRoutes } from './routes/order-driver';
 import { orderRoutes } from './routes/orders';
+import { paymentControlRoutes } from './routes/payments-control';
+import { paymentRoutes } from './routes/payments';
+import { returnRoutes } from './routes/returns';
 import { type SandboxContext } from './sandbox-context';
 import { SeededRandom } from './seeded-random';
 import { WebhookDispatcher, type WebhookSettings } from './webhook-dispatcher';
@@ -39,6 +43,8 @@ export interface SandboxOptions {
   webhooks: WebhookSettings;
   /** The message gateway's API key and how many delivered messages it keeps for /_control/messages. */
   gateway: { apiKey: string; messageCapacity: number };
+  /** The payment provider's API key (`/payments`); the sandbox's default when absent. */
+  payments?: { apiKey: string };
   /** Largest request body accepted (a 1000-row batch is ~80 KB). */
   maxBodyBytes?: number;
 }
@@ -51,6 +57,8 @@ export interface Sandbox {
 }
 
 const defaultMaxBodyBytes = 5 * 1024 * 1024;
+/** SANDBOX_PAYMENTS_API_KEY's default, for tests that build the sandbox without its config. */
+export const DEFAULT_PAYMENTS_API_KEY = 'sandbox-key-payments';
 
 export function sandboxOptionsFromConfig(config: SandboxConfig, logger: Logger): SandboxOptions {
   return {
@@ -64,6 +72,7 @@ export function sandboxOptionsFromConfig(config: SandboxConfig, logger: Logger):
     stormRetryAfterSeconds: config.SANDBOX_STORM_RETRY_AFTER_SECONDS,
     eventLogCapacity: config.SANDBOX_EVENT_LOG_CAPACITY,
     gateway: { apiKey: config.SANDBOX_GATEWAY_API_KEY, messageCapacity: config.SANDBOX_GATEWAY_MESSAGE_CAPACITY },
+    payments: { apiKey: config.SANDBOX_PAYMENTS_API_KEY },
     webhooks: {
       maxAttempts: config.SANDBOX_WEBHOOK_MAX_ATTEMPTS,
       backoffBaseMs: config.SANDBOX_WEBHOOK_BACKOFF_BASE_MS,
@@ -113,6 +122,7 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     idempotency: new IdempotencyStore(options.idempotencyTtlMs),
     webhooks: new WebhookDispatcher(options.apiUrl, options.webhooks, random, log),
     gateway: new MessageGatewayWorld(options.gateway.apiKey, options.gateway.messageCapacity),
+    payments: new PaymentProviderWorld(options.payments?.apiKey ?? DEFAULT_PAYMENTS_API_KEY),
   };
 
   const app = express();
@@ -121,7 +131,9 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.use('/_control/payments', paymentControlRoutes(context));
   app.use('/_control', controlRoutes(context));
+  app.use('/payments', paymentRoutes(context));
   app.use('/gateway', gatewayRoutes(context));
   app.use(
     '/channels/:code',
@@ -133,6 +145,7 @@ export function createSandboxApp(options: SandboxOptions): Sandbox {
     applyIdempotency(context),
     listingRoutes(context),
     orderRoutes(context),
+    returnRoutes(context),
   );
   app.use((req, res) => {
     sendError(res, 404, 'NOT_FOUND', `no route ${req.method} ${req.path}`);

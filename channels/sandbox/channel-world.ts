@@ -1,6 +1,6 @@
 import { TokenBucket } from 'limiter';
 import { type DemoChannel } from '../catalog';
-import { type ChannelOrderStatus, type WireListing, type WireRowResult } from '../wire-format';
+import { type ChannelOrderStatus, type WireChannelReturn, type WireListing, type WireRowResult } from '../wire-format';
 import { type ChannelFaults, noFaults } from './channel-faults';
 
 export type ListingWriteKind = 'prices' | 'stock' | 'listing-status';
@@ -18,6 +18,8 @@ export interface SandboxOrder {
   /** Version of the order as seen in webhooks: +1 on every event. */
   sequence: number;
   refunds: SandboxRefund[];
+  /** Returns of this order as the channel shows them (customer-started or told by the retailer); absent on restored orders. */
+  returns?: WireChannelReturn[];
 }
 
 export interface SandboxRefund {

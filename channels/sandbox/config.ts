@@ -30,6 +30,8 @@ export const sandboxConfigSchema = z.object({
   SANDBOX_EVENT_LOG_CAPACITY: z.coerce.number().int().min(10).default(1000),
   /** Bearer key of the message gateway (`/gateway`); the worker's MESSAGE_GATEWAY_API_KEY default matches it. */
   SANDBOX_GATEWAY_API_KEY: z.string().min(1).default('sandbox-key-gateway'),
+  /** Bearer key of the payment provider (`/payments`); the worker's PAYMENT_PROVIDER_API_KEY default matches it. */
+  SANDBOX_PAYMENTS_API_KEY: z.string().min(1).default('sandbox-key-payments'),
   /** Delivered messages kept for GET /_control/messages (oldest forgotten first). */
   SANDBOX_GATEWAY_MESSAGE_CAPACITY: z.coerce.number().int().min(10).default(10_000),
   SANDBOX_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),

@@ -2,6 +2,7 @@ import { type ChannelWorld } from './channel-world';
 import { type EventLog } from './event-log';
 import { type IdempotencyStore } from './idempotency-store';
 import { type MessageGatewayWorld } from './message-gateway-world';
+import { type PaymentProviderWorld } from './payment-provider-world';
 import { type SeededRandom } from './seeded-random';
 import { type WebhookDispatcher } from './webhook-dispatcher';
 
@@ -25,4 +26,6 @@ export interface SandboxContext {
   webhooks: WebhookDispatcher;
   /** The SMS / WhatsApp / e-mail provider customers' messages go through. */
   gateway: MessageGatewayWorld;
+  /** The payment provider the own web store's checkout pays through (refunds of web orders). */
+  payments: PaymentProviderWorld;
 }

@@ -1,5 +1,6 @@
 import { type DemoChannel } from '../catalog';
 import { type OrderWebhookEvent, signWebhookBody, webhookHeaders } from '../order-webhook';
+import { type ReturnWebhookEvent } from '../return-webhook';
 import { type EventLog } from './event-log';
 import { type SeededRandom } from './seeded-random';
 
@@ -15,7 +16,7 @@ export interface WebhookSettings {
 export interface WebhookDelivery {
   eventId: string;
   channel: string;
-  type: OrderWebhookEvent['type'];
+  type: OrderWebhookEvent['type'] | ReturnWebhookEvent['type'];
   externalOrderId: string;
   copies: number;
   status: 'pending' | 'delivered' | 'abandoned';
@@ -78,6 +79,30 @@ export class WebhookDispatcher {
     this.remember(outgoing);
     this.log.record('webhook.queued', channel.code, { eventId: event.eventId, type: event.type, copies });
     for (let copy = 0; copy < copies; copy += 1) this.schedule(outgoing, 1, this.reorderDelay());
+  }
+
+  /** A return event (return.requested) to `/api/channels/<code>/webhooks/returns`, delivered like order events. */
+  publishReturnEvent(channel: DemoChannel, event: ReturnWebhookEvent): void {
+    const body = JSON.stringify(event);
+    const outgoing: Outgoing = {
+      delivery: {
+        eventId: event.eventId,
+        channel: channel.code,
+        type: event.type,
+        externalOrderId: event.return.externalOrderId,
+        copies: 1,
+        status: 'pending',
+        attempts: 0,
+        lastHttpStatus: null,
+        lastError: null,
+      },
+      url: `${this.apiUrl.replace(/\/$/, '')}/api/channels/${encodeURIComponent(channel.code)}/webhooks/returns`,
+      body,
+      signature: signWebhookBody(body, channel.webhookSecret),
+    };
+    this.remember(outgoing);
+    this.log.record('webhook.queued', channel.code, { eventId: event.eventId, type: event.type, copies: 1 });
+    this.schedule(outgoing, 1, this.reorderDelay());
   }
 
   redeliver(eventId: string): boolean {

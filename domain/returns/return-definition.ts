@@ -21,7 +21,7 @@ export const returnWorkflow = {
   timelineQuery: 'returnTimeline',
   cancelUpdate: 'cancelReturn',
   notCancellableFailure: 'RETURN_NOT_CANCELLABLE',
-  taskTypes: ['RETURN_INSPECTION', 'MANUAL_REFUND'],
+  taskTypes: ['RETURN_INSPECTION', 'MANUAL_REFUND', 'RETURN_HANDBACK'],
   steps: [
     { name: 'RECEIVE', label: 'Received at the store', cancellable: true },
     { name: 'INSPECT', label: 'Inspection', cancellable: true },
@@ -30,6 +30,7 @@ export const returnWorkflow = {
     { name: 'STOCK', label: 'Restock / write-off' },
     { name: 'NOTIFY', label: 'Customer told' },
     { name: 'CLOSED', label: 'Closed' },
+    { name: 'HANDBACK', label: 'Item handed back' },
     { name: 'REJECTED', label: 'Rejected' },
     { name: 'CANCELLED', label: 'Cancelled' },
   ],

@@ -16,6 +16,8 @@ export interface ReturnWorkflowSettings {
   valueLimits: ApprovalValueLimits;
   /** Time to a manual refund before it is escalated to ops. */
   manualRefundSlaMs: number;
+  /** Time to hand a rejected return's item back before the store is reminded (as long again: the manager); absent in runs started before it existed. */
+  handbackSlaMs?: number;
 }
 
 export interface ReturnOrderInput {
@@ -37,7 +39,13 @@ export type ManualRefundOutcome = {
   reference: string;
 };
 
-export type ReturnTaskOutcome = InspectionOutcome | ManualRefundOutcome;
+export type ReturnHandbackOutcome = {
+  type: 'RETURN_HANDBACK';
+  /** What the clerk wants on record, e.g. "customer took it, signed the slip". */
+  note?: string | undefined;
+};
+
+export type ReturnTaskOutcome = InspectionOutcome | ManualRefundOutcome | ReturnHandbackOutcome;
 
 export type ReturnFinalStatus = 'CLOSED' | 'REJECTED' | 'CANCELLED';
 

@@ -22,6 +22,16 @@ export const activityProfiles = {
     retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 8 },
   },
   /**
+   * Money going back through a channel or the payment provider: one HTTP call, heartbeated while it is
+   * out, so a refund whose worker died is handed to another after 10 s instead of the push profile's
+   * minute; the call's key makes the repeat pay nothing twice. Same retries as channel pushes.
+   */
+  refund: {
+    startToCloseTimeout: '2 minutes',
+    heartbeatTimeout: '10 seconds',
+    retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 8 },
+  },
+  /**
    * Customer and staff notifications: writing the outbox row and handing it to the message gateway.
    * A gateway outage must not lose a message (the pickup code among them), so sends keep retrying with
    * backoff for up to an hour; a recipient the gateway refuses is a non-retryable failure instead.

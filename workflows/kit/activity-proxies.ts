@@ -6,6 +6,7 @@ import { activityProfiles } from './activity-profiles';
 export const db = proxyActivities<Activities>(activityProfiles.db);
 export const channel = proxyActivities<Activities>(activityProfiles.channelPush);
 export const notify = proxyActivities<Activities>(activityProfiles.notify);
+export const refunds = proxyActivities<Activities>(activityProfiles.refund);
 
 /**
  * Short, idempotent database steps (pickup: load, reserve, open the PICK task) run as local activities:

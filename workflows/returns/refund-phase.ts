@@ -1,6 +1,7 @@
 import { ActivityFailure, uuid4 } from '@temporalio/workflow';
 import { type LoadedReturnLine } from '../../activities/returns/load-return';
-import { channel, db } from '../kit/activity-proxies';
+import { type RefundReturnLineResult } from '../../activities/returns/refund-return-line';
+import { db, refunds } from '../kit/activity-proxies';
 import { type ReturnRun } from './return-run';
 
 /**
@@ -31,13 +32,33 @@ export async function refundReturn(run: ReturnRun): Promise<void> {
 /** Null when the money moved; otherwise why a person must do it. */
 async function refundOnce(run: ReturnRun, line: LoadedReturnLine): Promise<string | null> {
   try {
-    const result = await channel.refundReturnLine({ returnId: run.returnId, returnLineId: line.returnLineId });
-    return result.status === 'SUCCEEDED' ? null : `refused by the channel: ${result.reason}`;
+    const result = await refunds.refundReturnLine({ returnId: run.returnId, returnLineId: line.returnLineId, workflowId: run.workflowId });
+    if (result.status !== 'SUCCEEDED') return `refused by the channel: ${result.reason}`;
+    run.refundTo = whereTheMoneyWent(run, result, run.refundTo);
+    return null;
   } catch (error) {
     if (!(error instanceof ActivityFailure)) throw error;
     const cause = error.cause instanceof Error ? error.cause.message : 'no answer';
     return `unknown after retries: ${cause}`;
   }
+}
+
+/** Where the customer's message says the money went, from how each line was refunded. */
+function whereTheMoneyWent(
+  run: ReturnRun,
+  result: Extract<RefundReturnLineResult, { status: 'SUCCEEDED' }>,
+  earlier: string | null,
+): string {
+  const credit = result.via === 'STORE_CREDIT' && result.reference ? result.reference.replace(/^store-credit:/, '') : null;
+  const here =
+    result.via === 'STORE_CREDIT'
+      ? `store credit ${credit ?? ''} (spend it at any of our stores)`
+      : result.via === 'CASH'
+        ? `you in cash at ${run.record.storeCode}`
+        : result.via === 'PAYMENT_PROVIDER'
+          ? 'the card or account you paid with in our web store'
+          : `your original payment (${run.record.channelCode})`;
+  return earlier === null || earlier === here ? here : `${earlier}; ${here}`;
 }
 
 async function refundByHand(run: ReturnRun, line: LoadedReturnLine, problem: string): Promise<string> {

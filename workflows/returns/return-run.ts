@@ -15,7 +15,8 @@ import { TaskInbox } from '../kit/task-inbox';
 import { TaskWaits } from '../kit/task-waits';
 import { TimelineRecorder } from '../kit/timeline-recorder';
 
-export type ReturnStep = 'RECEIVE' | 'INSPECT' | 'APPROVE' | 'REFUND' | 'STOCK' | 'NOTIFY' | 'CLOSED' | 'REJECTED' | 'CANCELLED';
+export type ReturnStep =
+  'RECEIVE' | 'INSPECT' | 'APPROVE' | 'REFUND' | 'STOCK' | 'NOTIFY' | 'HANDBACK' | 'CLOSED' | 'REJECTED' | 'CANCELLED';
 
 /** Why the return is being undone (the customer changed their mind before the refund). */
 export interface UndoContext {
@@ -36,6 +37,8 @@ export class ReturnRun {
   cancellation: CancelReturnRequest | null = null;
   finished = false;
   refundedMinor = 0;
+  /** Where the refund went, as the customer's message says it (set by the refund phase). */
+  refundTo: string | null = null;
 
   readonly timeline = new TimelineRecorder();
   readonly inbox = new TaskInbox<ReturnTaskOutcome>();

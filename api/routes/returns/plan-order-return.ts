@@ -1,5 +1,6 @@
 import { InvalidDataError, NotFoundError } from '../../../domain/errors';
 import { minorUnits } from '../../../domain/money/minor-units';
+import { refundRouteFor, type RefundRoute } from '../../../domain/returns/refund-route';
 import { orderDiscountFromPayment, planReturn, type PlannableLine, type ReturnPlan } from '../../../domain/returns/return-plan';
 import { type Prisma } from '../../../prisma/client';
 import { type ReturnRouteSettings } from './return-settings';
@@ -12,6 +13,8 @@ export interface OrderForReturn {
   externalId: string;
   currency: string;
   channel: { id: string; code: string };
+  /** Where the money goes back (domain/returns/refund-route.ts). */
+  refundRoute: RefundRoute;
 }
 
 /**
@@ -31,8 +34,8 @@ export async function planOrderReturn(
   const order = await tx.order.findUnique({
     where: { id: request.orderId },
     include: {
-      channel: { select: { id: true, code: true } },
-      payments: { orderBy: { createdAt: 'asc' }, take: 1, select: { amountMinor: true } },
+      channel: { select: { id: true, code: true, kind: true } },
+      payments: { orderBy: { createdAt: 'asc' }, take: 1, select: { amountMinor: true, provider: true } },
       lines: {
         orderBy: { id: 'asc' },
         include: {
@@ -75,7 +78,17 @@ export async function planOrderReturn(
     },
     settings.policy,
   );
-  return { order: { id: order.id, externalId: order.externalId, currency: order.currency, channel: order.channel }, plan };
+  const refundRoute = refundRouteFor({ channelKind: order.channel.kind, paymentProvider: order.payments[0]?.provider ?? 'channel' });
+  return {
+    order: {
+      id: order.id,
+      externalId: order.externalId,
+      currency: order.currency,
+      channel: { id: order.channel.id, code: order.channel.code },
+      refundRoute,
+    },
+    plan,
+  };
 }
 
 /** Every refused line as a 4xx naming the request line (`lines.<index>.quantity` etc.), nothing written. */

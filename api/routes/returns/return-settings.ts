@@ -19,6 +19,7 @@ export type ReturnConfigKey =
   | 'RETURN_FINAL_SALE_CATEGORIES'
   | 'RETURN_INSPECTION_SLA_MS'
   | 'RETURN_MANUAL_REFUND_SLA_MS'
+  | 'RETURN_HANDBACK_SLA_MS'
   | 'APPROVAL_SLA_MS'
   | 'APPROVAL_LIMIT_STORE_MANAGER_MINOR'
   | 'APPROVAL_LIMIT_OPS_LEAD_MINOR';
@@ -45,6 +46,7 @@ export function returnRouteSettings(config: Pick<ApiConfig, ReturnConfigKey>): R
       approvalSlaMs: config.APPROVAL_SLA_MS,
       valueLimits: { storeManagerMinor: config.APPROVAL_LIMIT_STORE_MANAGER_MINOR, opsLeadMinor: config.APPROVAL_LIMIT_OPS_LEAD_MINOR },
       manualRefundSlaMs: config.RETURN_MANUAL_REFUND_SLA_MS,
+      handbackSlaMs: config.RETURN_HANDBACK_SLA_MS,
     },
   };
 }

@@ -39,6 +39,8 @@ export function returnView(row: ReturnRow) {
     overrideReason: row.overrideReason,
     proofOfPurchase: row.proofOfPurchase,
     approvalReasons: row.approvalReasons,
+    refundMethod: row.refundMethod,
+    handedBackAt: row.handedBackAt,
     receivedAtStoreId: row.receivedAtStoreId,
     storeCode: row.receivedAtStore?.code ?? null,
     requestedByLabel: row.requestedByLabel,

@@ -13,8 +13,10 @@ import { pageFor } from '../../lists/pagination';
 import { sendPage } from '../../lists/send-page';
 import { idParamsSchema } from '../../openapi/common-schemas';
 import { type ResourceRouteDeps } from '../route-deps';
+import { registerChannelReturnRoutes } from './channel-return-routes';
 import { registerOrderLookupRoute } from './order-lookup';
 import { type ReturnCancelDeps, registerReturnCancelRoute } from './return-cancel';
+import { refundMethodFor } from '../../../domain/returns/refund-route';
 import { planOrderReturn, refusedReturn } from './plan-order-return';
 import { type ReturnRouteSettings } from './return-settings';
 import { returnInclude, returnView } from './return-views';
@@ -27,8 +29,10 @@ export interface ReturnRouteDeps extends ResourceRouteDeps, ReturnCancelDeps {
 
 async function findReturn(prisma: PrismaClient, actor: Actor, id: string) {
   const row = await prisma.return.findUnique({ where: { id }, include: returnInclude });
-  // Store staff see their store's returns only; another store's is "not found", as for orders.
-  if (row === null || (confinedStoreId(actor) !== null && row.receivedAtStoreId !== confinedStoreId(actor)))
+  // Store staff see their store's returns only (another store's is "not found", as for orders), and the
+  // channel-started ones no store has received yet: the customer may bring them to any store.
+  const own = confinedStoreId(actor);
+  if (row === null || (own !== null && row.receivedAtStoreId !== own && row.receivedAtStoreId !== null))
     throw new NotFoundError('Return not found');
   return row;
 }
@@ -53,6 +57,7 @@ export function registerReturnRoutes(api: ApiRouter, deps: ReturnRouteDeps): voi
   const { prisma, pageLimits, fulfilment, settings } = deps;
   registerOrderLookupRoute(api, { prisma });
   registerReturnCancelRoute(api, deps);
+  registerChannelReturnRoutes(api, deps);
 
   api.route({
     method: 'get',
@@ -66,7 +71,10 @@ export function registerReturnRoutes(api: ApiRouter, deps: ReturnRouteDeps): voi
       const { filter } = query;
       const storeIds = storeFilterFor(actor, filter.storeId);
       const where: Prisma.ReturnWhereInput = {
-        ...(storeIds !== undefined && { receivedAtStoreId: { in: [...storeIds] } }),
+        ...(storeIds !== undefined &&
+          (confinedStoreId(actor) === null
+            ? { receivedAtStoreId: { in: [...storeIds] } }
+            : { OR: [{ receivedAtStoreId: { in: [...storeIds] } }, { receivedAtStoreId: null }] })),
         ...(filter.id !== undefined && { id: { in: filter.id } }),
         ...(filter.status !== undefined && { status: filter.status }),
         ...(filter.orderId !== undefined && { orderId: filter.orderId }),
@@ -112,6 +120,8 @@ export function registerReturnRoutes(api: ApiRouter, deps: ReturnRouteDeps): voi
         if (store === null || !store.active) throw new InvalidDataError('Unknown store', { storeId: 'no active store with this id' });
         const { order, plan } = await planOrderReturn(tx, body, settings);
         if (!plan.ok) throw refusedReturn(plan);
+        const refund = refundMethodFor(order.refundRoute, body.refundMethod);
+        if (!refund.ok) throw new InvalidDataError('This sale cannot be refunded that way', { refundMethod: refund.message });
         const created = await tx.return.create({
           data: {
             orderId: order.id,
@@ -120,6 +130,7 @@ export function registerReturnRoutes(api: ApiRouter, deps: ReturnRouteDeps): voi
             overrideReason: body.overrideReason ?? null,
             proofOfPurchase: body.proofOfPurchase,
             approvalReasons: plan.approvalReasons,
+            refundMethod: refund.method,
             receivedAtStoreId: store.id,
             requestedByUserId: actor.userId,
             requestedByLabel: actor.email,
@@ -140,7 +151,14 @@ export function registerReturnRoutes(api: ApiRouter, deps: ReturnRouteDeps): voi
           action: 'return.request',
           entityType: 'Return',
           entityId: created.id,
-          after: { orderId: order.id, storeId: store.id, lines: plan.lines, approvalReasons: plan.approvalReasons, reason: body.reason },
+          after: {
+            orderId: order.id,
+            storeId: store.id,
+            lines: plan.lines,
+            approvalReasons: plan.approvalReasons,
+            reason: body.reason,
+            refundMethod: refund.method,
+          },
           workflowId: request.workflowId,
           requestId,
         });

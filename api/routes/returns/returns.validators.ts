@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { lineQuantity } from '../../../domain/validation/integers';
 import { boundedText } from '../../../domain/validation/text';
-import { RefundStatus, ReturnDisposition, ReturnItemCondition, ReturnReason, ReturnStatus } from '../../../prisma/client';
+import {
+  RefundStatus,
+  ReturnDisposition,
+  ReturnItemCondition,
+  ReturnReason,
+  ReturnRefundMethod,
+  ReturnStatus,
+} from '../../../prisma/client';
 import { idFilterSchema, listQuerySchema } from '../../lists/list-query';
 import { idSchema } from '../../openapi/common-schemas';
 
@@ -18,6 +25,10 @@ export const createReturnBodySchema = z
     reason: boundedText({ max: 500 }),
     overrideReason: boundedText({ max: 500 }).optional(),
     proofOfPurchase: z.boolean().default(true),
+    refundMethod: z.enum(['CASH', 'STORE_CREDIT']).optional().meta({
+      description:
+        'Till sales only (POS, web orders paid at pickup or on delivery): the customer’s choice, cash by default. Any other sale is refunded through where it was paid; naming a method for it is a 400',
+    }),
   })
   .meta({ id: 'CreateReturn', description: 'A return taken at a store counter; each refused line comes back with its reason' });
 
@@ -45,6 +56,8 @@ export const returnSchema = z
     overrideReason: z.string().nullable(),
     proofOfPurchase: z.boolean(),
     approvalReasons: z.array(z.string()),
+    refundMethod: z.enum(ReturnRefundMethod),
+    handedBackAt: z.date().nullable(),
     receivedAtStoreId: idSchema.nullable(),
     storeCode: z.string().nullable(),
     requestedByLabel: z.string(),
@@ -111,6 +124,10 @@ export const inspectionOutcomeBodySchema = z
       .max(100),
   })
   .meta({ id: 'ReturnInspectionOutcome', description: 'Grade and disposition of every line of the return' });
+
+export const returnHandbackOutcomeBodySchema = z
+  .strictObject({ note: boundedText({ max: 500 }).optional() })
+  .meta({ id: 'ReturnHandbackOutcome', description: 'The rejected item was handed back to the customer; an optional note' });
 
 export const manualRefundOutcomeBodySchema = z
   .strictObject({ reference: boundedText({ min: 3, max: 200 }) })

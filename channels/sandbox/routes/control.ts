@@ -56,6 +56,7 @@ export function controlRoutes(context: SandboxContext): Router {
       seed: context.seed,
       webhooks: context.webhooks.settings,
       gateway: { faults: context.gateway.faults },
+      payments: { faults: context.payments.faults, payments: context.payments.payments.size },
       channels: [...context.worlds.values()].map(channelSummary),
     });
   });
@@ -147,6 +148,7 @@ export function controlRoutes(context: SandboxContext): Router {
     if (seed !== undefined) context.seed = seed;
     for (const world of context.worlds.values()) world.reset();
     context.gateway.reset();
+    context.payments.reset();
     context.idempotency.clear();
     context.webhooks.reset();
     context.log.clear();

@@ -32,6 +32,16 @@ const placeOrderSchema = z
   });
 type PlaceOrderRequest = z.infer<typeof placeOrderSchema>;
 
+const returnRequestSchema = z
+  .object({
+    lines: z
+      .array(z.object({ lineId: z.string().min(1), quantity: z.number().int().positive() }).strict())
+      .min(1)
+      .max(100),
+    reason: z.string().trim().min(1).max(500),
+  })
+  .strict();
+
 type LinePricing = { ok: true; unitPrices: number[] } | { ok: false; code: string; message: string };
 
 /**
@@ -106,6 +116,20 @@ export function orderDriverRoutes(context: SandboxContext): Router {
     };
     world.orders.set(externalId, order);
     moveListedStock(world, order, -1);
+    // The web store's checkout takes the money through the payment provider, referenced by the order number.
+    if (world.profile.kind === 'WEB_STORE' && order.totalAmount > 0) {
+      const payment = context.payments.create({
+        amount: order.totalAmount,
+        currency: order.currency,
+        reference: externalId,
+        capture: true,
+      });
+      context.log.record('payment.captured', context.payments.code, {
+        paymentId: payment.paymentId,
+        reference: externalId,
+        amount: payment.amount,
+      });
+    }
     const event = publishOrderEvent(context, world, order, 'order.created');
     context.log.record('order.placed', world.code, { externalId, totalAmount: order.totalAmount, eventId: event.eventId });
     res.status(201).json({ order: event.order, eventId: event.eventId });
@@ -127,6 +151,54 @@ export function orderDriverRoutes(context: SandboxContext): Router {
     const event = publishOrderEvent(context, world, order, 'order.cancelled');
     context.log.record('order.cancelled_by_customer', world.code, { externalId: order.externalId, eventId: event.eventId });
     res.json({ order: event.order, eventId: event.eventId });
+  });
+
+  /**
+   * The customer starts a return on the channel for units of a delivered or collected order: the channel
+   * records it REQUESTED under its own id and sends `return.requested` to our API (signed, at least once).
+   */
+  router.post('/orders/:externalId/return-requests', (req, res) => {
+    const world = channelOf(res);
+    const order = world.orders.get(req.params.externalId);
+    if (!order) {
+      sendError(res, 404, 'ORDER_NOT_FOUND', `no order ${req.params.externalId} on this channel`);
+      return;
+    }
+    if (order.status !== 'COLLECTED' && order.status !== 'SHIPPED') {
+      sendError(res, 422, 'NOT_RETURNABLE', `an order in status ${order.status} has not reached the customer`);
+      return;
+    }
+    const request = returnRequestSchema.parse(req.body);
+    const lines = [];
+    for (const wanted of request.lines) {
+      const line = order.lines.find((candidate) => candidate.lineId === wanted.lineId);
+      if (!line || wanted.quantity > line.quantity) {
+        sendError(res, 422, 'INVALID_LINE', `line ${wanted.lineId} is not on the order or has fewer units`);
+        return;
+      }
+      lines.push({ lineId: line.lineId, sku: line.sku, quantity: wanted.quantity });
+    }
+    const returnRef = `RR-${randomUUID().slice(0, 8).toUpperCase()}`;
+    order.returns ??= [];
+    order.returns.push({
+      returnRef,
+      externalOrderId: order.externalId,
+      status: 'REQUESTED',
+      lines: lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
+      refundedAmount: 0,
+      currency: order.currency,
+      updatedAt: new Date().toISOString(),
+    });
+    const event = {
+      eventId: `evt_${randomUUID()}`,
+      type: 'return.requested' as const,
+      channelCode: world.code,
+      occurredAt: new Date().toISOString(),
+      return: { returnRef, externalOrderId: order.externalId, lines, reason: request.reason },
+    };
+    context.webhooks.publishReturnEvent(world.profile, event);
+    context.log.record('order.return_requested', world.code, { externalId: order.externalId, returnRef, eventId: event.eventId });
+    res.status(201).json({ returnRef, eventId: event.eventId });
   });
 
   return router;
