@@ -11,6 +11,7 @@ import { inventoryMovements } from './inventory-movements';
 import { OmniLayout } from './layout/OmniLayout';
 import { orders } from './orders';
 import { products } from './products';
+import { returns } from './returns';
 import { stockAdjustments } from './stock-adjustments';
 import { stores } from './stores';
 import { tasks } from './tasks';
@@ -46,6 +47,7 @@ export function App() {
       <Resource name="tasks" {...tasks} />
       <Resource name="approvals" {...approvals} />
       <Resource name="orders" {...orders} />
+      <Resource name="returns" {...returns} />
       <Resource name="products" {...products} />
       <Resource name="stores" {...stores} />
       <Resource name="channels" {...channels} />
