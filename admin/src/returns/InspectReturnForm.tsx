@@ -149,7 +149,14 @@ export function InspectReturnForm() {
         );
       })}
       <div>
-        <Button variant="contained" size="large" disabled={!complete || isPending} onClick={() => mutate()} className="complete-inspection">
+        <Button
+          variant="contained"
+          size="large"
+          disabled={!complete || isPending}
+          onClick={() => mutate()}
+          className="complete-inspection"
+          sx={{ minHeight: 48 }}
+        >
           {translate('omni.return.complete_inspection')}
         </Button>
         {!complete && (

@@ -55,7 +55,7 @@ export function ManualRefundForm() {
         slotProps={{ htmlInput: { maxLength: maxReferenceLength } }}
       />
       <div>
-        <Button variant="contained" size="large" disabled={!valid || isPending} onClick={() => mutate()}>
+        <Button variant="contained" size="large" disabled={!valid || isPending} onClick={() => mutate()} sx={{ minHeight: 48 }}>
           {translate('omni.return.complete_manual_refund')}
         </Button>
       </div>

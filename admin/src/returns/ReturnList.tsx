@@ -1,3 +1,4 @@
+import { type Theme, useMediaQuery } from '@mui/material';
 import {
   CreateButton,
   DataTable,
@@ -17,6 +18,7 @@ import { MoneyField } from '../shared/MoneyField';
 import { StoreDateField } from '../shared/StoreDateField';
 import { StoreFilterInput } from '../shared/StoreFilterInput';
 import { returnReasonChoices, returnStatusChoices } from './return-record';
+import { ReturnCards } from './ReturnCards';
 import { ReturnItemsField, truncated } from './ReturnItemsField';
 import { ReturnStatusTabs } from './ReturnStatusTabs';
 
@@ -36,6 +38,7 @@ function ListActions() {
  */
 export function ReturnList() {
   const { permissions } = usePermissions<Permissions>();
+  const isPhone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const filters = [
     ...(isConfinedToStore(permissions) ? [] : [<StoreFilterInput key="storeId" alwaysOn />]),
     <ReferenceInput key="channelId" source="channelId" reference="channels" sort={{ field: 'code', order: 'ASC' }} alwaysOn>
@@ -46,32 +49,36 @@ export function ReturnList() {
   return (
     <List sort={{ field: 'createdAt', order: 'DESC' }} filters={filters} actions={<ListActions />} perPage={adminConfig.listPageSize}>
       <ReturnStatusTabs />
-      <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="createdAt">
-          <StoreDateField source="createdAt" showTime />
-        </DataTable.Col>
-        <DataTable.Col source="orderExternalId" disableSort>
-          <TextField source="orderExternalId" sx={truncated} />
-        </DataTable.Col>
-        <DataTable.Col source="channelCode" disableSort>
-          <TextField source="channelCode" sx={truncated} />
-        </DataTable.Col>
-        <DataTable.Col source="storeCode" disableSort>
-          <TextField source="storeCode" emptyText="—" />
-        </DataTable.Col>
-        <DataTable.Col source="items" disableSort>
-          <ReturnItemsField />
-        </DataTable.Col>
-        <DataTable.Col source="reasonCode" disableSort>
-          <SelectField source="reasonCode" choices={returnReasonChoices} />
-        </DataTable.Col>
-        <DataTable.Col source="refundTotalMinor" disableSort align="right">
-          <MoneyField source="refundTotalMinor" />
-        </DataTable.Col>
-        <DataTable.Col source="status">
-          <SelectField source="status" choices={returnStatusChoices} />
-        </DataTable.Col>
-      </DataTable>
+      {isPhone ? (
+        <ReturnCards />
+      ) : (
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="createdAt">
+            <StoreDateField source="createdAt" showTime />
+          </DataTable.Col>
+          <DataTable.Col source="orderExternalId" disableSort>
+            <TextField source="orderExternalId" sx={truncated} />
+          </DataTable.Col>
+          <DataTable.Col source="channelCode" disableSort>
+            <TextField source="channelCode" sx={truncated} />
+          </DataTable.Col>
+          <DataTable.Col source="storeCode" disableSort>
+            <TextField source="storeCode" emptyText="—" />
+          </DataTable.Col>
+          <DataTable.Col source="items" disableSort>
+            <ReturnItemsField />
+          </DataTable.Col>
+          <DataTable.Col source="reasonCode" disableSort>
+            <SelectField source="reasonCode" choices={returnReasonChoices} />
+          </DataTable.Col>
+          <DataTable.Col source="refundTotalMinor" disableSort align="right">
+            <MoneyField source="refundTotalMinor" />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <SelectField source="status" choices={returnStatusChoices} />
+          </DataTable.Col>
+        </DataTable>
+      )}
     </List>
   );
 }

@@ -262,7 +262,14 @@ export function ReturnRequestForm({ order }: { order: ReturnableOrder }) {
         </TextField>
       )}
       <div>
-        <Button variant="contained" size="large" disabled={!complete || isPending} onClick={submit} className="return-submit">
+        <Button
+          variant="contained"
+          size="large"
+          disabled={!complete || isPending}
+          onClick={submit}
+          className="return-submit"
+          sx={{ minHeight: 48 }}
+        >
           {units > 0 ? translate('omni.return.submit', { smart_count: units }) : translate('omni.return.submit_none')}
         </Button>
         {problems && (
