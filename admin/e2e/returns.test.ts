@@ -94,11 +94,12 @@ describe('returns in the admin UI', () => {
 
       // The return's page: the line, its refund as money, why it needs approval, and the inspection waiting.
       const returnId = await waitForShow(page, 'returns');
-      await page.locator(`.return-lines tr[data-sku="${returned.sku}"] .line-refund`).getByText('€19.99').waitFor();
-      expect(await page.locator(`.return-lines tr[data-sku="${kept.sku}"]`).count()).toBe(0);
+      await page.locator(`.return-lines [data-sku="${returned.sku}"] .line-refund`).getByText('€19.99').waitFor();
+      expect(await page.locator(`.return-lines [data-sku="${kept.sku}"]`).count()).toBe(0);
       await page.locator('.return-approval li[data-reason="NO_PROOF_OF_PURCHASE"]').getByText('No proof of purchase').waitFor();
       const openTask = page.getByRole('link', { name: 'Open the Return inspection task' });
       await openTask.waitFor({ timeout: processStepTimeoutMs });
+      await expectNoSidewaysScroll(page);
       await clerk.screenshot('returns-3-return-received');
       await openTask.click();
       await waitForShow(page, 'tasks');
@@ -153,9 +154,14 @@ describe('returns in the admin UI', () => {
       await page.locator('.list-page .return-cards a').filter({ hasText: order.externalId }).first().click();
       expect(await waitForShow(page, 'returns')).toBe(returnId);
       await page.locator('.return-status').getByText('Closed').waitFor({ timeout: processStepTimeoutMs });
-      await page.locator('.step-timeline tbody tr[data-step="REFUND"] td').first().getByText('Refunded', { exact: true }).waitFor();
+      // The refund step ended, in the run's words "Refunded 1999 EUR (...)".
+      await page
+        .locator('.step-timeline tbody tr[data-step="REFUND"] td')
+        .last()
+        .getByText(/^Refunded /)
+        .waitFor();
       await page.locator('.step-timeline tbody tr[data-step="APPROVE"]').getByText(pickupStoreManager.name).waitFor();
-      await page.locator(`.return-lines tr[data-sku="${returned.sku}"] .line-refund-status`).getByText('Refunded').waitFor();
+      await page.locator(`.return-lines [data-sku="${returned.sku}"] .line-refund-status`).getByText('Refunded').waitFor();
       await page.locator('.return-decision').getByText(`Approved by ${pickupStoreManager.name}`).waitFor();
       await expectNoSidewaysScroll(page);
       await clerk.screenshot('returns-6-refunded');
@@ -177,7 +183,10 @@ describe('returns in the admin UI', () => {
       await waitUntilEveryRowShows(page, 'storeCode', pickupStoreCode);
       await lead.screenshot('returns-7-list');
       await openListRow(page, 'returns', order.externalId);
-      await page.locator('.return-lines tbody tr').first().waitFor();
+      await page
+        .locator(`.return-lines tbody tr[data-sku="${order.lines[0]?.sku ?? ''}"] .line-refund`)
+        .getByText('€19.99')
+        .waitFor();
       await page.locator('.return-timeline').waitFor();
       await page.locator('.return-order-link').click();
       await waitForShow(page, 'orders');

@@ -1,4 +1,4 @@
-import { Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
+import { Stack, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, type Theme, Typography, useMediaQuery } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { useLocaleFormat } from '../shared/useLocaleFormat';
 import { type ReturnRecord } from './return-record';
@@ -8,8 +8,10 @@ export function ReturnLinesTable() {
   const record = useRecordContext<ReturnRecord>();
   const translate = useTranslate();
   const format = useLocaleFormat();
+  const isPhone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   if (record === undefined) return null;
   const label = (prefix: string, value: string | null) => (value === null ? '—' : translate(`omni.return.${prefix}.${value}`));
+  if (isPhone) return <ReturnLineCards record={record} label={label} />;
   return (
     <Table size="small" className="return-lines" sx={{ maxWidth: 1000 }}>
       <TableHead>
@@ -57,5 +59,42 @@ export function ReturnLinesTable() {
         </TableRow>
       </TableFooter>
     </Table>
+  );
+}
+
+/** On a phone: one block per line, label and value under each other, so nothing scrolls sideways. */
+function ReturnLineCards({ record, label }: { record: ReturnRecord; label: (prefix: string, value: string | null) => string }) {
+  const translate = useTranslate();
+  const format = useLocaleFormat();
+  const fact = (name: string, value: string, className?: string) => (
+    <Typography variant="body2" className={className}>
+      <Typography component="span" variant="body2" color="text.secondary">
+        {name}:{' '}
+      </Typography>
+      {value}
+    </Typography>
+  );
+  return (
+    <Stack spacing={1} className="return-lines">
+      {record.lines.map((line) => (
+        <Stack key={line.id} data-sku={line.sku} spacing={0.25} sx={{ borderBottom: 1, borderColor: 'divider', pb: 1 }}>
+          <Typography variant="body1" sx={{ overflowWrap: 'anywhere' }}>
+            {format.count(line.quantity)} × {line.productName}
+          </Typography>
+          <Typography variant="caption" color="text.secondary">
+            {line.sku}
+          </Typography>
+          {fact(translate('omni.return.condition_seen'), label('grade', line.conditionSeen))}
+          {fact(translate('omni.return.grade_label'), label('grade', line.condition), 'line-grade')}
+          {fact(translate('omni.return.disposition_label'), label('disposition', line.disposition))}
+          {fact(translate('omni.return.refund'), format.money(line.refundMinor, record.currency), 'line-refund')}
+          {fact(translate('omni.return.refund_status_label'), label('refund_status', line.refundStatus), 'line-refund-status')}
+          {line.refundReference !== null && fact(translate('omni.return.reference'), line.refundReference)}
+        </Stack>
+      ))}
+      <Typography variant="subtitle2" className="return-refund-total">
+        {translate('omni.return.total')}: {format.money(record.refundTotalMinor, record.currency)}
+      </Typography>
+    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Stack, Typography } from '@mui/material';
+import { Box, Stack, Typography } from '@mui/material';
 import { Labeled, Link, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { MoneyField } from '../shared/MoneyField';
 import { StoreDateField } from '../shared/StoreDateField';
@@ -10,6 +10,9 @@ import { isSettled, returnReasonChoices, type ReturnRecord, returnStatusChoices 
 import { ReturnApprovalState } from './ReturnApprovalState';
 import { ReturnLinesTable } from './ReturnLinesTable';
 import { ReturnTimeline } from './ReturnTimeline';
+
+/** A wide table scrolls inside the page, never the page itself (a phone is 390 px). */
+export const scrollsOnItsOwn = { maxWidth: 'calc(100vw - 48px)', overflowX: 'auto' } as const;
 
 function ReturnShowActions() {
   return (
@@ -106,9 +109,9 @@ export function ReturnShow() {
           </Labeled>
         </Stack>
         <Typography variant="subtitle1">{translate('omni.return.lines')}</Typography>
-        <div style={{ overflowX: 'auto' }}>
+        <Box sx={scrollsOnItsOwn}>
           <ReturnLinesTable />
-        </div>
+        </Box>
         <Typography variant="subtitle1">{translate('omni.return.approval_title')}</Typography>
         <ReturnApprovalState />
         <ReturnTimeline />

@@ -1,4 +1,4 @@
-import { Alert, Button, Chip, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, Stack, Typography } from '@mui/material';
 import { Link, useRecordContext, useTranslate } from 'react-admin';
 import { useOrderRun } from '../orders/useOrderRun';
 import { useStepLabel } from '../shared/useStepLabel';
@@ -51,9 +51,9 @@ export function ReturnTimeline() {
         <Alert severity="warning">{translate('omni.timeline.unavailable', { reason: run.timelineError })}</Alert>
       )}
       {run.timeline !== null && (
-        <div style={{ overflowX: 'auto' }}>
+        <Box sx={{ maxWidth: 'calc(100vw - 48px)', overflowX: 'auto' }}>
           <StepTimelineTable entries={run.timeline.entries} storeTimeZone={timeZone} />
-        </div>
+        </Box>
       )}
     </Stack>
   );

@@ -30,11 +30,11 @@ export const returnMessages: DomainMessages = {
     omni: {
       step: {
         RECEIVE: 'Received at the store',
-        INSPECT: 'Inspected',
+        INSPECT: 'Inspection',
         INSPECTION_OVERDUE: 'Inspection overdue',
         INSPECTION_ESCALATED: 'Inspection moved to the managers',
         APPROVE: 'Approval',
-        REFUND: 'Refunded',
+        REFUND: 'Refund',
         REFUND_NEEDS_A_PERSON: 'Refund needs a person',
         MANUAL_REFUND: 'Refunded by hand',
         STOCK: 'Restocked / written off',
@@ -216,11 +216,11 @@ export const returnMessages: DomainMessages = {
     omni: {
       step: {
         RECEIVE: 'Diterima di toko',
-        INSPECT: 'Diperiksa',
+        INSPECT: 'Pemeriksaan',
         INSPECTION_OVERDUE: 'Pemeriksaan terlambat',
         INSPECTION_ESCALATED: 'Pemeriksaan dialihkan ke kepala toko',
         APPROVE: 'Persetujuan',
-        REFUND: 'Dana dikembalikan',
+        REFUND: 'Pengembalian dana',
         REFUND_NEEDS_A_PERSON: 'Pengembalian dana perlu ditangani petugas',
         MANUAL_REFUND: 'Dana dikembalikan secara manual',
         STOCK: 'Masuk stok / dihapusbukukan',
