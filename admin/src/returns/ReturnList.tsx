@@ -47,7 +47,14 @@ export function ReturnList() {
     <SelectInput key="status" source="status" choices={returnStatusChoices} />,
   ];
   return (
-    <List sort={{ field: 'createdAt', order: 'DESC' }} filters={filters} actions={<ListActions />} perPage={adminConfig.listPageSize}>
+    <List
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      filters={filters}
+      actions={<ListActions />}
+      perPage={adminConfig.listPageSize}
+      // Stays a list with its tabs, filters and "Return items" when there is no return yet (a store's first).
+      empty={false}
+    >
       <ReturnStatusTabs />
       {isPhone ? (
         <ReturnCards />
