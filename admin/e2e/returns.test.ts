@@ -180,6 +180,8 @@ describe('returns in the admin UI', () => {
       await waitForList(page, 'returns');
       await page.getByRole('combobox', { name: 'Receiving store' }).click();
       await page.getByRole('option', { name: new RegExp(`^${pickupStoreCode}`) }).click();
+      // The filter lands in the URL after a debounce: a row clicked before would be left again when it does.
+      await page.waitForURL((url) => decodeURIComponent(url.hash).includes('"storeId"'));
       await waitUntilEveryRowShows(page, 'storeCode', pickupStoreCode);
       await lead.screenshot('returns-7-list');
       await openListRow(page, 'returns', order.externalId);

@@ -24,6 +24,8 @@ export function ReturnStatusTabs() {
       variant="scrollable"
       scrollButtons="auto"
       className="return-status-tabs"
+      // Scrollable tabs scroll inside the list; unbounded they would widen a phone's page.
+      sx={{ maxWidth: 'calc(100vw - 16px)' }}
     >
       <Tab value={allStatuses} label={translate('omni.return.all_statuses')} />
       {returnStatusTabs.map((status) => (
