@@ -13,6 +13,7 @@ import { orders } from './orders';
 import { outages } from './outages';
 import { discrepancies } from './reconciliation';
 import { products } from './products';
+import { returns } from './returns';
 import { stockAdjustments } from './stock-adjustments';
 import { stores } from './stores';
 import { tasks } from './tasks';
@@ -48,6 +49,7 @@ export function App() {
       <Resource name="tasks" {...tasks} />
       <Resource name="approvals" {...approvals} />
       <Resource name="orders" {...orders} />
+      <Resource name="returns" {...returns} />
       <Resource name="products" {...products} />
       <Resource name="stores" {...stores} />
       <Resource name="channels" {...channels} />

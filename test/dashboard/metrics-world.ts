@@ -93,7 +93,7 @@ export async function seedMetricsWorld(prisma: PrismaClient): Promise<MetricsWor
     });
     return created.id;
   };
-  const aReturn = (orderId: string, status: 'APPROVED' | 'REJECTED' | 'RECEIVED') =>
+  const aReturn = (orderId: string, status: 'APPROVED' | 'REJECTED' | 'RECEIVED' | 'CLOSED' | 'CANCELLED') =>
     prisma.return.create({ data: { orderId, status, reason: 'Ukuran tidak cocok', requestedByLabel: 'dashboard test' } });
 
   // Current period: marketplace 4 at S1 (2 cancelled, 1 returned), web 2 at S2 (1 expired, 1 with a rejected return).
@@ -111,7 +111,14 @@ export async function seedMetricsWorld(prisma: PrismaClient): Promise<MetricsWor
   const previousChat = await order(chat.id, s2.id, 'COLLECTED', at('2021-02-22T09:00:00.000Z'), 2000);
   // S3 has an order and never a return.
   await order(web.id, s3.id, 'COLLECTED', at('2021-03-02T09:00:00.000Z'), 300);
-  await Promise.all([aReturn(o4, 'APPROVED'), aReturn(o5, 'REJECTED'), aReturn(previousChat, 'RECEIVED')]);
+  // o4 comes back twice (still one returned order); o1's return was cancelled (the customer kept it: no return).
+  await Promise.all([
+    aReturn(o4, 'APPROVED'),
+    aReturn(o4, 'CLOSED'),
+    aReturn(o1, 'CANCELLED'),
+    aReturn(o5, 'REJECTED'),
+    aReturn(previousChat, 'RECEIVED'),
+  ]);
 
   let taskNumber = 0;
   const task = (

@@ -4,6 +4,7 @@ import { approvalStatusChoices, approverLevelChoices } from './approval-record';
 import { DecideApprovalPanel } from './DecideApprovalPanel';
 import { SubjectDiffTable } from './SubjectDiffTable';
 import { SubjectLink } from './SubjectLink';
+import { SubjectDetails } from './SubjectDetails';
 
 /** One request: what is asked (summary, amount, level), what changed since, and the decision. */
 export function ApprovalShow() {
@@ -13,6 +14,7 @@ export function ApprovalShow() {
         <TextField source="summary" />
         <TextField source="subjectNow.summary" emptyText="—" />
         <SubjectLink />
+        <SubjectDetails />
         <MoneyField source="amountMinor" />
         <SelectField source="requiredLevel" choices={approverLevelChoices} />
         <SelectField source="status" choices={approvalStatusChoices} />

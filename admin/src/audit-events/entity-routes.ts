@@ -7,6 +7,7 @@ const resourceByEntityType: Record<string, string> = {
   Channel: 'channels',
   Product: 'products',
   StockAdjustment: 'stock-adjustments',
+  Return: 'returns',
 };
 
 /** The show path of an audited entity, or null when the UI has no page for that type. */

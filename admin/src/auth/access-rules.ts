@@ -1,4 +1,5 @@
 import { outageAccessRules } from '../outages/access';
+import { returnAccessRules } from '../returns/access';
 import { type Role } from './session';
 
 /**
@@ -17,7 +18,7 @@ export type ResourceActions = Readonly<Record<string, readonly string[]>>;
  */
 export type DomainAccessRules = Readonly<Record<Role, ResourceActions>>;
 
-const domainAccessRules: readonly DomainAccessRules[] = [outageAccessRules];
+const domainAccessRules: readonly DomainAccessRules[] = [outageAccessRules, returnAccessRules];
 
 const readOnly = ['list', 'show'] as const;
 

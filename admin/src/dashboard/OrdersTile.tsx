@@ -1,4 +1,4 @@
-import { Alert, Stack } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useTranslate } from 'react-admin';
 import { type DashboardScope } from './dashboard-period';
@@ -38,26 +38,27 @@ export function OrdersTile({ scope }: { scope: DashboardScope }) {
               previous={data.total.previous.cancellationRate}
               higherIsBetter={false}
             />
-            {data.returnsRecorded ? (
-              <FigureWithTrend
-                label={translate('omni.dashboard.orders.return_rate')}
-                value={format.share(data.total.current.returnRate)}
-                current={data.total.current.returnRate}
-                previous={data.total.previous.returnRate}
-                higherIsBetter={false}
-              />
-            ) : (
-              <Alert severity="info" data-testid="returns-not-yet">
-                {translate('omni.dashboard.orders.returns_not_yet')}
-              </Alert>
-            )}
+            <FigureWithTrend
+              label={translate('omni.dashboard.orders.return_rate')}
+              value={format.share(data.total.current.returnRate)}
+              current={data.total.current.returnRate}
+              previous={data.total.previous.returnRate}
+              higherIsBetter={false}
+            />
           </Stack>
+          {channels.length > 0 && (
+            <Typography variant="body2" data-testid="return-rate-by-channel" sx={{ mb: 1 }}>
+              {translate('omni.dashboard.orders.return_rate_by_channel')}:{' '}
+              {channels.map((row) => `${row.channelName} ${format.share(row.figures.current.returnRate)}`).join(' · ')}
+            </Typography>
+          )}
           <BarChart
             height={240}
             xAxis={[{ scaleType: 'band', data: channels.map((row) => row.channelName) }]}
             series={[
               { data: channels.map((row) => row.figures.current.orders), label: translate('omni.dashboard.this_period') },
               { data: channels.map((row) => row.figures.current.cancelled), label: translate('omni.dashboard.orders.cancelled') },
+              { data: channels.map((row) => row.figures.current.returned), label: translate('omni.dashboard.orders.returned') },
               { data: channels.map((row) => row.figures.previous.orders), label: translate('omni.dashboard.previous_period') },
             ]}
           />

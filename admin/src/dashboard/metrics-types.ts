@@ -23,11 +23,10 @@ export interface OrderFigures {
   orders: number;
   cancelled: number;
   cancellationRate: number | null;
-  returned: number | null;
+  returned: number;
   returnRate: number | null;
 }
 export interface OrderMetrics {
-  returnsRecorded: boolean;
   total: WithPrevious<OrderFigures>;
   byChannel: (ChannelRef & { figures: WithPrevious<OrderFigures> })[];
 }

@@ -1,4 +1,5 @@
 import { outageMessages } from '../outages/messages';
+import { returnMessages } from '../returns/messages';
 import { stockAdjustmentMessages } from '../stock-adjustments/messages';
 
 /**
@@ -17,7 +18,7 @@ export interface MessageTree {
   [key: string]: string | MessageTree;
 }
 
-export const domainMessages: DomainMessages[] = [stockAdjustmentMessages, outageMessages];
+export const domainMessages: DomainMessages[] = [stockAdjustmentMessages, outageMessages, returnMessages];
 
 /** Adds the domains' labels of one language to its base messages (a domain never overrides a base key). */
 export function withDomainMessages<T extends object>(base: T, language: keyof DomainMessages): T {

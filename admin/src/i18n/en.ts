@@ -452,7 +452,8 @@ export const en = {
         cancelled: 'Cancelled',
         cancellation_rate: 'Cancellation rate',
         return_rate: 'Return rate',
-        returns_not_yet: 'Return rate: no returns are recorded yet for these stores.',
+        returned: 'Returned',
+        return_rate_by_channel: 'Return rate per channel',
       },
       pickup: {
         title: 'Pickup SLA',

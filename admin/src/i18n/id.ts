@@ -464,7 +464,8 @@ export const id: TranslationMessages = {
         cancelled: 'Dibatalkan',
         cancellation_rate: 'Tingkat pembatalan',
         return_rate: 'Tingkat pengembalian',
-        returns_not_yet: 'Tingkat pengembalian: belum ada pengembalian yang tercatat untuk toko ini.',
+        returned: 'Diretur',
+        return_rate_by_channel: 'Tingkat pengembalian per kanal',
       },
       pickup: {
         title: 'SLA pengambilan',

@@ -1,5 +1,6 @@
 import { Stack, Typography } from '@mui/material';
 import { Labeled, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useTranslate } from 'react-admin';
+import { ReturnItemsButton } from '../returns/ReturnItemsButton';
 import { MoneyField } from '../shared/MoneyField';
 import { useRecordLoadError } from '../shared/useRecordLoadError';
 import { timelineRefreshMs } from '../workflows/workflow-choices';
@@ -15,6 +16,7 @@ function OrderShowActions() {
   return (
     <TopToolbar>
       <CancelOrderButton />
+      <ReturnItemsButton />
     </TopToolbar>
   );
 }

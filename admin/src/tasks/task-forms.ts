@@ -2,6 +2,7 @@ import { type ComponentType } from 'react';
 import { CompleteHandoverForm } from './CompleteHandoverForm';
 import { CompletePickForm } from './CompletePickForm';
 import { outageTaskForms } from '../outages/outage-task-forms';
+import { returnTaskForms } from '../returns/return-task-forms';
 
 /**
  * The completion form of each task type, keyed by the task's `type`. A workflow domain that adds a task
@@ -13,4 +14,4 @@ export type TaskForms = Readonly<Record<string, ComponentType>>;
 
 const pickupTaskForms: TaskForms = { PICK: CompletePickForm, HANDOVER: CompleteHandoverForm };
 
-export const taskForms: TaskForms = { ...pickupTaskForms, ...outageTaskForms };
+export const taskForms: TaskForms = { ...pickupTaskForms, ...outageTaskForms, ...returnTaskForms };

@@ -35,6 +35,9 @@ export const taskTypeChoices = [
   'OUTAGE_CHECKLIST',
   'STOCK_COUNT',
   'RECONCILIATION_REVIEW',
+  'RETURN_INSPECTION',
+  'MANUAL_REFUND',
+  'RETURN_HANDBACK',
 ].map((id) => ({ id, name: `omni.task_type.${id}` }));
 export const taskStatusChoices = ['OPEN', 'CLAIMED', 'DONE', 'CANCELLED', 'EXPIRED', 'LOCKED'].map((id) => ({
   id,

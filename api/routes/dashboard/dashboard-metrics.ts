@@ -13,7 +13,7 @@ import {
   pickupMetricsSchema,
   stockDriftMetricsSchema,
 } from './dashboard.validators';
-import { orderFiguresByChannel, returnsAreRecorded } from './order-channel-metrics';
+import { orderFiguresByChannel } from './order-channel-metrics';
 import { pickupFiguresByStore } from './pickup-sla-metrics';
 import { forBothPeriods, type Period, previousPeriodOf } from './reporting-period';
 import { driftDaily, driftRaised, emptyDrift, listingsDriftingNow } from './stock-drift-metrics';
@@ -37,13 +37,7 @@ async function storesById(prisma: PrismaClient, ids: Iterable<string | null>) {
   return stores.map((store) => ({ storeId: store.id, storeCode: store.code, storeName: store.name }));
 }
 
-const noOrders = (returnsRecorded: boolean) => ({
-  orders: 0,
-  cancelled: 0,
-  cancellationRate: null,
-  returned: returnsRecorded ? 0 : null,
-  returnRate: null,
-});
+const noOrders = { orders: 0, cancelled: 0, cancellationRate: null, returned: 0, returnRate: null };
 
 const common = { tags: ['metrics'], access: 'authenticated' as const, request: { query: metricsQuerySchema } };
 const scopeNote =
@@ -60,8 +54,7 @@ export function registerDashboardMetricRoutes(api: ApiRouter, { prisma }: Dashbo
     response: { description: 'Order figures', schema: orderMetricsSchema },
     handle: async ({ query, actor }) => {
       const { period, previousPeriod, storeIds } = scopeOf(actor, query);
-      const returnsRecorded = await returnsAreRecorded(prisma, storeIds);
-      const { current, previous } = await forBothPeriods(period, (p) => orderFiguresByChannel(prisma, p, storeIds, returnsRecorded));
+      const { current, previous } = await forBothPeriods(period, (p) => orderFiguresByChannel(prisma, p, storeIds));
       const previousByChannel = new Map(previous.map((row) => [row.channel?.channelId ?? null, row.figures]));
       const total = current.find((row) => row.channel === null);
       const totalBefore = previousByChannel.get(null);
@@ -69,7 +62,6 @@ export function registerDashboardMetricRoutes(api: ApiRouter, { prisma }: Dashbo
       return {
         period,
         previousPeriod,
-        returnsRecorded,
         total: { current: total.figures, previous: totalBefore },
         byChannel: current.flatMap((row) =>
           row.channel === null
@@ -79,7 +71,7 @@ export function registerDashboardMetricRoutes(api: ApiRouter, { prisma }: Dashbo
                   ...row.channel,
                   // Every channel has a row in both periods (the query starts from channels); one created between the two
                   // reads had no orders before, which is what its zero row says, not the total's figures.
-                  figures: { current: row.figures, previous: previousByChannel.get(row.channel.channelId) ?? noOrders(returnsRecorded) },
+                  figures: { current: row.figures, previous: previousByChannel.get(row.channel.channelId) ?? noOrders },
                 },
               ],
         ),

@@ -59,7 +59,7 @@ export const orderFiguresSchema = z.object({
   orders: z.number().int(),
   cancelled: z.number().int(),
   cancellationRate: rate,
-  returned: z.number().int().nullable(),
+  returned: z.number().int(),
   returnRate: rate,
 });
 export type OrderFigures = z.infer<typeof orderFiguresSchema>;
@@ -68,10 +68,6 @@ export const orderMetricsSchema = z
   .object({
     period: periodSchema,
     previousPeriod: periodSchema,
-    returnsRecorded: z.boolean().meta({
-      description:
-        'False while no return has ever been recorded for these stores (returns are not built yet): returned and returnRate are then null, not 0',
-    }),
     total: withPrevious(orderFiguresSchema),
     byChannel: z.array(z.object({ ...channelRef, figures: withPrevious(orderFiguresSchema) })),
   })

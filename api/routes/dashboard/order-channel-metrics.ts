@@ -18,7 +18,10 @@ export interface ChannelOrderFigures {
   figures: OrderFigures;
 }
 
-/** Orders that a return (not cancelled or rejected) was opened for count as returned, once each. */
+/**
+ * Orders that a return (not cancelled or rejected) was opened for count as returned, once each, however
+ * many returns they have; by the order's own store and channel, wherever the items were handed in.
+ */
 const isReturned = Prisma.sql`EXISTS (SELECT 1 FROM returns r WHERE r.order_id = o.id AND r.status NOT IN ('CANCELLED', 'REJECTED'))`;
 
 /**
@@ -30,7 +33,6 @@ export async function orderFiguresByChannel(
   prisma: PrismaClient,
   period: Period,
   storeIds: readonly string[] | undefined,
-  returnsRecorded: boolean,
 ): Promise<ChannelOrderFigures[]> {
   const rows = await prisma.$queryRaw<OrderCountRow[]>`
     SELECT c.id AS "channelId", c.code AS "channelCode", c.name AS "channelName", c.kind::text AS "channelKind",
@@ -46,7 +48,7 @@ export async function orderFiguresByChannel(
   return rows.map((row) => {
     const orders = countOf(row.orders);
     const cancelled = countOf(row.cancelled);
-    const returned = returnsRecorded ? countOf(row.returned) : null;
+    const returned = countOf(row.returned);
     return {
       channel:
         row.channelId === null
@@ -62,17 +64,8 @@ export async function orderFiguresByChannel(
         cancelled,
         cancellationRate: rateOf(cancelled, orders),
         returned,
-        returnRate: returned === null ? null : rateOf(returned, orders),
+        returnRate: rateOf(returned, orders),
       },
     };
   });
-}
-
-/** Whether any return was ever recorded for the stores in scope: until then a return rate would be a fake 0. */
-export async function returnsAreRecorded(prisma: PrismaClient, storeIds: readonly string[] | undefined): Promise<boolean> {
-  const [row] = await prisma.$queryRaw<{ recorded: boolean }[]>`
-    SELECT EXISTS (
-      SELECT 1 FROM returns r JOIN orders o ON o.id = r.order_id WHERE ${inStores(Prisma.sql`o.pickup_store_id`, storeIds)}
-    ) AS recorded`;
-  return row?.recorded === true;
 }

@@ -19,13 +19,15 @@ export function registerOrderLookupRoute(api: ApiRouter, { prisma }: { prisma: P
     handle: async ({ query }) => {
       const q = query.q;
       const isId = z.uuid().safeParse(q).success;
+      // A phone as the customer says it ("06 1234 5678", "+31 6 ..."): its last nine digits, as the counter's task lookup does.
+      const digits = /^[+\d\s().-]+$/.test(q) ? q.replace(/\D/g, '') : '';
       const orders = await prisma.order.findMany({
         where: {
           OR: [
             ...(isId ? [{ id: q }] : []),
             { externalId: { equals: q, mode: 'insensitive' as const } },
             { customer: { email: { equals: q, mode: 'insensitive' as const } } },
-            { customer: { phone: { contains: q.replaceAll(/\s/g, '') } } },
+            ...(digits.length >= 6 ? [{ customer: { phone: { contains: digits.slice(-9) } } }] : []),
           ],
         },
         include: {
@@ -50,6 +52,7 @@ export function registerOrderLookupRoute(api: ApiRouter, { prisma }: { prisma: P
           name: line.product.name,
           quantity: line.quantity,
           returnedQuantity: line.returnedQuantity,
+          deliveredQuantity: order.fulfilmentType === 'PICKUP' ? line.pickedQuantity : line.quantity,
           unitPriceMinor: line.unitPriceMinor,
           status: line.status,
         })),

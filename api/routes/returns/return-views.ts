@@ -7,7 +7,7 @@ export const returnInclude = {
   lines: {
     orderBy: { orderLineId: 'asc' },
     include: {
-      orderLine: { select: { product: { select: { sku: true } } } },
+      orderLine: { select: { product: { select: { sku: true, name: true } } } },
       refunds: { select: { status: true, externalRef: true } },
     },
   },
@@ -21,7 +21,9 @@ export function returnView(row: ReturnRow) {
     id: line.id,
     orderLineId: line.orderLineId,
     sku: line.orderLine.product.sku,
+    productName: line.orderLine.product.name,
     quantity: line.quantity,
+    conditionSeen: line.conditionSeen,
     condition: line.condition,
     disposition: line.disposition,
     refundMinor: minorUnits(line.refundMinor),
@@ -44,6 +46,9 @@ export function returnView(row: ReturnRow) {
     receivedAtStoreId: row.receivedAtStoreId,
     storeCode: row.receivedAtStore?.code ?? null,
     requestedByLabel: row.requestedByLabel,
+    requestedByUserId: row.requestedByUserId,
+    approvedByUserId: row.approvedByUserId,
+    approvedAt: row.approvedAt,
     workflowId: row.workflowId,
     currency: row.order.currency,
     refundTotalMinor: lines.reduce((sum, line) => sum + line.refundMinor, 0),

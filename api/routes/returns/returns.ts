@@ -137,9 +137,16 @@ export function registerReturnRoutes(api: ApiRouter, deps: ReturnRouteDeps): voi
           },
         });
         // In order-line id order, so two returns of the same lines wait on each other instead of deadlocking.
+        const seen = new Map(body.lines.map((line) => [line.orderLineId, line.conditionSeen ?? null]));
         for (const line of [...plan.lines].sort((a, b) => a.lineId.localeCompare(b.lineId)))
           await tx.returnLine.create({
-            data: { returnId: created.id, orderLineId: line.lineId, quantity: line.quantity, refundMinor: BigInt(line.refundMinor) },
+            data: {
+              returnId: created.id,
+              orderLineId: line.lineId,
+              quantity: line.quantity,
+              refundMinor: BigInt(line.refundMinor),
+              conditionSeen: seen.get(line.lineId) ?? null,
+            },
           });
         const request = returnWorkflow.startRequest(fulfilment.policy.taskQueue, {
           return: { id: created.id, storeCode: store.code, channelCode: order.channel.code },

@@ -18,7 +18,14 @@ export const createReturnBodySchema = z
     /** The receiving store: the clerk's own; ops leads and admins name it. */
     storeId: idSchema.optional(),
     lines: z
-      .array(z.strictObject({ orderLineId: idSchema, quantity: lineQuantity() }))
+      .array(
+        z.strictObject({
+          orderLineId: idSchema,
+          quantity: lineQuantity(),
+          /** What the clerk sees at the counter; the inspection grades it later. */
+          conditionSeen: z.enum(ReturnItemCondition).optional(),
+        }),
+      )
       .min(1)
       .max(100),
     reasonCode: z.enum(ReturnReason),
@@ -36,7 +43,9 @@ export const returnLineSchema = z.object({
   id: idSchema,
   orderLineId: idSchema,
   sku: z.string(),
+  productName: z.string(),
   quantity: z.number().int(),
+  conditionSeen: z.enum(ReturnItemCondition).nullable(),
   condition: z.enum(ReturnItemCondition).nullable(),
   disposition: z.enum(ReturnDisposition).nullable(),
   refundMinor: z.number().int(),
@@ -61,6 +70,9 @@ export const returnSchema = z
     receivedAtStoreId: idSchema.nullable(),
     storeCode: z.string().nullable(),
     requestedByLabel: z.string(),
+    requestedByUserId: idSchema.nullable(),
+    approvedByUserId: idSchema.nullable(),
+    approvedAt: z.date().nullable(),
     workflowId: z.string().nullable(),
     currency: z.string(),
     refundTotalMinor: z.number().int(),
@@ -102,6 +114,8 @@ export const returnableOrderSchema = z
         name: z.string(),
         quantity: z.number().int(),
         returnedQuantity: z.number().int(),
+        /** Units the customer received (picked for a pickup): returnable is this less returnedQuantity. */
+        deliveredQuantity: z.number().int(),
         unitPriceMinor: z.number().int(),
         status: z.string(),
       }),

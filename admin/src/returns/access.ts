@@ -1,0 +1,13 @@
+import { type DomainAccessRules } from '../auth/access-rules';
+
+/**
+ * Mirrors api/routes/returns: every role lists and opens returns (store staff those received at their
+ * store, the API narrows), takes items back (`create`) and cancels before the refund.
+ */
+const counterActions = ['list', 'show', 'create', 'cancel'] as const;
+
+export const returnAccessRules: DomainAccessRules = {
+  ADMIN: { returns: counterActions },
+  OPS_LEAD: { returns: counterActions },
+  STORE_STAFF: { returns: counterActions },
+};
