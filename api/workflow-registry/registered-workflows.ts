@@ -6,6 +6,7 @@ import { returnWorkflow } from '../../domain/returns/return-definition';
 import { stockAdjustmentWorkflow } from '../../domain/stock-adjustments/stock-adjustment-definition';
 import { checkPipelineWorkflow } from '../../domain/system/check-pipeline-definition';
 import { pickupTaskOutcomes } from './pickup-task-outcomes';
+import { promotionTaskOutcomes } from './promotion-task-outcomes';
 import { returnTaskOutcomes } from './return-task-outcomes';
 import { WorkflowRegistry } from './workflow-registry';
 
@@ -19,7 +20,7 @@ export const registeredWorkflows = new WorkflowRegistry([
   { definition: channelStockSyncWorkflow },
   { definition: checkPipelineWorkflow },
   { definition: stockAdjustmentWorkflow },
-  { definition: promotionWorkflow },
+  { definition: promotionWorkflow, taskOutcomes: promotionTaskOutcomes },
   { definition: returnWorkflow, taskOutcomes: returnTaskOutcomes },
   { definition: outageWorkflow },
 ]);
