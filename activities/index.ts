@@ -24,6 +24,8 @@ import { createCountOutageReview, createFinishOutageReview, createOpenOutageRevi
 import { createCloseOutageTasks, createOpenOutageChecklist, createRecordOutageTaskOutcome } from './outages/outage-tasks';
 import { createPickupActivities } from './pickup/pickup-activities';
 import { createLoadPromotion } from './promotions/load-promotion';
+import { createOpenPromotionDecision } from './promotions/open-promotion-decision';
+import { createOpenShelfLabelTasks, createPlanShelfLabels } from './promotions/shelf-label-tasks';
 import { createPushPromotionPage } from './promotions/push-promotion-page';
 import { createSetPromotionStatus } from './promotions/set-promotion-status';
 import { createLoadStockAdjustment } from './stock-adjustments/load-stock-adjustment';
@@ -57,6 +59,9 @@ export function createActivities(deps: ActivityDeps) {
     loadPromotion: createLoadPromotion(deps),
     setPromotionStatus: createSetPromotionStatus(deps),
     pushPromotionPage: createPushPromotionPage(deps),
+    openPromotionDecision: createOpenPromotionDecision(deps),
+    planShelfLabels: createPlanShelfLabels(deps),
+    openShelfLabelTasks: createOpenShelfLabelTasks(deps),
     ...createReturnActivities(deps),
     loadOutage: createLoadOutage(deps),
     applyOutageMeasure: createApplyOutageMeasure(deps),

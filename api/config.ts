@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultPromotionRolloutSettings } from '../domain/promotions/channel-rollout';
+import { defaultPromotionFlowSettings } from '../domain/promotions/promotion-workflow';
 import { isPhoneRegion } from '../domain/customers/contact-details';
 import { databaseEnv, logEnv, temporalEnv } from '../domain/config';
 import { workflowStartEnv } from '../workflow-starts/start-settings';
@@ -149,6 +150,43 @@ export const apiConfigSchema = z
       .min(10)
       .max(600_000)
       .default(defaultPromotionRolloutSettings.channelCallRetryInitialIntervalMs),
+    /** A channel page attempt without a heartbeat this long is presumed dead (crashed worker) and retried elsewhere. */
+    PROMOTION_CHANNEL_HEARTBEAT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+    /** Due time of a promotion's DECISION task after a partial rollout. */
+    PROMOTION_DECISION_SLA_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .max(30 * 24 * 3600_000)
+      .default(defaultPromotionFlowSettings.decisionSlaMs),
+    /** Due time of a SHELF_LABEL task, and how long after it an open one is closed EXPIRED. */
+    PROMOTION_SHELF_LABEL_SLA_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .max(30 * 24 * 3600_000)
+      .default(defaultPromotionFlowSettings.shelfLabelSlaMs),
+    PROMOTION_SHELF_LABEL_EXPIRY_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .max(90 * 24 * 3600_000)
+      .default(defaultPromotionFlowSettings.shelfLabelExpiryMs),
+    /** SKUs one SHELF_LABEL task lists; a store with more gets several parts. */
+    PROMOTION_SHELF_LABEL_SKUS_PER_TASK: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(5000)
+      .default(defaultPromotionFlowSettings.shelfLabelSkusPerTask),
+    /** Restore passes over what is not verified yet (end, cancel, rollback) and the wait between them. */
+    PROMOTION_RESTORE_PASSES: z.coerce.number().int().min(1).max(20).default(defaultPromotionFlowSettings.restorePasses),
+    PROMOTION_RESTORE_RETRY_DELAY_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3600_000)
+      .default(defaultPromotionFlowSettings.restoreRetryDelayMs),
     // --- returns (docs/returns.md) ---
     /** Days after delivery or collection a purchase may be returned, counted in RETURN_TIME_ZONE's calendar days. */
     RETURN_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(30),

@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<void>> = {
   'intake-storm': async () => (await import('./intake-storm')).runIntakeStormBench(),
   'admin-first-load': async () => (await import('./admin-first-load')).runAdminFirstLoadBench(),
   reconciliation: async () => (await import('./reconciliation')).runReconciliationBench(),
+  'promo-rollout': async () => (await import('./promo-rollout')).runPromoRolloutBench(),
 };
 
 async function main(): Promise<void> {

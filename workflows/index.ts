@@ -6,6 +6,7 @@ export { pickupOrder } from './pickup/pickup-order';
 export { adjustStockWithApproval } from './stock-adjustments/adjust-stock-with-approval';
 export { rollOutPromotion } from './promotions/roll-out-promotion';
 export { pushPromotionToChannel } from './promotions/push-promotion-to-channel';
+export { labelShelves } from './promotions/label-shelves';
 export { returnOrder } from './returns/return-order';
 export { handleOutage } from './outages/handle-outage';
 export { detectOutages } from './outages/detect-outages';

@@ -12,6 +12,8 @@ export interface LoadedPromotion {
   endsAt: string;
   requestedBy: { userId: string; label: string };
   channelCodes: string[];
+  /** The same channels with what the rollout decides by: kind (POS gets shelf labels) and status (OUTAGE is skipped). */
+  channels?: { code: string; kind: string; status: string }[];
   skuCount: number;
 }
 
@@ -23,7 +25,7 @@ export function createLoadPromotion({ prisma }: Pick<ActivityDeps, 'prisma'>) {
         where: { id: promotionId },
         include: {
           requestedBy: { select: { id: true, name: true } },
-          channels: { select: { channel: { select: { code: true } } } },
+          channels: { select: { channel: { select: { code: true, kind: true, status: true } } } },
           _count: { select: { skus: true } },
         },
       });
@@ -38,6 +40,9 @@ export function createLoadPromotion({ prisma }: Pick<ActivityDeps, 'prisma'>) {
         endsAt: row.endsAt.toISOString(),
         requestedBy: { userId: row.requestedBy.id, label: row.requestedBy.name },
         channelCodes: row.channels.map((entry) => entry.channel.code).sort(),
+        channels: row.channels
+          .map(({ channel }) => ({ code: channel.code, kind: channel.kind, status: channel.status }))
+          .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
         skuCount: row._count.skus,
       };
     });

@@ -6,7 +6,7 @@ import { type ActivityDeps } from '../deps';
 import { keepHeartbeating } from '../channels/keep-heartbeating';
 import { withTemporalFailures } from '../failures/to-temporal-failure';
 import { promoPriceOf, readPromotionPage, type PageSku } from './promotion-page';
-import { recordPriceChanges } from './record-price-changes';
+import { priceChangeKey, recordPriceChanges } from './record-price-changes';
 
 export type PromotionPushPhase = 'APPLY' | 'RESTORE';
 
@@ -26,6 +26,8 @@ export interface PushPromotionPageInput {
   onlySkus?: string[];
   /** Set on a retry the decision task asked for: part of its keys, so the retry is a new write. */
   retryRound?: number;
+  /** Skip the SKUs whose change for this phase is verified already (a retry, a second restore pass). */
+  onlyUnverified?: boolean;
 }
 
 /** Failing SKUs a result names; the counts are complete, the lists are for people. */
@@ -66,7 +68,14 @@ export function createPushPromotionPage({ prisma, channels }: Pick<ActivityDeps,
         const lastProductId = page.skus.at(-1)?.productId ?? null;
         const hasMore = page.skus.length === input.pageSize;
         const only = input.onlySkus === undefined ? null : new Set(input.onlySkus);
-        const skus = only === null ? page.skus : page.skus.filter((sku) => only.has(sku.sku));
+        const verifiedBefore = input.onlyUnverified === true ? await verifiedSkus(prisma, input, page.skus) : new Set<string>();
+        const skus = page.skus.filter(
+          (sku) =>
+            (only === null || only.has(sku.sku)) &&
+            !verifiedBefore.has(sku.sku) &&
+            // Nothing to put back where no snapshot was taken: the promotion never wrote there.
+            (input.phase === 'APPLY' || sku.snapshotPriceMinor !== null),
+        );
         const empty = {
           lastProductId,
           hasMore,
@@ -130,20 +139,14 @@ export function createPushPromotionPage({ prisma, channels }: Pick<ActivityDeps,
 
         const keyBase = `${input.phase === 'APPLY' ? 'price' : 'restore'}:${input.promotionId}:${input.channelCode}:${input.pageNumber}`;
         const rowsOf = (list: Target[]): PriceRow[] => list.map((target) => ({ sku: target.sku.sku, price: target.priceMinor, currency }));
-        const first =
-          targets.length === 0
-            ? null
-            : await pushRows(
-                adapter,
-                rowsOf(targets),
-                input.retryRound === undefined ? keyBase : `${keyBase}:retry-${input.retryRound}`,
-                context,
-              );
+        // A retry's page is a batch of its own (its own key), so the first pass's figures stay as they were.
+        const batchKey = input.retryRound === undefined ? keyBase : `${keyBase}:retry-${input.retryRound}`;
+        const first = targets.length === 0 ? null : await pushRows(adapter, rowsOf(targets), batchKey, context);
         if (first !== null)
           await prisma.priceChangeBatch.upsert({
-            where: { idempotencyKey: keyBase },
+            where: { idempotencyKey: batchKey },
             create: {
-              idempotencyKey: keyBase,
+              idempotencyKey: batchKey,
               promotionId: input.promotionId,
               channelId: page.channel.id,
               batch: input.pageNumber,
@@ -157,6 +160,7 @@ export function createPushPromotionPage({ prisma, channels }: Pick<ActivityDeps,
 
         let wrong = targets;
         let repushed = 0;
+        const repushKey = (round: number) => `${batchKey}:repush-${round}`;
         for (let round = 0; wrong.length > 0; round += 1) {
           await sleep(input.readBackDelayMs, undefined, { signal: context.cancellationSignal });
           const shown = await shownPrices(
@@ -167,7 +171,7 @@ export function createPushPromotionPage({ prisma, channels }: Pick<ActivityDeps,
           wrong = wrong.filter((target) => shown.get(target.sku.sku)?.price !== target.priceMinor);
           context.heartbeat({ pageNumber: input.pageNumber, step: `verified, ${wrong.length} wrong` });
           if (wrong.length === 0 || round >= input.maxRepushes) break;
-          await pushRows(adapter, rowsOf(wrong), `${keyBase}:repush-${round + 1}`, context);
+          await pushRows(adapter, rowsOf(wrong), repushKey(round + 1), context);
           repushed += wrong.length;
         }
         const failedSet = new Set(wrong.map((target) => target.sku.sku));
@@ -206,6 +210,21 @@ export function createPushPromotionPage({ prisma, channels }: Pick<ActivityDeps,
       }),
     );
   };
+}
+
+/** SKUs of the page whose change for this phase is verified (APPLIED) already. */
+async function verifiedSkus(
+  prisma: Pick<ActivityDeps, 'prisma'>['prisma'],
+  input: Pick<PushPromotionPageInput, 'promotionId' | 'channelCode' | 'phase'>,
+  skus: readonly PageSku[],
+): Promise<Set<string>> {
+  const keys = skus.map((sku) => priceChangeKey(input.phase, input.promotionId, input.channelCode, sku.sku));
+  const rows = await prisma.priceChange.findMany({
+    where: { idempotencyKey: { in: keys }, status: 'APPLIED' },
+    select: { idempotencyKey: true },
+  });
+  const verified = new Set(rows.map((row) => row.idempotencyKey));
+  return new Set(skus.filter((sku, index) => verified.has(keys[index] ?? '')).map((sku) => sku.sku));
 }
 
 async function shownPrices(adapter: ChannelAdapter, skus: readonly PageSku[], context: Context) {

@@ -43,24 +43,28 @@ export async function recordPriceChanges(prisma: PrismaClient, record: PriceChan
     }));
   const keys = (outcomes: PriceOutcome[]) =>
     outcomes.map((outcome) => priceChangeKey(record.phase, record.promotionId, record.channelCode, outcome.sku));
-  await prisma.$transaction(async (tx) => {
-    await tx.priceChange.createMany({
-      data: [...rows(record.verified, 'APPLIED'), ...rows(record.failed, 'FAILED')],
-      skipDuplicates: true,
-    });
-    await tx.priceChange.updateMany({
-      where: { idempotencyKey: { in: keys(record.verified) }, status: 'FAILED' },
-      data: { status: 'APPLIED', appliedAt: now, failureReason: null },
-    });
-    if (record.phase === 'RESTORE' && record.verified.length > 0)
-      await tx.priceChange.updateMany({
-        where: {
-          idempotencyKey: {
-            in: record.verified.map((outcome) => priceChangeKey('APPLY', record.promotionId, record.channelCode, outcome.sku)),
-          },
-          status: 'APPLIED',
-        },
-        data: { status: 'REVERTED', revertedAt: now },
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.priceChange.createMany({
+        data: [...rows(record.verified, 'APPLIED'), ...rows(record.failed, 'FAILED')],
+        skipDuplicates: true,
       });
-  });
+      await tx.priceChange.updateMany({
+        where: { idempotencyKey: { in: keys(record.verified) }, status: 'FAILED' },
+        data: { status: 'APPLIED', appliedAt: now, failureReason: null },
+      });
+      if (record.phase === 'RESTORE' && record.verified.length > 0)
+        await tx.priceChange.updateMany({
+          where: {
+            idempotencyKey: {
+              in: record.verified.map((outcome) => priceChangeKey('APPLY', record.promotionId, record.channelCode, outcome.sku)),
+            },
+            status: 'APPLIED',
+          },
+          data: { status: 'REVERTED', revertedAt: now },
+        });
+      // A page of thousands of rows on a loaded database outlasts Prisma's 5 s default; a retry would redo the page's reads.
+    },
+    { timeout: 60_000 },
+  );
 }

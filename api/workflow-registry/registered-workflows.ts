@@ -7,6 +7,7 @@ import { stockAdjustmentWorkflow } from '../../domain/stock-adjustments/stock-ad
 import { checkPipelineWorkflow } from '../../domain/system/check-pipeline-definition';
 import { outageTaskOutcomes } from './outage-task-outcomes';
 import { pickupTaskOutcomes } from './pickup-task-outcomes';
+import { promotionTaskOutcomes } from './promotion-task-outcomes';
 import { returnTaskOutcomes } from './return-task-outcomes';
 import { WorkflowRegistry } from './workflow-registry';
 
@@ -20,7 +21,7 @@ export const registeredWorkflows = new WorkflowRegistry([
   { definition: channelStockSyncWorkflow },
   { definition: checkPipelineWorkflow },
   { definition: stockAdjustmentWorkflow },
-  { definition: promotionWorkflow },
+  { definition: promotionWorkflow, taskOutcomes: promotionTaskOutcomes },
   { definition: returnWorkflow, taskOutcomes: returnTaskOutcomes },
   { definition: outageWorkflow, taskOutcomes: outageTaskOutcomes },
 ]);

@@ -48,10 +48,18 @@ export function applyIdempotency(
     const sendJson = res.json.bind(res);
     res.json = (body: unknown) => {
       if (isFinalAnswer(res.statusCode)) context.idempotency.complete(scopedKey, { status: res.statusCode, body });
+      // The idempotency log: every write the channel took under a key, once (replays are logged apart).
+      if (res.statusCode < 300)
+        context.log.record('idempotent_write', world.code, { key, path: req.path, status: res.statusCode, rows: rowCountOf(req.body) });
       return sendJson(body);
     };
     // Whatever ended the request without a stored answer (error, dropped socket) frees the key.
     res.on('close', () => context.idempotency.abandon(scopedKey));
     next();
   };
+}
+
+/** Rows of a batch write (what one key applied), for the idempotency log. */
+function rowCountOf(body: unknown): number | null {
+  return typeof body === 'object' && body !== null && 'rows' in body && Array.isArray(body.rows) ? body.rows.length : null;
 }

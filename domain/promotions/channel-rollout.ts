@@ -12,6 +12,8 @@ export interface PromotionRolloutSettings {
   channelCallTimeoutMs: number;
   channelCallMaxAttempts: number;
   channelCallRetryInitialIntervalMs: number;
+  /** A page attempt without a heartbeat this long is presumed dead (its worker crashed) and retried; absent: the channelPush profile's. */
+  channelHeartbeatTimeoutMs?: number;
 }
 
 export const defaultPromotionRolloutSettings: PromotionRolloutSettings = {
@@ -54,6 +56,8 @@ export interface PushPromotionToChannelInput {
   /** Set on a retry of the failed SKUs (the decision task); numbers its idempotency keys. */
   retryRound?: number;
   onlySkus?: string[];
+  /** A later pass (retry, restore retry): skip the SKUs whose change for this phase is already verified. */
+  onlyUnverified?: boolean;
   /** Carried over by continue-as-new. */
   progress?: {
     afterProductId: string | null;
@@ -70,6 +74,8 @@ export interface PushPromotionToChannelResult {
   /** UNAVAILABLE: the channel did not answer through every attempt; the rest of the pass was not pushed. */
   outcome: 'DONE' | 'UNAVAILABLE';
   error: string | null;
+  /** Not pushed at all: the channel's status (OUTAGE, DISABLED) said it is down. */
+  skipped?: boolean;
   figures: ChannelRolloutFigures;
   failedSkus: string[];
   handChangedSkus: string[];

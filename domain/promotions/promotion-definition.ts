@@ -11,7 +11,8 @@ export interface PromotionStartSource {
 /**
  * The promotion rollout (workflows/promotions/roll-out-promotion.ts): one run per promotion,
  * `promo:<promotionId>`, started through the outbox in the transaction that creates it. Its human steps
- * are the four-eyes approval (Approvals inbox) and the DECISION task after a partial rollout.
+ * are the four-eyes approval (Approvals inbox), the DECISION task after a partial rollout (ops leads) and the
+ * stores' SHELF_LABEL tasks (taken by the `labelShelves` runs it starts).
  */
 export const promotionWorkflow = {
   type: PROMOTION_WORKFLOW_TYPE,
@@ -20,11 +21,15 @@ export const promotionWorkflow = {
   searchAttributes: ['businessKey', 'workflowDomain', 'currentStep'],
   timelineQuery: null,
   cancelUpdate: null,
-  taskTypes: [],
+  taskTypes: ['PROMOTION_DECISION', 'SHELF_LABEL'],
   steps: [
     { name: 'AWAITING_APPROVAL', label: 'Awaiting approval' },
     { name: 'SCHEDULED', label: 'Scheduled' },
     { name: 'ACTIVE', label: 'Active' },
+    { name: 'AWAITING_DECISION', label: 'Awaiting a decision' },
+    { name: 'ROLLING_BACK', label: 'Rolling back' },
+    { name: 'ROLLED_BACK', label: 'Rolled back' },
+    { name: 'RESTORING', label: 'Restoring at the end' },
     { name: 'ENDED', label: 'Ended' },
     { name: 'REJECTED', label: 'Rejected' },
   ],

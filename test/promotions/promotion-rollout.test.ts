@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createApp } from '../../api/app';
 import { createLogger } from '../../api/logger';
 import { createTemporalClient } from '../../api/temporal-client';
+import { promotionCancelledSignal } from '../../domain/promotions/promotion-messages';
 import { promotionWorkflowId } from '../../domain/promotions/promotion-rules';
 import { type RollOutPromotionResult } from '../../domain/promotions/promotion-workflow';
 import { testConfig } from '../api/support/test-app';
@@ -10,7 +11,7 @@ import { saveHistoryIfRecording } from '../support/histories';
 import { startTestWorker } from '../support/temporal';
 import { PromotionsWorld, type PromoUserKey } from './support/promotions-world';
 
-const SKUS = Number(process.env.PROMOTION_TEST_SKUS ?? 200);
+const SKUS = Number(process.env.PROMOTION_TEST_SKUS ?? 2000);
 
 interface PromotionBody {
   id: string;
@@ -40,9 +41,9 @@ describe('promotion rollout', () => {
   beforeAll(async () => {
     await world.setUp(
       [
-        { name: 'web', kind: 'WEB_STORE', maxBatchSize: 50, perSecond: 20 },
-        { name: 'mkt', kind: 'MARKETPLACE', maxBatchSize: 25, perSecond: 20, asyncJobs: true },
-        { name: 'pos', kind: 'POS', maxBatchSize: 100, perSecond: 10, rounding: { stepMinor: 100, endingMinor: 99 } },
+        { name: 'web', kind: 'WEB_STORE', maxBatchSize: 50, perSecond: 40 },
+        { name: 'mkt', kind: 'MARKETPLACE', maxBatchSize: 25, perSecond: 40, asyncJobs: true },
+        { name: 'pos', kind: 'POS', maxBatchSize: 100, perSecond: 20, rounding: { stepMinor: 100, endingMinor: 99 } },
       ],
       SKUS,
     );
@@ -50,9 +51,10 @@ describe('promotion rollout', () => {
     const config = testConfig({
       TEMPORAL_TASK_QUEUE: worker.taskQueue,
       WORKFLOW_START_RELAY_DELAY_MS: '0',
-      PROMOTION_PAGE_SIZE: '100',
+      PROMOTION_PAGE_SIZE: '250',
       PROMOTION_READBACK_DELAY_MS: '200',
-      PROMOTION_MAX_REPUSHES: '3',
+      // 10% dropped per write: a SKU still wrong after 5 re-pushes is 1 in a million.
+      PROMOTION_MAX_REPUSHES: '5',
       PROMOTION_CHANNEL_MAX_ATTEMPTS: '3',
       PROMOTION_CHANNEL_RETRY_INITIAL_MS: '200',
     });
@@ -72,7 +74,7 @@ describe('promotion rollout', () => {
     currency: 'EUR',
     timeZone: 'UTC',
     startsLocal: utcIn(1_000),
-    endsLocal: utcIn(45_000),
+    endsLocal: utcIn(3_600_000),
     skus: world.skus,
     channelCodes: ['web', 'mkt', 'pos'].map((name) => world.channelCode(name)),
     ...overrides,
@@ -161,7 +163,8 @@ describe('promotion rollout', () => {
           _count: true,
         }),
       (groups) => groups.reduce((sum, group) => sum + group._count, 0) === SKUS * 3,
-      40_000,
+      // Rate limits make it ~15 s on an idle machine; a shared CI box may take many times that.
+      150_000,
       250,
     );
     expect(applied).toEqual([{ status: 'APPLIED', _count: SKUS * 3 }]);
@@ -182,6 +185,9 @@ describe('promotion rollout', () => {
     await world.clearFaults('mkt');
     await world.setPriceByHand('web', handChanged, 7777);
     const handle = worker.client.workflow.getHandle(promotionWorkflowId(id));
+    // Ended now (the cancel takes the end's path: restore, read back, shelf labels); the end timer itself is
+    // promotion-schedule.test.ts's.
+    await handle.signal(promotionCancelledSignal, { reason: 'ended early by the test', userId: world.users.leadA.id });
     const result = (await handle.result()) as RollOutPromotionResult;
     expect(result.status).toBe('ENDED');
     const webRestore = result.channels.find((channel) => channel.channelCode === world.channelCode('web'));
@@ -191,7 +197,8 @@ describe('promotion rollout', () => {
     for (const sku of world.skus) expect([sku, after.get(sku)]).toEqual([sku, sku === handChanged ? 7777 : world.basePriceMinor]);
     const posAfter = await world.shownPrices('pos');
     for (const sku of world.skus) expect([sku, posAfter.get(sku)]).toEqual([sku, world.basePriceMinor]);
-    await saveHistoryIfRecording(handle, 'promotion-ended');
+    // promotion-ended.json is the shape before the decision flow (kept for replay); this is today's.
+    await saveHistoryIfRecording(handle, 'promotion-ended-decision-flow');
 
     // History size: the parent and every channel's APPLY and RESTORE run, per SKU-channel pushed.
     const runs = [
@@ -208,5 +215,5 @@ describe('promotion rollout', () => {
       `promotion rollout: ${SKUS} SKUs x 3 channels, ${total} history events in ${runs.length} runs (${(total / (SKUS * 3 * 2)).toFixed(3)} per SKU-channel push), longest run ${Math.max(...events)}`,
     );
     expect(Math.max(...events)).toBeLessThan(4096);
-  }, 180_000);
+  }, 400_000);
 });

@@ -26,6 +26,7 @@ function channelCallOptions(settings: PromotionRolloutSettings): ActivityOptions
   return {
     ...activityProfiles.channelPush,
     startToCloseTimeout: settings.channelCallTimeoutMs,
+    ...(settings.channelHeartbeatTimeoutMs !== undefined && { heartbeatTimeout: settings.channelHeartbeatTimeoutMs }),
     retry: {
       ...activityProfiles.channelPush.retry,
       initialInterval: settings.channelCallRetryInitialIntervalMs,
@@ -76,6 +77,7 @@ export async function pushPromotionToChannel(input: PushPromotionToChannelInput)
         readBackDelayMs: input.settings.readBackDelayMs,
         ...(input.onlySkus !== undefined && { onlySkus: input.onlySkus }),
         ...(input.retryRound !== undefined && { retryRound: input.retryRound }),
+        ...(input.onlyUnverified === true && { onlyUnverified: true }),
       });
     } catch (error) {
       if (!(error instanceof ActivityFailure)) throw error;

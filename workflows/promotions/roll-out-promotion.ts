@@ -1,5 +1,6 @@
-import { condition, executeChild, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, executeChild, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import { type LoadedPromotion } from '../../activities/promotions/load-promotion';
 import {
   channelRolloutWorkflowId,
   type ChannelPushPhase,
@@ -10,6 +11,7 @@ import { PROMOTION_SUBJECT } from '../../domain/promotions/promotion-rules';
 import { type RollOutPromotionInput, type RollOutPromotionResult } from '../../domain/promotions/promotion-workflow';
 import { activityProfiles } from '../kit/activity-profiles';
 import { Approvals } from '../kit/approvals';
+import { PROMOTION_DECISION_FLOW_PATCH, PromotionRollout, type RolloutView, type StatusSetter } from './promotion-rollout';
 import { pushPromotionToChannel } from './push-promotion-to-channel';
 
 const { loadPromotion, setPromotionStatus } = proxyActivities<Pick<Activities, 'loadPromotion' | 'setPromotionStatus'>>(
@@ -38,12 +40,11 @@ export async function rollOutPromotion(input: RollOutPromotionInput): Promise<Ro
   });
   setHandler(promotionRolloutQuery, () => ({ step, channels }));
   const { promotionId, settings } = input;
-  const status = (
-    next: Parameters<typeof setPromotionStatus>[0]['status'],
-    extra: Partial<Parameters<typeof setPromotionStatus>[0]> = {},
-  ) => setPromotionStatus({ promotionId, status: next, workflowId, ...extra });
+  const status: StatusSetter = (next, extra = {}) => setPromotionStatus({ promotionId, status: next, workflowId, ...extra });
 
-  let promotion = await loadPromotion({ promotionId });
+  // Every run recorded this first load; it stays so their histories replay.
+  await loadPromotion({ promotionId });
+  let promotion: LoadedPromotion;
   for (let round = 1; ; round += 1) {
     promotion = await loadPromotion({ promotionId });
     step = 'AWAITING_APPROVAL';
@@ -80,6 +81,28 @@ export async function rollOutPromotion(input: RollOutPromotionInput): Promise<Ro
     if (!interrupted) break;
   }
 
+  const view: RolloutView = {
+    cancelledReason: () => cancelled?.reason ?? null,
+    show: (next, results) => {
+      step = next;
+      if (results !== undefined) channels = results;
+    },
+  };
+  // Runs started before the decision flow replay the old shape (test/histories/promotion-ended.json).
+  if (!patched(PROMOTION_DECISION_FLOW_PATCH)) return rollOutBeforeDecisionFlow(promotion, input, status, view);
+  const rollout = new PromotionRollout(promotion, input, status, view);
+  setHandler(promotionRolloutQuery, () => ({ step, channels, ...rollout.decisionState() }));
+  return rollout.run();
+}
+
+/** Runs started before the decision flow: push, wait for the end, restore, exactly as they were recorded. */
+async function rollOutBeforeDecisionFlow(
+  promotion: LoadedPromotion,
+  input: RollOutPromotionInput,
+  status: StatusSetter,
+  view: RolloutView,
+): Promise<RollOutPromotionResult> {
+  const { promotionId, settings } = input;
   const pass = async (phase: ChannelPushPhase, round: number) => {
     const results = await Promise.all(
       promotion.channelCodes.map((channelCode) =>
@@ -89,19 +112,18 @@ export async function rollOutPromotion(input: RollOutPromotionInput): Promise<Ro
         }),
       ),
     );
-    channels = results;
+    view.show(phase === 'APPLY' ? 'ACTIVE' : 'RESTORING', results);
     return results;
   };
-
-  step = 'ACTIVE';
+  view.show('ACTIVE');
   await status('ACTIVE');
   await pass('APPLY', 1);
   const untilEnd = Math.max(0, new Date(promotion.endsAt).getTime() - new Date().getTime());
-  await condition(() => cancelled !== null, untilEnd);
-  step = 'RESTORING';
+  await condition(() => view.cancelledReason() !== null, untilEnd);
+  view.show('RESTORING');
   await status('ROLLING_BACK');
-  await pass('RESTORE', 1);
-  step = 'ENDED';
-  await status('ENDED', { reason: cancelled === null ? null : (cancelled as { reason: string }).reason });
-  return { status: 'ENDED', reason: null, channels };
+  const restored = await pass('RESTORE', 1);
+  view.show('ENDED');
+  await status('ENDED', { reason: view.cancelledReason() });
+  return { status: 'ENDED', reason: null, channels: restored };
 }

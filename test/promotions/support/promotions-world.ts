@@ -21,7 +21,14 @@ export interface PromoChannelSpec {
   rounding?: { stepMinor: number; endingMinor: number };
 }
 
-export type PromoUserKey = 'leadA' | 'leadB';
+export type PromoUserKey = 'leadA' | 'leadB' | 'clerk';
+
+export interface SandboxLogEvent {
+  seq: number;
+  channel: string | null;
+  kind: string;
+  detail: Record<string, unknown>;
+}
 
 /** Small budgets so a channel that is down gives up in seconds instead of minutes. */
 const transport = {
@@ -43,6 +50,10 @@ export class PromotionsWorld {
   private running: RunningSandbox | null = null;
   skus: string[] = [];
 
+  get storeCode(): string {
+    return `${this.prefix.toUpperCase()}-ST`;
+  }
+
   channelCode(name: string): string {
     return `${this.prefix}-${name}`;
   }
@@ -63,7 +74,12 @@ export class PromotionsWorld {
       safetyBuffer: 0,
       webhookSecret: 'unused-in-promotion-tests',
     }));
-    const config = parseConfig(sandboxConfigSchema, { LOG_LEVEL: 'silent', SANDBOX_ASYNC_JOB_DELAY_MS: '100', SANDBOX_FAULT_SEED: '1212' });
+    const config = parseConfig(sandboxConfigSchema, {
+      LOG_LEVEL: 'silent',
+      SANDBOX_ASYNC_JOB_DELAY_MS: '100',
+      SANDBOX_FAULT_SEED: '1212',
+      SANDBOX_EVENT_LOG_CAPACITY: '200000',
+    });
     const sandbox = createSandboxApp({ ...sandboxOptionsFromConfig(config, pino({ level: 'silent' })), channels: emulated });
     this.running = await listenSandbox(sandbox, { host: '127.0.0.1', port: 0 });
     for (const channel of channels) {
@@ -102,6 +118,31 @@ export class PromotionsWorld {
         rows: this.skus.map((sku) => ({ sku, price: this.basePriceMinor, currency: 'EUR' })),
       });
     }
+    // A store of this world stocking every SKU, with a clerk: it gets the shelf-label tasks of the POS channel.
+    const store = await this.prisma.store.create({
+      data: {
+        code: this.storeCode,
+        name: `Promo test store ${this.prefix}`,
+        city: 'Testville',
+        address: '1 Test Street',
+        timeZone: 'Europe/Amsterdam',
+        currency: 'EUR',
+      },
+    });
+    const products = await this.prisma.product.findMany({ where: { sku: { in: this.skus } }, select: { id: true } });
+    await this.prisma.inventoryLevel.createMany({
+      data: products.map((product) => ({ storeId: store.id, productId: product.id, onHand: 5 })),
+    });
+    const clerk = await this.prisma.user.create({
+      data: {
+        email: `clerk@${this.prefix}.test`,
+        name: 'Clerk',
+        role: 'STORE_STAFF',
+        storeId: store.id,
+        passwordHash: 'not-used-by-these-tests',
+      },
+    });
+    this.users.clerk = { id: clerk.id };
     for (const key of ['leadA', 'leadB'] as const) {
       const created = await this.prisma.user.create({
         data: {
@@ -117,6 +158,18 @@ export class PromotionsWorld {
 
   bearer(key: PromoUserKey, secret: string): string {
     return `Bearer ${signAccessToken(this.users[key].id, { secret, ttlSeconds: 900 })}`;
+  }
+
+  /** The sandbox's event log for one channel (e.g. `idempotent_write`: every write it took, by key). */
+  async sandboxLog(channelName: string, kind: string): Promise<SandboxLogEvent[]> {
+    const query = `channel=${encodeURIComponent(this.channelCode(channelName))}&kind=${encodeURIComponent(kind)}&limit=10000`;
+    const { events } = (await this.control('GET', `/log?${query}`)) as { events: SandboxLogEvent[] };
+    return events;
+  }
+
+  /** What the outages workflow sets on a channel it declares down (channels.status). */
+  async setChannelStatus(channelName: string, status: 'ACTIVE' | 'OUTAGE'): Promise<void> {
+    await this.prisma.channel.update({ where: { code: this.channelCode(channelName) }, data: { status } });
   }
 
   async setFaults(channelName: string, faults: Partial<ChannelFaults>): Promise<void> {
@@ -144,6 +197,9 @@ export class PromotionsWorld {
     const promotions = await this.prisma.promotion.findMany({ where: promotionWhere, select: { id: true } });
     const ids = promotions.map((row) => row.id);
     await this.prisma.priceChange.deleteMany({ where: { promotionId: { in: ids } } });
+    await this.prisma.task.deleteMany({ where: { workflowId: { in: ids.flatMap((id) => [`promo:${id}`]) } } });
+    await this.prisma.task.deleteMany({ where: { workflowId: { startsWith: 'promo:' }, store: { code: this.storeCode } } });
+    await this.prisma.inventoryLevel.deleteMany({ where: { store: { code: this.storeCode } } });
     await this.prisma.workflowStart.deleteMany({ where: { promotionId: { in: ids } } });
     await this.prisma.approvalSubjectEdit.deleteMany({ where: { subjectId: { in: ids } } });
     await this.prisma.approvalRequest.deleteMany({ where: { subjectId: { in: ids } } });
@@ -152,6 +208,7 @@ export class PromotionsWorld {
     await this.prisma.product.deleteMany({ where: { sku: { startsWith: `${this.prefix.toUpperCase()}-` } } });
     await this.prisma.channel.deleteMany({ where: { code: { startsWith: `${this.prefix}-` } } });
     await this.prisma.user.updateMany({ where: { email: { endsWith: `@${this.prefix}.test` } }, data: { active: false } });
+    await this.prisma.store.updateMany({ where: { code: this.storeCode }, data: { active: false } });
     await this.running?.close();
     await this.prisma.$disconnect();
   }

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "task_type" ADD VALUE 'PROMOTION_DECISION';
+ALTER TYPE "task_type" ADD VALUE 'SHELF_LABEL';
