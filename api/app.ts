@@ -28,6 +28,8 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerChannelWebhookRoutes } from './routes/channel-webhooks';
 import { registerChannelRoutes } from './routes/channels';
 import { registerDashboardMetricRoutes } from './routes/dashboard/dashboard-metrics';
+import { registerPriceConsistencyMetricRoute } from './routes/dashboard/price-consistency-metrics';
+import { registerPriceConsistencyRoutes } from './routes/price-consistency/price-consistency';
 import { registerDocsRoutes } from './routes/docs';
 import { registerHealthRoutes } from './routes/health';
 import { registerInventoryRoutes } from './routes/inventory/inventory';
@@ -39,6 +41,7 @@ import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
 import { promotionSettingsOf, type PromotionConfig } from './routes/promotions/promotion-settings';
 import { registerPromotionRoutes } from './routes/promotions/promotions';
+import { registerPromotionProgressRoute } from './routes/promotions/promotion-progress';
 import { registerStockAdjustmentRoutes } from './routes/stock-adjustments/stock-adjustments';
 import { type ReturnConfigKey, returnRouteSettings } from './routes/returns/return-settings';
 import { registerReturnRoutes } from './routes/returns/returns';
@@ -193,6 +196,9 @@ export function createApp({
   registerUserManagementRoutes(api, resourceDeps);
   registerAuditEventRoutes(api, resourceDeps);
   registerDashboardMetricRoutes(api, { prisma });
+  registerPriceConsistencyMetricRoute(api, { prisma });
+  registerPriceConsistencyRoutes(api, resourceDeps);
+  registerPromotionProgressRoute(api, { prisma });
   // First: /api/tasks/lookup must not be taken for /api/tasks/:id.
   registerTaskClaimRoutes(api, resourceDeps);
   registerTaskRoutes(api, { ...resourceDeps, client: temporal.client, workflows });
