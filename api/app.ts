@@ -42,6 +42,7 @@ import { registerProductRoutes } from './routes/products';
 import { promotionSettingsOf, type PromotionConfig } from './routes/promotions/promotion-settings';
 import { registerPromotionRoutes } from './routes/promotions/promotions';
 import { registerPromotionProgressRoute } from './routes/promotions/promotion-progress';
+import { registerPromotionSkusRoute } from './routes/promotions/promotion-skus';
 import { registerStockAdjustmentRoutes } from './routes/stock-adjustments/stock-adjustments';
 import { type ReturnConfigKey, returnRouteSettings } from './routes/returns/return-settings';
 import { registerReturnRoutes } from './routes/returns/returns';
@@ -199,6 +200,7 @@ export function createApp({
   registerPriceConsistencyMetricRoute(api, { prisma });
   registerPriceConsistencyRoutes(api, resourceDeps);
   registerPromotionProgressRoute(api, { prisma });
+  registerPromotionSkusRoute(api, { prisma });
   // First: /api/tasks/lookup must not be taken for /api/tasks/:id.
   registerTaskClaimRoutes(api, resourceDeps);
   registerTaskRoutes(api, { ...resourceDeps, client: temporal.client, workflows });

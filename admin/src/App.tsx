@@ -10,7 +10,9 @@ import { inventory } from './inventory';
 import { inventoryMovements } from './inventory-movements';
 import { OmniLayout } from './layout/OmniLayout';
 import { orders } from './orders';
+import { priceConsistency } from './price-consistency';
 import { products } from './products';
+import { promotions } from './promotions';
 import { stockAdjustments } from './stock-adjustments';
 import { stores } from './stores';
 import { tasks } from './tasks';
@@ -46,6 +48,8 @@ export function App() {
       <Resource name="tasks" {...tasks} />
       <Resource name="approvals" {...approvals} />
       <Resource name="orders" {...orders} />
+      <Resource name="promotions" {...promotions} />
+      <Resource name="price-consistency" {...priceConsistency} />
       <Resource name="products" {...products} />
       <Resource name="stores" {...stores} />
       <Resource name="channels" {...channels} />

@@ -5,6 +5,7 @@ import { type ApprovalRecord } from './approval-record';
 /** Approval subject types (domain/<domain>/*-rules.ts) whose records have a page here, by resource. */
 const resourceBySubjectType: Record<string, string> = {
   STOCK_ADJUSTMENT: 'stock-adjustments',
+  PROMOTION: 'promotions',
 };
 
 /** From the request to the thing it is about, when the UI has a page for it. */

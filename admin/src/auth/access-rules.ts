@@ -1,3 +1,4 @@
+import { promotionAccessRules } from '../promotions/access';
 import { type Role } from './session';
 
 /**
@@ -16,7 +17,7 @@ export type ResourceActions = Readonly<Record<string, readonly string[]>>;
  */
 export type DomainAccessRules = Readonly<Record<Role, ResourceActions>>;
 
-const domainAccessRules: readonly DomainAccessRules[] = [];
+const domainAccessRules: readonly DomainAccessRules[] = [promotionAccessRules];
 
 const readOnly = ['list', 'show'] as const;
 

@@ -16,6 +16,10 @@ export interface OmnichannelDataProvider extends DataProvider {
   readJson<Result>(path: string): Promise<Result>;
   /** A dashboard tile's figures, `GET /api/metrics/<tile>?<query>`. */
   metrics<Figures>(tile: string, query: string): Promise<Figures>;
+  /** A POST of the API that is not a record action (`/promotions/check`): JSON in, JSON out. */
+  postJson<Result>(path: string, body: unknown): Promise<Result>;
+  /** A file upload the API streams (`PUT /promotions/:id/sku-csv`, text/csv). */
+  putCsv<Result>(path: string, file: Blob): Promise<Result>;
 }
 
 /** Resources whose API changes a record by PATCH with the changed fields, not PUT of the whole record. */
@@ -44,6 +48,15 @@ export function createDataProvider(apiBaseUrl: string): OmnichannelDataProvider 
       return { data: response.json as RecordType };
     },
     readJson,
+    async postJson<Result>(path: string, body: unknown) {
+      const response = await authenticatedHttpClient(`${apiBaseUrl}${path}`, { method: 'POST', body: JSON.stringify(body) });
+      return response.json as Result;
+    },
+    async putCsv<Result>(path: string, file: Blob) {
+      const headers = new Headers({ Accept: 'application/json', 'Content-Type': 'text/csv' });
+      const response = await authenticatedHttpClient(`${apiBaseUrl}${path}`, { method: 'PUT', body: file, headers });
+      return response.json as Result;
+    },
     metrics: <Figures>(tile: string, query: string) => readJson<Figures>(`/metrics/${encodeURIComponent(tile)}?${query}`),
   };
 }

@@ -1,3 +1,4 @@
+import { promotionMessages } from '../promotions/messages';
 import { stockAdjustmentMessages } from '../stock-adjustments/messages';
 
 /**
@@ -16,7 +17,7 @@ export interface MessageTree {
   [key: string]: string | MessageTree;
 }
 
-export const domainMessages: DomainMessages[] = [stockAdjustmentMessages];
+export const domainMessages: DomainMessages[] = [stockAdjustmentMessages, promotionMessages];
 
 /** Adds the domains' labels of one language to its base messages (a domain never overrides a base key). */
 export function withDomainMessages<T extends object>(base: T, language: keyof DomainMessages): T {

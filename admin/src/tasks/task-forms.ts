@@ -1,6 +1,7 @@
 import { type ComponentType } from 'react';
 import { CompleteHandoverForm } from './CompleteHandoverForm';
 import { CompletePickForm } from './CompletePickForm';
+import { promotionTaskForms } from '../promotions/task-forms';
 
 /**
  * The completion form of each task type, keyed by the task's `type`. A workflow domain that adds a task
@@ -12,4 +13,4 @@ export type TaskForms = Readonly<Record<string, ComponentType>>;
 
 const pickupTaskForms: TaskForms = { PICK: CompletePickForm, HANDOVER: CompleteHandoverForm };
 
-export const taskForms: TaskForms = { ...pickupTaskForms };
+export const taskForms: TaskForms = { ...pickupTaskForms, ...promotionTaskForms };

@@ -27,7 +27,10 @@ export const inboxStatuses = ['OPEN', 'CLAIMED', 'LOCKED'];
 
 export const isActionable = (task: Pick<TaskRecord, 'status'>): boolean => task.status === 'OPEN' || task.status === 'CLAIMED';
 
-export const taskTypeChoices = ['PICK', 'HANDOVER', 'CUSTOMER_SERVICE', 'ESCALATION'].map((id) => ({ id, name: `omni.task_type.${id}` }));
+export const taskTypeChoices = ['PICK', 'HANDOVER', 'CUSTOMER_SERVICE', 'ESCALATION', 'PROMOTION_DECISION', 'SHELF_LABEL'].map((id) => ({
+  id,
+  name: `omni.task_type.${id}`,
+}));
 export const taskStatusChoices = ['OPEN', 'CLAIMED', 'DONE', 'CANCELLED', 'EXPIRED', 'LOCKED'].map((id) => ({
   id,
   name: `omni.task_status.${id}`,
