@@ -24,6 +24,7 @@ import { createLoadStockAdjustment } from './stock-adjustments/load-stock-adjust
 import { createSetStockAdjustmentStatus } from './stock-adjustments/set-stock-adjustment-status';
 import { createReturnActivities } from './returns/return-activities';
 import { createReadDatabaseClock } from './system/read-database-clock';
+import { createReadBackProductPrices } from './price-consistency/read-back-product-prices';
 
 /**
  * Builds every activity the worker registers from its injected dependencies. Workflows import the
@@ -58,6 +59,7 @@ export function createActivities(deps: ActivityDeps) {
     setOutageStatus: createSetOutageStatus(deps),
     reconcileOutage: createReconcileOutage(deps),
     closeOutage: createCloseOutage(deps),
+    readBackProductPrices: createReadBackProductPrices(deps),
   };
 }
 

@@ -30,6 +30,7 @@ import { registerChannelRoutes } from './routes/channels';
 import { registerDashboardMetricRoutes } from './routes/dashboard/dashboard-metrics';
 import { registerPriceConsistencyMetricRoute } from './routes/dashboard/price-consistency-metrics';
 import { registerPriceConsistencyRoutes } from './routes/price-consistency/price-consistency';
+import { registerCheckProductPricesRoute } from './routes/price-consistency/check-product-prices';
 import { registerDocsRoutes } from './routes/docs';
 import { registerHealthRoutes } from './routes/health';
 import { registerInventoryRoutes } from './routes/inventory/inventory';
@@ -82,6 +83,7 @@ export type AppConfig = Pick<
   | 'INTAKE_PHONE_REGION'
   | 'INTAKE_TEMPORAL_TIMEOUT_MS'
   | 'TEMPORAL_CALL_TIMEOUT_MS'
+  | 'PRICE_CHECK_TIMEOUT_MS'
   | 'TEMPORAL_UI_URL'
   | 'WORKFLOW_START_RELAY_DELAY_MS'
   | 'WORKFLOW_START_CLAIM_MS'
@@ -199,6 +201,12 @@ export function createApp({
   registerDashboardMetricRoutes(api, { prisma });
   registerPriceConsistencyMetricRoute(api, { prisma });
   registerPriceConsistencyRoutes(api, resourceDeps);
+  registerCheckProductPricesRoute(api, {
+    prisma,
+    client: temporal.client,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    timeoutMs: config.PRICE_CHECK_TIMEOUT_MS,
+  });
   registerPromotionProgressRoute(api, { prisma });
   registerPromotionSkusRoute(api, { prisma });
   // First: /api/tasks/lookup must not be taken for /api/tasks/:id.

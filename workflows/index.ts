@@ -6,5 +6,6 @@ export { pickupOrder } from './pickup/pickup-order';
 export { adjustStockWithApproval } from './stock-adjustments/adjust-stock-with-approval';
 export { rollOutPromotion } from './promotions/roll-out-promotion';
 export { pushPromotionToChannel } from './promotions/push-promotion-to-channel';
+export { checkProductPrices } from './promotions/check-product-prices';
 export { returnOrder } from './returns/return-order';
 export { handleOutage } from './outages/handle-outage';

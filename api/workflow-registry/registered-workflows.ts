@@ -5,6 +5,7 @@ import { promotionWorkflow } from '../../domain/promotions/promotion-definition'
 import { returnWorkflow } from '../../domain/returns/return-definition';
 import { stockAdjustmentWorkflow } from '../../domain/stock-adjustments/stock-adjustment-definition';
 import { checkPipelineWorkflow } from '../../domain/system/check-pipeline-definition';
+import { checkProductPricesWorkflow } from '../../domain/price-consistency/check-product-prices-definition';
 import { pickupTaskOutcomes } from './pickup-task-outcomes';
 import { returnTaskOutcomes } from './return-task-outcomes';
 import { WorkflowRegistry } from './workflow-registry';
@@ -22,4 +23,5 @@ export const registeredWorkflows = new WorkflowRegistry([
   { definition: promotionWorkflow },
   { definition: returnWorkflow, taskOutcomes: returnTaskOutcomes },
   { definition: outageWorkflow },
+  { definition: checkProductPricesWorkflow },
 ]);

@@ -2,6 +2,7 @@ import { Alert, Chip, Table, TableBody, TableCell, TableContainer, TableHead, Ta
 import { Link, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { MoneyField } from '../shared/MoneyField';
 import { useLocaleFormat } from '../shared/useLocaleFormat';
+import { CheckNowButton } from './CheckNowButton';
 
 interface ChannelPrice {
   channelId: string;
@@ -91,7 +92,8 @@ function ChannelPrices() {
 
 /**
  * One SKU: per channel the price we expect there now (the active promotion's, or the regular price) and
- * the price its latest read-back showed, when, and from which read-back (stock sync, a promotion push).
+ * the price its latest read-back showed, when, and from which read-back (stock sync, a promotion push, a check);
+ * "Check now" reads every channel live through the worker.
  */
 export function PriceConsistencyShow() {
   const translate = useTranslate();
@@ -102,6 +104,7 @@ export function PriceConsistencyShow() {
         <TextField source="name" />
         <MoneyField source="basePriceMinor" />
         <Alert severity="info">{translate('omni.price_consistency.how')}</Alert>
+        <CheckNowButton />
         <ChannelPrices />
       </SimpleShowLayout>
     </Show>

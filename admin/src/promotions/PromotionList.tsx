@@ -53,6 +53,8 @@ export function PromotionList() {
       filters={[<SearchInput key="q" source="q" alwaysOn />]}
       actions={<ListActions />}
       perPage={adminConfig.listPageSize}
+      // The tabs and New promotion stay when a tab (or the whole list) is empty.
+      empty={false}
     >
       <StatusTabs />
       <DataTable rowClick="show" bulkActionButtons={false}>

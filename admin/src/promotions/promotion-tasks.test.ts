@@ -44,8 +44,8 @@ describe('the shelf-label list', () => {
       money,
     );
     expect(rows.map((row) => [row.sku, row.oldPrice, row.newPrice, row.down])).toEqual([
-      ['KOPI-01', 'Rp 50.000', 'Rp 45.000', true],
-      ['TEH-02', 'Rp 15.000', 'Rp 12.000', true],
+      ['KOPI-01', 'Rp\u00a050.000', 'Rp\u00a045.000', true],
+      ['TEH-02', 'Rp\u00a015.000', 'Rp\u00a012.000', true],
     ]);
   });
 });
