@@ -114,6 +114,17 @@ describe('promotions in the browser', () => {
       await a.page.getByTestId('sku-search').fill(sku);
       await a.page.locator(`[data-testid="sku-picker"] tr[data-sku="${sku}"]`).click();
       await a.page.getByTestId('chosen-skus').getByText(sku, { exact: true }).waitFor();
+      // The demo's channels by name: other test files add channels of their own to the shared database.
+      await a.page.getByLabel('Every channel').uncheck();
+      for (const channel of [
+        'Own web store',
+        'MegaMart marketplace',
+        'Bazaar marketplace',
+        'QuickBuy marketplace',
+        'ChatShop social catalogue',
+        'Store point of sale',
+      ])
+        await a.page.getByLabel(channel, { exact: true }).check();
       await a.page.getByRole('combobox', { name: 'Time zone' }).fill(zone);
       await a.page.getByRole('option', { name: zone, exact: true }).click();
       // Started a minute ago: it goes live as soon as it is approved; it ends a few minutes later by itself.

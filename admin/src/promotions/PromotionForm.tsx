@@ -39,9 +39,6 @@ const timeZoneChoices = (typeof Intl.supportedValuesOf === 'function' ? Intl.sup
 const endsAfterStart = (value: string, values: PromotionFormValues) =>
   value !== undefined && values.startsLocal !== undefined && value <= values.startsLocal ? 'omni.promotion.ends_after_start' : undefined;
 
-const skusOrCategories = (value: string[] | undefined, values: PromotionFormValues) =>
-  (value ?? []).length === 0 && (values.categories ?? []).length === 0 ? 'omni.promotion.skus_required' : undefined;
-
 /** "Check" before saving: what the API would refuse (floor breaches, conflicts, unknown SKUs), writing nothing. */
 function CheckButton({ onProblems }: { onProblems: (problems: ScopeProblem[], summary: string | null) => void }) {
   const { getValues } = useFormContext<PromotionFormValues>();
@@ -134,7 +131,6 @@ export function PromotionForm({
         <TextInput source="currency" validate={[required(), matches(/^[A-Z]{3}$/, 'omni.promotion.currency_format')]} sx={{ width: 120 }} />
       </Box>
       <SkuPicker />
-      <TextInput source="skus" sx={{ display: 'none' }} validate={skusOrCategories} />
       <ScopeProblems problems={problems} title={translate('omni.promotion.problems_title')} />
       {summary !== null && problems.length === 0 && (
         <Alert severity="success" data-testid="check-ok">

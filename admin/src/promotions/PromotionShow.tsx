@@ -5,7 +5,6 @@ import {
   FunctionField,
   Labeled,
   Link,
-  ReferenceField,
   SelectField,
   Show,
   SimpleShowLayout,
@@ -17,6 +16,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { type Permissions } from '../auth/permissions';
+import { usePeople } from '../shared/usePeople';
 import { canWritePromotions } from './access';
 import { DiscountText } from './DiscountText';
 import { isEditable, isRollingOut, promotionStatusChoices, type PromotionRecord } from './promotion-record';
@@ -27,6 +27,14 @@ function ShowActions() {
   const record = useRecordContext<PromotionRecord>();
   const { permissions } = usePermissions<Permissions>();
   return <TopToolbar>{record !== undefined && isEditable(record.status) && canWritePromotions(permissions) && <EditButton />}</TopToolbar>;
+}
+
+/** The requester by name (the names list every role may read; the users resource is admins' only). */
+function RequesterName() {
+  const record = useRecordContext<PromotionRecord>();
+  const people = usePeople();
+  const person = people?.find((candidate) => candidate.id === record?.requestedByUserId);
+  return <span>{person?.name ?? '—'}</span>;
 }
 
 /** While it waits for a second ops lead: the link to its request in the Approvals inbox. */
@@ -89,7 +97,9 @@ export function PromotionShow() {
           source="categories"
           render={(record) => (record.categories.length === 0 ? '—' : record.categories.join(', '))}
         />
-        <ReferenceField source="requestedByUserId" reference="users" link={false} emptyText="—" />
+        <Labeled source="requestedByUserId">
+          <RequesterName />
+        </Labeled>
         <TextField source="rejectionReason" emptyText="—" />
         <ApprovalRequestLink />
         {canWritePromotions(permissions) && <SkuCsvUpload />}

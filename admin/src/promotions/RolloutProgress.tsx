@@ -44,13 +44,14 @@ function PassBar({ channel, pass, phase }: { channel: ChannelProgress; pass: Rol
           ? translate('omni.promotion.progress.rate_unknown')
           : translate('omni.promotion.progress.rate', { rate: format.count(Math.round(pass.ratePerSecond * 60)) })}
         {' · '}
-        {pass.estimatedFinishAt === null
+        {pass.estimatedFinishAt === null || pass.startedAt === null
           ? bar.done
             ? translate('omni.promotion.progress.finished')
             : ''
           : translate('omni.promotion.progress.eta', {
               time: format.dateTime(pass.estimatedFinishAt),
-              bound: format.duration(Math.max(1, Math.round(pass.limitBoundSeconds))),
+              bound:
+                pass.limitBoundSeconds < 60 ? translate('omni.promotion.progress.under_a_minute') : format.duration(pass.limitBoundSeconds),
             })}
       </Typography>
     </Box>

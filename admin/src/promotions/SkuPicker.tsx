@@ -27,6 +27,10 @@ interface ProductRow {
   currency: string;
 }
 
+/** A promotion lists SKUs, or a category rule, or both (the API refuses neither). */
+const skusOrCategories = (value: unknown, values: { categories?: string[] }) =>
+  (Array.isArray(value) ? value.length : 0) === 0 && (values.categories ?? []).length === 0 ? 'omni.promotion.skus_required' : undefined;
+
 /** Products one page of the picker shows; "add all shown" takes these. */
 const PICKER_PAGE_SIZE = 50;
 /** Products read to offer the categories (the catalogue API has no distinct-categories read). */
@@ -40,7 +44,7 @@ const CATEGORY_SAMPLE = 500;
 export function SkuPicker() {
   const translate = useTranslate();
   const format = useLocaleFormat();
-  const { field, fieldState } = useInput<string[]>({ source: 'skus', defaultValue: [] });
+  const { field, fieldState } = useInput<string[]>({ source: 'skus', defaultValue: [], validate: skusOrCategories });
   const categoriesInput = useInput<string[]>({ source: 'categories', defaultValue: [] });
   const chosen = new Set<string>((field.value as string[] | undefined) ?? []);
   const [q, setQ] = useState('');
