@@ -19,7 +19,7 @@ import { type Permissions } from '../auth/permissions';
 import { usePeople } from '../shared/usePeople';
 import { canWritePromotions } from './access';
 import { DiscountText } from './DiscountText';
-import { isEditable, isRollingOut, promotionStatusChoices, type PromotionRecord } from './promotion-record';
+import { isEditable, isSettled, promotionStatusChoices, type PromotionRecord } from './promotion-record';
 import { RolloutProgress } from './RolloutProgress';
 import { SkuCsvUpload } from './SkuCsvUpload';
 
@@ -55,14 +55,14 @@ function ApprovalRequestLink() {
   );
 }
 
-/** A promotion: what it is, its window (as typed, and the instants), its approval, and the rollout per channel. */
+/** A promotion: what it is (read again every 3 s until it is settled: the run moves it from draft to pending approval and on), its window (as typed, and the instants), its approval, and the rollout per channel. */
 export function PromotionShow() {
   const { permissions } = usePermissions<Permissions>();
   return (
     <Show
       actions={<ShowActions />}
       queryOptions={{
-        refetchInterval: (query) => (isRollingOut((query.state.data as PromotionRecord | undefined)?.status ?? 'ENDED') ? 3000 : false),
+        refetchInterval: (query) => (isSettled((query.state.data as PromotionRecord | undefined)?.status ?? 'DRAFT') ? false : 3000),
       }}
     >
       <SimpleShowLayout>
