@@ -32,6 +32,7 @@ import { createLoadStockAdjustment } from './stock-adjustments/load-stock-adjust
 import { createSetStockAdjustmentStatus } from './stock-adjustments/set-stock-adjustment-status';
 import { createReturnActivities } from './returns/return-activities';
 import { createReadDatabaseClock } from './system/read-database-clock';
+import { createReadBackProductPrices } from './price-consistency/read-back-product-prices';
 
 /**
  * Builds every activity the worker registers from its injected dependencies. Workflows import the
@@ -82,6 +83,7 @@ export function createActivities(deps: ActivityDeps) {
     checkChannelHealth: createCheckChannelHealth(deps),
     openDetectedOutage: createOpenDetectedOutage(deps),
     recordDetectedOutageStarted: createRecordDetectedOutageStarted(deps),
+    readBackProductPrices: createReadBackProductPrices(deps),
   };
 }
 

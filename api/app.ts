@@ -28,6 +28,9 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerChannelWebhookRoutes } from './routes/channel-webhooks';
 import { registerChannelRoutes } from './routes/channels';
 import { registerDashboardMetricRoutes } from './routes/dashboard/dashboard-metrics';
+import { registerPriceConsistencyMetricRoute } from './routes/dashboard/price-consistency-metrics';
+import { registerPriceConsistencyRoutes } from './routes/price-consistency/price-consistency';
+import { registerCheckProductPricesRoute } from './routes/price-consistency/check-product-prices';
 import { registerDocsRoutes } from './routes/docs';
 import { registerDiscrepancyRoutes } from './routes/discrepancies/discrepancies';
 import { registerHealthRoutes } from './routes/health';
@@ -41,6 +44,8 @@ import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
 import { promotionSettingsOf, type PromotionConfig } from './routes/promotions/promotion-settings';
 import { registerPromotionRoutes } from './routes/promotions/promotions';
+import { registerPromotionProgressRoute } from './routes/promotions/promotion-progress';
+import { registerPromotionSkusRoute } from './routes/promotions/promotion-skus';
 import { registerStockAdjustmentRoutes } from './routes/stock-adjustments/stock-adjustments';
 import { type ReturnConfigKey, returnRouteSettings } from './routes/returns/return-settings';
 import { registerReturnRoutes } from './routes/returns/returns';
@@ -80,6 +85,7 @@ export type AppConfig = Pick<
   | 'INTAKE_PHONE_REGION'
   | 'INTAKE_TEMPORAL_TIMEOUT_MS'
   | 'TEMPORAL_CALL_TIMEOUT_MS'
+  | 'PRICE_CHECK_TIMEOUT_MS'
   | 'TEMPORAL_UI_URL'
   | 'WORKFLOW_START_RELAY_DELAY_MS'
   | 'WORKFLOW_START_CLAIM_MS'
@@ -198,6 +204,16 @@ export function createApp({
   registerUserManagementRoutes(api, resourceDeps);
   registerAuditEventRoutes(api, resourceDeps);
   registerDashboardMetricRoutes(api, { prisma });
+  registerPriceConsistencyMetricRoute(api, { prisma });
+  registerPriceConsistencyRoutes(api, resourceDeps);
+  registerCheckProductPricesRoute(api, {
+    prisma,
+    client: temporal.client,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    timeoutMs: config.PRICE_CHECK_TIMEOUT_MS,
+  });
+  registerPromotionProgressRoute(api, { prisma });
+  registerPromotionSkusRoute(api, { prisma });
   // First: /api/tasks/lookup must not be taken for /api/tasks/:id.
   registerTaskClaimRoutes(api, resourceDeps);
   registerTaskRoutes(api, { ...resourceDeps, client: temporal.client, workflows });

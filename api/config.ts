@@ -105,6 +105,8 @@ export const apiConfigSchema = z
      * page waits before it answers without it.
      */
     TEMPORAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    /** How long "Check now" in the price consistency view waits for the worker's read-backs of one SKU on every channel. */
+    PRICE_CHECK_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(20_000),
     /**
      * Deadline of intake's own Temporal calls (a web order's start before its answer, starts and signals
      * after a webhook's answer). It covers the Temporal call only, never database work; what misses it

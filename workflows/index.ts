@@ -7,6 +7,7 @@ export { adjustStockWithApproval } from './stock-adjustments/adjust-stock-with-a
 export { rollOutPromotion } from './promotions/roll-out-promotion';
 export { pushPromotionToChannel } from './promotions/push-promotion-to-channel';
 export { labelShelves } from './promotions/label-shelves';
+export { checkProductPrices } from './promotions/check-product-prices';
 export { returnOrder } from './returns/return-order';
 export { handleOutage } from './outages/handle-outage';
 export { detectOutages } from './outages/detect-outages';

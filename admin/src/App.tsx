@@ -12,8 +12,10 @@ import { OmniLayout } from './layout/OmniLayout';
 import { orders } from './orders';
 import { outages } from './outages';
 import { discrepancies } from './reconciliation';
-import { products } from './products';
 import { returns } from './returns';
+import { priceConsistency } from './price-consistency';
+import { products } from './products';
+import { promotions } from './promotions';
 import { stockAdjustments } from './stock-adjustments';
 import { stores } from './stores';
 import { tasks } from './tasks';
@@ -50,6 +52,8 @@ export function App() {
       <Resource name="approvals" {...approvals} />
       <Resource name="orders" {...orders} />
       <Resource name="returns" {...returns} />
+      <Resource name="promotions" {...promotions} />
+      <Resource name="price-consistency" {...priceConsistency} />
       <Resource name="products" {...products} />
       <Resource name="stores" {...stores} />
       <Resource name="channels" {...channels} />

@@ -6,6 +6,7 @@ import { returnWorkflow } from '../../domain/returns/return-definition';
 import { stockAdjustmentWorkflow } from '../../domain/stock-adjustments/stock-adjustment-definition';
 import { checkPipelineWorkflow } from '../../domain/system/check-pipeline-definition';
 import { outageTaskOutcomes } from './outage-task-outcomes';
+import { checkProductPricesWorkflow } from '../../domain/price-consistency/check-product-prices-definition';
 import { pickupTaskOutcomes } from './pickup-task-outcomes';
 import { promotionTaskOutcomes } from './promotion-task-outcomes';
 import { returnTaskOutcomes } from './return-task-outcomes';
@@ -24,4 +25,5 @@ export const registeredWorkflows = new WorkflowRegistry([
   { definition: promotionWorkflow, taskOutcomes: promotionTaskOutcomes },
   { definition: returnWorkflow, taskOutcomes: returnTaskOutcomes },
   { definition: outageWorkflow, taskOutcomes: outageTaskOutcomes },
+  { definition: checkProductPricesWorkflow },
 ]);

@@ -1,5 +1,6 @@
 import { type Prisma } from '../../prisma/client';
 import { type ApprovalSubjectView } from '../approvals/approval-subjects';
+import { minorUnitExponent } from '../../domain/money/currency-exponent';
 
 /** A promotion as approvals show and compare it: what a second ops lead checks before saying yes. */
 export async function loadPromotionSubject(tx: Prisma.TransactionClient, id: string): Promise<ApprovalSubjectView | null> {
@@ -8,17 +9,18 @@ export async function loadPromotionSubject(tx: Prisma.TransactionClient, id: str
     include: { channels: { select: { channel: { select: { code: true } } } }, _count: { select: { skus: true } } },
   });
   if (promotion === null) return null;
+  const money = moneyText(promotion.discountValue, promotion.currency);
   const discount =
     promotion.discountType === 'PERCENT'
       ? `${promotion.discountValue}% off`
       : promotion.discountType === 'FIXED'
-        ? `${promotion.discountValue} ${promotion.currency} (minor units) off`
-        : `at ${promotion.discountValue} ${promotion.currency} (minor units)`;
+        ? `${money} off`
+        : `at ${money}`;
   const channels = promotion.channels.map((row) => row.channel.code).sort();
   return {
     version: promotion.version,
     storeId: null,
-    summary: `${promotion.name}: ${promotion._count.skus} SKUs ${discount} on ${channels.length} channels, ${promotion.startsLocal} to ${promotion.endsLocal} ${promotion.timeZone}`,
+    summary: `${promotion.name} (version ${promotion.version}): ${promotion._count.skus} SKUs ${discount} on ${channels.length} channels, ${promotion.startsLocal} to ${promotion.endsLocal} ${promotion.timeZone}`,
     fields: {
       name: promotion.name,
       discountType: promotion.discountType,
@@ -34,4 +36,15 @@ export async function loadPromotionSubject(tx: Prisma.TransactionClient, id: str
       channels: channels.join(', '),
     },
   };
+}
+
+/** "€5.00" / "IDR 10,000.00": the amount in major units (the approver reads money, not minor units). */
+function moneyText(amountMinor: number, currency: string): string {
+  const exponent = minorUnitExponent(currency);
+  return new Intl.NumberFormat('en-GB', {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  }).format(amountMinor / 10 ** exponent);
 }

@@ -6,6 +6,7 @@ import { type ApprovalRecord } from './approval-record';
 const resourceBySubjectType: Record<string, string> = {
   STOCK_ADJUSTMENT: 'stock-adjustments',
   RETURN: 'returns',
+  PROMOTION: 'promotions',
 };
 
 /** From the request to the thing it is about, when the UI has a page for it. */

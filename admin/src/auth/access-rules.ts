@@ -1,5 +1,6 @@
 import { outageAccessRules } from '../outages/access';
 import { returnAccessRules } from '../returns/access';
+import { promotionAccessRules } from '../promotions/access';
 import { type Role } from './session';
 
 /**
@@ -18,7 +19,7 @@ export type ResourceActions = Readonly<Record<string, readonly string[]>>;
  */
 export type DomainAccessRules = Readonly<Record<Role, ResourceActions>>;
 
-const domainAccessRules: readonly DomainAccessRules[] = [outageAccessRules, returnAccessRules];
+const domainAccessRules: readonly DomainAccessRules[] = [outageAccessRules, returnAccessRules, promotionAccessRules];
 
 const readOnly = ['list', 'show'] as const;
 

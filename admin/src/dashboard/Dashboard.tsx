@@ -9,6 +9,7 @@ import { type DashboardScope } from './dashboard-period';
 import { OrdersTile } from './OrdersTile';
 import { PickupSlaTile } from './PickupSlaTile';
 import { StockDriftTile } from './StockDriftTile';
+import { PriceConsistencyTile } from '../price-consistency/PriceConsistencyTile';
 
 /**
  * The home page. Each role lands on what it works on: a store clerk on their store's task inbox, an ops
@@ -34,6 +35,7 @@ export function Dashboard() {
         <PickupSlaTile scope={scope} />
         <StockDriftTile scope={scope} />
         <AttentionTile scope={scope} />
+        <PriceConsistencyTile scope={scope} />
         {isAdmin(permissions) && (
           <Box sx={{ gridColumn: '1 / -1', minWidth: 0 }}>
             <ChannelHealthTile scope={scope} />

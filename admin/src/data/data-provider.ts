@@ -17,7 +17,7 @@ export interface OmnichannelDataProvider extends DataProvider {
   readJson<Result>(path: string): Promise<Result>;
   /** A dashboard tile's figures, `GET /api/metrics/<tile>?<query>`. */
   metrics<Figures>(tile: string, query: string): Promise<Figures>;
-  /** A command of the API that is not one record's action (`POST /outages`, `POST /discrepancies/bulk-decision`). */
+  /** A command of the API that is not one record's action (`POST /outages`, `/discrepancies/bulk-decision`, `/promotions/check`): JSON in, JSON out. */
   postJson<Result>(path: string, body: unknown): Promise<Result>;
   /** A file as the request body, reporting upload progress (`POST /stores/:id/offline-sales/import`). */
   uploadFile<Result>(
@@ -25,6 +25,8 @@ export interface OmnichannelDataProvider extends DataProvider {
     file: Blob,
     options: { contentType: string; onProgress?: (progress: UploadProgress) => void; signal?: AbortSignal },
   ): Promise<Result>;
+  /** A file upload the API streams (`PUT /promotions/:id/sku-csv`, text/csv). */
+  putCsv<Result>(path: string, file: Blob): Promise<Result>;
 }
 
 /** Resources whose API changes a record by PATCH with the changed fields, not PUT of the whole record. */
@@ -53,6 +55,11 @@ export function createDataProvider(apiBaseUrl: string): OmnichannelDataProvider 
       return { data: response.json as RecordType };
     },
     readJson,
+    async putCsv<Result>(path: string, file: Blob) {
+      const headers = new Headers({ Accept: 'application/json', 'Content-Type': 'text/csv' });
+      const response = await authenticatedHttpClient(`${apiBaseUrl}${path}`, { method: 'PUT', body: file, headers });
+      return response.json as Result;
+    },
     metrics: <Figures>(tile: string, query: string) => readJson<Figures>(`/metrics/${encodeURIComponent(tile)}?${query}`),
     async postJson<Result>(path: string, body: unknown) {
       const response = await authenticatedHttpClient(`${apiBaseUrl}${path}`, { method: 'POST', body: JSON.stringify(body) });

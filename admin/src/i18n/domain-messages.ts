@@ -1,5 +1,6 @@
 import { outageMessages } from '../outages/messages';
 import { returnMessages } from '../returns/messages';
+import { promotionMessages } from '../promotions/messages';
 import { stockAdjustmentMessages } from '../stock-adjustments/messages';
 
 /**
@@ -18,7 +19,7 @@ export interface MessageTree {
   [key: string]: string | MessageTree;
 }
 
-export const domainMessages: DomainMessages[] = [stockAdjustmentMessages, outageMessages, returnMessages];
+export const domainMessages: DomainMessages[] = [stockAdjustmentMessages, outageMessages, returnMessages, promotionMessages];
 
 /** Adds the domains' labels of one language to its base messages (a domain never overrides a base key). */
 export function withDomainMessages<T extends object>(base: T, language: keyof DomainMessages): T {

@@ -3,6 +3,7 @@ import { CompleteHandoverForm } from './CompleteHandoverForm';
 import { CompletePickForm } from './CompletePickForm';
 import { outageTaskForms } from '../outages/outage-task-forms';
 import { returnTaskForms } from '../returns/return-task-forms';
+import { promotionTaskForms } from '../promotions/task-forms';
 
 /**
  * The completion form of each task type, keyed by the task's `type`. A workflow domain that adds a task
@@ -14,4 +15,4 @@ export type TaskForms = Readonly<Record<string, ComponentType>>;
 
 const pickupTaskForms: TaskForms = { PICK: CompletePickForm, HANDOVER: CompleteHandoverForm };
 
-export const taskForms: TaskForms = { ...pickupTaskForms, ...outageTaskForms, ...returnTaskForms };
+export const taskForms: TaskForms = { ...pickupTaskForms, ...outageTaskForms, ...returnTaskForms, ...promotionTaskForms };

@@ -38,6 +38,8 @@ export const taskTypeChoices = [
   'RETURN_INSPECTION',
   'MANUAL_REFUND',
   'RETURN_HANDBACK',
+  'PROMOTION_DECISION',
+  'SHELF_LABEL',
 ].map((id) => ({ id, name: `omni.task_type.${id}` }));
 export const taskStatusChoices = ['OPEN', 'CLAIMED', 'DONE', 'CANCELLED', 'EXPIRED', 'LOCKED'].map((id) => ({
   id,
