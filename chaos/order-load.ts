@@ -58,8 +58,8 @@ export function isServerErrorOtherThanRetryable503(answer: ApiAnswer): boolean {
 export class OrderLoad {
   readonly orders: LoadOrder[] = [];
   readonly apiAnswers: ApiAnswer[] = [];
-  /** Calls to our API that got no answer at all (connection refused or reset while it was down). */
-  apiUnanswered = 0;
+  /** Calls to our API that got no answer at all (connection refused or reset while it was down, or none within 15 s), by call. */
+  readonly apiUnanswered = new Map<string, number>();
   private readonly running: Promise<void>[] = [];
   private readonly pool: Pool;
   private next = 0;
@@ -195,8 +195,10 @@ export class OrderLoad {
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(15_000),
         });
-      } catch {
-        this.apiUnanswered += 1;
+      } catch (error) {
+        const why = error instanceof Error && error.name === 'TimeoutError' ? 'no answer within 15 s' : 'refused or reset';
+        const key = `${what}: ${why}`;
+        this.apiUnanswered.set(key, (this.apiUnanswered.get(key) ?? 0) + 1);
       }
       if (response !== undefined) {
         const text = await response.text().catch(() => '');

@@ -80,8 +80,9 @@ async function summarise(
       `API answered ${answer.status}${answer.retryAfter === null ? '' : ` (Retry-After ${answer.retryAfter})`} to ${answer.what}`,
     );
   const shed = load.apiAnswers.filter((answer) => answer.status === 503 && answer.retryAfter !== null).length;
+  const unanswered = [...load.apiUnanswered].map(([call, count]) => `${count} x ${call}`).join(', ');
   const notes = [
-    `${load.apiAnswers.length} API answers (${shed} x 503 with Retry-After), ${load.apiUnanswered} calls unanswered while it was down`,
+    `${load.apiAnswers.length} API answers (${shed} x 503 with Retry-After); calls unanswered: ${unanswered === '' ? 'none' : unanswered}`,
     `fault took ${((times.faultEndedAt - times.faultAt) / 1000).toFixed(1)} s until the process answered again`,
   ];
   return {
