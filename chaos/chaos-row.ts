@@ -13,10 +13,23 @@ export interface ChaosRow {
   maxRecoveryMs: number;
   /** What went wrong, run by run, for the report under the table. */
   problems: string[];
+  /**
+   * Answers of our API to the load driver that were a 5xx other than 503 with Retry-After (rows with an
+   * order load: the restart faults); undefined where nothing calls the API.
+   */
+  serverErrors?: number;
+  /** Figures printed under the table that are no problem (answers seen, how long the fault took). */
+  notes?: string[];
 }
 
 export function chaosRowIsClean(row: ChaosRow): boolean {
-  return row.completed === row.runs && row.duplicatedEffects === 0 && row.lost === 0 && row.problems.length === 0;
+  return (
+    row.completed === row.runs &&
+    row.duplicatedEffects === 0 &&
+    row.lost === 0 &&
+    (row.serverErrors ?? 0) === 0 &&
+    row.problems.length === 0
+  );
 }
 
 export function printChaosTable(rows: readonly ChaosRow[]): void {
@@ -28,7 +41,9 @@ export function printChaosTable(rows: readonly ChaosRow[]): void {
       'duplicated effects': row.duplicatedEffects,
       lost: row.lost,
       'max recovery (s)': Math.round(row.maxRecoveryMs / 100) / 10,
+      'non-503 5xx': row.serverErrors ?? '-',
     })),
   );
+  for (const row of rows) for (const note of row.notes ?? []) console.log(`  ${row.fault}: ${note}`);
   for (const row of rows) for (const problem of row.problems.slice(0, 20)) console.log(`  ${row.fault}: ${problem}`);
 }

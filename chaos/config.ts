@@ -9,7 +9,8 @@ export const chaosConfigSchema = z.object({
     .string()
     .regex(/^[a-z0-9_]+_chaos$/, 'must end in _chaos: the suite drops and re-creates it')
     .default('omnichannel_chaos'),
-  CHAOS_RUNS: z.coerce.number().int().min(1).default(50),
+  /** Pickup runs under worker kills; 0 skips fault 1. */
+  CHAOS_RUNS: z.coerce.number().int().min(0).default(50),
   CHAOS_CONCURRENCY: z.coerce.number().int().min(1).default(10),
   /** Worker kills over the runs; default one per five runs. */
   CHAOS_KILLS: z.coerce.number().int().min(0).optional(),
@@ -32,6 +33,32 @@ export const chaosConfigSchema = z.object({
   CHAOS_NETWORK_FAULT_RUNS: z.coerce.number().int().min(0).default(6),
   CHAOS_NETWORK_FAULT_SECONDS: z.coerce.number().int().min(1).default(8),
   CHAOS_STARTUP_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(120),
+  /**
+   * Restart faults under a steady order load (chaos/restart-suite.ts), in this order; empty skips them.
+   * `history` runs on the real cluster (built once per machine by the bootstrap's code when missing).
+   */
+  CHAOS_RESTART_FAULTS: z
+    .string()
+    .default('api,sandbox,temporal,postgres,history')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== ''),
+    )
+    .pipe(z.array(z.enum(['api', 'sandbox', 'temporal', 'postgres', 'history']))),
+  CHAOS_RESTART_ORDERS_PER_SECOND: z.coerce.number().positive().max(50).default(1),
+  /** How long orders keep coming per fault, and when in that time the fault strikes. */
+  CHAOS_RESTART_LOAD_SECONDS: z.coerce.number().int().min(5).default(30),
+  CHAOS_RESTART_FAULT_AT_SECONDS: z.coerce.number().int().min(1).default(10),
+  /** How long the restarted process stays down between its kill and its start. */
+  CHAOS_RESTART_DOWN_SECONDS: z.coerce.number().int().min(0).default(3),
+  /** Every order's bound (from its placing) to end as driven; past it, it is stuck and counted lost. */
+  CHAOS_RESTART_ORDER_DEADLINE_SECONDS: z.coerce.number().int().min(10).default(150),
+  /** The private PostgreSQL's binaries (initdb, pg_ctl); default the newest /usr/lib/postgresql/<version>/bin. */
+  CHAOS_POSTGRES_BIN_DIR: z.string().min(1).optional(),
+  /** History shards of the history row's cluster. */
+  CHAOS_CLUSTER_HISTORY_SHARDS: z.coerce.number().int().min(1).max(1024).default(4),
   /** The `temporal` CLI; else found on PATH or in $(go env GOPATH)/bin. */
   TEMPORAL_CLI: z.string().min(1).optional(),
 });

@@ -13,6 +13,7 @@ import { chaosConfigSchema } from './config';
 import { buildWorkflowBundle } from './worker-pool';
 import { networkFaults, runNetworkFaults } from './network-faults';
 import { longestActivityHoldMs } from './recovery-budget';
+import { runRestartSuite } from './restart-suite';
 import { runWorkerKill, workerKillRunDeadlineMs } from './worker-kill';
 
 /**
@@ -60,26 +61,28 @@ async function main(): Promise<void> {
       workerStartMs: config.CHAOS_WORKER_START_ALLOWANCE_SECONDS * 1000,
     };
     const deadline = workerKillRunDeadlineMs({ undisturbedRunMs: config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000, kills, timeouts });
-    console.log(
-      `Fault 1: worker SIGKILL x${kills} over ${config.CHAOS_RUNS} pickup runs (${config.CHAOS_CONCURRENCY} at a time), run deadline ${deadline / 1000} s...`,
-    );
-    rows.push(
-      await runWorkerKill({
-        client,
-        world,
-        databaseUrl,
-        temporalAddress: server.address,
-        bundlePath,
-        runDir,
-        runs: config.CHAOS_RUNS,
-        concurrency: config.CHAOS_CONCURRENCY,
-        kills,
-        killGapMs: [config.CHAOS_KILL_GAP_MIN_MS, config.CHAOS_KILL_GAP_MAX_MS],
-        seed: config.CHAOS_SEED,
-        undisturbedRunMs: config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000,
-        timeouts,
-      }),
-    );
+    if (config.CHAOS_RUNS > 0) {
+      console.log(
+        `Fault 1: worker SIGKILL x${kills} over ${config.CHAOS_RUNS} pickup runs (${config.CHAOS_CONCURRENCY} at a time), run deadline ${deadline / 1000} s...`,
+      );
+      rows.push(
+        await runWorkerKill({
+          client,
+          world,
+          databaseUrl,
+          temporalAddress: server.address,
+          bundlePath,
+          runDir,
+          runs: config.CHAOS_RUNS,
+          concurrency: config.CHAOS_CONCURRENCY,
+          kills,
+          killGapMs: [config.CHAOS_KILL_GAP_MIN_MS, config.CHAOS_KILL_GAP_MAX_MS],
+          seed: config.CHAOS_SEED,
+          undisturbedRunMs: config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000,
+          timeouts,
+        }),
+      );
+    }
     if (config.CHAOS_NETWORK_FAULT_RUNS > 0) {
       const faultMs = config.CHAOS_NETWORK_FAULT_SECONDS * 1000;
       // An undisturbed run, the fault, a retry backoff that straddles its end, and the longest an activity can take.
@@ -103,6 +106,23 @@ async function main(): Promise<void> {
         })),
       );
     }
+    if (config.CHAOS_RESTART_FAULTS.length > 0)
+      rows.push(
+        ...(await runRestartSuite({
+          runDir,
+          temporalCli: findTemporalCli(config.TEMPORAL_CLI),
+          faults: config.CHAOS_RESTART_FAULTS,
+          databaseName: config.CHAOS_DATABASE_NAME,
+          postgresBinDir: config.CHAOS_POSTGRES_BIN_DIR,
+          ordersPerSecond: config.CHAOS_RESTART_ORDERS_PER_SECOND,
+          loadSeconds: config.CHAOS_RESTART_LOAD_SECONDS,
+          faultAtSeconds: config.CHAOS_RESTART_FAULT_AT_SECONDS,
+          downSeconds: config.CHAOS_RESTART_DOWN_SECONDS,
+          orderDeadlineSeconds: config.CHAOS_RESTART_ORDER_DEADLINE_SECONDS,
+          historyShards: config.CHAOS_CLUSTER_HISTORY_SHARDS,
+          startupTimeoutMs: config.CHAOS_STARTUP_TIMEOUT_SECONDS * 1000,
+        })),
+      );
     console.log('');
     printChaosTable(rows);
     console.log(`\nProcess logs: ${runDir}; the database ${config.CHAOS_DATABASE_NAME} is left for inspection.`);

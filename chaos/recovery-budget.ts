@@ -1,5 +1,5 @@
 import { msToNumber } from '@temporalio/common';
-import { activityProfiles } from '../workflows/kit/activity-profiles';
+import { kitActivityOptions } from '../workflows/kit/activity-profiles';
 
 /** The timeouts that decide how soon Temporal hands a dead worker's work to its replacement. */
 export interface RecoveryTimeouts {
@@ -15,12 +15,13 @@ export interface RecoveryTimeouts {
 
 /**
  * The longest an activity of a dead worker stays with it: its start-to-close timeout, or its heartbeat
- * timeout when that is shorter (a killed worker never heartbeats), over every profile, capped when a cap
- * is set, plus the first retry interval before the replacement gets it.
+ * timeout when that is shorter (a killed worker never heartbeats), over every option set the kit's proxies
+ * schedule activities with (the pickup runs' activities), capped when a cap is set, plus the first retry
+ * interval before the replacement gets it.
  */
 export function longestActivityHoldMs(capMs: number | undefined): number {
   return Math.max(
-    ...Object.values(activityProfiles).map((profile) => {
+    ...Object.values(kitActivityOptions).map((profile: (typeof kitActivityOptions)[keyof typeof kitActivityOptions]) => {
       const timeouts = [profile.startToCloseTimeout, 'heartbeatTimeout' in profile ? profile.heartbeatTimeout : undefined]
         .filter((timeout) => timeout !== undefined)
         .map((timeout) => msToNumber(timeout));

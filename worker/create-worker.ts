@@ -1,9 +1,21 @@
 import { type NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { type WorkerConfig } from './config';
+import { heartbeatWhileRunning } from './heartbeat-interceptor';
 import { runMetricsInterceptorModule, runMetricsSinks } from './metrics/run-metrics-sinks';
 import { createWorkerMetrics, type WorkerMetrics } from './metrics/worker-metrics';
 import { workflowSource } from './workflow-source';
+
+/**
+ * What makes short heartbeat timeouts safe (workflows/kit/activity-profiles.ts, LIVENESS_HEARTBEAT_TIMEOUT):
+ * every activity with one heartbeats while it runs, and heartbeats reach the server as they are made
+ * (throttled to one a second) instead of after the SDK's default throttle of 80% of the heartbeat timeout,
+ * which would leave a 10 s timeout only 2 s of slack on a loaded machine.
+ */
+export const livenessHeartbeatOptions = {
+  activityInterceptors: [heartbeatWhileRunning],
+  maxHeartbeatThrottleInterval: 1000,
+} as const;
 
 type WorkerSettings = Pick<
   WorkerConfig,
@@ -32,8 +44,12 @@ export async function createWorker(
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     ...source,
-    // A prebuilt bundle already contains the interceptor module (worker/build-bundle.ts).
-    ...(source.workflowsPath !== undefined && { interceptors: { workflowModules: [runMetricsInterceptorModule] } }),
+    interceptors: {
+      // A prebuilt bundle already contains the interceptor module (worker/build-bundle.ts).
+      ...(source.workflowsPath !== undefined && { workflowModules: [runMetricsInterceptorModule] }),
+      activity: [...livenessHeartbeatOptions.activityInterceptors],
+    },
+    maxHeartbeatThrottleInterval: livenessHeartbeatOptions.maxHeartbeatThrottleInterval,
     sinks: runMetricsSinks(metrics),
     activities: createActivities(deps),
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,

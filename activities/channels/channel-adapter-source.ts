@@ -5,6 +5,7 @@ import { type ChannelHttpHooks } from '../../channels/http/channel-http-client';
 import { type HttpChannelProfileInput } from '../../channels/http/channel-profile';
 import { createChannelAdapter } from '../../channels/http/create-channel-adapter';
 import { type PrismaClient } from '../../prisma/client';
+import { activityHeartbeatHooks, combineChannelHooks } from './activity-heartbeat-hooks';
 import { apiKeyFor, type ChannelApiKeySettings } from './channel-api-keys';
 import { createSharedRateBucket } from './shared-rate-bucket';
 
@@ -19,7 +20,10 @@ export interface ChannelAdapterSource {
 export interface ChannelAdapterSourceOptions {
   prisma: PrismaClient;
   apiKeys: ChannelApiKeySettings;
-  /** Told about every HTTP attempt to a channel (worker metrics: push rate, 429s). */
+  /**
+   * Told about every HTTP attempt to a channel (worker metrics: push rate, 429s). The running activity's
+   * heartbeat per attempt (activity-heartbeat-hooks.ts) is always added.
+   */
   hooks?: ChannelHttpHooks;
   /** Transport budgets (timeouts, retries, read-back page size); the adapter's defaults when omitted. */
   transport?: Pick<HttpChannelProfileInput, 'timeouts' | 'retry' | 'readBackPageSize'>;
@@ -39,6 +43,7 @@ export function createChannelAdapterSource({
   transport = {},
 }: ChannelAdapterSourceOptions): ChannelAdapterSource {
   const built = new Map<string, { fingerprint: string; adapter: ChannelAdapter }>();
+  const withHeartbeats = combineChannelHooks(activityHeartbeatHooks(), hooks);
 
   return {
     async adapterFor(channelCode) {
@@ -60,7 +65,7 @@ export function createChannelAdapterSource({
       const fingerprint = JSON.stringify(profile);
       const cached = built.get(channel.code);
       if (cached?.fingerprint === fingerprint) return cached.adapter;
-      const adapter = createChannelAdapter(profile, hooks, createSharedRateBucket(prisma, channel.id));
+      const adapter = createChannelAdapter(profile, withHeartbeats, createSharedRateBucket(prisma, channel.id));
       built.set(channel.code, { fingerprint, adapter });
       return adapter;
     },

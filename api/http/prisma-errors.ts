@@ -39,7 +39,39 @@ function translateDriverAdapterError(error: unknown): AppError | undefined {
   return named === undefined ? undefined : new ConflictError(returnRuleViolations[named]);
 }
 
+/** Driver adapter error kinds that mean the database could not be reached or dropped the connection. */
+const unreachableKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+/**
+ * SQLSTATEs of a server going away or not there yet: admin_shutdown, crash_shutdown, cannot_connect_now
+ * ("the database system is starting up" / "in recovery mode"), connection failures, too_many_connections.
+ */
+const unreachableSqlStates = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300']);
+/** Prisma's own codes for the same: can't reach, timed out connecting, operation timed out, server closed the connection. */
+const unreachablePrismaCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017']);
+
+function isUnreachableCause(cause: { kind?: string; code?: string } | undefined): boolean {
+  if (cause === undefined) return false;
+  if (cause.kind !== undefined && unreachableKinds.has(cause.kind)) return true;
+  return cause.kind === 'postgres' && cause.code !== undefined && unreachableSqlStates.has(cause.code);
+}
+
+/**
+ * The database is restarting, crashed or out of reach (seen when PostgreSQL restarts under load: every
+ * request in flight fails this way for a few seconds). Nothing was committed by the request that got it,
+ * so it is a 503 with Retry-After, like overload, never a 500 that reads as a bug.
+ */
+function isDatabaseUnreachable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const candidate = error as { name?: unknown; code?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } };
+  if (candidate.name === 'PrismaClientInitializationError') return true;
+  if (candidate.name === 'DriverAdapterError') return isUnreachableCause(candidate.cause as { kind?: string; code?: string } | undefined);
+  if (candidate.name !== 'PrismaClientKnownRequestError') return false;
+  if (typeof candidate.code === 'string' && unreachablePrismaCodes.has(candidate.code)) return true;
+  return isUnreachableCause(candidate.meta?.driverAdapterError?.cause as { kind?: string; code?: string } | undefined);
+}
+
 export function translatePrismaError(error: unknown): AppError | undefined {
+  if (isDatabaseUnreachable(error)) return new ServiceUnavailableError('The database is not reachable right now; try again shortly');
   const driverError = translateDriverAdapterError(error);
   if (driverError !== undefined) return driverError;
   if (!isPrismaKnownError(error)) return undefined;

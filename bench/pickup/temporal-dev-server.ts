@@ -51,18 +51,21 @@ async function namespaceAnswers(address: string, namespace: string): Promise<boo
 }
 
 /**
- * A private Temporal dev server for this run: in memory, headless, on a free port, with the search
- * attributes our workflows set. Nothing of it outlives the bench.
+ * A private Temporal dev server for this run: in memory (or in `dbFile`), headless, on a free port, with
+ * the search attributes our workflows set. Nothing of it outlives the bench.
  */
 export async function startTemporalDevServer(options: {
   cli: string;
   port: number;
   logFile: string;
   timeoutMs: number;
+  /** SQLite file to keep the server's state in, so a restart on it keeps every run (the chaos suite's Temporal restart); default in memory. */
+  dbFile?: string;
 }): Promise<{ child: BenchChild; address: string }> {
   const registry = JSON.parse(readFileSync(path.join(repoRoot, 'domain', 'search-attributes.json'), 'utf8')) as SearchAttributeRegistry;
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--headless', '--log-level', 'warn'];
   for (const { name, type } of registry.attributes) args.push('--search-attribute', `${name}=${type}`);
+  if (options.dbFile !== undefined) args.push('--db-filename', options.dbFile);
   const child = startChild({ name: 'temporal', command: options.cli, args, env: process.env, cwd: repoRoot, logFile: options.logFile });
   const address = `127.0.0.1:${options.port}`;
   await waitUntil(`the Temporal dev server at ${address}`, () => namespaceAnswers(address, 'default'), {

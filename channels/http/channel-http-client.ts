@@ -43,7 +43,17 @@ export interface AnswerEvent {
   cost: number;
 }
 
+/** One HTTP attempt about to be sent (after its rate-limit token was granted). */
+export interface AttemptEvent {
+  channelCode: string;
+  method: string;
+  path: string;
+  attempt: number;
+}
+
 export interface ChannelHttpHooks {
+  /** Called before every attempt, e.g. to heartbeat a Temporal activity with what it is doing. */
+  onAttempt?(event: AttemptEvent): void;
   /** Called before every backoff sleep, e.g. to heartbeat a Temporal activity or log. */
   onRetry?(event: RetryEvent): void;
   /** Called after every attempt, e.g. to count pushes and 429s per channel (worker metrics). */
@@ -88,6 +98,7 @@ export class ChannelHttpClient {
     const startedAt = Date.now();
     for (let attempt = 1; ; attempt += 1) {
       await this.limiter.acquire(request.cost, request.signal);
+      this.hooks.onAttempt?.({ channelCode: this.profile.code, method: request.method, path: request.path, attempt });
       const outcome = await this.attempt(request);
       if (outcome.ok) return outcome.response;
 

@@ -12,11 +12,16 @@ async function main(): Promise<void> {
 
   const stateFile = config.SANDBOX_STATE_FILE;
   if (stateFile !== undefined)
-    logger.info({ stateFile, restored: restoreSnapshot(sandbox.context.worlds, stateFile) }, 'sandbox state restored');
+    logger.info(
+      { stateFile, restored: restoreSnapshot(sandbox.context.worlds, stateFile, sandbox.context.gateway) },
+      'sandbox state restored',
+    );
   else logger.info('sandbox state is in memory only: a restart forgets listings and orders (set SANDBOX_STATE_FILE to keep them)');
 
   const snapshots =
-    stateFile === undefined ? null : startSnapshotting(sandbox.context.worlds, stateFile, config.SANDBOX_STATE_SNAPSHOT_INTERVAL_MS);
+    stateFile === undefined
+      ? null
+      : startSnapshotting(sandbox.context.worlds, stateFile, config.SANDBOX_STATE_SNAPSHOT_INTERVAL_MS, sandbox.context.gateway);
   const running = await listenSandbox(sandbox, { host: config.SANDBOX_HOST, port: config.SANDBOX_PORT });
   logger.info({ url: running.url, webhooksTo: config.API_URL, channels: [...sandbox.context.worlds.keys()] }, 'channel sandbox listening');
 

@@ -31,6 +31,21 @@ export class MessageGatewayWorld {
     return message;
   }
 
+  /** The message delivered under this key, if any (kept across a restart with SANDBOX_STATE_FILE, like a refund's key). */
+  deliveredUnder(idempotencyKey: string): DeliveredMessage | undefined {
+    return this.messages.find((message) => message.idempotencyKey === idempotencyKey);
+  }
+
+  /** Every delivered message, oldest first (the state snapshot). */
+  all(): readonly DeliveredMessage[] {
+    return this.messages;
+  }
+
+  /** Puts back what a snapshot kept. */
+  restore(messages: readonly DeliveredMessage[]): void {
+    this.messages = [...messages].slice(-this.capacity);
+  }
+
   delivered(filter: { recipient?: string; limit: number }): DeliveredMessage[] {
     return this.messages.filter((message) => filter.recipient === undefined || message.recipient === filter.recipient).slice(-filter.limit);
   }

@@ -56,6 +56,36 @@ describe('Prisma errors as the error handler sees them (real errors through the 
     }
   });
 
+  it('turns a database that cannot be reached (restarting, down) into a 503, not a 500', async () => {
+    const url = new URL(testEnv.databaseUrl);
+    // A port nothing listens on: the first query fails to connect, as every request does while PostgreSQL restarts.
+    url.port = '1';
+    const unreachable = createPrismaClient({ databaseUrl: url.toString(), poolSize: 1 });
+    try {
+      const error = await unreachable.store.findFirst().catch((caught: unknown) => caught);
+
+      expect(error).toBeDefined();
+      const translated = translatePrismaError(error);
+      expect(translated).toBeInstanceOf(ServiceUnavailableError);
+      expect(translated?.httpStatus).toBe(503);
+    } finally {
+      await unreachable.$disconnect();
+    }
+  });
+
+  it('turns a connection the server closed under a query (a crash or shutdown of PostgreSQL) into a 503', async () => {
+    const onePool = createPrismaClient({ databaseUrl: testEnv.databaseUrl, poolSize: 1 });
+    try {
+      // The server ends this very backend, as an immediate shutdown does to every connection.
+      const error = await onePool.$queryRaw`SELECT pg_terminate_backend(pg_backend_pid())`.catch((caught: unknown) => caught);
+
+      expect(error).toBeInstanceOf(Error);
+      expect(translatePrismaError(error)).toBeInstanceOf(ServiceUnavailableError);
+    } finally {
+      await onePool.$disconnect();
+    }
+  });
+
   it('leaves other errors alone (they become a logged 500)', () => {
     expect(translatePrismaError(new Error('boom'))).toBeUndefined();
   });

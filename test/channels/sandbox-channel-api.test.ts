@@ -142,14 +142,15 @@ describe('channel sandbox API', () => {
     expect((await sandbox.log({ channel: 'web', kind: 'fault.outage' })).map((event) => event.detail.mode)).toEqual(['refuse', '503']);
   });
 
-  it('keeps listings across a restart when SANDBOX_STATE_FILE is set, and forgets them without it', async () => {
+  it('keeps listings and delivered messages across a restart when SANDBOX_STATE_FILE is set, and forgets them without it', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sandbox-state-')), 'state.json');
     const options = sandboxOptionsFromConfig(parseConfig(sandboxConfigSchema, { LOG_LEVEL: 'silent' }), pino({ level: 'silent' }));
     const headers = { Authorization: `Bearer ${devApiKeyFor('web')}`, 'Content-Type': 'application/json' };
     const startSandbox = async (stateFile: string | null) => {
       const sandboxApp = createSandboxApp(options);
-      if (stateFile !== null) restoreSnapshot(sandboxApp.context.worlds, stateFile);
-      const snapshots = stateFile === null ? null : startSnapshotting(sandboxApp.context.worlds, stateFile, 60_000);
+      if (stateFile !== null) restoreSnapshot(sandboxApp.context.worlds, stateFile, sandboxApp.context.gateway);
+      const snapshots =
+        stateFile === null ? null : startSnapshotting(sandboxApp.context.worlds, stateFile, 60_000, sandboxApp.context.gateway);
       const running = await listenSandbox(sandboxApp, { host: '127.0.0.1', port: 0 });
       return {
         url: running.url,
@@ -162,18 +163,38 @@ describe('channel sandbox API', () => {
     const stockShown = async (url: string) =>
       ((await (await fetch(`${url}/channels/web/listings?skus=KEEP-1`, { headers })).json()) as ReadBack).listings[0]?.stock ?? null;
 
+    // A customer's phone keeps its messages when the provider restarts, and a resend under the same key stays one message.
+    const sendCode = (url: string) =>
+      fetch(`${url}/gateway/messages`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer sandbox-key-gateway', 'Content-Type': 'application/json', 'Idempotency-Key': 'notify:code:1' },
+        body: JSON.stringify({ channel: 'SMS', recipient: '+31612345678', text: 'Your code: 1234' }),
+      });
+    const phoneShows = async (url: string) =>
+      ((await (await fetch(`${url}/_control/messages?recipient=%2B31612345678`)).json()) as { messages: { idempotencyKey: string }[] })
+        .messages;
+
     const first = await startSandbox(file);
     await fetch(`${first.url}/channels/web/stock/batch`, {
       method: 'POST',
       headers,
       body: JSON.stringify({ rows: [{ sku: 'KEEP-1', quantity: 4 }] }),
     });
+    const sent = await sendCode(first.url);
+    expect(sent.status).toBe(201);
+    const firstMessage = (await sent.json()) as { messageId: string };
     await first.stop();
 
     const restored = await startSandbox(file);
     const forgetful = await startSandbox(null);
     expect(await stockShown(restored.url)).toBe(4);
     expect(await stockShown(forgetful.url)).toBeNull();
+    expect((await phoneShows(restored.url)).map((message) => message.idempotencyKey)).toEqual(['notify:code:1']);
+    const resent = await sendCode(restored.url);
+    expect(resent.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await resent.json()) as { messageId: string }).messageId).toBe(firstMessage.messageId);
+    expect(await phoneShows(restored.url)).toHaveLength(1);
+    expect(await phoneShows(forgetful.url)).toEqual([]);
     await Promise.all([restored.stop(), forgetful.stop()]);
   });
 });

@@ -2,11 +2,12 @@ import { longestActivityHoldMs, runDeadlineMs, stallPerKillMs } from '../../chao
 
 describe('chaos recovery budget', () => {
   it('holds an activity of a dead worker as long as its shortest timeout, then the first retry interval', () => {
-    // channelPush: start-to-close 5 min, heartbeat 1 min (a dead worker never heartbeats), retry after 2 s.
-    expect(longestActivityHoldMs(undefined)).toBe(62_000);
-    // Capped: every profile's hold is the cap; the longest first retry interval (channelPush, 2 s) is added.
+    // A channel call: start-to-close 5 min, heartbeat 10 s (a dead worker never heartbeats), retry after 2 s;
+    // a db step (30 s, heartbeat 10 s, retry after 0.2 s) and a notification (1 s) are released sooner.
+    expect(longestActivityHoldMs(undefined)).toBe(12_000);
+    // Capped: every profile's hold is the cap; the longest first retry interval (channel call, 2 s) is added.
     expect(longestActivityHoldMs(8000)).toBe(10_000);
-    expect(longestActivityHoldMs(120_000)).toBe(62_000);
+    expect(longestActivityHoldMs(120_000)).toBe(12_000);
   });
 
   it('derives a run deadline from every timeout a kill can cost and the number of kills', () => {
@@ -14,6 +15,6 @@ describe('chaos recovery budget', () => {
     expect(stallPerKillMs(timeouts)).toBe(35_000);
     expect(runDeadlineMs(30_000, 2, timeouts)).toBe(100_000);
     expect(runDeadlineMs(30_000, 0, timeouts)).toBe(30_000);
-    expect(stallPerKillMs({ workflowTaskTimeoutMs: 10_000, stickyQueueTimeoutMs: 10_000, workerStartMs: 15_000 })).toBe(97_000);
+    expect(stallPerKillMs({ workflowTaskTimeoutMs: 10_000, stickyQueueTimeoutMs: 10_000, workerStartMs: 15_000 })).toBe(47_000);
   });
 });

@@ -1,12 +1,15 @@
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { activityProfiles } from './activity-profiles';
+import { activityProfiles, kitActivityOptions } from './activity-profiles';
 
-/** The worker's activities, by kind of side effect (see activity-profiles.ts), for every workflow. */
-export const db = proxyActivities<Activities>(activityProfiles.db);
-export const channel = proxyActivities<Activities>(activityProfiles.channelPush);
-export const notify = proxyActivities<Activities>(activityProfiles.notify);
-export const refunds = proxyActivities<Activities>(activityProfiles.refund);
+/**
+ * The worker's activities, by kind of side effect (see activity-profiles.ts), for every workflow. Each has
+ * the liveness heartbeat timeout, so an activity a dead worker held is retried elsewhere within seconds.
+ */
+export const db = proxyActivities<Activities>(kitActivityOptions.db);
+export const channel = proxyActivities<Activities>(kitActivityOptions.channel);
+export const notify = proxyActivities<Activities>(kitActivityOptions.notify);
+export const refunds = proxyActivities<Activities>(kitActivityOptions.refund);
 
 /**
  * Short, idempotent database steps (pickup: load, reserve, open the PICK task) run as local activities:

@@ -58,7 +58,18 @@ export function gatewayRoutes(context: SandboxContext): Router {
         sendError(res, 422, RECIPIENT_REJECTED, 'recipient refused: unreachable (not a mobile number, opted out or bouncing)');
         return;
       }
-      const message = context.gateway.deliver(parsed.data, req.get('idempotency-key') ?? '');
+      // Kept with the message as well as in the idempotency store, so a resend after a restart is not delivered twice.
+      const key = req.get('idempotency-key') ?? '';
+      const earlier = context.gateway.deliveredUnder(key);
+      if (earlier !== undefined) {
+        context.log.record('message.replayed', context.gateway.code, { messageId: earlier.messageId });
+        res
+          .status(201)
+          .set('Idempotent-Replayed', 'true')
+          .json({ messageId: earlier.messageId, channel: earlier.channel, recipient: earlier.recipient, acceptedAt: earlier.acceptedAt });
+        return;
+      }
+      const message = context.gateway.deliver(parsed.data, key);
       context.log.record('message.delivered', context.gateway.code, { messageId: message.messageId, channel: message.channel });
       res
         .status(201)
