@@ -147,12 +147,13 @@ describe('payment provider emulation and adapter', () => {
       (refunds) => refunds.length > 0,
     );
     // Until the slowed request has answered, the key is in use (409, a "try again" the caller retries).
-    const late = await eventually(
-      () => provider.refund({ ...refund, idempotencyKey: 'refund:y' }).catch((error: unknown) => error),
+    const late: unknown = await eventually(
+      (): Promise<unknown> => provider.refund({ ...refund, idempotencyKey: 'refund:y' }).catch((error: unknown) => error),
       (answer) => !(answer instanceof ChannelUnavailableError),
     );
     if (late instanceof Error) throw late;
-    expect(await refundLog('idempotencyKey=refund:y')).toEqual([expect.objectContaining({ refundId: late.refundId })]);
+    const { refundId } = late as { refundId: string };
+    expect(await refundLog('idempotencyKey=refund:y')).toEqual([expect.objectContaining({ refundId })]);
     expect(await refundLog('reference=WEB-1003')).toHaveLength(2);
   });
 
