@@ -87,9 +87,16 @@ describe('cross-channel returns', () => {
     request(app).post(`/api/tasks/${taskId}/complete`).set('Authorization', as(key)).send(body);
   const inspect = async (ret: ReturnBody, disposition: 'RESTOCK' | 'WRITE_OFF' = 'RESTOCK') => {
     const task = await openTaskOf(ret.id, 'RETURN_INSPECTION');
-    const done = await complete('clerkB', task?.id ?? '', {
-      lines: ret.lines.map((line) => ({ returnLineId: line.id, grade: disposition === 'RESTOCK' ? 'AS_NEW' : 'DAMAGED', disposition })),
-    });
+    const lines = ret.lines.map((line) => ({
+      returnLineId: line.id,
+      grade: disposition === 'RESTOCK' ? 'AS_NEW' : 'DAMAGED',
+      disposition,
+    }));
+    // The task row is written before the run awaits its outcome; until then a completion is a 409 to retry.
+    const done = await eventually(
+      () => complete('clerkB', task?.id ?? '', { lines }),
+      (answer) => answer.status !== 409,
+    );
     expect(done.status).toBe(200);
   };
   const settled = async (id: string, historyName?: string) => {

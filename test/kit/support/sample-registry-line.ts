@@ -8,9 +8,9 @@ export const sampleRegistryLine: RegisteredWorkflow = {
   definition: sampleStockCountWorkflow,
   taskOutcomes: [
     taskOutcome({
-      taskType: 'STOCK_COUNT',
+      taskType: 'CUSTOMER_SERVICE',
       bodySchema: z.object({ countedQuantity: z.number().int().min(0).max(1_000_000) }).meta({ id: 'SampleStockCountOutcome' }),
-      toOutcome: ({ countedQuantity }) => ({ type: 'STOCK_COUNT', countedQuantity }),
+      toOutcome: ({ countedQuantity }) => ({ type: 'CUSTOMER_SERVICE', countedQuantity }),
     }),
   ],
 };
