@@ -51,6 +51,7 @@ describe('store cut off', () => {
       TEMPORAL_TASK_QUEUE: worker.taskQueue,
       WORKFLOW_START_RELAY_DELAY_MS: '0',
       OUTAGE_STORE_HOLD_PERCENT: '40',
+      OUTAGE_PUBLISH_READBACK_DELAY_MS: '0',
     });
     secret = config.JWT_SECRET;
     temporal = createTemporalClient(config);
@@ -133,7 +134,7 @@ describe('store cut off', () => {
     const closed = await eventually(
       () => outage(opened.id),
       (o) => o.status === 'RESOLVED',
-      30_000,
+      60_000,
     );
     expect(closed.status).toBe('RESOLVED');
     expect(closed.measures.every((m) => m.liftedAt !== null)).toBe(true);
