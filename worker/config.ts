@@ -52,6 +52,28 @@ export const workerConfigSchema = z.object({
   STOCK_SYNC_CHANNEL_RETRY_INITIAL_MS: z.coerce.number().int().min(1).default(stockSyncDefaults.channelCallRetryInitialIntervalMs),
   STOCK_SYNC_CHANNEL_CALL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(stockSyncDefaults.channelCallTimeoutMs),
   STOCK_SYNC_CHANNEL_TIMEOUT_MS: z.coerce.number().int().min(1000).default(stockSyncDefaults.channelSyncTimeoutMs),
+  /** The outage-detection schedule (worker/outage-detection-schedule.ts, docs/outages.md): false pauses it. */
+  OUTAGE_DETECTION_ENABLED: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((value) => value === 'true' || value === '1'),
+  OUTAGE_DETECTION_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Pushes of stock-sync runs finished this recently count towards a health check's failure rate. */
+  OUTAGE_PUSH_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(15 * 60_000),
+  /** The outage runs a detection starts get the API's settings of the same names (api/config.ts). */
+  OUTAGE_HEALTH_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  OUTAGE_DETECTION_FAILURES: z.coerce.number().int().min(1).max(100).default(3),
+  OUTAGE_RECOVERY_PROBES: z.coerce.number().int().min(1).max(100).default(3),
+  OUTAGE_PUSH_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0.5),
+  OUTAGE_STORE_HOLD_PERCENT: z.coerce.number().int().min(0).max(100).default(50),
+  RECONCILIATION_TOLERANCE_UNITS: z.coerce.number().int().min(0).max(1_000_000).default(2),
+  RECONCILIATION_TOLERANCE_VALUE_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(50_000),
+  RECONCILIATION_FOUR_EYES_ABOVE_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(500_000),
+  OUTAGE_PUBLISH_READBACK_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
 });
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

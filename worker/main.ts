@@ -12,6 +12,7 @@ import { type WorkerConfig, workerConfigSchema } from './config';
 import { createWorker } from './create-worker';
 import { relaySettingsFrom } from '../workflow-starts/start-settings';
 import { startWorkflowStartRelay } from '../workflow-starts/workflow-start-relay';
+import { ensureOutageDetectionSchedule } from './outage-detection-schedule';
 import { ensureStockSyncSchedule } from './schedules';
 import { channelMetricsHooks } from './metrics/channel-metrics-hooks';
 import { freeLoopbackPort, startMetricsServer } from './metrics/metrics-server';
@@ -129,6 +130,10 @@ async function ensureSchedules(config: WorkerConfig): Promise<void> {
     const schedule = await ensureStockSyncSchedule(client, config);
     console.log(
       `[worker] schedule "${schedule.scheduleId}" ${schedule.created ? 'created' : 'updated'}: every ${config.STOCK_SYNC_INTERVAL_SECONDS} s${schedule.paused ? ' (paused)' : ''}`,
+    );
+    const detection = await ensureOutageDetectionSchedule(client, config);
+    console.log(
+      `[worker] schedule "${detection.scheduleId}" ${detection.created ? 'created' : 'updated'}: every ${config.OUTAGE_DETECTION_INTERVAL_SECONDS} s${detection.paused ? ' (paused)' : ''}`,
     );
   } finally {
     await connection.close();

@@ -32,6 +32,8 @@ describe('store cut off', () => {
   const outage = async (id: string) =>
     (await request(app).get(`/api/outages/${id}`).set('Authorization', as('opsLead'))).body as OutageBody;
   const store = () => world.prisma.store.findUniqueOrThrow({ where: { id: world.storeA } });
+  let product2 = '';
+  const product2Id = () => product2;
   const level = (sku: string) => world.prisma.inventoryLevel.findFirstOrThrow({ where: { storeId: world.storeA, product: { sku } } });
 
   beforeAll(async () => {
@@ -41,11 +43,15 @@ describe('store cut off', () => {
       where: { storeId: world.storeA, product: { sku: world.sku(2) } },
       data: { onHand: 1, reserved: 1 },
     });
+    const productTwo = await world.prisma.product.findUniqueOrThrow({ where: { sku: world.sku(2) } });
+    await world.prisma.inventoryLevel.create({ data: { storeId: world.storeB, productId: productTwo.id, onHand: 3 } });
+    product2 = productTwo.id;
     worker = await startTestWorker({ prisma: world.prisma });
     const config = testConfig({
       TEMPORAL_TASK_QUEUE: worker.taskQueue,
       WORKFLOW_START_RELAY_DELAY_MS: '0',
       OUTAGE_STORE_HOLD_PERCENT: '40',
+      OUTAGE_PUBLISH_READBACK_DELAY_MS: '0',
     });
     secret = config.JWT_SECRET;
     temporal = createTemporalClient(config);
@@ -111,10 +117,24 @@ describe('store cut off', () => {
       .set('Authorization', as('managerA'))
       .send({ reason: 'internet is back' });
     expect(ended.status).toBe(202);
+    // The double sale waits for its order decision: store B fulfils it.
+    await eventually(
+      () => handle.query(outageTimelineQuery),
+      (t) => t.currentStep === 'REVIEWING',
+      30_000,
+    );
+    const pending = await world.prisma.discrepancy.findFirstOrThrow({
+      where: { class: 'DOUBLE_SALE', reconciliation: { outageId: opened.id } },
+    });
+    const decided = await request(app)
+      .post(`/api/discrepancies/${pending.id}/decision`)
+      .set('Authorization', as('opsLead'))
+      .send({ decision: 'FULFIL_FROM_STORE', storeId: world.storeB });
+    expect(decided.body).toMatchObject({ review: { pending: 0, settled: true } });
     const closed = await eventually(
       () => outage(opened.id),
       (o) => o.status === 'RESOLVED',
-      30_000,
+      60_000,
     );
     expect(closed.status).toBe('RESOLVED');
     expect(closed.measures.every((m) => m.liftedAt !== null)).toBe(true);
@@ -126,13 +146,18 @@ describe('store cut off', () => {
     expect((await level(world.sku(1))).onHand).toBe(19);
     expect(await level(world.sku(2))).toMatchObject({ onHand: 1, reserved: 1 });
     const reconciliation = await world.prisma.reconciliation.findFirstOrThrow({ where: { outageId: opened.id } });
-    const ledger = await world.prisma.inventoryMovement.findMany({ where: { storeId: world.storeA, kind: 'OFFLINE_SALE' } });
+    const ledger = await world.prisma.inventoryMovement.findMany({
+      where: { storeId: world.storeA, kind: 'OFFLINE_SALE', idempotencyKey: { startsWith: 'offline-sale:' } },
+    });
     expect(ledger).toHaveLength(2);
     expect(ledger.every((m) => m.idempotencyKey.startsWith(`offline-sale:${reconciliation.id}:`))).toBe(true);
     const doubleSale = await world.prisma.discrepancy.findFirstOrThrow({
       where: { reconciliationId: reconciliation.id, class: 'DOUBLE_SALE' },
     });
-    expect(doubleSale).toMatchObject({ resolution: 'PENDING', journalQty: 1, delta: -1 });
+    expect(doubleSale).toMatchObject({ resolution: 'APPLIED', journalQty: 1, delta: -1, decision: 'FULFIL_FROM_STORE' });
+    expect((await world.prisma.inventoryLevel.findFirstOrThrow({ where: { storeId: world.storeB, productId: product2Id() } })).onHand).toBe(
+      2,
+    );
     expect(await world.prisma.offlineSale.count({ where: { storeId: world.storeA, appliedToStockAt: null } })).toBe(0);
 
     const timeline = await handle.query(outageTimelineQuery);

@@ -130,7 +130,7 @@ export function registerDiscrepancyRoutes(
           .findMany({
             where,
             include,
-            orderBy: orderBy,
+            orderBy,
             skip: page.skip,
             take: page.take,
           })

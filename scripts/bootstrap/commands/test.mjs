@@ -76,6 +76,7 @@ export async function runTest(args) {
     // The stack's own 5-minute stock sync would push every ACTIVE test channel's stock whenever a run
     // crosses a 5-minute boundary, under the feet of the stock-sync tests; those start their syncs themselves.
     STOCK_SYNC_ENABLED: 'false',
+    OUTAGE_DETECTION_ENABLED: 'false',
     // The suites are written against the European demo retailer; the Indonesian one has its own test.
     SEED_PROFILE: 'europe',
   });
