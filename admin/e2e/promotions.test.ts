@@ -185,27 +185,6 @@ describe('promotions in the browser', () => {
       await a.page.locator('.show-page').getByText('Active', { exact: true }).first().waitFor();
       await a.screenshot('promotions-3-rollout-100-1440');
 
-      // Price consistency, from the menu: "Check now" reads every channel live; each shows the promotion's price.
-      await openFromMenu(a.page, 'Price consistency', 'price-consistency');
-      await a.page.locator('.list-page input[name="q"]').fill(sku);
-      await a.page.waitForFunction((wanted) => {
-        const rows = [...document.querySelectorAll('.list-page tbody tr')];
-        return rows.length === 1 && rows[0]?.textContent?.includes(wanted) === true;
-      }, sku);
-      await openListRow(a.page, 'price-consistency', sku);
-      await a.page.getByTestId('check-now').click();
-      await a.page.getByText('Every channel read back just now').waitFor({ timeout: rolloutTimeoutMs });
-      const rows = a.page.locator('[data-testid="channel-prices"] tbody tr');
-      await a.page.waitForFunction(
-        (count) =>
-          [...document.querySelectorAll('[data-testid="channel-prices"] tbody tr')].filter(
-            (row) => row.textContent?.includes('checked by hand') === true && row.textContent.includes('Right'),
-          ).length === count,
-        channels,
-      );
-      expect(await rows.count()).toBe(channels);
-      await a.screenshot('promotions-4-price-consistency');
-
       // On a phone, from the list: the same bars, nothing wider than the screen.
       const phone = await signedIn(leadA, { width: 390, height: 844 });
       await phone.page.goto(`${adminUrl}#/promotions`);

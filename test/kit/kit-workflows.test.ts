@@ -116,7 +116,7 @@ describe('workflow kit', () => {
       (timeline) => ['NOTIFICATION_FAILED', 'COUNT_ESCALATED'].every((step) => timeline.entries.some((entry) => entry.step === step)),
     );
     expect(escalated.entries.map((entry) => entry.step)).toEqual(['COUNT', 'COUNT_REMINDER', 'NOTIFICATION_FAILED', 'COUNT_ESCALATED']);
-    expect(escalated.openTask?.type).toBe('CUSTOMER_SERVICE');
+    expect(escalated.openTask?.type).toBe('ESCALATION');
     expect(escalated.entries.find((entry) => entry.step === 'NOTIFICATION_FAILED')?.outcome).toBe(
       'Count reminder not delivered: recipient refused',
     );
@@ -125,14 +125,14 @@ describe('workflow kit', () => {
     const actor = { userId: null, label: 'clerk@example.test' };
     await expect(
       refusalOf(handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, outcome: { type: 'PICK', lines: [] } }] })),
-    ).resolves.toEqual({ type: 'TASK_NOT_CURRENT', message: 'This is a CUSTOMER_SERVICE task, not PICK' });
+    ).resolves.toEqual({ type: 'TASK_NOT_CURRENT', message: 'This is a ESCALATION task, not PICK' });
     await expect(
       refusalOf(
-        handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, outcome: { type: 'CUSTOMER_SERVICE', countedQuantity: -1 } }] }),
+        handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, outcome: { type: 'ESCALATION', countedQuantity: -1 } }] }),
       ),
     ).resolves.toEqual({ type: 'INVALID_DATA', message: 'Count whole units' });
     const answer = await handle.executeUpdate(completeTaskUpdate, {
-      args: [{ taskId, actor, outcome: { type: 'CUSTOMER_SERVICE', countedQuantity: 7 } }],
+      args: [{ taskId, actor, outcome: { type: 'ESCALATION', countedQuantity: 7 } }],
     });
     expect(answer).toMatchObject({ taskId, completed: true, taskStatus: 'DONE' });
     expect(await handle.result()).toEqual({ finalStep: 'COUNTED', countedQuantity: 7 });
@@ -146,7 +146,7 @@ describe('workflow kit', () => {
     ]);
     // The run has closed: nobody takes the Update any more.
     await expect(
-      handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, outcome: { type: 'CUSTOMER_SERVICE', countedQuantity: 7 } }] }),
+      handle.executeUpdate(completeTaskUpdate, { args: [{ taskId, actor, outcome: { type: 'ESCALATION', countedQuantity: 7 } }] }),
     ).rejects.toThrow(/already completed/);
   });
 

@@ -90,7 +90,7 @@ describe('a sample workflow registered in the registry', () => {
     return bodyOf<RunBody>(response);
   };
 
-  it('is listed, its timeline and steps are read through its query, and its CUSTOMER_SERVICE task is completed with its registered outcome', async () => {
+  it('is listed, its timeline and steps are read through its query, and its ESCALATION task is completed with its registered outcome', async () => {
     const { handle, workflowId, task } = await startCount();
 
     const listed = await eventually(
@@ -110,7 +110,7 @@ describe('a sample workflow registered in the registry', () => {
     const run = await readRun(workflowId);
     expect(run.timeline).toEqual({
       currentStep: 'COUNTING',
-      openTask: { taskId: task.id, type: 'CUSTOMER_SERVICE' },
+      openTask: { taskId: task.id, type: 'ESCALATION' },
       entries: [expect.objectContaining({ step: 'COUNT', outcome: null })],
     });
     expect(run.steps).toEqual([
@@ -143,7 +143,7 @@ describe('a sample workflow registered in the registry', () => {
       .set('Authorization', as(demoLogin.amsterdamStaff))
       .send({ countedQuantity: 12 });
     expect(completed.status).toBe(200);
-    expect(completed.body).toMatchObject({ id: task.id, status: 'DONE', outcome: { type: 'CUSTOMER_SERVICE', countedQuantity: 12 } });
+    expect(completed.body).toMatchObject({ id: task.id, status: 'DONE', outcome: { type: 'ESCALATION', countedQuantity: 12 } });
     expect(await handle.result()).toEqual({ finalStep: 'COUNTED', countedQuantity: 12 });
     expect((await readRun(workflowId)).timeline?.entries.at(-1)).toMatchObject({ step: 'COUNT', outcome: 'Counted 12' });
   });

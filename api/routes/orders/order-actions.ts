@@ -92,7 +92,8 @@ export function registerOrderActionRoutes(api: ApiRouter, { prisma, client, temp
           ),
         );
       } catch (error) {
-        if (!isNoAnswer(error)) throw error;
+        // withWorkflowRefusals already calls a deadline without an answer "not reachable"; here it is the cancellation's.
+        if (!isNoAnswer(error) && !(error instanceof ServiceUnavailableError)) throw error;
         throw new ServiceUnavailableError(
           `The pickup process did not take the cancellation within ${temporalCallTimeoutMs} ms; try again shortly`,
         );

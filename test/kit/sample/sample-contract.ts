@@ -3,7 +3,7 @@ import { type WorkflowTimeline } from '../../../domain/workflow-kit/timeline';
 
 /**
  * Two small workflows built only from kit parts, registered only by tests: `sampleSaga` (steps with
- * compensations, failing at a chosen step) and `sampleStockCount` (a count as a CUSTOMER_SERVICE task, since the outages own STOCK_COUNT, with an SLA,
+ * compensations, failing at a chosen step) and `sampleStockCount` (a count as an ESCALATION task: STOCK_COUNT is the outages' now, with an SLA,
  * reminder and escalation, background messages, a timeline and a business cancellation).
  */
 
@@ -22,7 +22,7 @@ export interface SampleStockCountInput {
   reminderNotificationIds: string[];
 }
 
-export type StockCountOutcome = { type: 'CUSTOMER_SERVICE'; countedQuantity: number };
+export type StockCountOutcome = { type: 'ESCALATION'; countedQuantity: number };
 
 export interface SampleStockCountResult {
   finalStep: 'COUNTED' | 'CANCELLED';

@@ -12,7 +12,7 @@ export const sampleStockCountWorkflow = {
   timelineQuery: 'sampleTimeline',
   cancelUpdate: 'cancelSample',
   notCancellableFailure: 'SAMPLE_NOT_CANCELLABLE',
-  taskTypes: ['CUSTOMER_SERVICE'],
+  taskTypes: ['ESCALATION'],
   steps: [
     { name: 'COUNTING', label: 'Counting', cancellable: true },
     { name: 'CANCELLING', label: 'Cancelling' },

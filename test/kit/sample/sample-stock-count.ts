@@ -65,7 +65,7 @@ export async function sampleStockCount(input: SampleStockCountInput): Promise<Sa
   let counted: { outcome: StockCountOutcome; actor: string } | null = null;
   inbox.expect({
     taskId,
-    type: 'CUSTOMER_SERVICE',
+    type: 'ESCALATION',
     validate: ({ outcome }) => {
       if (!Number.isInteger(outcome.countedQuantity) || outcome.countedQuantity < 0)
         throw ApplicationFailure.create({
@@ -83,7 +83,7 @@ export async function sampleStockCount(input: SampleStockCountInput): Promise<Sa
   await db.openTask({
     taskId,
     idempotencyKey: `count:${workflowId}`,
-    type: 'CUSTOMER_SERVICE',
+    type: 'ESCALATION',
     queue: 'STORE',
     title: `Count ${input.sku}`,
     storeCode: input.storeCode,

@@ -8,9 +8,9 @@ export const sampleRegistryLine: RegisteredWorkflow = {
   definition: sampleStockCountWorkflow,
   taskOutcomes: [
     taskOutcome({
-      taskType: 'CUSTOMER_SERVICE',
+      taskType: 'ESCALATION',
       bodySchema: z.object({ countedQuantity: z.number().int().min(0).max(1_000_000) }).meta({ id: 'SampleStockCountOutcome' }),
-      toOutcome: ({ countedQuantity }) => ({ type: 'CUSTOMER_SERVICE', countedQuantity }),
+      toOutcome: ({ countedQuantity }) => ({ type: 'ESCALATION', countedQuantity }),
     }),
   ],
 };
