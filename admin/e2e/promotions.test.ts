@@ -188,7 +188,9 @@ describe('promotions in the browser', () => {
       // On a phone, from the list: the same bars, nothing wider than the screen.
       const phone = await signedIn(leadA, { width: 390, height: 844 });
       await phone.page.goto(`${adminUrl}#/promotions`);
-      await openListRow(phone.page, 'promotions', name);
+      // Not openListRow: on a phone the menu is a closed drawer, so no entry is highlighted to wait for.
+      await phone.page.locator('.list-page').getByText(name).first().click();
+      await phone.page.locator('.show-page').waitFor();
       await phone.page.locator('[data-testid^="bar-"]').first().waitFor();
       await expectNothingWiderThanTheScreen(phone.page, 390);
       await phone.screenshot('promotions-5-rollout-390');

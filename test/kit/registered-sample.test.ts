@@ -126,8 +126,9 @@ describe('a sample workflow registered in the registry', () => {
       .post(`/api/tasks/${task.id}/complete`)
       .set('Authorization', `Bearer ${await unregistered.tokenFor(demoLogin.amsterdamStaff)}`)
       .send({ countedQuantity: 12 });
-    // No registered task type takes this body: refused before anything reaches the run.
-    expect(refused.status).toBe(400);
+    // No outcome is registered for the task's type: refused before anything reaches the run.
+    expect(refused.status).toBe(409);
+    expect((refused.body as { message: string }).message).toBe('ESCALATION tasks are not completed here');
     expect(await api.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'OPEN' });
 
     const invalid = await request(api.app)
