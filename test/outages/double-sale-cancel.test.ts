@@ -118,5 +118,6 @@ describe('double sale: cancel and refund', () => {
       resolvedByUserId: opsLead,
     });
     await saveHistoryIfRecording(handle, 'outage-double-sale-cancelled');
-  });
+    // A pickup run, an outage run and its child stock sync end to end: 26 s alone, more inside the full suite.
+  }, 180_000);
 });
