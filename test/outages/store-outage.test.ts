@@ -169,5 +169,6 @@ describe('store cut off', () => {
     // Ended twice: refused, nothing happens again.
     const twice = await request(app).post(`/api/outages/${opened.id}/end`).set('Authorization', as('managerA')).send({ reason: 'again' });
     expect(twice.status).toBe(409);
-  });
+    // Declare, journal, end, review, apply, lift, publish through a child stock sync and close: more than a minute inside the full suite.
+  }, 180_000);
 });

@@ -80,8 +80,10 @@ describe('promotion schedule: Jakarta start, an edit re-arms the timer', () => {
           where: { subjectId: id, status: 'PENDING', ...(after !== null && { id: { not: after } }) },
         }),
       (row) => row !== null,
-      30_000,
+      // The request after an edit comes through the run and the outbox: slow on a loaded machine.
+      90_000,
     );
+    expect(approval).not.toBeNull();
     const approved = await request(app)
       .post(`/api/approvals/${approval?.id ?? ''}/approve`)
       .set('Authorization', as('leadB'))
