@@ -251,11 +251,18 @@ describe('GET /api/price-consistency/:id', () => {
       .set('Authorization', admin);
     expect(list.status).toBe(200);
     expect(list.headers['content-range']).toBe('price-consistency 0-3/4');
-    expect(bodyOf<Record<string, unknown>[]>(list).map(({ checked, consistent, differing }) => [checked, consistent, differing])).toEqual([
-      [2, 1, 1],
-      [2, 1, 1],
-      [2, 1, 1],
-      [1, 0, 1],
+    expect(
+      bodyOf<Record<string, unknown>[]>(list).map(({ channelCount, checked, consistent, differing }) => [
+        channelCount,
+        checked,
+        consistent,
+        differing,
+      ]),
+    ).toEqual([
+      [2, 2, 1, 1],
+      [2, 2, 1, 1],
+      [2, 2, 1, 1],
+      [2, 1, 0, 1],
     ]);
   });
 

@@ -5,7 +5,7 @@ import { MoneyField } from '../shared/MoneyField';
 
 interface SummaryRow {
   id: string;
-  channels: number;
+  channelCount: number;
   checked: number;
   consistent: number;
   differing: number;

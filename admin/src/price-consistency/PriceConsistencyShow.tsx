@@ -31,7 +31,8 @@ function ChannelPrices() {
   const record = useRecordContext<ProductPrices>();
   const translate = useTranslate();
   const format = useLocaleFormat();
-  if (record === undefined) return null;
+  // Until getOne answers, react-admin shows the list's row (counts, no channels) as the record.
+  if (record === undefined || !Array.isArray(record.channels)) return null;
   const shown = (row: ChannelPrice) => {
     if (row.checkedAt === null) return translate('omni.price_consistency.never_checked');
     if (row.listed === false) return translate('omni.price_consistency.not_listed');

@@ -98,7 +98,7 @@ export function registerPriceConsistencyRoutes(api: ApiRouter, { prisma, pageLim
             name: product.name,
             currency: product.currency,
             basePriceMinor: product.basePriceMinor,
-            channels: mine.length,
+            channelCount: mine.length,
             checked: checked.length,
             consistent: checked.filter((pair) => pair.consistent === true).length,
             differing: checked.filter((pair) => pair.consistent === false).length,

@@ -51,7 +51,9 @@ export const productPriceSummarySchema = z
     name: z.string(),
     currency: z.string(),
     basePriceMinor: z.number().int(),
-    channels: z.number().int(),
+    // Not `channels`: one product's page has the channels themselves under that name, and react-admin shows
+    // a list row as the show page's record until getOne answers (a count there crashed the page).
+    channelCount: z.number().int(),
     checked: z.number().int(),
     consistent: z.number().int(),
     differing: z.number().int(),
