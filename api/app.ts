@@ -85,6 +85,7 @@ export type AppConfig = Pick<
   | 'INTAKE_PHONE_REGION'
   | 'INTAKE_TEMPORAL_TIMEOUT_MS'
   | 'TEMPORAL_CALL_TIMEOUT_MS'
+  | 'TEMPORAL_UPDATE_ACCEPT_TIMEOUT_MS'
   | 'PRICE_CHECK_TIMEOUT_MS'
   | 'TEMPORAL_UI_URL'
   | 'WORKFLOW_START_RELAY_DELAY_MS'
@@ -216,7 +217,12 @@ export function createApp({
   registerPromotionSkusRoute(api, { prisma });
   // First: /api/tasks/lookup must not be taken for /api/tasks/:id.
   registerTaskClaimRoutes(api, resourceDeps);
-  registerTaskRoutes(api, { ...resourceDeps, client: temporal.client, workflows });
+  registerTaskRoutes(api, {
+    ...resourceDeps,
+    client: temporal.client,
+    workflows,
+    updateAcceptTimeoutMs: config.TEMPORAL_UPDATE_ACCEPT_TIMEOUT_MS,
+  });
   registerOrderActionRoutes(api, { prisma, client: temporal.client, temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS });
   const fulfilment = createOrderFulfilment({
     prisma,

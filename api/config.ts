@@ -105,6 +105,12 @@ export const apiConfigSchema = z
      * page waits before it answers without it.
      */
     TEMPORAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    /**
+     * Longest a task completion or unlock waits for Temporal to *take* it (a worker ran the run's validator):
+     * past it the person gets a 503 "try again" instead of a request that hangs while Temporal, its history
+     * service or every worker is down. What happens after it was taken is awaited in full.
+     */
+    TEMPORAL_UPDATE_ACCEPT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** How long "Check now" in the price consistency view waits for the worker's read-backs of one SKU on every channel. */
     PRICE_CHECK_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(20_000),
     /**

@@ -12,6 +12,7 @@ import { toPrismaOrderBy } from '../../lists/list-query';
 import { pageFor } from '../../lists/pagination';
 import { sendPage } from '../../lists/send-page';
 import { idParamsSchema } from '../../openapi/common-schemas';
+import { executeUpdateAcceptedWithin } from '../../http/accepted-update';
 import { withWorkflowRefusals } from '../../http/workflow-refusals';
 import { type WorkflowRegistry } from '../../workflow-registry/workflow-registry';
 import { type ResourceRouteDeps } from '../route-deps';
@@ -22,6 +23,8 @@ import { completeTaskBodySchemaOf, taskListQuerySchema, taskSchema } from './tas
 export interface TaskRouteDeps extends ResourceRouteDeps {
   client: Client;
   workflows: WorkflowRegistry;
+  /** TEMPORAL_UPDATE_ACCEPT_TIMEOUT_MS: how long a completion or unlock waits for the run to take it. */
+  updateAcceptTimeoutMs: number;
 }
 
 /** On every route that claims or completes: the generic 403 description only says "outside your store". */
@@ -33,7 +36,7 @@ const notFound = { status: 404 as const, description: 'No task with this id' };
  * The store task inbox. Completing and unlocking go to the workflow that waits for the task (a Temporal
  * Update that validates and answers); the API checks role and store first, and audits what people do.
  */
-export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client, workflows }: TaskRouteDeps): void {
+export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client, workflows, updateAcceptTimeoutMs }: TaskRouteDeps): void {
   api.route({
     method: 'get',
     path: '/api/tasks',
@@ -128,7 +131,7 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client,
       throwIfNotAllowedToWorkOnTask(actor, task);
       throwIfClaimedBySomeoneElse(actor, task);
       // The workflow's recordTaskCompletion activity audits the completion in the transaction that makes it.
-      await completeTask({ prisma, client, workflows }, actor, task, req.body, requestId);
+      await completeTask({ prisma, client, workflows, acceptTimeoutMs: updateAcceptTimeoutMs }, actor, task, req.body, requestId);
       return prisma.task.findUniqueOrThrow({ where: { id: task.id } });
     },
   });
@@ -148,9 +151,13 @@ export function registerTaskRoutes(api: ApiRouter, { prisma, pageLimits, client,
       if (task.status !== 'LOCKED') throw new ConflictError('This task is not locked');
       // The workflow's setTaskAttempts activity audits the unlock in the transaction that makes it.
       await withWorkflowRefusals(() =>
-        client.workflow
-          .getHandle(task.workflowId)
-          .executeUpdate(unlockTaskUpdate, { args: [{ taskId: task.id, actor: { userId: actor.userId, label: actor.email }, requestId }] }),
+        executeUpdateAcceptedWithin(
+          client,
+          task.workflowId,
+          unlockTaskUpdate,
+          [{ taskId: task.id, actor: { userId: actor.userId, label: actor.email }, requestId }],
+          updateAcceptTimeoutMs,
+        ),
       );
       return prisma.task.findUniqueOrThrow({ where: { id: task.id } });
     },
