@@ -39,6 +39,7 @@ import { registerInventoryMovementRoutes } from './routes/inventory/inventory-mo
 import { registerOfflineSaleRoutes } from './routes/offline-sales/offline-sales';
 import { outageWorkflowSettingsOf, registerOutageRoutes } from './routes/outages/outages';
 import { registerStockCountRoutes } from './routes/outages/stock-counts';
+import { registerStoreCreditRoutes } from './routes/store-credits/store-credits';
 import { registerOrderActionRoutes } from './routes/orders/order-actions';
 import { registerOrderRoutes } from './routes/orders/orders';
 import { registerProductRoutes } from './routes/products';
@@ -267,6 +268,7 @@ export function createApp({
   registerOutageRoutes(api, { ...resourceDeps, fulfilment, settings: outageWorkflowSettingsOf(config) });
   registerDiscrepancyRoutes(api, { ...resourceDeps, fulfilment, fourEyesAboveMinor: config.RECONCILIATION_FOUR_EYES_ABOVE_MINOR });
   registerStockCountRoutes(api, { ...resourceDeps, fulfilment });
+  registerStoreCreditRoutes(api, resourceDeps);
   registerWorkflowRoutes(api, {
     ...resourceDeps,
     client: temporal.client,
