@@ -17,6 +17,7 @@ import { priceConsistency } from './price-consistency';
 import { products } from './products';
 import { promotions } from './promotions';
 import { stockAdjustments } from './stock-adjustments';
+import { storeCredits } from './store-credits';
 import { stores } from './stores';
 import { tasks } from './tasks';
 import { lazyScreen } from './shared/lazy-screen';
@@ -52,6 +53,7 @@ export function App() {
       <Resource name="approvals" {...approvals} />
       <Resource name="orders" {...orders} />
       <Resource name="returns" {...returns} />
+      <Resource name="store-credits" {...storeCredits} />
       <Resource name="promotions" {...promotions} />
       <Resource name="price-consistency" {...priceConsistency} />
       <Resource name="products" {...products} />

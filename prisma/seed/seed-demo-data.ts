@@ -5,6 +5,7 @@ import { seedCustomers } from './seed-customers';
 import { seedDemoOrders } from './seed-demo-orders';
 import { type SeedProfile, seedProfile } from './seed-profiles';
 import { seedChannels, seedStores, seedUsers } from './seed-reference-data';
+import { seedStoreCredits } from './seed-store-credits';
 
 export interface SeedDemoDataInput {
   prisma: PrismaClient;
@@ -27,6 +28,7 @@ export interface SeedDemoDataResult {
     listings: number;
     customers: number;
     orders: number;
+    storeCredits: number;
   };
 }
 
@@ -50,5 +52,6 @@ export async function seedDemoData({
   const listings = await seedListings(prisma, profile);
   const customers = await seedCustomers(prisma, profile.customers);
   const orders = await seedDemoOrders(prisma, profile, taskQueue);
-  return { created: { stores, channels, users, products, inventoryLevels, listings, customers, orders } };
+  const storeCredits = await seedStoreCredits(prisma, profile);
+  return { created: { stores, channels, users, products, inventoryLevels, listings, customers, orders, storeCredits } };
 }

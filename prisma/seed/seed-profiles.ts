@@ -27,6 +27,8 @@ export interface SeedProfile {
   usersFile: string;
   /** Pickup orders placed at seeding (their runs start once a worker is up); none for Europe. */
   demoOrdersPerStore: number;
+  /** One store credit a till refund issued, so the till's store credit screen has something to find (minor units: IDR has 2). */
+  demoStoreCredit: { code: string; storeCode: string; amountMinor: number };
 }
 
 const seedDataDir = path.join(__dirname, '..', 'seed-data');
@@ -42,6 +44,7 @@ export function seedProfile(name: SeedProfileName): SeedProfile {
       customers: indonesianDemoCustomers,
       usersFile: path.join(seedDataDir, 'indonesia', 'demo-users.json'),
       demoOrdersPerStore: 3,
+      demoStoreCredit: { code: 'SC-DEMO-JKT1', storeCode: indonesianDemoStores[0]?.code ?? '', amountMinor: 15_000_000 },
     };
   return {
     name,
@@ -52,5 +55,6 @@ export function seedProfile(name: SeedProfileName): SeedProfile {
     customers: demoCustomers,
     usersFile: path.join(seedDataDir, 'demo-users.json'),
     demoOrdersPerStore: 0,
+    demoStoreCredit: { code: 'SC-DEMO-AMS1', storeCode: 'AMS-01', amountMinor: 7500 },
   };
 }

@@ -63,7 +63,13 @@ describe('store credit at the till', () => {
       .set('Authorization', `Bearer ${berlinToken}`);
     expect(found.status).toBe(200);
     expect(bodyOf<{ id: string }[]>(found).map((row) => row.id)).toEqual([credit.id]);
-    // Without the code, Berlin's clerk does not see Amsterdam's credit.
+    // Part of the code, or no code, and Berlin's clerk does not see Amsterdam's credit.
+    const partly = await request(api.app)
+      .get('/api/store-credits')
+      .query({ filter: JSON.stringify({ code: credit.code.slice(0, 7) }) })
+      .set('Authorization', `Bearer ${berlinToken}`);
+    expect(partly.status).toBe(200);
+    expect(bodyOf<{ id: string }[]>(partly).map((row) => row.id)).not.toContain(credit.id);
     const browsed = await request(api.app)
       .get('/api/store-credits')
       .query({ range: '[0,99]' })

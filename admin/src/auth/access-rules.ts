@@ -1,5 +1,6 @@
 import { outageAccessRules } from '../outages/access';
 import { returnAccessRules } from '../returns/access';
+import { storeCreditAccessRules } from '../store-credits/access';
 import { promotionAccessRules } from '../promotions/access';
 import { type Role } from './session';
 
@@ -19,7 +20,12 @@ export type ResourceActions = Readonly<Record<string, readonly string[]>>;
  */
 export type DomainAccessRules = Readonly<Record<Role, ResourceActions>>;
 
-const domainAccessRules: readonly DomainAccessRules[] = [outageAccessRules, returnAccessRules, promotionAccessRules];
+const domainAccessRules: readonly DomainAccessRules[] = [
+  outageAccessRules,
+  returnAccessRules,
+  promotionAccessRules,
+  storeCreditAccessRules,
+];
 
 const readOnly = ['list', 'show'] as const;
 

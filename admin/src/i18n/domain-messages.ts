@@ -2,6 +2,7 @@ import { outageMessages } from '../outages/messages';
 import { returnMessages } from '../returns/messages';
 import { promotionMessages } from '../promotions/messages';
 import { stockAdjustmentMessages } from '../stock-adjustments/messages';
+import { storeCreditMessages } from '../store-credits/messages';
 
 /**
  * Labels a workflow domain brings with its screens (returns, promotions, outages, ...): each domain keeps
@@ -19,7 +20,13 @@ export interface MessageTree {
   [key: string]: string | MessageTree;
 }
 
-export const domainMessages: DomainMessages[] = [stockAdjustmentMessages, outageMessages, returnMessages, promotionMessages];
+export const domainMessages: DomainMessages[] = [
+  stockAdjustmentMessages,
+  outageMessages,
+  returnMessages,
+  promotionMessages,
+  storeCreditMessages,
+];
 
 /** Adds the domains' labels of one language to its base messages (a domain never overrides a base key). */
 export function withDomainMessages<T extends object>(base: T, language: keyof DomainMessages): T {

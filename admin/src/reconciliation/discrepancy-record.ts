@@ -1,5 +1,6 @@
 import { type RaRecord } from 'react-admin';
 import { type Permissions } from '../auth/permissions';
+import { minorFromTypedMoney } from '../shared/typed-money';
 
 export const discrepancyStatuses = ['PENDING', 'AWAITING_SECOND_APPROVAL', 'AUTO_FIXED', 'APPROVED', 'REJECTED', 'APPLIED'] as const;
 export type DiscrepancyStatus = (typeof discrepancyStatuses)[number];
@@ -151,11 +152,7 @@ export function bulkFilterOf(
   };
 }
 
-/** A money amount typed in the currency's main unit ("12,50" or "12.50") as minor units; null when it is not one. */
+/** A money amount typed in the currency's main unit ("12,50", "150.000" rupiah) as minor units; null when it is not one (shared/typed-money.ts). */
 export function minorFromTyped(typed: string, exponent: number): number | null {
-  const normalized = typed.trim().replace(/\s/g, '').replace(',', '.');
-  if (!/^\d+(\.\d+)?$/.test(normalized)) return null;
-  const [units = '0', fraction = ''] = normalized.split('.');
-  if (fraction.length > exponent) return null;
-  return Number(units) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || '0');
+  return minorFromTypedMoney(typed, exponent);
 }

@@ -15,6 +15,7 @@ import {
   storeCreditListQuerySchema,
   storeCreditSchema,
   storeCreditSummarySchema,
+  wholeStoreCreditCode,
 } from './store-credits.validators';
 
 const notFound = { status: 404 as const, description: 'No store credit with this id' };
@@ -37,11 +38,13 @@ export function registerStoreCreditRoutes(api: ApiRouter, { prisma, pageLimits }
       const { filter } = query;
       const ownStoreId = confinedStoreId(actor);
       if (ownStoreId !== null) for (const storeId of filter.issuedAtStoreId ?? []) throwIfStoreIsNotAccessible(actor, storeId);
+      const wholeCode = filter.code === undefined ? null : wholeStoreCreditCode(filter.code);
       const where: Prisma.StoreCreditWhereInput = {
-        ...(ownStoreId !== null && filter.code === undefined && { issuedAtStoreId: ownStoreId }),
+        ...(ownStoreId !== null && wholeCode === null && { issuedAtStoreId: ownStoreId }),
         ...(filter.issuedAtStoreId !== undefined && { issuedAtStoreId: { in: filter.issuedAtStoreId } }),
         ...(filter.id !== undefined && { id: { in: filter.id } }),
-        ...(filter.code !== undefined && { code: filter.code }),
+        ...(wholeCode !== null && { code: wholeCode }),
+        ...(filter.code !== undefined && wholeCode === null && { code: { contains: filter.code.toUpperCase() } }),
         ...(filter.customerId !== undefined && { customerId: filter.customerId }),
       };
       const page = pageFor(query.range, pageLimits);

@@ -3,13 +3,15 @@ import { boundedText } from '../../../domain/validation/text';
 import { idFilterSchema, listQuerySchema } from '../../lists/list-query';
 import { idSchema } from '../../openapi/common-schemas';
 
-/** What the customer shows at the till: SC-XXXX-XXXX, typed in any case and with or without the dashes. */
-export const storeCreditCodeSchema = z
-  .string()
-  .trim()
-  .transform((code) => code.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^SC[A-Z0-9]{8}$/, 'a store credit code looks like SC-ABCD-2345'))
-  .transform((code) => `SC-${code.slice(2, 6)}-${code.slice(6)}`);
+/**
+ * What the customer shows at the till, SC-XXXX-XXXX, typed in any case, with or without dashes or spaces:
+ * the code in its stored form, or null while it is not a whole code yet.
+ */
+export function wholeStoreCreditCode(typed: string): string | null {
+  const compact = typed.toUpperCase().replace(/[\s-]/g, '');
+  if (!/^SC[A-Z0-9]{8}$/.test(compact)) return null;
+  return `SC-${compact.slice(2, 6)}-${compact.slice(6)}`;
+}
 
 export const storeCreditRedemptionSchema = z
   .object({
@@ -48,7 +50,7 @@ export const storeCreditSchema = z
 
 export const redeemStoreCreditBodySchema = z
   .strictObject({
-    /** Minor units of the credit's currency (IDR has none: rupiah). */
+    /** ISO 4217 minor units of the credit's currency (IDR 2: Rp 150.000 is 15000000). */
     amountMinor: z.number().int().positive().max(1_000_000_000_000),
     /** The till receipt the credit pays; the same receipt again is the same redemption (a retry), not a second one. */
     receiptNumber: boundedText({ max: 100 }),
@@ -62,8 +64,11 @@ export const storeCreditListQuerySchema = listQuerySchema({
   defaultSort: { field: 'createdAt', order: 'DESC' },
   filter: z.strictObject({
     id: idFilterSchema.optional(),
-    /** The exact code (how a clerk finds a credit issued at another store). */
-    code: storeCreditCodeSchema.optional(),
+    /**
+     * A whole code finds that credit wherever it was issued (how a clerk finds one from another store);
+     * part of a code, while it is being typed, searches the credits the caller may browse.
+     */
+    code: boundedText({ max: 40 }).optional(),
     issuedAtStoreId: idFilterSchema.optional(),
     customerId: idSchema.optional(),
   }),
