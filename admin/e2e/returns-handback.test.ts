@@ -1,7 +1,7 @@
 import { type Page } from 'playwright-core';
 import { chooseInSelect, openFromMenu, openListRow, signIn, waitForShow } from './admin-pages';
 import { type BrowserSession, openBrowserSession } from './browser';
-import { adminUrl, stepTimeoutMs, testTimeoutMs } from './e2e-settings';
+import { adminUrl, opsLead, otherStoreCode, stepTimeoutMs, testTimeoutMs } from './e2e-settings';
 import { pickupStoreClerk, pickupStoreCode } from './support/bopis-world';
 import { channelStartedReturnOf, rejectedReturnOf } from './support/returns-api';
 import { type CollectedOrder, collectedMarketplaceOrder } from './support/returns-world';
@@ -123,6 +123,32 @@ describe('returns handed back and received in the admin UI', () => {
       await page.getByRole('link', { name: 'Open the Return inspection task' }).waitFor({ timeout: processStepTimeoutMs });
       await page.locator(`.return-lines [data-sku="${line.sku}"]`).first().waitFor();
       await clerk.screenshot('returns-receive-2-received');
+    },
+    testTimeoutMs * 2,
+  );
+
+  test(
+    'head office receives a marketplace-started return at the store it picks',
+    async () => {
+      const another = await collectedMarketplaceOrder(processStepTimeoutMs);
+      const returnId = await channelStartedReturnOf(another, 1, processStepTimeoutMs);
+
+      const lead = await openBrowserSession({ timeoutMs: stepTimeoutMs });
+      sessions.push(lead);
+      const { page } = lead;
+      await signIn(page, adminUrl, opsLead);
+      await page.goto(`${adminUrl}#/returns/${encodeURIComponent(returnId)}/show`);
+      expect(await waitForShow(page, 'returns')).toBe(returnId);
+      // No store is its own: the button waits for one.
+      const receive = page.getByRole('button', { name: 'Receive item at this store' });
+      await receive.waitFor();
+      expect(await receive.isDisabled()).toBe(true);
+      await chooseInSelect(page, 'Receiving store', otherStoreCode);
+      await receive.click();
+      await page.getByText('Received: the items wait for inspection at the store.').first().waitFor();
+      await page.locator('.return-store-code').getByText(otherStoreCode, { exact: true }).waitFor();
+      await page.locator('.return-timeline .step-timeline tbody tr[data-step="RECEIVE"]').waitFor({ timeout: processStepTimeoutMs });
+      await lead.screenshot('returns-receive-3-head-office');
     },
     testTimeoutMs * 2,
   );
