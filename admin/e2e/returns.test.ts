@@ -88,6 +88,12 @@ describe('returns in the admin UI', () => {
       await page.getByRole('textbox', { name: /^What the customer says/ }).fill('Too small around the waist');
       await page.getByLabel(/The customer shows proof of purchase/).uncheck();
       await page.getByText('Without proof of purchase a manager of the store must approve the refund.').waitFor();
+      // A marketplace sale: no cash or store credit to choose, the money goes back where it was paid.
+      await page
+        .locator('.refund-to-original')
+        .getByText('Refunded to the payment on megamart, where the customer paid', { exact: false })
+        .waitFor();
+      expect(await page.locator('.refund-method-choice').count()).toBe(0);
       await expectNoSidewaysScroll(page);
       await clerk.screenshot('returns-2-form-filled');
       await page.getByRole('button', { name: 'Take back 1 unit' }).click();

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import demoUsers from '../../../prisma/seed-data/demo-users.json';
-import { signInToApi } from '../api-client';
-import { apiUrl } from '../e2e-settings';
+import { findStoreByCode, signInToApi } from '../api-client';
+import { admin, apiUrl } from '../e2e-settings';
 import { pickInFullThroughApi, readAsAdmin, waitForOrderRun } from './api-reads';
 import { pickupCodeSentFor, pickupStoreClerk, pickupStoreCode, placePickupOrder } from './bopis-world';
 
@@ -72,5 +72,46 @@ export async function collectedMarketplaceOrder(timeoutMs: number): Promise<Coll
     customerName: order.customerName,
     nationalPhone: `0${mobile.slice(0, 1)} ${mobile.slice(1, 5)} ${mobile.slice(5)}`,
     lines: order.lines,
+  };
+}
+
+/**
+ * A one-line web store order for pickup at AMS-01, paid at the counter when collected (no checkout
+ * payment, so `pay-at-pickup`): a till sale, whose refund the customer takes in cash or store credit.
+ */
+export async function collectedPayAtPickupOrder(timeoutMs: number): Promise<CollectedOrder> {
+  const mobile = `6${String(randomInt(10_000_000, 99_999_999))}`;
+  const token = await signInToApi(apiUrl, admin);
+  const store = await findStoreByCode(apiUrl, token, pickupStoreCode);
+  const query = new URLSearchParams({ filter: JSON.stringify({ storeId: store.id, lowStock: false }), range: '[0,49]' });
+  const levels = await readAsAdmin<{ sku: string; available: number }[]>(`/inventory?${query.toString()}`);
+  // The last one in stock: the other browser tests take the first ones.
+  const line = levels.filter((level) => level.available >= 1).at(-1);
+  if (line === undefined) throw new Error(`No SKU in stock at ${pickupStoreCode}`);
+  const externalId = `WEB-E2E-${String(randomInt(100_000_000, 999_999_999))}`;
+  const customerName = `E2E Counter Payer ${mobile.slice(-4)}`;
+  const placed = await fetch(`${apiUrl}/api/orders`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      externalId,
+      customer: { name: customerName, phone: `+31${mobile}` },
+      fulfilmentType: 'PICKUP',
+      pickupStoreCode,
+      lines: [{ sku: line.sku, quantity: 1 }],
+    }),
+  });
+  if (placed.status !== 201) throw new Error(`POST /api/orders answered ${placed.status}: ${await placed.text()}`);
+  const run = await waitForOrderRun(externalId, timeoutMs);
+  await pickInFullThroughApi(run.workflowId, pickupStoreClerk, timeoutMs);
+  const code = await pickupCodeSentFor(`+31${mobile}`, timeoutMs);
+  await handOverThroughApi(run.workflowId, code, timeoutMs);
+  await waitForOrderStatus(run.id, 'COLLECTED', timeoutMs);
+  return {
+    id: run.id,
+    externalId,
+    customerName,
+    nationalPhone: `0${mobile.slice(0, 1)} ${mobile.slice(1, 5)} ${mobile.slice(5)}`,
+    lines: [{ sku: line.sku, quantity: 1 }],
   };
 }

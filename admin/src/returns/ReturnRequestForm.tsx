@@ -1,4 +1,17 @@
-import { Alert, Button, Checkbox, FormControlLabel, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FormControl,
+  FormControlLabel,
+  FormLabel,
+  MenuItem,
+  Radio,
+  RadioGroup,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type HttpError, useGetList, useNotify, usePermissions, useRedirect, useTranslate } from 'react-admin';
@@ -14,6 +27,7 @@ import {
   type ReturnRequestBody,
   requestedLines,
 } from './return-request';
+import { refundChoiceFor, type TillRefundMethod } from './refund-method';
 import { useReturnActions } from './useReturnActions';
 
 /** The API's bound of the free texts (returns.validators.ts). */
@@ -45,6 +59,9 @@ export function ReturnRequestForm({ order }: { order: ReturnableOrder }) {
   const [late, setLate] = useState(false);
   const [overrideReason, setOverrideReason] = useState('');
   const [storeId, setStoreId] = useState('');
+  const refundChoice = refundChoiceFor(order.refundRoute);
+  // Asked, never assumed: the customer says whether they want cash or store credit.
+  const [refundMethod, setRefundMethod] = useState<TillRefundMethod | ''>('');
   const [refusals, setRefusals] = useState<Record<string, LineRefusal[]>>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
@@ -57,7 +74,8 @@ export function ReturnRequestForm({ order }: { order: ReturnableOrder }) {
     reasonCode !== '' &&
     reason.trim() !== '' &&
     (!late || overrideReason.trim() !== '') &&
-    (!headOffice || storeId !== '');
+    (!headOffice || storeId !== '') &&
+    (refundChoice.kind === 'original' || refundMethod !== '');
 
   const { mutate, isPending } = useMutation({
     mutationFn: (body: ReturnRequestBody) => requestReturn(body),
@@ -84,6 +102,7 @@ export function ReturnRequestForm({ order }: { order: ReturnableOrder }) {
       reason: reason.trim(),
       ...(late && { overrideReason: overrideReason.trim() }),
       proofOfPurchase,
+      ...(refundChoice.kind === 'choose' && refundMethod !== '' && { refundMethod }),
     });
   const setEntry = (lineId: string, change: Partial<LineEntry>) => {
     setEntries((current) => ({ ...current, [lineId]: { ...(current[lineId] ?? emptyEntry), ...change } }));
@@ -240,6 +259,35 @@ export function ReturnRequestForm({ order }: { order: ReturnableOrder }) {
           required
           slotProps={{ htmlInput: { maxLength: maxTextLength } }}
         />
+      )}
+      <Typography variant="subtitle1">{translate('omni.return.refund_title')}</Typography>
+      {refundChoice.kind === 'choose' ? (
+        <FormControl error={fieldErrors.refundMethod !== undefined} className="refund-method-choice">
+          <FormLabel id="refund-method-label">{translate('omni.return.refund_method_ask')}</FormLabel>
+          <RadioGroup
+            aria-labelledby="refund-method-label"
+            name="refundMethod"
+            value={refundMethod}
+            onChange={(event) => setRefundMethod(event.target.value as TillRefundMethod)}
+          >
+            {refundChoice.methods.map((method) => (
+              <FormControlLabel
+                key={method}
+                value={method}
+                control={<Radio />}
+                label={translate(`omni.return.refund_method.${method}`)}
+                sx={{ minHeight: 48 }}
+              />
+            ))}
+          </RadioGroup>
+          <Typography variant="body2" color={fieldErrors.refundMethod === undefined ? 'text.secondary' : 'error'}>
+            {fieldErrors.refundMethod ?? translate('omni.return.refund_method_help')}
+          </Typography>
+        </FormControl>
+      ) : (
+        <Alert severity="info" className="refund-to-original">
+          {translate(refundChoice.saying, { channel: order.channelCode })}
+        </Alert>
       )}
       {headOffice && (
         <TextField

@@ -6,7 +6,9 @@ import { useActorName } from '../shared/usePeople';
 import { useRecordLoadError } from '../shared/useRecordLoadError';
 import { timelineRefreshMs } from '../workflows/workflow-choices';
 import { CancelReturnButton } from './CancelReturnButton';
-import { isSettled, returnReasonChoices, type ReturnRecord, returnStatusChoices } from './return-record';
+import { ReceiveReturnPanel } from './ReceiveReturnPanel';
+import { storeCreditCodesOf } from './refund-method';
+import { isSettled, refundMethodChoices, returnReasonChoices, type ReturnRecord, returnStatusChoices } from './return-record';
 import { ReturnApprovalState } from './ReturnApprovalState';
 import { ReturnLinesTable } from './ReturnLinesTable';
 import { ReturnTimeline } from './ReturnTimeline';
@@ -55,6 +57,57 @@ function ProofOfPurchase(_props: { label?: string }) {
   );
 }
 
+/** The codes a store-credit refund issued, for the customer to spend at the till. */
+function StoreCreditCodes(_props: { label?: string }) {
+  const record = useRecordContext<ReturnRecord>();
+  if (record === undefined) return null;
+  const codes = storeCreditCodesOf(record);
+  if (codes.length === 0) return <Typography variant="body2">—</Typography>;
+  return (
+    <Typography component="span" variant="body2" className="store-credit-codes" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+      {codes.join(', ')}
+    </Typography>
+  );
+}
+
+/** When a rejected return's items went back to the customer; before that, that they still wait. */
+function HandedBack(_props: { label?: string }) {
+  const record = useRecordContext<ReturnRecord>();
+  const translate = useTranslate();
+  if (record === undefined) return null;
+  if (record.handedBackAt === null)
+    return (
+      <Typography component="span" variant="body2" className="return-handed-back">
+        {translate('omni.return.not_handed_back_yet')}
+      </Typography>
+    );
+  return (
+    <span className="return-handed-back">
+      <StoreDateField source="handedBackAt" showTime />
+    </span>
+  );
+}
+
+/** Only what applies: the store credit code of a store-credit refund, the hand-back of a rejected return. */
+function RefundOutcomeFields() {
+  const record = useRecordContext<ReturnRecord>();
+  if (record === undefined) return null;
+  return (
+    <>
+      {record.refundMethod === 'STORE_CREDIT' && (
+        <Labeled label="omni.return.store_credit_code">
+          <StoreCreditCodes />
+        </Labeled>
+      )}
+      {record.status === 'REJECTED' && (
+        <Labeled source="handedBackAt">
+          <HandedBack />
+        </Labeled>
+      )}
+    </>
+  );
+}
+
 /**
  * One return: what came back and why, the refund per line as money, the approval, the link to its order,
  * and its run's timeline. The return and its run refresh while it is not settled.
@@ -71,9 +124,13 @@ export function ReturnShow() {
       }}
     >
       <SimpleShowLayout>
+        <ReceiveReturnPanel />
         <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap' }}>
           <Labeled label="omni.return.order">
             <ReturnOrderLink />
+          </Labeled>
+          <Labeled>
+            <TextField source="customerName" emptyText="—" sx={{ overflowWrap: 'anywhere' }} />
           </Labeled>
           <Labeled>
             <SelectField source="status" choices={returnStatusChoices} className="return-status" />
@@ -82,11 +139,15 @@ export function ReturnShow() {
             <TextField source="channelCode" />
           </Labeled>
           <Labeled>
-            <TextField source="storeCode" emptyText="—" />
+            <TextField source="storeCode" emptyText="—" className="return-store-code" />
           </Labeled>
           <Labeled>
             <MoneyField source="refundTotalMinor" />
           </Labeled>
+          <Labeled>
+            <SelectField source="refundMethod" choices={refundMethodChoices} className="return-refund-method" />
+          </Labeled>
+          <RefundOutcomeFields />
           <Labeled>
             <StoreDateField source="createdAt" showTime />
           </Labeled>

@@ -19,7 +19,18 @@ export function ReturnTimeline() {
   const translate = useTranslate();
   const stepLabel = useStepLabel();
   const timeZone = useStoreTimeZone({ id: record?.receivedAtStoreId });
-  if (record?.workflowId == null) return <Typography variant="body2">{translate('omni.order.no_workflow')}</Typography>;
+  if (record?.workflowId == null)
+    return (
+      <Typography variant="body2" className="return-no-run">
+        {translate(
+          record?.status !== 'REQUESTED'
+            ? 'omni.order.no_workflow'
+            : record.receivedAtStoreId === null
+              ? 'omni.return.run_after_receiving'
+              : 'omni.return.run_starting',
+        )}
+      </Typography>
+    );
   if (error != null) return <Alert severity="warning">{translate('omni.timeline.unavailable', { reason: error.message })}</Alert>;
   if (run === undefined) return null;
   const currentStep = currentStepOf(run);

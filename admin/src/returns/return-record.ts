@@ -5,12 +5,18 @@ export interface ReturnRecord extends RaRecord<string> {
   orderId: string;
   orderExternalId: string;
   channelCode: string;
+  /** The order's customer: who gets the items back (a hand-back) or the refund. */
+  customerName: string | null;
   status: ReturnStatus;
   reasonCode: string;
   reason: string;
   overrideReason: string | null;
   proofOfPurchase: boolean;
   approvalReasons: string[];
+  /** ORIGINAL_PAYMENT, or for a till sale CASH / STORE_CREDIT as the customer chose. */
+  refundMethod: string;
+  /** A rejected return's items given back to the customer (the RETURN_HANDBACK task). */
+  handedBackAt: string | null;
   receivedAtStoreId: string | null;
   storeCode: string | null;
   requestedByLabel: string;
@@ -48,6 +54,8 @@ export interface ReturnableOrder {
   placedAt: string;
   customerName: string | null;
   currency: string;
+  /** Where its refund goes back: TILL sales let the customer choose cash or store credit. */
+  refundRoute: 'CHANNEL' | 'PAYMENT_PROVIDER' | 'TILL';
   lines: ReturnableLine[];
 }
 
@@ -77,8 +85,12 @@ export const returnStatuses = [
 ] as const;
 export type ReturnStatus = (typeof returnStatuses)[number];
 
-/** The list's tabs: where a return waits for someone, then how it ended (APPROVED lasts a moment only). */
+/**
+ * The list's tabs: where a return waits for someone, then how it ended (APPROVED lasts a moment only).
+ * REQUESTED is where a return the customer started on a channel waits until they bring it to a store.
+ */
 export const returnStatusTabs = [
+  'REQUESTED',
   'RECEIVED',
   'AWAITING_APPROVAL',
   'REFUND_PENDING',
@@ -97,12 +109,17 @@ export const returnStatusChoices = choicesOf(returnStatuses, 'status');
 export const returnReasonChoices = choicesOf(returnReasons, 'reason_code');
 export const itemGradeChoices = choicesOf(itemGrades, 'grade');
 export const dispositionChoices = choicesOf(dispositions, 'disposition');
+export const refundMethodChoices = choicesOf(['ORIGINAL_PAYMENT', 'CASH', 'STORE_CREDIT'], 'refund_method');
 export const refundStatusChoices = choicesOf(['PENDING', 'SUCCEEDED', 'FAILED'], 'refund_status');
 
 /** Statuses after which nothing about the return changes by itself any more. */
 const settledStatuses: ReadonlySet<string> = new Set(['CLOSED', 'REJECTED', 'CANCELLED']);
 export const isSettled = (record: Pick<ReturnRecord, 'status'> | undefined): boolean =>
   record !== undefined && settledStatuses.has(record.status);
+
+/** A return the customer started on a channel that no store has taken in yet (POST /api/returns/:id/receive). */
+export const awaitsReceiving = (record: Pick<ReturnRecord, 'status' | 'receivedAtStoreId'> | undefined): boolean =>
+  record?.status === 'REQUESTED' && record.receivedAtStoreId === null;
 
 /** Order statuses in which the customer has the goods, so something can come back (the API decides per line). */
 const returnableOrderStatuses: ReadonlySet<string> = new Set(['COLLECTED', 'SHIPPED', 'COMPLETED', 'PARTIALLY_RETURNED']);

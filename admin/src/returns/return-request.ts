@@ -14,6 +14,8 @@ export interface ReturnRequestBody {
   reason: string;
   overrideReason?: string;
   proofOfPurchase: boolean;
+  /** Till sales only: the customer's choice (refund-method.ts). */
+  refundMethod?: 'CASH' | 'STORE_CREDIT';
 }
 
 /** Why a line's entry cannot be sent: not a whole number, or more than the customer can still bring back. */

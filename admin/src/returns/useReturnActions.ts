@@ -12,5 +12,8 @@ export function useReturnActions() {
     requestReturn: (body: ReturnRequestBody) => dataProvider.create<ReturnRecord>('returns', { data: body }),
     cancelReturn: (id: string, reason: string) =>
       dataProvider.recordAction<ReturnRecord>('returns', { id, action: 'cancel', body: { reason } }),
+    /** Staff receive at their own store (no storeId); head office names the store. */
+    receiveReturn: (id: string, storeId?: string) =>
+      dataProvider.recordAction<ReturnRecord>('returns', { id, action: 'receive', body: storeId === undefined ? {} : { storeId } }),
   };
 }

@@ -16,5 +16,6 @@ export function useReturnTaskActions() {
   return {
     completeInspection: (id: string, lines: InspectedLine[]) => complete(id, { lines }),
     completeManualRefund: (id: string, reference: string) => complete(id, { reference }),
+    completeHandback: (id: string, note: string) => complete(id, note === '' ? {} : { note }),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refundRouteFor } from '../../../domain/returns/refund-route';
 import { type PrismaClient } from '../../../prisma/client';
 import { type ApiRouter } from '../../http/api-router';
 import { orderLookupQuerySchema, returnableOrderSchema } from './returns.validators';
@@ -31,7 +32,8 @@ export function registerOrderLookupRoute(api: ApiRouter, { prisma }: { prisma: P
           ],
         },
         include: {
-          channel: { select: { code: true } },
+          channel: { select: { code: true, kind: true } },
+          payments: { orderBy: { createdAt: 'asc' }, take: 1, select: { provider: true } },
           customer: { select: { name: true } },
           lines: { orderBy: { id: 'asc' }, include: { product: { select: { sku: true, name: true } } } },
         },
@@ -46,6 +48,7 @@ export function registerOrderLookupRoute(api: ApiRouter, { prisma }: { prisma: P
         placedAt: order.placedAt,
         customerName: order.customer?.name ?? null,
         currency: order.currency,
+        refundRoute: refundRouteFor({ channelKind: order.channel.kind, paymentProvider: order.payments[0]?.provider ?? 'channel' }),
         lines: order.lines.map((line) => ({
           id: line.id,
           sku: line.product.sku,

@@ -2,7 +2,7 @@ import { minorUnits } from '../../../domain/money/minor-units';
 import { type Prisma } from '../../../prisma/client';
 
 export const returnInclude = {
-  order: { select: { externalId: true, currency: true, channel: { select: { code: true } } } },
+  order: { select: { externalId: true, currency: true, channel: { select: { code: true } }, customer: { select: { name: true } } } },
   receivedAtStore: { select: { code: true } },
   lines: {
     orderBy: { orderLineId: 'asc' },
@@ -35,6 +35,7 @@ export function returnView(row: ReturnRow) {
     orderId: row.orderId,
     orderExternalId: row.order.externalId,
     channelCode: row.order.channel.code,
+    customerName: row.order.customer?.name ?? null,
     status: row.status,
     reasonCode: row.reasonCode,
     reason: row.reason,

@@ -59,6 +59,8 @@ export const returnSchema = z
     orderId: idSchema,
     orderExternalId: z.string(),
     channelCode: z.string(),
+    /** Who the item is given back to (a hand-back) or refunded: the order's customer, when it has one. */
+    customerName: z.string().nullable(),
     status: z.enum(ReturnStatus),
     reasonCode: z.enum(ReturnReason),
     reason: z.string(),
@@ -107,6 +109,10 @@ export const returnableOrderSchema = z
     placedAt: z.date(),
     customerName: z.string().nullable(),
     currency: z.string(),
+    refundRoute: z.enum(['CHANNEL', 'PAYMENT_PROVIDER', 'TILL']).meta({
+      description:
+        'Where a refund goes back (domain/returns/refund-route.ts): TILL sales take refundMethod CASH or STORE_CREDIT, the others go back to where they were paid',
+    }),
     lines: z.array(
       z.object({
         id: idSchema,
