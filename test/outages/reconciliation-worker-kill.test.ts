@@ -33,14 +33,15 @@ async function activityRecord(handle: WorkflowHandle, activityType: string) {
 }
 
 /**
- * The worker dies (SIGKILL) in the middle of a store outage's reconciliation, at the worst moment: the
- * transaction that applies the offline journal has committed, and Temporal has not heard of it. To land
- * the kill there every time, the test holds one journal SKU's stock row (the reconciliation waits on it,
- * mid-transaction), cuts the worker off from Temporal, lets the transaction commit, and kills the worker
- * once its ledger rows are in. The replacement worker repeats the activity (its start-to-close timeout
- * runs out), which finds the committed reconciliation and answers it; the run goes on through the
- * stock counts' drift (one fixed within tolerance, one approved by head office), lifts the measures and
- * publishes to the test's own marketplace. Every sale is applied once, every correction written once.
+ * The worker dies (SIGKILL) twice in a store outage's reconciliation, each time at the worst moment: an
+ * applying transaction has committed and Temporal has not heard of it - first the one applying the offline
+ * journal, then the one writing the correction head office approved. To land each kill there every time,
+ * the test holds a stock row the transaction needs (it waits on it, mid-transaction), cuts the worker off
+ * from Temporal, lets the transaction commit, and kills the worker once its ledger rows are in. Each
+ * replacement repeats the activity (its start-to-close timeout runs out), which finds the work done; the
+ * run goes on through the stock counts' drift (one fixed within tolerance, one approved), lifts the
+ * measures and publishes to the test's own marketplace. Every sale is applied once, every correction
+ * written once.
  */
 describe('store outage: worker killed mid-reconciliation', () => {
   const world = new OutagesWorld(4);
@@ -155,42 +156,62 @@ describe('store outage: worker killed mid-reconciliation', () => {
       });
     expect(journal.body).toMatchObject({ created: 3, errors: 0 });
 
-    // SKU 0's stock row is held: the reconciliation will wait on it inside its transaction.
-    lock = await holdInventoryLevelLock(world.prisma, world.storeA, productIds[world.sku(0)] ?? '');
-    const holder = lock.pid;
-    const ended = await request(app)
-      .post(`/api/outages/${outageId}/end`)
-      .set('Authorization', as('managerA'))
-      .send({ reason: 'the connection is back' });
-    expect(ended.status).toBe(202);
-    // Matched by the statement's opening words: pg_stat_activity keeps only a query's first 1024 bytes.
-    const waiting = await eventually(
-      () =>
-        world.prisma.$queryRaw<{ pid: number }[]>`
-          SELECT pid FROM pg_stat_activity WHERE ${holder}::int = ANY(pg_blocking_pids(pid)) AND query LIKE '%JOIN offline_sale_lines%'`,
-      (rows) => rows.length === 1,
-      90_000,
-    );
-    expect(waiting).toHaveLength(1);
+    /**
+     * Lands a SIGKILL between an applying activity's commit and Temporal hearing of it: `sku`'s stock row is
+     * held, `trigger` sets the run going, and once the activity's transaction waits on the row (its statement
+     * found by `opening`: pg_stat_activity keeps only a query's first 1024 bytes) the worker is cut off from
+     * Temporal, the row released and, when `committed` sees the rows, the worker killed. Answers what the
+     * run's history said of the activity at the kill; then a replacement worker starts.
+     */
+    const killAfterCommit = async (options: {
+      sku: string;
+      opening: string;
+      activityType: string;
+      trigger: () => Promise<void>;
+      committed: () => Promise<boolean>;
+    }) => {
+      lock = await holdInventoryLevelLock(world.prisma, world.storeA, productIds[options.sku] ?? '');
+      const holder = lock.pid;
+      await options.trigger();
+      const waiting = await eventually(
+        () =>
+          world.prisma.$queryRaw<{ pid: number }[]>`
+            SELECT pid FROM pg_stat_activity WHERE ${holder}::int = ANY(pg_blocking_pids(pid)) AND query LIKE ${`%${options.opening}%`}`,
+        (rows) => rows.length === 1,
+        90_000,
+      );
+      expect(waiting).toHaveLength(1);
+      link.sever();
+      await lock.release();
+      lock = null;
+      expect(await eventually(options.committed, (done) => done, 60_000, 20)).toBe(true);
+      await pool.kill();
+      const atKill = await activityRecord(handle, options.activityType);
+      link.restore();
+      await pool.start();
+      return atKill;
+    };
 
-    // Cut the worker off from Temporal, let the transaction commit, kill the worker once its ledger rows are in.
-    link.sever();
-    await lock.release();
-    lock = null;
-    const offlineLedger = () =>
-      world.prisma.inventoryMovement.findMany({
-        where: { storeId: world.storeA, kind: 'OFFLINE_SALE', idempotencyKey: { startsWith: 'offline-sale:' } },
-        include: { product: { select: { sku: true } } },
-      });
-    const committed = await eventually(offlineLedger, (rows) => rows.length === 3, 60_000, 20);
-    expect(committed).toHaveLength(3);
-    await pool.kill();
+    // Kill 1: the journal applied (SKU 0's row held), the run not told.
+    const atJournalKill = await killAfterCommit({
+      sku: world.sku(0),
+      opening: 'JOIN offline_sale_lines',
+      activityType: 'reconcileOutage',
+      trigger: async () => {
+        const ended = await request(app)
+          .post(`/api/outages/${outageId}/end`)
+          .set('Authorization', as('managerA'))
+          .send({ reason: 'the connection is back' });
+        expect(ended.status).toBe(202);
+      },
+      committed: async () =>
+        (await world.prisma.inventoryMovement.count({
+          where: { storeId: world.storeA, kind: 'OFFLINE_SALE', idempotencyKey: { startsWith: 'offline-sale:' } },
+        })) === 3,
+    });
     // The proof the kill fell mid-apply: the journal is applied in the database, and the run never heard of it.
-    const atKill = await activityRecord(handle, 'reconcileOutage');
-    expect(atKill).toMatchObject({ scheduled: 1, completed: 0 });
+    expect(atJournalKill).toMatchObject({ scheduled: 1, completed: 0 });
     expect(await world.prisma.offlineSale.count({ where: { storeId: world.storeA, appliedToStockAt: null } })).toBe(0);
-    link.restore();
-    await pool.start();
 
     // The replacement repeats the reconciliation, diffs the counts and waits for head office on SKU 2.
     await eventually(step, (current) => current === 'REVIEWING', 120_000, 500);
@@ -204,19 +225,32 @@ describe('store outage: worker killed mid-reconciliation', () => {
       where: { class: 'STOCK_DRIFT', resolution: 'PENDING', reconciliation: { outageId }, productId: productIds[world.sku(2)] },
     });
     expect(beyond.delta).toBe(6);
-    const approved = await request(app)
-      .post(`/api/discrepancies/${beyond.id}/decision`)
-      .set('Authorization', as('opsLead'))
-      .send({ decision: 'APPROVE', reason: 'a delivery was shelved during the outage' });
-    expect(approved.body).toMatchObject({ review: { pending: 0, settled: true } });
+
+    // Kill 2: the approved correction written (SKU 2's row held), the run not told.
+    const atCorrectionKill = await killAfterCommit({
+      sku: world.sku(2),
+      opening: 'WITH approved AS',
+      activityType: 'applyOutageCorrections',
+      trigger: async () => {
+        const approved = await request(app)
+          .post(`/api/discrepancies/${beyond.id}/decision`)
+          .set('Authorization', as('opsLead'))
+          .send({ decision: 'APPROVE', reason: 'a delivery was shelved during the outage' });
+        expect(approved.body).toMatchObject({ review: { pending: 0, settled: true } });
+      },
+      committed: async () => (await world.prisma.inventoryMovement.count({ where: { idempotencyKey: `reconcile:${beyond.id}` } })) === 1,
+    });
+    expect(atCorrectionKill).toMatchObject({ scheduled: 1, completed: 0 });
 
     const result = (await handle.result()) as { status: string; reconciliation: { offlineSalesApplied: number; linesApplied: number } };
     expect(result.status).toBe('RESOLVED');
-    expect(pool.kills).toBe(1);
-    const reconcile = await activityRecord(handle, 'reconcileOutage');
-    // One activity, its lost first attempt repeated by the replacement: the repeat answered the recorded counts.
-    expect(reconcile.completed).toBe(1);
-    expect(Math.max(...reconcile.attempts)).toBeGreaterThanOrEqual(2);
+    expect(pool.kills).toBe(2);
+    // Each activity once, its lost first attempt repeated by a replacement: the repeats found the work done.
+    for (const activityType of ['reconcileOutage', 'applyOutageCorrections']) {
+      const record = await activityRecord(handle, activityType);
+      expect([activityType, record.completed]).toEqual([activityType, 1]);
+      expect([activityType, Math.max(...record.attempts) >= 2]).toEqual([activityType, true]);
+    }
     expect(result.reconciliation).toMatchObject({ offlineSalesApplied: 3, linesApplied: 3 });
 
     // One reconciliation, its journal applied once per store x SKU, every sale stamped once.
