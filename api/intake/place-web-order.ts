@@ -1,6 +1,6 @@
 import { type Actor } from '../../domain/auth/roles';
 import { normalizePhone } from '../../domain/customers/contact-details';
-import { InvalidDataError, NotFoundError } from '../../domain/errors';
+import { ConflictError, InvalidDataError, NotFoundError } from '../../domain/errors';
 import { priceOrderLines } from '../../domain/orders/order-lines';
 import { type WebOrder } from '../../domain/orders/web-order';
 import { type PrismaClient } from '../../prisma/client';
@@ -74,6 +74,11 @@ export async function placeWebOrder(
       order.pickupStoreCode === undefined || order.fulfilmentType !== 'PICKUP'
         ? null
         : await pickupStoreByCode(tx, order.pickupStoreCode, 'pickupStoreCode');
+    // Our own checkout can still send the shopper elsewhere; a channel's order is already sold and is taken.
+    if (store?.pickupPaused === true)
+      throw new ConflictError(
+        `Pickup at ${store.code} is paused while the store is cut off (an outage): choose another pickup store or delivery`,
+      );
     const priced = priceOrderLines(
       order.lines,
       await productsBySku(

@@ -8,6 +8,7 @@ import { type DetectOutagesInput } from '../../domain/outages/outage-detection-w
 import { type detectOutages } from '../../workflows';
 import { testConfig } from '../api/support/test-app';
 import { eventually } from '../support/eventually';
+import { saveHistoryIfRecording } from '../support/histories';
 import { startTestWorker } from '../support/temporal';
 import { outcomeOf, runStockSync } from '../stock-sync/support/run-sync';
 import { StockSyncWorld } from '../stock-sync/support/stock-sync-world';
@@ -28,13 +29,17 @@ describe('outage detection', () => {
   let input: DetectOutagesInput;
   let tick = 0;
 
-  const detect = async () => {
+  /** One tick; with a history name its history is kept for replay under RECORD_HISTORIES=1. */
+  const detect = async (historyName?: string) => {
     tick += 1;
-    return worker.client.workflow.execute<typeof detectOutages>('detectOutages', {
+    const handle = await worker.client.workflow.start<typeof detectOutages>('detectOutages', {
       taskQueue: worker.taskQueue,
       workflowId: `outage-detection-${world.prefix}-${tick}`,
       args: [input],
     });
+    const result = await handle.result();
+    if (historyName !== undefined) await saveHistoryIfRecording(handle, historyName);
+    return result;
   };
 
   beforeAll(async () => {
@@ -93,7 +98,7 @@ describe('outage detection', () => {
     expect(await detect()).toMatchObject({ checked: 2, failed: 2, opened: [], joined: [] });
     expect(await detect()).toMatchObject({ failed: 2, opened: [] });
     expect(await world.prisma.outage.count({ where: { channel: { code: mm } } })).toBe(0);
-    const third = await detect();
+    const third = await detect('outage-detection-opened-and-joined');
     expect(third.opened).toHaveLength(1);
     expect(third.joined).toHaveLength(1);
     // Once per run of failures: the next failing tick neither opens nor joins again.

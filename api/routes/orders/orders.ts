@@ -91,7 +91,10 @@ export function registerOrderRoutes(api: ApiRouter, { prisma, pageLimits, fulfil
     access: headOffice,
     request: { body: createWebOrderBodySchema },
     response: { status: 201, description: 'The order (201 created, 200 when it already existed)', schema: orderDetailSchema },
-    otherResponses: [{ status: 503, description: 'Overloaded or the database is busy: nothing was written; retry after Retry-After' }],
+    otherResponses: [
+      { status: 409, description: 'The pickup store is paused by an outage: nothing was written; choose another store' },
+      { status: 503, description: 'Overloaded or the database is busy: nothing was written; retry after Retry-After' },
+    ],
     handle: async ({ body, actor, requestId, res }) => {
       const { created, order, start } = await placeWebOrder(prisma, actor, requestId, body, {
         ...webOrderRules,
