@@ -64,6 +64,15 @@ describe('a till sale returned for store credit in the admin UI', () => {
         .getByText(/^SC-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
         .waitFor({ timeout: processStepTimeoutMs });
       await clerk.screenshot('returns-till-2-store-credit-code');
+      // The code opens the credit at the till: found from the list, the whole refund left to spend.
+      const codeLink = page.locator('.store-credit-codes a');
+      const code = await codeLink.innerText();
+      await codeLink.click();
+      await page.waitForURL((url) => url.hash.startsWith('#/store-credits'));
+      await page.locator('.list-page').getByText(code, { exact: true }).click();
+      await waitForShow(page, 'store-credits');
+      await page.locator('.redeem-store-credit-form').waitFor();
+      await page.locator('.show-page').getByText(code, { exact: true }).waitFor();
     },
     testTimeoutMs * 2,
   );

@@ -57,7 +57,7 @@ function ProofOfPurchase(_props: { label?: string }) {
   );
 }
 
-/** The codes a store-credit refund issued, for the customer to spend at the till. */
+/** The codes a store-credit refund issued, for the customer to spend at the till; each opens its balance and spends. */
 function StoreCreditCodes(_props: { label?: string }) {
   const record = useRecordContext<ReturnRecord>();
   if (record === undefined) return null;
@@ -65,7 +65,12 @@ function StoreCreditCodes(_props: { label?: string }) {
   if (codes.length === 0) return <Typography variant="body2">—</Typography>;
   return (
     <Typography component="span" variant="body2" className="store-credit-codes" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
-      {codes.join(', ')}
+      {codes.map((code, index) => (
+        <span key={code}>
+          {index > 0 && ', '}
+          <Link to={`/store-credits?filter=${encodeURIComponent(JSON.stringify({ code }))}`}>{code}</Link>
+        </span>
+      ))}
     </Typography>
   );
 }
