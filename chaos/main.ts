@@ -12,7 +12,9 @@ import { chaosRowIsClean, printChaosTable, type ChaosRow } from './chaos-row';
 import { chaosConfigSchema } from './config';
 import { buildWorkflowBundle } from './worker-pool';
 import { networkFaults, runNetworkFaults } from './network-faults';
-import { longestActivityHoldMs } from './recovery-budget';
+import { runPromotionPushKill } from './promotion-push-kill';
+import { longestActivityHoldMs, runDeadlineMs } from './recovery-budget';
+import { runReturnRefundKill } from './return-refund-kill';
 import { runRestartSuite } from './restart-suite';
 import { runWorkerKill, workerKillRunDeadlineMs } from './worker-kill';
 
@@ -104,6 +106,34 @@ async function main(): Promise<void> {
           workflowTaskTimeoutMs: timeouts.workflowTaskTimeoutMs,
           stickyQueueTimeoutMs: timeouts.stickyQueueTimeoutMs,
         })),
+      );
+    }
+    // Returns and promotions are started by the API (no activity cap memo, Temporal's 10 s workflow task
+    // timeout): one kill's budget under those, on top of an undisturbed run.
+    const apiStartedDeadlineMs = runDeadlineMs(config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000, 1, {
+      workflowTaskTimeoutMs: 10_000,
+      stickyQueueTimeoutMs: timeouts.stickyQueueTimeoutMs,
+      workerStartMs: timeouts.workerStartMs,
+    });
+    const laterWorkflows = {
+      databaseUrl,
+      temporalAddress: server.address,
+      bundlePath,
+      runDir,
+      stickyQueueTimeoutMs: timeouts.stickyQueueTimeoutMs,
+    };
+    if (config.CHAOS_RETURN_RUNS > 0) {
+      console.log(
+        `Return refund SIGKILL: ${config.CHAOS_RETURN_RUNS} returns, each killed between the refund and its recording, deadline ${apiStartedDeadlineMs / 1000} s...`,
+      );
+      rows.push(await runReturnRefundKill({ ...laterWorkflows, runs: config.CHAOS_RETURN_RUNS, runDeadlineMs: apiStartedDeadlineMs }));
+    }
+    if (config.CHAOS_PROMOTION_RUNS > 0) {
+      console.log(
+        `Promotion push SIGKILL: ${config.CHAOS_PROMOTION_RUNS} rollouts, each killed mid-push, verified within ${apiStartedDeadlineMs / 1000} s of the kill...`,
+      );
+      rows.push(
+        await runPromotionPushKill({ ...laterWorkflows, runs: config.CHAOS_PROMOTION_RUNS, appliedWithinMs: apiStartedDeadlineMs }),
       );
     }
     if (config.CHAOS_RESTART_FAULTS.length > 0)
