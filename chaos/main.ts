@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   let temporal: BenchChild | undefined;
   let connection: Connection | undefined;
   const world = new PickupWorld();
+  const rows: ChaosRow[] = [];
   try {
     console.log(`Starting a private Temporal dev server and bundling the workflows (logs in ${runDir})...`);
     const [server, bundlePath] = await Promise.all([
@@ -52,7 +53,6 @@ async function main(): Promise<void> {
     // Every run reserves 2 + 1 units at store A: enough for all of them.
     const totalRuns = config.CHAOS_RUNS + networkFaults.length * config.CHAOS_NETWORK_FAULT_RUNS;
     await world.setUp({ storeA: [totalRuns * 2 + 10, totalRuns + 10], storeB: [0, 0] });
-    const rows: ChaosRow[] = [];
     const kills = config.CHAOS_KILLS ?? Math.max(1, Math.round(config.CHAOS_RUNS / 5));
     const timeouts = {
       ...(config.CHAOS_ACTIVITY_TIMEOUT_CAP_SECONDS !== undefined && {
@@ -157,6 +157,13 @@ async function main(): Promise<void> {
     printChaosTable(rows);
     console.log(`\nProcess logs: ${runDir}; the database ${config.CHAOS_DATABASE_NAME} is left for inspection.`);
     if (!rows.every(chaosRowIsClean)) process.exitCode = 1;
+  } catch (error) {
+    // A long run that fails in a later row still shows what the rows before it measured.
+    if (rows.length > 0) {
+      console.log('\nRows measured before the error:');
+      printChaosTable(rows);
+    }
+    throw error;
   } finally {
     await connection?.close().catch(() => undefined);
     await world.tearDown().catch(() => undefined);

@@ -10,8 +10,8 @@ import { WorkerPool } from './worker-pool';
 /** The promotions crash test's world: two channels with small pages, so a push takes many batches to kill inside. */
 const SKUS = 240;
 const CHANNELS = ['web', 'pos'] as const;
-/** Pages of one phase over both channels (240 / 20 on web, 240 / 30 on pos): the kill must land before the last. */
-const PAGES_PER_PHASE = SKUS / 20 + SKUS / 30;
+/** Batches of one phase over both channels (240 / 20 on web, 240 / 30 on pos): the kill must land before the last. */
+const BATCHES_PER_PHASE = SKUS / 20 + SKUS / 30;
 
 export interface PromotionPushKillOptions {
   databaseUrl: string;
@@ -79,7 +79,7 @@ export async function runPromotionPushKill(options: PromotionPushKillOptions): P
     await pool.start();
     for (let index = 0; index < options.runs; index += 1) {
       // Spread over the push: after the first page, then a third and two thirds of the way.
-      const killAfterBatches = 1 + Math.floor(((index % 3) * PAGES_PER_PHASE) / 3);
+      const killAfterBatches = 1 + Math.floor(((index % 3) * BATCHES_PER_PHASE) / 3);
       let run: KilledPromotionRun;
       try {
         run = await withDeadline(
