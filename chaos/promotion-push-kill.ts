@@ -26,7 +26,7 @@ export interface PromotionPushKillOptions {
 
 /**
  * "promotion push SIGKILL": `runs` promotions over 240 SKUs on two channels, one after another, each with
- * the worker SIGKILLed mid-push after a different number of pages (test/promotions/support/promotion-kill-driver.ts)
+ * the worker SIGKILLed mid-push after a different number of batches (test/promotions/support/promotion-kill-driver.ts)
  * and replaced; then cancelled, so the base prices are pushed back. Counted at the channel: every key
  * applied once and every SKU written once per phase (the sandbox's idempotency log), every SKU-channel
  * verified by read-back, the price shown the phase's, the run ended.
@@ -103,7 +103,7 @@ export async function runPromotionPushKill(options: PromotionPushKillOptions): P
         row.problems.push(error instanceof Error ? error.message : String(error));
         continue;
       }
-      killPoints.push(`${run.batchesAtKill} pages / ${run.verifiedAtKill} verified`);
+      killPoints.push(`${run.batchesAtKill} batches / ${run.verifiedAtKill} verified`);
       if (run.verifiedAtKill === run.skuChannels)
         row.problems.push(`promotion ${run.promotionId}: the kill came after every SKU-channel was verified, not mid-push`);
       if (run.status === 'ENDED' && run.applied === run.skuChannels) row.completed += 1;
@@ -134,7 +134,7 @@ export async function runPromotionPushKill(options: PromotionPushKillOptions): P
   }
   row.notes = [
     `${SKUS} SKUs x ${CHANNELS.length} channels per promotion; killed at ${killPoints.join(', ')} (of ${SKUS * CHANNELS.length})`,
-    'max recovery: from the kill until the push moved again (a new page written, or every SKU-channel verified)',
+    'max recovery: from the kill until the push moved again (a new batch written, or every SKU-channel verified)',
   ];
   return row;
 }
