@@ -10,8 +10,13 @@ import { WorkerPool } from './worker-pool';
 /** The promotions crash test's world: two channels with small pages, so a push takes many batches to kill inside. */
 const SKUS = 240;
 const CHANNELS = ['web', 'pos'] as const;
-/** Batches of one phase over both channels (240 / 20 on web, 240 / 30 on pos): the kill must land before the last. */
-const BATCHES_PER_PHASE = SKUS / 20 + SKUS / 30;
+const PAGE_SIZE = 40;
+/**
+ * Pages of one phase over both channels (price_change_batches rows, one per page and channel: 6 on each):
+ * the kill must land before the last. The first full run spread its kills over 20 (the channels' request
+ * batches) and so killed its third rollout after the push.
+ */
+const PAGES_PER_PHASE = CHANNELS.length * (SKUS / PAGE_SIZE);
 
 export interface PromotionPushKillOptions {
   databaseUrl: string;
@@ -26,7 +31,7 @@ export interface PromotionPushKillOptions {
 
 /**
  * "promotion push SIGKILL": `runs` promotions over 240 SKUs on two channels, one after another, each with
- * the worker SIGKILLed mid-push after a different number of batches (test/promotions/support/promotion-kill-driver.ts)
+ * the worker SIGKILLed mid-push after a different number of pages (test/promotions/support/promotion-kill-driver.ts)
  * and replaced; then cancelled, so the base prices are pushed back. Counted at the channel: every key
  * applied once and every SKU written once per phase (the sandbox's idempotency log), every SKU-channel
  * verified by read-back, the price shown the phase's, the run ended.
@@ -56,7 +61,7 @@ export async function runPromotionPushKill(options: PromotionPushKillOptions): P
     temporalAddress: options.temporalAddress,
     taskQueue: pool.taskQueue,
     settings: {
-      PROMOTION_PAGE_SIZE: '40',
+      PROMOTION_PAGE_SIZE: String(PAGE_SIZE),
       PROMOTION_READBACK_DELAY_MS: '200',
       PROMOTION_CHANNEL_MAX_ATTEMPTS: '10',
       PROMOTION_CHANNEL_RETRY_INITIAL_MS: '200',
@@ -79,7 +84,7 @@ export async function runPromotionPushKill(options: PromotionPushKillOptions): P
     await pool.start();
     for (let index = 0; index < options.runs; index += 1) {
       // Spread over the push: after the first page, then a third and two thirds of the way.
-      const killAfterBatches = 1 + Math.floor(((index % 3) * BATCHES_PER_PHASE) / 3);
+      const killAfterBatches = 1 + Math.floor(((index % 3) * PAGES_PER_PHASE) / 3);
       let run: KilledPromotionRun;
       try {
         run = await withDeadline(
@@ -103,7 +108,7 @@ export async function runPromotionPushKill(options: PromotionPushKillOptions): P
         row.problems.push(error instanceof Error ? error.message : String(error));
         continue;
       }
-      killPoints.push(`${run.batchesAtKill} batches / ${run.verifiedAtKill} verified`);
+      killPoints.push(`${run.batchesAtKill} pages / ${run.verifiedAtKill} verified`);
       if (run.verifiedAtKill === run.skuChannels)
         row.problems.push(`promotion ${run.promotionId}: the kill came after every SKU-channel was verified, not mid-push`);
       if (run.status === 'ENDED' && run.applied === run.skuChannels) row.completed += 1;
@@ -134,7 +139,7 @@ export async function runPromotionPushKill(options: PromotionPushKillOptions): P
   }
   row.notes = [
     `${SKUS} SKUs x ${CHANNELS.length} channels per promotion; killed at ${killPoints.join(', ')} (of ${SKUS * CHANNELS.length})`,
-    'max recovery: from the kill until the push moved again (a new batch written, or every SKU-channel verified)',
+    'max recovery: from the kill until the push moved again (a new page written, or every SKU-channel verified)',
   ];
   return row;
 }

@@ -109,7 +109,7 @@ describe('promotion rollout: worker killed mid-push', () => {
     // The channel showed the promoted price on every SKU while it ran, and the base price after.
     expect(run.wrongPrices).toEqual([]);
     console.log(
-      `promotion crash: killed with ${run.batchesAtKill} batches written and ${run.verifiedAtKill} of ${run.skuChannels} SKU-channels verified; completed on the second worker`,
+      `promotion crash: killed with ${run.batchesAtKill} pages written and ${run.verifiedAtKill} of ${run.skuChannels} SKU-channels verified; completed on the second worker`,
     );
   }, 240_000);
 });

@@ -38,7 +38,7 @@ export interface KilledPromotionRun {
   /** SKU-channels the channel showed at another price than the phase set (the promoted price, then the base). */
   wrongPrices: string[];
   killedAt: number;
-  /** When the push moved again after the kill (a new batch written, or every SKU-channel verified). */
+  /** When the push moved again after the kill (a new page written, or every SKU-channel verified). */
   movedAt?: number;
   wallMs: number;
 }
@@ -56,7 +56,7 @@ function rowsByKey(events: SandboxLogEvent[], prefix: string): Map<string, numbe
 
 /**
  * One promotion over every SKU of the world on `channelNames`, created by one ops lead and approved by the
- * other through the API, whose worker is SIGKILLed once `killAfterBatches` batches were written and replaced;
+ * other through the API, whose worker is SIGKILLed once `killAfterBatches` pages were written (price_change_batches rows, one per page and channel) and replaced;
  * when every SKU-channel is verified the promotion is cancelled (its prices restored). Reports what the
  * channel's own logs show. Used by test/promotions/promotion-worker-crash.test.ts and the chaos row
  * chaos/promotion-push-kill.ts.
