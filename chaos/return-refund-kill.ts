@@ -58,6 +58,7 @@ export async function runReturnRefundKill(options: ReturnRefundKillOptions): Pro
     maxRecoveryMs: 0,
     problems: [],
   };
+  let between = 0;
   let notBetween = 0;
   try {
     await pool.start();
@@ -74,7 +75,8 @@ export async function runReturnRefundKill(options: ReturnRefundKillOptions): Pro
         row.problems.push(error instanceof Error ? error.message : String(error));
         continue;
       }
-      if (!run.killedBeforeRecording) notBetween += 1;
+      if (run.killedBeforeRecording) between += 1;
+      else notBetween += 1;
       if (run.status === 'CLOSED') row.completed += 1;
       else {
         row.lost += 1;
@@ -94,7 +96,7 @@ export async function runReturnRefundKill(options: ReturnRefundKillOptions): Pro
     else process.env.PAYMENT_PROVIDER_URL = previousProviderUrl;
   }
   row.notes = [
-    `${options.runs - notBetween} of ${options.runs} kills landed between the provider's refund and its recording` +
+    `${between} of ${options.runs} kills landed between the provider's refund and its recording` +
       (notBetween > 0 ? ` (${notBetween} outside it: the refund was recorded before the kill)` : ''),
     'max recovery: from the kill until the replacement had recorded the refund',
   ];
