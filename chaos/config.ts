@@ -32,6 +32,13 @@ export const chaosConfigSchema = z.object({
   /** Network faults (chaos/network-faults.ts): runs per fault, and how long each fault stays on. */
   CHAOS_NETWORK_FAULT_RUNS: z.coerce.number().int().min(0).default(6),
   CHAOS_NETWORK_FAULT_SECONDS: z.coerce.number().int().min(1).default(8),
+  /**
+   * Web-store returns, each with the worker SIGKILLed between the payment provider's refund and its
+   * recording (chaos/return-refund-kill.ts); 0 skips the row.
+   */
+  CHAOS_RETURN_RUNS: z.coerce.number().int().min(0).default(20),
+  /** Promotion rollouts (240 SKUs x 2 channels), each with the worker SIGKILLed mid-push (chaos/promotion-push-kill.ts); 0 skips the row. */
+  CHAOS_PROMOTION_RUNS: z.coerce.number().int().min(0).default(3),
   CHAOS_STARTUP_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(120),
   /**
    * Restart faults under a steady order load (chaos/restart-suite.ts), in this order; empty skips them.

@@ -12,7 +12,9 @@ import { chaosRowIsClean, printChaosTable, type ChaosRow } from './chaos-row';
 import { chaosConfigSchema } from './config';
 import { buildWorkflowBundle } from './worker-pool';
 import { networkFaults, runNetworkFaults } from './network-faults';
-import { longestActivityHoldMs } from './recovery-budget';
+import { runPromotionPushKill } from './promotion-push-kill';
+import { longestActivityHoldMs, runDeadlineMs } from './recovery-budget';
+import { runReturnRefundKill } from './return-refund-kill';
 import { runRestartSuite } from './restart-suite';
 import { runWorkerKill, workerKillRunDeadlineMs } from './worker-kill';
 
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
   let temporal: BenchChild | undefined;
   let connection: Connection | undefined;
   const world = new PickupWorld();
+  const rows: ChaosRow[] = [];
   try {
     console.log(`Starting a private Temporal dev server and bundling the workflows (logs in ${runDir})...`);
     const [server, bundlePath] = await Promise.all([
@@ -50,7 +53,6 @@ async function main(): Promise<void> {
     // Every run reserves 2 + 1 units at store A: enough for all of them.
     const totalRuns = config.CHAOS_RUNS + networkFaults.length * config.CHAOS_NETWORK_FAULT_RUNS;
     await world.setUp({ storeA: [totalRuns * 2 + 10, totalRuns + 10], storeB: [0, 0] });
-    const rows: ChaosRow[] = [];
     const kills = config.CHAOS_KILLS ?? Math.max(1, Math.round(config.CHAOS_RUNS / 5));
     const timeouts = {
       ...(config.CHAOS_ACTIVITY_TIMEOUT_CAP_SECONDS !== undefined && {
@@ -106,6 +108,34 @@ async function main(): Promise<void> {
         })),
       );
     }
+    // Returns and promotions are started by the API (no activity cap memo, Temporal's 10 s workflow task
+    // timeout): one kill's budget under those, on top of an undisturbed run.
+    const apiStartedDeadlineMs = runDeadlineMs(config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000, 1, {
+      workflowTaskTimeoutMs: 10_000,
+      stickyQueueTimeoutMs: timeouts.stickyQueueTimeoutMs,
+      workerStartMs: timeouts.workerStartMs,
+    });
+    const laterWorkflows = {
+      databaseUrl,
+      temporalAddress: server.address,
+      bundlePath,
+      runDir,
+      stickyQueueTimeoutMs: timeouts.stickyQueueTimeoutMs,
+    };
+    if (config.CHAOS_RETURN_RUNS > 0) {
+      console.log(
+        `Return refund SIGKILL: ${config.CHAOS_RETURN_RUNS} returns, each killed between the refund and its recording, deadline ${apiStartedDeadlineMs / 1000} s...`,
+      );
+      rows.push(await runReturnRefundKill({ ...laterWorkflows, runs: config.CHAOS_RETURN_RUNS, runDeadlineMs: apiStartedDeadlineMs }));
+    }
+    if (config.CHAOS_PROMOTION_RUNS > 0) {
+      console.log(
+        `Promotion push SIGKILL: ${config.CHAOS_PROMOTION_RUNS} rollouts, each killed mid-push, verified within ${apiStartedDeadlineMs / 1000} s of the kill...`,
+      );
+      rows.push(
+        await runPromotionPushKill({ ...laterWorkflows, runs: config.CHAOS_PROMOTION_RUNS, appliedWithinMs: apiStartedDeadlineMs }),
+      );
+    }
     if (config.CHAOS_RESTART_FAULTS.length > 0)
       rows.push(
         ...(await runRestartSuite({
@@ -127,6 +157,13 @@ async function main(): Promise<void> {
     printChaosTable(rows);
     console.log(`\nProcess logs: ${runDir}; the database ${config.CHAOS_DATABASE_NAME} is left for inspection.`);
     if (!rows.every(chaosRowIsClean)) process.exitCode = 1;
+  } catch (error) {
+    // A long run that fails in a later row still shows what the rows before it measured.
+    if (rows.length > 0) {
+      console.log('\nRows measured before the error:');
+      printChaosTable(rows);
+    }
+    throw error;
   } finally {
     await connection?.close().catch(() => undefined);
     await world.tearDown().catch(() => undefined);

@@ -13,13 +13,24 @@ interface ChannelOrderView {
   refunds: { idempotencyKey?: string }[];
 }
 
+/** A 429 is the marketplace's rate limit, shared with the load's own calls: waited out, as any caller would. */
+const RATE_LIMITED_ATTEMPTS = 30;
+
 async function channelOrder(world: LoadWorld, externalId: string): Promise<ChannelOrderView | undefined> {
-  const response = await fetch(`${world.sandboxUrl}/channels/${world.channelCode}/orders/${encodeURIComponent(externalId)}`, {
-    headers: { authorization: `Bearer ${devApiKeyFor(world.channelCode)}` },
-  });
-  if (response.status === 404) return undefined;
-  if (!response.ok) throw new Error(`GET channel order ${externalId} answered ${response.status}`);
-  return (await response.json()) as ChannelOrderView;
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await fetch(`${world.sandboxUrl}/channels/${world.channelCode}/orders/${encodeURIComponent(externalId)}`, {
+      headers: { authorization: `Bearer ${devApiKeyFor(world.channelCode)}` },
+    });
+    if (response.status === 429 && attempt < RATE_LIMITED_ATTEMPTS) {
+      const seconds = Number(response.headers.get('retry-after') ?? '1');
+      await response.body?.cancel();
+      await new Promise((resolve) => setTimeout(resolve, (Number.isFinite(seconds) && seconds > 0 ? seconds : 1) * 1000));
+      continue;
+    }
+    if (response.status === 404) return undefined;
+    if (!response.ok) throw new Error(`GET channel order ${externalId} answered ${response.status}`);
+    return (await response.json()) as ChannelOrderView;
+  }
 }
 
 async function messagesTo(world: LoadWorld, phone: string): Promise<{ idempotencyKey: string }[]> {

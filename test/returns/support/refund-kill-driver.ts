@@ -13,6 +13,8 @@ export interface KillableWorker {
 
 export interface KilledRefundRun {
   returnId: string;
+  /** The return's lines (one ledger RETURN_RESTOCK row each is right). */
+  returnLineIds: string[];
   externalOrderId: string;
   /** Refunds the payment provider paid for this return (its refund log): 1 is right. */
   providerRefunds: number;
@@ -21,6 +23,9 @@ export interface KilledRefundRun {
   /** Times the provider answered a repeat of the refund with the refund already made. */
   replays: number;
   status: string;
+  /** When the worker was killed, and when the replacement had recorded the refund (undefined: never, while the run was awaited). */
+  killedAt: number;
+  refundRecordedAt?: number;
   wallMs: number;
 }
 
@@ -31,7 +36,7 @@ const ANSWER_HELD_MS = 5000;
  * One web-store return whose worker dies (SIGKILL) while the refund is out: the payment provider has paid
  * it and holds the answer, our refund row is still PENDING. A replacement worker picks the activity up
  * after the refund profile's heartbeat timeout and calls again with the same key. Used by
- * test/returns/return-refund-worker-kill.test.ts and the chaos run chaos/returns-refund-kill.ts.
+ * test/returns/return-refund-worker-kill.test.ts and the chaos row chaos/return-refund-kill.ts.
  */
 export async function driveKilledRefund(options: {
   app: Express;
@@ -80,14 +85,28 @@ export async function driveKilledRefund(options: {
     20,
   );
   await worker.kill();
-  const row = await world.prisma.refund.findFirst({ where: { returnId: ret.id }, select: { status: true } });
+  const killedAt = Date.now();
+  const refundRow = () => world.prisma.refund.findFirst({ where: { returnId: ret.id }, select: { status: true } });
+  const row = await refundRow();
   await world.setPaymentFaults({ answerDelayMs: 0 });
   await worker.start();
 
-  const result = (await client.workflow.getHandle(returnWorkflowId(ret.id)).result()) as { status: string };
+  // Watched while the run is awaited: how long the refund stayed unrecorded after the kill.
+  let closed = false;
+  const recorded = eventually(refundRow, (now) => closed || (now !== null && now.status !== 'PENDING'), 24 * 3600_000, 100).then((now) =>
+    now !== null && now.status !== 'PENDING' ? Date.now() : undefined,
+  );
+  const result = (await client.workflow
+    .getHandle(returnWorkflowId(ret.id))
+    .result()
+    .finally(() => {
+      closed = true;
+    })) as { status: string };
+  const refundRecordedAt = await recorded;
   const events = await world.paymentEvents('payment.refund_replayed');
   return {
     returnId: ret.id,
+    returnLineIds: ret.lines.map((line) => line.id),
     externalOrderId: order.externalId,
     providerRefunds: (await world.providerRefunds(order.externalId)).length,
     killedBeforeRecording: row?.status === 'PENDING',
@@ -95,6 +114,8 @@ export async function driveKilledRefund(options: {
       (typeof event.detail.idempotencyKey === 'string' ? event.detail.idempotencyKey : '').startsWith(`refund:return:${ret.id}:`),
     ).length,
     status: result.status,
+    killedAt,
+    ...(refundRecordedAt !== undefined && { refundRecordedAt }),
     wallMs: Date.now() - startedAt,
   };
 }
