@@ -67,12 +67,21 @@ describe('workflow timeline without a worker', () => {
     const { staffA } = world.users;
     const closed = await orderAtPick();
     const open = await orderAtPick();
-    const cancelled = await request(app)
-      .post(`/api/orders/${closed.orderId}/cancel`)
-      .set('Authorization', as(staffA))
-      .send({ reason: 'Customer changed their mind' });
+    const cancel = () =>
+      request(app)
+        .post(`/api/orders/${closed.orderId}/cancel`)
+        .set('Authorization', as(staffA))
+        .send({ reason: 'Customer changed their mind' });
+    // On a loaded machine the worker may take longer than the short call timeout to take it: 503, try again, as the
+    // clerk would. A retry after a 503 whose cancellation the run took after all is a 409; the run's end below decides.
+    let cancelled = await cancel();
+    let retriedAfter503 = false;
+    for (let attempt = 1; cancelled.status === 503 && attempt < 10; attempt += 1) {
+      retriedAfter503 = true;
+      cancelled = await cancel();
+    }
     // 200 when the run finished the cancellation within the (short) call timeout, 202 when it took it and is still at it.
-    expect([200, 202]).toContain(cancelled.status);
+    expect(retriedAfter503 ? [200, 202, 409] : [200, 202]).toContain(cancelled.status);
     await worker.client.workflow.getHandle(closed.workflowId).result();
     const live = await timedRun(staffA, closed.workflowId);
     expect(live.body).toMatchObject({ status: 'COMPLETED', currentStep: 'CANCELLED', timelineError: null });
