@@ -160,7 +160,7 @@ describe('returns in the admin UI', () => {
       await page.locator('.list-page .return-cards a').filter({ hasText: order.externalId }).first().click();
       expect(await waitForShow(page, 'returns')).toBe(returnId);
       await page.locator('.return-status').getByText('Closed').waitFor({ timeout: processStepTimeoutMs });
-      // The refund step ended, in the run's words "Refunded 1999 EUR (...)".
+      // The refund step ended, in the run's words "Refunded 19.99 EUR (...)".
       await page
         .locator('.step-timeline tbody tr[data-step="REFUND"] td')
         .last()

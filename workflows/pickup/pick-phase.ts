@@ -1,5 +1,6 @@
 import { uuid4 } from '@temporalio/workflow';
 import { invalidDataFailure } from '../../domain/failures/invalid-data-failure';
+import { moneyText } from '../../domain/money/money-text';
 import { pickReportProblems, pickResultOf, type PickResult } from '../../domain/pickup/pick-result';
 import { PICKUP_ACTOR } from '../../domain/pickup/pickup-workflow';
 import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
@@ -152,7 +153,7 @@ async function settleShortPick(run: PickupRun, result: PickResult): Promise<void
   run.timeline.end(
     entry,
     failed.length === 0
-      ? `Released and refunded ${refundedMinor} ${run.order.currency}`
+      ? `Released and refunded ${moneyText(refundedMinor, run.order.currency)}`
       : `Refund failed for ${failed.length} line(s): ${failed.map((refund) => refund.failureReason).join('; ')}`,
   );
 }

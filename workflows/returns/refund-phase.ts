@@ -1,6 +1,7 @@
 import { ActivityFailure, uuid4 } from '@temporalio/workflow';
 import { type LoadedReturnLine } from '../../activities/returns/load-return';
 import { type RefundReturnLineResult } from '../../activities/returns/refund-return-line';
+import { moneyText } from '../../domain/money/money-text';
 import { db, refunds } from '../kit/activity-proxies';
 import { type ReturnRun } from './return-run';
 
@@ -17,16 +18,16 @@ export async function refundReturn(run: ReturnRun): Promise<void> {
   for (const line of run.record.lines) {
     const problem = await refundOnce(run, line);
     if (problem === null) {
-      outcomes.push(`${line.sku}: ${line.refundMinor}`);
+      outcomes.push(`${line.sku}: ${moneyText(line.refundMinor, run.record.currency)}`);
       continue;
     }
     run.timeline.note('REFUND_NEEDS_A_PERSON', `${line.sku}: ${problem}`);
     const reference = await refundByHand(run, line, problem);
-    outcomes.push(`${line.sku}: ${line.refundMinor} by hand (${reference})`);
+    outcomes.push(`${line.sku}: ${moneyText(line.refundMinor, run.record.currency)} by hand (${reference})`);
   }
   run.refundedMinor = run.record.refundTotalMinor;
   await db.setReturnStatus({ returnId: run.returnId, status: 'REFUNDED', workflowId: run.workflowId });
-  run.timeline.end(index, `Refunded ${run.refundedMinor} ${run.record.currency} (${outcomes.join('; ')})`);
+  run.timeline.end(index, `Refunded ${moneyText(run.refundedMinor, run.record.currency)} (${outcomes.join('; ')})`);
 }
 
 /** Null when the money moved; otherwise why a person must do it. */
@@ -68,7 +69,7 @@ async function refundByHand(run: ReturnRun, line: LoadedReturnLine, problem: str
     idempotencyKey: `manual-refund:${run.returnId}:${line.returnLineId}`,
     type: 'MANUAL_REFUND',
     queue: 'CUSTOMER_SERVICE',
-    title: `Refund ${line.refundMinor} ${run.record.currency} by hand: order ${run.record.externalOrderId}`,
+    title: `Refund ${moneyText(line.refundMinor, run.record.currency)} by hand: order ${run.record.externalOrderId}`,
     storeCode: null,
     workflowId: run.workflowId,
     dueAt: run.waits.dueIn(run.settings.manualRefundSlaMs),
