@@ -1,17 +1,11 @@
-import { type Page } from 'playwright-core';
 import { waitForShow } from './admin-pages';
 import { type BrowserSession, openBrowserSession } from './browser';
 import { adminUrl, stepTimeoutMs, testTimeoutMs } from './e2e-settings';
 import { pickupStoreClerk, placePickupOrder } from './support/bopis-world';
+import { expectNoSidewaysScroll, phone } from './phone-pages';
 
 /** Webhook, intake, reservation and task creation run in other processes; plus one inbox refresh. */
 const processStepTimeoutMs = Math.max(stepTimeoutMs, 40_000);
-const phone = { width: 390, height: 844 };
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }));
-  expect(widths.content).toBeLessThanOrEqual(widths.viewport);
-}
 
 /** The shop-floor clerk on a phone (issue 13): lands on the inbox, which updates itself and fits the screen. */
 describe('the clerk at 390 px', () => {

@@ -1,21 +1,13 @@
-import { type Page } from 'playwright-core';
 import { chooseInSelect, openFromMenu, openListRow, signIn, waitForShow } from './admin-pages';
 import { type BrowserSession, openBrowserSession } from './browser';
 import { adminUrl, opsLead, otherStoreCode, stepTimeoutMs, testTimeoutMs } from './e2e-settings';
 import { pickupStoreClerk, pickupStoreCode } from './support/bopis-world';
 import { channelStartedReturnOf, rejectedReturnOf } from './support/returns-api';
 import { type CollectedOrder, collectedMarketplaceOrder } from './support/returns-world';
+import { expectNoSidewaysScroll, openFromPhoneMenu, phone, signInOnPhone, touchSizePx } from './phone-pages';
 
 /** Intake, pickup, the return's run and the channel's webhook go through other processes: give them longer. */
 const processStepTimeoutMs = Math.max(stepTimeoutMs, 40_000);
-const phone = { width: 390, height: 844 };
-/** Apple's and Google's guidance for a control a thumb can hit. */
-const touchSizePx = 44;
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }));
-  expect(widths.content).toBeLessThanOrEqual(widths.viewport);
-}
 
 /**
  * The two ends of a return the counter sees besides taking items back (docs/returns.md, "Admin UI"): a
@@ -45,12 +37,7 @@ describe('returns handed back and received in the admin UI', () => {
       const clerk = await openBrowserSession({ timeoutMs: stepTimeoutMs, viewport: phone });
       sessions.push(clerk);
       const { page } = clerk;
-      // Not signIn(): on a phone the menu is a closed drawer, so there is no highlighted entry to wait for.
-      await page.goto(`${adminUrl}#/login`);
-      await page.locator('input[name="username"]').fill(pickupStoreClerk.email);
-      await page.locator('input[name="password"]').fill(pickupStoreClerk.password);
-      await page.locator('button[type="submit"]').click();
-      await page.waitForURL((url) => url.hash.startsWith('#/tasks'));
+      await signInOnPhone(page, pickupStoreClerk);
       await page.locator('.list-page .RaList-content').waitFor();
       // The inbox narrowed the way a clerk looks for it: by the task's type, then the order's number.
       await chooseInSelect(page, 'Type', 'Hand the item back');
@@ -77,8 +64,10 @@ describe('returns handed back and received in the admin UI', () => {
       await button.click();
       await page.getByText('Hand-back recorded').first().waitFor();
 
-      // The return's page: rejected, handed back (a date, no longer "Not yet"), the run's step by the clerk.
-      await page.goto(`${adminUrl}#/returns/${encodeURIComponent(returnId)}/show`);
+      // The return's page, from the Returns list as the clerk finds it: rejected, handed back (a date, no
+      // longer "Not yet"), the run's step by the clerk.
+      await openFromPhoneMenu(page, 'Returns', 'returns');
+      await page.locator('.list-page .return-cards a').filter({ hasText: order.externalId }).first().click();
       expect(await waitForShow(page, 'returns')).toBe(returnId);
       await page.locator('.return-status').getByText('Rejected').waitFor({ timeout: processStepTimeoutMs });
       await page.locator('.return-refund-method').getByText('The original payment').waitFor();
@@ -137,8 +126,10 @@ describe('returns handed back and received in the admin UI', () => {
       sessions.push(lead);
       const { page } = lead;
       await signIn(page, adminUrl, opsLead);
-      await page.goto(`${adminUrl}#/returns/${encodeURIComponent(returnId)}/show`);
-      expect(await waitForShow(page, 'returns')).toBe(returnId);
+      await openFromMenu(page, 'Returns', 'returns');
+      await page.getByRole('tab', { name: 'Requested', exact: true }).click();
+      await page.waitForURL((url) => decodeURIComponent(url.hash).includes('"REQUESTED"'));
+      expect(await openListRow(page, 'returns', another.externalId)).toBe(returnId);
       // No store is its own: the button waits for one.
       const receive = page.getByRole('button', { name: 'Receive item at this store' });
       await receive.waitFor();

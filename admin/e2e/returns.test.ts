@@ -5,39 +5,15 @@ import { type BrowserSession, openBrowserSession } from './browser';
 import { adminUrl, apiUrl, opsLead, stepTimeoutMs, testTimeoutMs } from './e2e-settings';
 import { pickupStoreClerk, pickupStoreCode } from './support/bopis-world';
 import { type CollectedOrder, collectedMarketplaceOrder, pickupStoreManager } from './support/returns-world';
+import { expectNoSidewaysScroll, openFromPhoneMenu, phone, signInOnPhone, touchSizePx } from './phone-pages';
 
 /** Intake, pickup, the return's run and the refund go through other processes: give them a little longer. */
 const processStepTimeoutMs = Math.max(stepTimeoutMs, 40_000);
-const phone = { width: 390, height: 844 };
-/** Apple's and Google's guidance for a control a thumb can hit. */
-const touchSizePx = 44;
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }));
-  expect(widths.content).toBeLessThanOrEqual(widths.viewport);
-}
 
 async function expectTouchSized(page: Page, selector: string): Promise<void> {
   const heights = await page.locator(selector).evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().height));
   expect(heights.length).toBeGreaterThan(0);
   for (const height of heights) expect(height).toBeGreaterThanOrEqual(touchSizePx);
-}
-
-/** On a phone the menu is a drawer: open it, then the entry. */
-async function openFromPhoneMenu(page: Page, label: string, resource: string): Promise<void> {
-  await page.getByRole('button', { name: 'Open menu' }).click();
-  await page.getByRole('menuitem', { name: label, exact: true }).click();
-  await page.waitForURL((url) => url.hash.split('?')[0] === `#/${resource}`);
-  await page.locator('.list-page .RaList-content').waitFor();
-}
-
-async function signInOnPhone(page: Page, credentials: { email: string; password: string }): Promise<void> {
-  await page.goto(`${adminUrl}#/login`);
-  await page.locator('input[name="username"]').fill(credentials.email);
-  await page.locator('input[name="password"]').fill(credentials.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.hash.startsWith('#/tasks'));
-  await page.locator('.list-page .RaList-content').waitFor();
 }
 
 /** Cross-channel returns at the counter (issue 10), through the admin UI against the running stack. */

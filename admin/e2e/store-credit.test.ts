@@ -2,11 +2,11 @@ import demoUsers from '../../prisma/seed-data/demo-users.json';
 import { waitForShow } from './admin-pages';
 import { signInToApi } from './api-client';
 import { type BrowserSession, openBrowserSession } from './browser';
-import { adminUrl, apiUrl, stepTimeoutMs, testTimeoutMs } from './e2e-settings';
+import { apiUrl, stepTimeoutMs, testTimeoutMs } from './e2e-settings';
+import { expectNoSidewaysScroll, openFromPhoneMenu, phone, signInOnPhone } from './phone-pages';
 
 /** The seeded store credit (prisma/seed/seed-profiles.ts), issued at Amsterdam's till. */
 const code = 'SC-DEMO-AMS1';
-const phone = { width: 390, height: 844 };
 const berlinClerk = (() => {
   const user = demoUsers.users.find((candidate) => candidate.storeCode === 'BER-01' && !candidate.isStoreManager);
   if (user === undefined) throw new Error('The demo users lack a Berlin clerk');
@@ -54,15 +54,8 @@ describe('store credit at the till in the browser', () => {
 
       clerk = await openBrowserSession({ timeoutMs: stepTimeoutMs, viewport: phone });
       const { page } = clerk;
-      // Not signIn(): on a phone the menu is a closed drawer, so there is no highlighted entry to wait for.
-      await page.goto(`${adminUrl}#/login`);
-      await page.locator('input[name="username"]').fill(berlinClerk.email);
-      await page.locator('input[name="password"]').fill(berlinClerk.password);
-      await page.locator('button[type="submit"]').click();
-      await page.waitForURL((url) => url.hash.startsWith('#/tasks'));
-      await page.getByRole('button', { name: 'Open menu' }).click();
-      await page.getByRole('menuitem', { name: 'Store credit', exact: true }).click();
-      await page.waitForURL((url) => url.hash.split('?')[0] === '#/store-credits');
+      await signInOnPhone(page, berlinClerk);
+      await openFromPhoneMenu(page, 'Store credit', 'store-credits');
       // Berlin issued no credit: the list is empty, and the code search is there all the same.
       // Read out by the customer: lower case, spaces for dashes.
       await page.locator('.list-page input[name="code"]').fill('sc demo ams1');
@@ -80,7 +73,7 @@ describe('store credit at the till in the browser', () => {
       await form.getByRole('button', { name: 'Pay €1.25 with store credit' }).click();
       await page.getByText('Paid with store credit').waitFor();
       await page.locator('[data-testid="store-credit-redemptions"]').getByText(receipt).waitFor();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+      await expectNoSidewaysScroll(page);
       await clerk.screenshot('store-credit-390-paid');
 
       const after = await creditByCode(token);

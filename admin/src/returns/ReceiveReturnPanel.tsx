@@ -1,10 +1,11 @@
-import { Alert, Button, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Button, Stack } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useCanAccess, useGetList, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useCanAccess, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { isConfinedToStore, type Permissions } from '../auth/permissions';
 import { awaitsReceiving, type ReturnRecord } from './return-record';
 import { useReturnActions } from './useReturnActions';
+import { ActiveStoreSelect } from '../shared/ActiveStoreSelect';
 
 /**
  * A return the customer started on a channel waits, with no store and no run, until they bring the items
@@ -20,11 +21,6 @@ export function ReceiveReturnPanel(_props: { label?: string }) {
   const { permissions } = usePermissions<Permissions>();
   const headOffice = permissions !== undefined && !isConfinedToStore(permissions);
   const waiting = awaitsReceiving(record);
-  const { data: stores } = useGetList<{ id: string; code: string; name: string; active: boolean }>(
-    'stores',
-    { pagination: { page: 1, perPage: 200 }, sort: { field: 'code', order: 'ASC' } },
-    { enabled: headOffice && waiting },
-  );
   const [storeId, setStoreId] = useState('');
   const { receiveReturn } = useReturnActions();
   const { mutate, isPending } = useMutation({
@@ -42,23 +38,13 @@ export function ReceiveReturnPanel(_props: { label?: string }) {
         {translate('omni.return.awaits_receiving', { channel: record.channelCode })}
       </Alert>
       {canAccess === true && headOffice && (
-        <TextField
-          select
+        <ActiveStoreSelect
           name="receivingStoreId"
           label={translate('omni.return.receiving_store')}
           value={storeId}
-          onChange={(event) => setStoreId(event.target.value)}
+          onChange={setStoreId}
           helperText={translate('omni.return.receiving_store_help')}
-          required
-        >
-          {(stores ?? [])
-            .filter((store) => store.active !== false)
-            .map((store) => (
-              <MenuItem key={store.id} value={store.id}>
-                {store.code} {store.name}
-              </MenuItem>
-            ))}
-        </TextField>
+        />
       )}
       {canAccess === true && (
         <Button

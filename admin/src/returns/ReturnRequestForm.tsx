@@ -14,7 +14,7 @@ import {
 } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type HttpError, useGetList, useNotify, usePermissions, useRedirect, useTranslate } from 'react-admin';
+import { type HttpError, useNotify, usePermissions, useRedirect, useTranslate } from 'react-admin';
 import { type Permissions, isConfinedToStore } from '../auth/permissions';
 import { useLocaleFormat } from '../shared/useLocaleFormat';
 import { itemGrades, mayHoldReturnableItems, returnableUnits, returnReasons, type ReturnableOrder } from './return-record';
@@ -29,6 +29,7 @@ import {
 } from './return-request';
 import { refundChoiceFor, type TillRefundMethod } from './refund-method';
 import { useReturnActions } from './useReturnActions';
+import { ActiveStoreSelect } from '../shared/ActiveStoreSelect';
 
 /** The API's bound of the free texts (returns.validators.ts). */
 const maxTextLength = 500;
@@ -46,11 +47,6 @@ export function ReturnRequestForm({ order }: { order: ReturnableOrder }) {
   const redirect = useRedirect();
   const { permissions } = usePermissions<Permissions>();
   const headOffice = permissions !== undefined && !isConfinedToStore(permissions);
-  const { data: stores } = useGetList<{ id: string; code: string; name: string; active: boolean }>(
-    'stores',
-    { pagination: { page: 1, perPage: 200 }, sort: { field: 'code', order: 'ASC' } },
-    { enabled: headOffice },
-  );
   const { requestReturn } = useReturnActions();
   const [entries, setEntries] = useState<Record<string, LineEntry>>({});
   const [reasonCode, setReasonCode] = useState('');
@@ -290,24 +286,14 @@ export function ReturnRequestForm({ order }: { order: ReturnableOrder }) {
         </Alert>
       )}
       {headOffice && (
-        <TextField
-          select
+        <ActiveStoreSelect
           name="storeId"
           label={translate('omni.return.receiving_store')}
           value={storeId}
-          onChange={(event) => setStoreId(event.target.value)}
-          error={fieldErrors.storeId !== undefined}
+          onChange={setStoreId}
           helperText={fieldErrors.storeId ?? translate('omni.return.receiving_store_help')}
-          required
-        >
-          {(stores ?? [])
-            .filter((store) => store.active !== false)
-            .map((store) => (
-              <MenuItem key={store.id} value={store.id}>
-                {store.code} {store.name}
-              </MenuItem>
-            ))}
-        </TextField>
+          error={fieldErrors.storeId !== undefined}
+        />
       )}
       <div>
         <Button

@@ -1,22 +1,14 @@
-import { Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Button, Stack, TextField, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  type HttpError,
-  useDataProvider,
-  useGetList,
-  useNotify,
-  usePermissions,
-  useRecordContext,
-  useRefresh,
-  useTranslate,
-} from 'react-admin';
+import { type HttpError, useDataProvider, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { minorUnitExponent } from '../../../domain/money/currency-exponent';
 import { isConfinedToStore, type Permissions } from '../auth/permissions';
 import { type OmnichannelDataProvider } from '../data/data-provider';
 import { minorFromTypedMoney } from '../shared/typed-money';
 import { useLocaleFormat } from '../shared/useLocaleFormat';
 import { isSpendable, type StoreCreditRecord } from './store-credit-record';
+import { ActiveStoreSelect } from '../shared/ActiveStoreSelect';
 
 /**
  * "Pay with store credit" at the till: the amount of the sale it pays (typed as on the receipt: "150.000"
@@ -33,11 +25,6 @@ export function RedeemStoreCreditForm() {
   const dataProvider = useDataProvider<OmnichannelDataProvider>();
   const { permissions } = usePermissions<Permissions>();
   const headOffice = permissions !== undefined && !isConfinedToStore(permissions);
-  const { data: stores } = useGetList<{ id: string; code: string; name: string; active: boolean }>(
-    'stores',
-    { pagination: { page: 1, perPage: 200 }, sort: { field: 'code', order: 'ASC' } },
-    { enabled: headOffice },
-  );
   const [amount, setAmount] = useState('');
   const [receiptNumber, setReceiptNumber] = useState('');
   const [storeId, setStoreId] = useState('');
@@ -97,23 +84,14 @@ export function RedeemStoreCreditForm() {
         slotProps={{ htmlInput: { maxLength: 100, autoComplete: 'off' } }}
       />
       {headOffice && (
-        <TextField
-          select
+        <ActiveStoreSelect
           name="storeId"
           label={translate('omni.store_credit.till_store')}
           value={storeId}
-          onChange={(event) => setStoreId(event.target.value)}
-          error={fieldErrors.storeId !== undefined}
+          onChange={setStoreId}
           helperText={fieldErrors.storeId}
-        >
-          {(stores ?? [])
-            .filter((store) => store.active !== false)
-            .map((store) => (
-              <MenuItem key={store.id} value={store.id}>
-                {store.code} {store.name}
-              </MenuItem>
-            ))}
-        </TextField>
+          error={fieldErrors.storeId !== undefined}
+        />
       )}
       <div>
         <Button variant="contained" size="large" disabled={!ready || isPending} onClick={submit} sx={{ minHeight: 48 }}>
