@@ -39,6 +39,11 @@ export const chaosConfigSchema = z.object({
   CHAOS_RETURN_RUNS: z.coerce.number().int().min(0).default(20),
   /** Promotion rollouts (240 SKUs x 2 channels), each with the worker SIGKILLed mid-push (chaos/promotion-push-kill.ts); 0 skips the row. */
   CHAOS_PROMOTION_RUNS: z.coerce.number().int().min(0).default(3),
+  /**
+   * Store outages with offline sales and counted drift, each with the worker SIGKILLed twice after an applying
+   * transaction committed and before Temporal heard of it (chaos/outage-reconciliation-kill.ts); 0 skips the row.
+   */
+  CHAOS_OUTAGE_RUNS: z.coerce.number().int().min(0).default(3),
   CHAOS_STARTUP_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(120),
   /**
    * Restart faults under a steady order load (chaos/restart-suite.ts), in this order; empty skips them.

@@ -12,11 +12,13 @@ import { chaosRowIsClean, printChaosTable, type ChaosRow } from './chaos-row';
 import { chaosConfigSchema } from './config';
 import { buildWorkflowBundle } from './worker-pool';
 import { networkFaults, runNetworkFaults } from './network-faults';
+import { runOutageReconciliationKill } from './outage-reconciliation-kill';
 import { runPromotionPushKill } from './promotion-push-kill';
-import { longestActivityHoldMs, runDeadlineMs } from './recovery-budget';
+import { activityHoldMs, longestActivityHoldMs, runDeadlineMs } from './recovery-budget';
 import { runReturnRefundKill } from './return-refund-kill';
 import { runRestartSuite } from './restart-suite';
 import { runWorkerKill, workerKillRunDeadlineMs } from './worker-kill';
+import { activityProfiles } from '../workflows/kit/activity-profiles';
 
 /**
  * `npm run chaos`: a private stack (scratch database, own Temporal dev server, the worker and the
@@ -135,6 +137,16 @@ async function main(): Promise<void> {
       rows.push(
         await runPromotionPushKill({ ...laterWorkflows, runs: config.CHAOS_PROMOTION_RUNS, appliedWithinMs: apiStartedDeadlineMs }),
       );
+    }
+    if (config.CHAOS_OUTAGE_RUNS > 0) {
+      // Two kills per outage, each holding a `db` activity (30 s start-to-close, no heartbeat) past its
+      // commit: that hold instead of the kit's, then the same sticky queue, workflow task and start allowances.
+      const perKillMs = activityHoldMs(activityProfiles.db, undefined) + timeouts.stickyQueueTimeoutMs + 10_000 + timeouts.workerStartMs;
+      const outageDeadlineMs = config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000 + 2 * perKillMs;
+      console.log(
+        `Outage reconciliation SIGKILL: ${config.CHAOS_OUTAGE_RUNS} store outages, each killed after the journal's and the correction's commit, deadline ${outageDeadlineMs / 1000} s...`,
+      );
+      rows.push(await runOutageReconciliationKill({ ...laterWorkflows, runs: config.CHAOS_OUTAGE_RUNS, runDeadlineMs: outageDeadlineMs }));
     }
     if (config.CHAOS_RESTART_FAULTS.length > 0)
       rows.push(

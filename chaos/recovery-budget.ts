@@ -1,4 +1,4 @@
-import { msToNumber } from '@temporalio/common';
+import { type Duration, msToNumber } from '@temporalio/common';
 import { kitActivityOptions } from '../workflows/kit/activity-profiles';
 
 /** The timeouts that decide how soon Temporal hands a dead worker's work to its replacement. */
@@ -13,22 +13,28 @@ export interface RecoveryTimeouts {
   workerStartMs: number;
 }
 
+/** An activity option set's timeouts and first retry interval (what decides how long a dead worker holds it). */
+type ActivityProfile = {
+  startToCloseTimeout: Duration;
+  heartbeatTimeout?: Duration;
+  retry: { initialInterval: Duration };
+};
+
 /**
- * The longest an activity of a dead worker stays with it: its start-to-close timeout, or its heartbeat
- * timeout when that is shorter (a killed worker never heartbeats), over every option set the kit's proxies
- * schedule activities with (the pickup runs' activities), capped when a cap is set, plus the first retry
- * interval before the replacement gets it.
+ * How long an activity of a dead worker stays with it under `profile`: its start-to-close timeout, or its
+ * heartbeat timeout when that is shorter (a killed worker never heartbeats), capped when a cap is set, plus
+ * the first retry interval before the replacement gets it.
  */
+export function activityHoldMs(profile: ActivityProfile, capMs: number | undefined): number {
+  const timeouts = [profile.startToCloseTimeout, profile.heartbeatTimeout]
+    .filter((timeout) => timeout !== undefined)
+    .map((timeout) => msToNumber(timeout));
+  return Math.min(...timeouts, capMs ?? Infinity) + msToNumber(profile.retry.initialInterval);
+}
+
+/** The longest hold over every option set the kit's proxies schedule activities with (the pickup runs' activities). */
 export function longestActivityHoldMs(capMs: number | undefined): number {
-  return Math.max(
-    ...Object.values(kitActivityOptions).map((profile: (typeof kitActivityOptions)[keyof typeof kitActivityOptions]) => {
-      const timeouts = [profile.startToCloseTimeout, 'heartbeatTimeout' in profile ? profile.heartbeatTimeout : undefined]
-        .filter((timeout) => timeout !== undefined)
-        .map((timeout) => msToNumber(timeout));
-      const hold = Math.min(...timeouts, capMs ?? Infinity);
-      return hold + msToNumber(profile.retry.initialInterval);
-    }),
-  );
+  return Math.max(...Object.values(kitActivityOptions).map((profile: ActivityProfile) => activityHoldMs(profile, capMs)));
 }
 
 /**

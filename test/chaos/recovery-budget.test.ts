@@ -1,4 +1,5 @@
-import { longestActivityHoldMs, runDeadlineMs, stallPerKillMs } from '../../chaos/recovery-budget';
+import { activityHoldMs, longestActivityHoldMs, runDeadlineMs, stallPerKillMs } from '../../chaos/recovery-budget';
+import { activityProfiles } from '../../workflows/kit/activity-profiles';
 
 describe('chaos recovery budget', () => {
   it('holds an activity of a dead worker as long as its shortest timeout, then the first retry interval', () => {
@@ -8,6 +9,8 @@ describe('chaos recovery budget', () => {
     // Capped: every profile's hold is the cap; the longest first retry interval (channel call, 2 s) is added.
     expect(longestActivityHoldMs(8000)).toBe(10_000);
     expect(longestActivityHoldMs(120_000)).toBe(12_000);
+    // The outages' db steps have no heartbeat timeout: their 30 s start-to-close, then 0.2 s.
+    expect(activityHoldMs(activityProfiles.db, undefined)).toBe(30_200);
   });
 
   it('derives a run deadline from every timeout a kill can cost and the number of kills', () => {

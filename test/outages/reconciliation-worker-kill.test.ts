@@ -1,36 +1,21 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type WorkflowHandle } from '@temporalio/client';
-import request from 'supertest';
 import { createApp } from '../../api/app';
 import { createLogger } from '../../api/logger';
 import { createTemporalClient } from '../../api/temporal-client';
 import { buildWorkflowBundle, WorkerPool } from '../../chaos/worker-pool';
-import { outageTimelineQuery } from '../../domain/outages/outage-messages';
 import { testConfig } from '../api/support/test-app';
 import { testEnv } from '../support/env';
-import { eventually } from '../support/eventually';
 import { CuttableLink } from './support/cuttable-link';
 import { OutageChannel } from './support/outage-channel';
 import { OutagesWorld, type OutagesUserKey } from './support/outages-world';
-import { holdInventoryLevelLock, type HeldRowLock } from './support/row-lock';
-
-/** What the run's history says about one activity: how often it was scheduled, completed, and each attempt that ran. */
-async function activityRecord(handle: WorkflowHandle, activityType: string) {
-  const events = (await handle.fetchHistory()).events ?? [];
-  const scheduled = events
-    .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === activityType)
-    .map((e) => String(e.eventId));
-  const of = (id: unknown) => scheduled.includes(String(id));
-  return {
-    scheduled: scheduled.length,
-    completed: events.filter((e) => of(e.activityTaskCompletedEventAttributes?.scheduledEventId)).length,
-    attempts: events
-      .filter((e) => of(e.activityTaskStartedEventAttributes?.scheduledEventId))
-      .map((e) => e.activityTaskStartedEventAttributes?.attempt ?? 0),
-  };
-}
+import {
+  activityRecord,
+  driveKilledReconciliation,
+  expectedOnHand,
+  reconciliationKillSettings,
+} from './support/reconciliation-kill-driver';
 
 /**
  * The worker dies (SIGKILL) twice in a store outage's reconciliation, each time at the worst moment: an
@@ -53,7 +38,6 @@ describe('store outage: worker killed mid-reconciliation', () => {
   let app: ReturnType<typeof createApp>;
   let temporal: ReturnType<typeof createTemporalClient>;
   let secret: string;
-  let lock: HeldRowLock | null = null;
   const productIds: Record<string, string> = {};
   const as = (key: OutagesUserKey) => world.bearer(key, secret);
 
@@ -75,11 +59,7 @@ describe('store outage: worker killed mid-reconciliation', () => {
     const config = testConfig({
       TEMPORAL_TASK_QUEUE: pool.taskQueue,
       WORKFLOW_START_RELAY_DELAY_MS: '0',
-      OUTAGE_STORE_HOLD_PERCENT: '50',
-      RECONCILIATION_TOLERANCE_UNITS: '2',
-      RECONCILIATION_TOLERANCE_VALUE_MINOR: String(2 * price),
-      RECONCILIATION_FOUR_EYES_ABOVE_MINOR: String(100 * price),
-      OUTAGE_PUBLISH_READBACK_DELAY_MS: '0',
+      ...reconciliationKillSettings(price),
     });
     secret = config.JWT_SECRET;
     temporal = createTemporalClient(config);
@@ -87,7 +67,6 @@ describe('store outage: worker killed mid-reconciliation', () => {
     await pool.start();
   }, 240_000);
   afterAll(async () => {
-    await lock?.release();
     await pool.stop();
     await link.close();
     await temporal.close();
@@ -96,153 +75,16 @@ describe('store outage: worker killed mid-reconciliation', () => {
   });
 
   it('resumes on a replacement worker with every sale and correction applied once', async () => {
-    const declared = await request(app)
-      .post('/api/outages')
-      .set('Authorization', as('managerA'))
-      .send({ kind: 'STORE', storeId: world.storeA, cause: 'the till lost its connection' });
-    expect(declared.status).toBe(201);
-    const { id: outageId, workflowId } = (declared.body as { outage: { id: string; workflowId: string } }).outage;
-    const handle = temporal.client.workflow.getHandle(workflowId);
-    // A query the worker does not answer in time is asked again, not a failure.
-    const step = () =>
-      handle.query(outageTimelineQuery).then(
-        (t) => t.currentStep,
-        () => null,
-      );
-    await eventually(step, (current) => current === 'WAITING_FOR_RECOVERY', 60_000);
+    const run = await driveKilledReconciliation({ app, client: temporal.client, world, productIds, bearer: as, worker: pool, link });
+    const { outageId, result } = run;
+    const handle = temporal.client.workflow.getHandle(run.workflowId);
+    // The proof each kill fell mid-apply: the activity's work is in the database, and the run never heard of it.
+    expect(run.atJournalKill).toMatchObject({ scheduled: 1, completed: 0 });
+    expect(run.unappliedAtJournalKill).toBe(0);
+    expect(run.approvedDelta).toBe(6);
+    expect(run.atCorrectionKill).toMatchObject({ scheduled: 1, completed: 0 });
+    expect(run.recoveryMs).toHaveLength(2);
 
-    // The store counts SKUs 1 and 2: SKU 1 one unit short of the journal (within tolerance), SKU 2 six over (beyond it).
-    const counted = await request(app)
-      .post(`/api/stores/${world.storeA}/stock-counts`)
-      .set('Authorization', as('managerA'))
-      .send({ skus: [world.sku(1), world.sku(2)] });
-    expect(counted.status).toBe(201);
-    const countTask = counted.body as { id: string };
-    const done = await eventually(
-      () =>
-        request(app)
-          .post(`/api/tasks/${countTask.id}/complete`)
-          .set('Authorization', as('clerkA'))
-          .send({
-            counts: [
-              { sku: world.sku(1), counted: 18 },
-              { sku: world.sku(2), counted: 24 },
-            ],
-          }),
-      (res) => res.status !== 409,
-      60_000,
-    );
-    expect(done.status).toBe(200);
-
-    // The paper journal: 3 of SKU 0, 1 of SKU 1, 2 of SKU 2, over three receipts.
-    const sale = (receiptNumber: string, lines: [number, number][]) => ({
-      receiptNumber,
-      soldAt: '2026-12-02T09:00:00+07:00',
-      currency: 'IDR',
-      lines: lines.map(([sku, quantity]) => ({ sku: world.sku(sku), quantity, unitPriceMinor: price })),
-    });
-    const journal = await request(app)
-      .post(`/api/stores/${world.storeA}/offline-sales`)
-      .set('Authorization', as('managerA'))
-      .send({
-        sales: [
-          sale('K-1', [
-            [0, 2],
-            [1, 1],
-          ]),
-          sale('K-2', [[0, 1]]),
-          sale('K-3', [[2, 2]]),
-        ],
-      });
-    expect(journal.body).toMatchObject({ created: 3, errors: 0 });
-
-    /**
-     * Lands a SIGKILL between an applying activity's commit and Temporal hearing of it: `sku`'s stock row is
-     * held, `trigger` sets the run going, and once the activity's transaction waits on the row (its statement
-     * found by `opening`: pg_stat_activity keeps only a query's first 1024 bytes) the worker is cut off from
-     * Temporal, the row released and, when `committed` sees the rows, the worker killed. Answers what the
-     * run's history said of the activity at the kill; then a replacement worker starts.
-     */
-    const killAfterCommit = async (options: {
-      sku: string;
-      opening: string;
-      activityType: string;
-      trigger: () => Promise<void>;
-      committed: () => Promise<boolean>;
-    }) => {
-      lock = await holdInventoryLevelLock(world.prisma, world.storeA, productIds[options.sku] ?? '');
-      const holder = lock.pid;
-      await options.trigger();
-      const waiting = await eventually(
-        () =>
-          world.prisma.$queryRaw<{ pid: number }[]>`
-            SELECT pid FROM pg_stat_activity WHERE ${holder}::int = ANY(pg_blocking_pids(pid)) AND query LIKE ${`%${options.opening}%`}`,
-        (rows) => rows.length === 1,
-        90_000,
-      );
-      expect(waiting).toHaveLength(1);
-      link.sever();
-      await lock.release();
-      lock = null;
-      expect(await eventually(options.committed, (done) => done, 60_000, 20)).toBe(true);
-      await pool.kill();
-      const atKill = await activityRecord(handle, options.activityType);
-      link.restore();
-      await pool.start();
-      return atKill;
-    };
-
-    // Kill 1: the journal applied (SKU 0's row held), the run not told.
-    const atJournalKill = await killAfterCommit({
-      sku: world.sku(0),
-      opening: 'JOIN offline_sale_lines',
-      activityType: 'reconcileOutage',
-      trigger: async () => {
-        const ended = await request(app)
-          .post(`/api/outages/${outageId}/end`)
-          .set('Authorization', as('managerA'))
-          .send({ reason: 'the connection is back' });
-        expect(ended.status).toBe(202);
-      },
-      committed: async () =>
-        (await world.prisma.inventoryMovement.count({
-          where: { storeId: world.storeA, kind: 'OFFLINE_SALE', idempotencyKey: { startsWith: 'offline-sale:' } },
-        })) === 3,
-    });
-    // The proof the kill fell mid-apply: the journal is applied in the database, and the run never heard of it.
-    expect(atJournalKill).toMatchObject({ scheduled: 1, completed: 0 });
-    expect(await world.prisma.offlineSale.count({ where: { storeId: world.storeA, appliedToStockAt: null } })).toBe(0);
-
-    // The replacement repeats the reconciliation, diffs the counts and waits for head office on SKU 2.
-    await eventually(step, (current) => current === 'REVIEWING', 120_000, 500);
-    const review = await eventually(
-      () => world.prisma.task.findFirst({ where: { workflowId, type: 'RECONCILIATION_REVIEW', status: 'OPEN' } }),
-      (task) => task !== null,
-      60_000,
-    );
-    expect(review).not.toBeNull();
-    const beyond = await world.prisma.discrepancy.findFirstOrThrow({
-      where: { class: 'STOCK_DRIFT', resolution: 'PENDING', reconciliation: { outageId }, productId: productIds[world.sku(2)] },
-    });
-    expect(beyond.delta).toBe(6);
-
-    // Kill 2: the approved correction written (SKU 2's row held), the run not told.
-    const atCorrectionKill = await killAfterCommit({
-      sku: world.sku(2),
-      opening: 'WITH approved AS',
-      activityType: 'applyOutageCorrections',
-      trigger: async () => {
-        const approved = await request(app)
-          .post(`/api/discrepancies/${beyond.id}/decision`)
-          .set('Authorization', as('opsLead'))
-          .send({ decision: 'APPROVE', reason: 'a delivery was shelved during the outage' });
-        expect(approved.body).toMatchObject({ review: { pending: 0, settled: true } });
-      },
-      committed: async () => (await world.prisma.inventoryMovement.count({ where: { idempotencyKey: `reconcile:${beyond.id}` } })) === 1,
-    });
-    expect(atCorrectionKill).toMatchObject({ scheduled: 1, completed: 0 });
-
-    const result = (await handle.result()) as { status: string; reconciliation: { offlineSalesApplied: number; linesApplied: number } };
     expect(result.status).toBe('RESOLVED');
     expect(pool.kills).toBe(2);
     // Each activity once, its lost first attempt repeated by a replacement: the repeats found the work done.
@@ -301,7 +143,8 @@ describe('store outage: worker killed mid-reconciliation', () => {
     expect(ledger).toHaveLength(5);
 
     // On hand is what the journal and the counts say, and the ledger adds up to it.
-    const expected: Record<string, number> = { [world.sku(0)]: 17, [world.sku(1)]: 18, [world.sku(2)]: 24, [world.sku(3)]: 20 };
+    const expected = expectedOnHand(world);
+    expect(expected).toEqual({ [world.sku(0)]: 17, [world.sku(1)]: 18, [world.sku(2)]: 24, [world.sku(3)]: 20 });
     const levels = await world.prisma.inventoryLevel.findMany({
       where: { storeId: world.storeA },
       include: { product: { select: { sku: true } } },
