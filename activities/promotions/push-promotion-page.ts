@@ -74,7 +74,7 @@ export function createPushPromotionPage({ prisma, channels }: Pick<ActivityDeps,
             (only === null || only.has(sku.sku)) &&
             !verifiedBefore.has(sku.sku) &&
             // Nothing to put back where no snapshot was taken: the promotion never wrote there.
-            (input.phase === 'APPLY' || sku.snapshotPriceMinor !== null),
+            (input.phase === 'APPLY' || sku.snapshotTaken),
         );
         const empty = {
           lastProductId,
@@ -122,11 +122,14 @@ export function createPushPromotionPage({ prisma, channels }: Pick<ActivityDeps,
         } else {
           targets = [];
           for (const sku of skus) {
-            if (sku.snapshotPriceMinor === null) continue;
+            // A snapshot without a price: the channel showed no price of its own before the push, so the push
+            // took the base price as the one it replaced (APPLY's previousMinor), and that is what comes back.
+            // Skipping it left the promotion's price on the channel after the end or a rollback.
+            const restoreTo = sku.snapshotPriceMinor ?? sku.basePriceMinor;
             const shown = shownNow.get(sku.sku)?.price ?? null;
             const promo = promoPriceOf(page, sku);
-            const target = { sku, priceMinor: sku.snapshotPriceMinor, previousMinor: promo };
-            if (shown === sku.snapshotPriceMinor) alreadyRight.push(target);
+            const target = { sku, priceMinor: restoreTo, previousMinor: promo };
+            if (shown === restoreTo) alreadyRight.push(target);
             else if (shown !== promo) handChangedSkus.push(sku.sku);
             else targets.push(target);
           }

@@ -112,10 +112,23 @@ describe('promotion tasks in the browser', () => {
         await searchListFor(b.page, 'name', name);
         expect(await openListRow(b.page, 'promotions', name)).toBe(promotionId);
 
-        // The run took the roll back: the promotion failed (it never ran whole). The restore's figures are not
-        // asserted: the run keeps no snapshot price for the web store, so it restores nothing there (docs/promotions.md).
+        // The run took the roll back: the promotion failed (it never ran whole), and the web store, which the
+        // push reached, shows its old price again, verified by read-back: its restore bar is full. (Its snapshot
+        // has no price of its own, the demo web store's listings have none: the base price comes back.)
         await b.page.locator('.show-page').getByText('Failed', { exact: true }).first().waitFor({ timeout: rolloutTimeoutMs });
         await b.page.getByTestId('bar-web-apply').waitFor();
+        await b.page.waitForFunction(
+          () => {
+            const bar = document.querySelector('[data-testid="bar-web-restore"]');
+            return (
+              bar !== null &&
+              Number(bar.getAttribute('data-verified')) > 0 &&
+              bar.getAttribute('data-verified') === bar.getAttribute('data-total')
+            );
+          },
+          undefined,
+          { timeout: rolloutTimeoutMs, polling: 500 },
+        );
         expect((await api<TaskRow>(tokens.b, 'GET', `/api/tasks/${decisionTask.id}`)).body.status).toBe('DONE');
         await b.screenshot('promotion-decision-3-rolled-back');
       } finally {
