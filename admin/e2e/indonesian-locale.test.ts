@@ -121,6 +121,9 @@ describe('the admin UI in Bahasa Indonesia', () => {
       // At a phone's width, the same page in Indonesian, nothing wider than the screen.
       await page.setViewportSize({ width: 390, height: 844 });
       await page.getByText('Harga dasar').waitFor();
+      // The layout follows the resize a moment later (the menu turns from a sidebar into a drawer): wait for it to
+      // fit; a page that is really too wide still fails here when the wait runs out.
+      await page.waitForFunction(() => document.documentElement.scrollWidth <= 390, undefined, { timeout: 10_000 }).catch(() => undefined);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await browser.screenshot('locale-id-2-product-390');
 
