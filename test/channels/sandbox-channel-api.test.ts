@@ -12,7 +12,8 @@ import { startTestSandbox, type TestSandbox } from './support/test-sandbox';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
+  // Async jobs take 3 s here, so the first poll sees the job still queued even on a loaded machine (300 ms did not).
+  sandbox = await startTestSandbox({ env: { SANDBOX_ASYNC_JOB_DELAY_MS: '3000' } });
 });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
@@ -76,8 +77,12 @@ describe('channel sandbox API', () => {
     });
     expect((await readBack('bazaar', ['B-1'])).missing).toEqual(['B-1']);
 
-    await new Promise((resolve) => setTimeout(resolve, 350));
-    const done = await sandbox.call('bazaar', `/jobs/${jobId}`);
+    let done = await sandbox.call('bazaar', `/jobs/${jobId}`);
+    // Polled well inside bazaar's rate limit (5 requests a second), as a client of a feed channel would.
+    for (let polls = 0; (done.body as { status: string }).status !== 'SUCCEEDED' && polls < 40; polls += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      done = await sandbox.call('bazaar', `/jobs/${jobId}`);
+    }
     expect(done.body).toMatchObject({
       status: 'SUCCEEDED',
       results: [
