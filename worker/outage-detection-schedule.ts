@@ -1,4 +1,4 @@
-import { ScheduleAlreadyRunning, type Client, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
+import { type Client, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
 import {
   DETECT_OUTAGES_WORKFLOW_TYPE,
   OUTAGE_DETECTION_SCHEDULE_ID,
@@ -6,6 +6,7 @@ import {
 } from '../domain/outages/outage-detection-workflow';
 import { type detectOutages } from '../workflows';
 import { type WorkerConfig } from './config';
+import { type EnsuredSchedule, ensureIntervalSchedule } from './interval-schedule';
 
 const PAUSED_BY_CONFIG_NOTE = 'paused by the worker: OUTAGE_DETECTION_ENABLED=false';
 
@@ -46,17 +47,14 @@ export function outageDetectionInputFromConfig(config: OutageDetectionScheduleCo
 }
 
 /**
- * Creates the outage-detection schedule, or brings it in line with this worker's config, like the
- * stock-sync schedule (worker/schedules.ts): overlap SKIP (one tick at a time), catch-up of one interval,
- * paused by OUTAGE_DETECTION_ENABLED=false (an operator's own pause is kept).
+ * The outage-detection schedule (worker/interval-schedule.ts, like stock sync's): one tick every
+ * OUTAGE_DETECTION_INTERVAL_SECONDS, one at a time, paused by OUTAGE_DETECTION_ENABLED=false.
  */
-export async function ensureOutageDetectionSchedule(
+export function ensureOutageDetectionSchedule(
   client: Client,
   config: OutageDetectionScheduleConfig,
   scheduleId = OUTAGE_DETECTION_SCHEDULE_ID,
-): Promise<{ scheduleId: string; created: boolean; paused: boolean }> {
-  const every = config.OUTAGE_DETECTION_INTERVAL_SECONDS * 1000;
-  const spec = { intervals: [{ every }] };
+): Promise<EnsuredSchedule> {
   const action: ScheduleOptionsStartWorkflowAction<typeof detectOutages> = {
     type: 'startWorkflow',
     workflowType: DETECT_OUTAGES_WORKFLOW_TYPE,
@@ -64,26 +62,11 @@ export async function ensureOutageDetectionSchedule(
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     args: [outageDetectionInputFromConfig(config)],
   };
-  const policies = { overlap: 'SKIP' as const, catchupWindow: every };
-  const disabled = !config.OUTAGE_DETECTION_ENABLED;
-  try {
-    await client.schedule.create({
-      scheduleId,
-      spec,
-      action,
-      policies,
-      state: disabled ? { paused: true, note: PAUSED_BY_CONFIG_NOTE } : {},
-    });
-    return { scheduleId, created: true, paused: disabled };
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-  }
-  let paused = disabled;
-  await client.schedule.getHandle(scheduleId).update((previous) => {
-    const pausedByOperator = previous.state.paused && previous.state.note !== PAUSED_BY_CONFIG_NOTE;
-    paused = disabled || pausedByOperator;
-    const note = disabled ? PAUSED_BY_CONFIG_NOTE : pausedByOperator ? previous.state.note : undefined;
-    return { ...previous, spec, action, policies, state: { paused, note } };
+  return ensureIntervalSchedule(client, {
+    scheduleId,
+    everyMs: config.OUTAGE_DETECTION_INTERVAL_SECONDS * 1000,
+    action,
+    disabled: !config.OUTAGE_DETECTION_ENABLED,
+    pausedByConfigNote: PAUSED_BY_CONFIG_NOTE,
   });
-  return { scheduleId, created: false, paused };
 }

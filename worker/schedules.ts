@@ -1,7 +1,8 @@
-import { ScheduleAlreadyRunning, type Client, type ScheduleOptionsStartWorkflowAction, type ScheduleSpec } from '@temporalio/client';
+import { type Client, type ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
 import { type StockSyncSettings } from '../domain/channels/stock-sync-settings';
 import { type syncStock } from '../workflows';
 import { type WorkerConfig } from './config';
+import { type EnsuredSchedule, ensureIntervalSchedule } from './interval-schedule';
 
 /** Also the workflow id prefix of its runs: the server appends the scheduled time, e.g. stock-sync-2025-11-25T10:05:00Z. */
 export const STOCK_SYNC_SCHEDULE_ID = 'stock-sync';
@@ -36,25 +37,12 @@ export function stockSyncSettingsFromConfig(config: StockSyncScheduleConfig): St
   };
 }
 
-export interface EnsuredSchedule {
-  scheduleId: string;
-  created: boolean;
-  paused: boolean;
-}
-
-/**
- * Creates the stock-sync schedule, or brings an existing one in line with this worker's config (interval,
- * settings, task queue), so every worker start converges on the same schedule and a changed variable
- * applies from the next run. Overlap SKIP: a run still going when the next one is due means that
- * tick is dropped, never two syncs of one channel at once. The catch-up window is one interval, so a
- * server outage is followed by at most one late run, not a burst of them.
- */
-export async function ensureStockSyncSchedule(
+/** The stock-sync schedule (worker/interval-schedule.ts): one sync every STOCK_SYNC_INTERVAL_SECONDS, never two at once. */
+export function ensureStockSyncSchedule(
   client: Client,
   config: StockSyncScheduleConfig,
   scheduleId = STOCK_SYNC_SCHEDULE_ID,
 ): Promise<EnsuredSchedule> {
-  const spec: ScheduleSpec = { intervals: [{ every: config.STOCK_SYNC_INTERVAL_SECONDS * 1000 }] };
   const action: ScheduleOptionsStartWorkflowAction<typeof syncStock> = {
     type: 'startWorkflow',
     workflowType: 'syncStock',
@@ -62,28 +50,11 @@ export async function ensureStockSyncSchedule(
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     args: [{ settings: stockSyncSettingsFromConfig(config) }],
   };
-  const policies = { overlap: 'SKIP' as const, catchupWindow: config.STOCK_SYNC_INTERVAL_SECONDS * 1000 };
-  const disabled = !config.STOCK_SYNC_ENABLED;
-
-  try {
-    await client.schedule.create({
-      scheduleId,
-      spec,
-      action,
-      policies,
-      state: disabled ? { paused: true, note: PAUSED_BY_CONFIG_NOTE } : {},
-    });
-    return { scheduleId, created: true, paused: disabled };
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-  }
-
-  let paused = disabled;
-  await client.schedule.getHandle(scheduleId).update((previous) => {
-    const pausedByOperator = previous.state.paused && previous.state.note !== PAUSED_BY_CONFIG_NOTE;
-    paused = disabled || pausedByOperator;
-    const note = disabled ? PAUSED_BY_CONFIG_NOTE : pausedByOperator ? previous.state.note : undefined;
-    return { ...previous, spec, action, policies, state: { paused, note } };
+  return ensureIntervalSchedule(client, {
+    scheduleId,
+    everyMs: config.STOCK_SYNC_INTERVAL_SECONDS * 1000,
+    action,
+    disabled: !config.STOCK_SYNC_ENABLED,
+    pausedByConfigNote: PAUSED_BY_CONFIG_NOTE,
   });
-  return { scheduleId, created: false, paused };
 }
