@@ -22,6 +22,11 @@ export interface ChaosRow {
   notes?: string[];
 }
 
+/** A row before its first run: nothing completed, duplicated or lost yet. */
+export function emptyChaosRow(fault: string, runs: number): ChaosRow {
+  return { fault, runs, completed: 0, duplicatedEffects: 0, lost: 0, maxRecoveryMs: 0, problems: [] };
+}
+
 export function chaosRowIsClean(row: ChaosRow): boolean {
   return (
     row.completed === row.runs &&

@@ -11,7 +11,7 @@ import {
   reconciliationKillSettings,
   type KilledReconciliationRun,
 } from '../test/outages/support/reconciliation-kill-driver';
-import { type ChaosRow } from './chaos-row';
+import { type ChaosRow, emptyChaosRow } from './chaos-row';
 import { startInProcessApi } from './in-process-api';
 import { withDeadline } from './with-deadline';
 import { WorkerPool } from './worker-pool';
@@ -38,15 +38,7 @@ export interface OutageReconciliationKillOptions {
  * the marketplace off the journal and the counts is counted lost (the right effect is missing).
  */
 export async function runOutageReconciliationKill(options: OutageReconciliationKillOptions): Promise<ChaosRow> {
-  const row: ChaosRow = {
-    fault: 'outage reconciliation SIGKILL',
-    runs: options.runs,
-    completed: 0,
-    duplicatedEffects: 0,
-    lost: 0,
-    maxRecoveryMs: 0,
-    problems: [],
-  };
+  const row = emptyChaosRow('outage reconciliation SIGKILL', options.runs);
   let midApply = 0;
   for (let index = 0; index < options.runs; index += 1) {
     const label = `outage ${index + 1}`;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { driveKilledPromotionPush, type KilledPromotionRun } from '../test/promotions/support/promotion-kill-driver';
 import { PromotionsWorld } from '../test/promotions/support/promotions-world';
-import { type ChaosRow } from './chaos-row';
+import { type ChaosRow, emptyChaosRow } from './chaos-row';
 import { startInProcessApi } from './in-process-api';
 import { withDeadline } from './with-deadline';
 import { WorkerPool } from './worker-pool';
@@ -70,15 +70,7 @@ export async function runPromotionPushKill(options: PromotionPushKillOptions): P
   });
   const connection = await Connection.connect({ address: options.temporalAddress });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const row: ChaosRow = {
-    fault: 'promotion push SIGKILL',
-    runs: options.runs,
-    completed: 0,
-    duplicatedEffects: 0,
-    lost: 0,
-    maxRecoveryMs: 0,
-    problems: [],
-  };
+  const row = emptyChaosRow('promotion push SIGKILL', options.runs);
   const killPoints: string[] = [];
   try {
     await pool.start();

@@ -3,7 +3,7 @@ import { returnWorkflowId } from '../domain/returns/return-keys';
 import { messagesTo } from '../test/pickup/support/pickup-driver';
 import { driveKilledRefund, type KilledRefundRun } from '../test/returns/support/refund-kill-driver';
 import { ReturnsWorld } from '../test/returns/support/returns-world';
-import { type ChaosRow } from './chaos-row';
+import { type ChaosRow, emptyChaosRow } from './chaos-row';
 import { startInProcessApi } from './in-process-api';
 import { withDeadline } from './with-deadline';
 import { WorkerPool } from './worker-pool';
@@ -49,15 +49,7 @@ export async function runReturnRefundKill(options: ReturnRefundKillOptions): Pro
     // Above the return's value: no approval step, the run goes straight to inspection and refund.
     settings: { RETURN_APPROVAL_THRESHOLD_MINOR: '5000' },
   });
-  const row: ChaosRow = {
-    fault: 'return refund SIGKILL',
-    runs: options.runs,
-    completed: 0,
-    duplicatedEffects: 0,
-    lost: 0,
-    maxRecoveryMs: 0,
-    problems: [],
-  };
+  const row = emptyChaosRow('return refund SIGKILL', options.runs);
   let between = 0;
   let notBetween = 0;
   try {
