@@ -14,6 +14,7 @@ import { createReserveStock } from './inventory/reserve-stock';
 import { createSendNotification } from './notifications/send-notification';
 import { createCloseOutage, createSetOutageStatus } from './outages/close-outage';
 import { createLoadOutage } from './outages/load-outage';
+import { createListChannelsSellingStoreStock } from './outages/channels-selling-store-stock';
 import { createApplyOutageMeasure, createLiftOutageMeasure } from './outages/outage-measures';
 import { createReconcileOutage } from './outages/reconcile-outage';
 import { createApplyOutageCorrections, createSettleCancelledDoubleSale } from './outages/apply-outage-corrections';
@@ -70,6 +71,7 @@ export function createActivities(deps: ActivityDeps) {
     setOutageStatus: createSetOutageStatus(deps),
     reconcileOutage: createReconcileOutage(deps),
     closeOutage: createCloseOutage(deps),
+    listChannelsSellingStoreStock: createListChannelsSellingStoreStock(deps),
     diffOutageStock: createDiffOutageStock(deps),
     openOutageReview: createOpenOutageReview(deps),
     countOutageReview: createCountOutageReview(deps),

@@ -164,6 +164,10 @@ describe('store cut off', () => {
     expect(timeline.currentStep).toBe('RESOLVED');
     expect(timeline.measures).toEqual([]);
     expect(timeline.entries.filter((e) => e.outcome === 'lifted').map((e) => e.step)).toEqual(['STORE_PICKUP_PAUSED', 'STORE_STOCK_HELD']);
+    // No channel lists this world's products: publishing syncs none (not every channel of the database).
+    expect(timeline.entries.find((e) => e.step === 'PUBLISHING')?.outcome).toBe(
+      'no channel lists what this store holds: nothing to publish',
+    );
     await saveHistoryIfRecording(handle, 'outage-store-cut-off');
 
     // Ended twice: refused, nothing happens again.

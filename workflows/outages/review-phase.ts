@@ -3,6 +3,7 @@ import {
   condition,
   executeChild,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   uuid4,
@@ -24,19 +25,28 @@ import { type TimelineRecorder } from '../kit/timeline-recorder';
 import { syncStock } from '../inventory/sync-stock';
 import { type OutageTaskDesk } from './outage-task-desk';
 
-const { diffOutageStock, openOutageReview, countOutageReview, finishOutageReview, applyOutageCorrections, closeOutageTasks, closeOutage } =
-  proxyActivities<
-    Pick<
-      Activities,
-      | 'diffOutageStock'
-      | 'openOutageReview'
-      | 'countOutageReview'
-      | 'finishOutageReview'
-      | 'applyOutageCorrections'
-      | 'closeOutageTasks'
-      | 'closeOutage'
-    >
-  >(activityProfiles.db);
+const {
+  diffOutageStock,
+  openOutageReview,
+  countOutageReview,
+  finishOutageReview,
+  applyOutageCorrections,
+  closeOutageTasks,
+  closeOutage,
+  listChannelsSellingStoreStock,
+} = proxyActivities<
+  Pick<
+    Activities,
+    | 'diffOutageStock'
+    | 'openOutageReview'
+    | 'countOutageReview'
+    | 'finishOutageReview'
+    | 'applyOutageCorrections'
+    | 'closeOutageTasks'
+    | 'closeOutage'
+    | 'listChannelsSellingStoreStock'
+  >
+>(activityProfiles.db);
 
 /** Waits for the pickup run to release a cancelled order's stock: retried for up to an hour. */
 const { settleCancelledDoubleSale } = proxyActivities<Pick<Activities, 'settleCancelledDoubleSale'>>({
@@ -159,23 +169,44 @@ interface CloseContext {
   reason: string;
 }
 
+/** Store outages before this patch synced every channel, whatever it lists. */
+const PUBLISH_STORE_CHANNELS_PATCH = 'outage-publish-store-channels';
+
 /**
  * With the measures lifted: a stock-sync run (the same child workflows as the schedule's) publishes the
- * corrected stock and reads it back - every channel for a store outage, the recovered channel for a
- * channel outage; what read-back still finds wrong is stock sync's discrepancy as usual. A sync that
- * fails is on the timeline and does not keep the outage open. Then the report closes the outage.
+ * corrected stock and reads it back - for a store outage every channel listing what the store holds, for
+ * a channel outage the recovered channel; what read-back still finds wrong is stock sync's discrepancy as
+ * usual. A sync that fails is on the timeline and does not keep the outage open. Then the report closes
+ * the outage.
  */
 export async function publishAndClose(ctx: CloseContext): Promise<void> {
-  const { outage, workflowId, settings, timeline } = ctx;
+  const { outage, workflowId, timeline } = ctx;
   ctx.enter('PUBLISHING');
   const publishing = timeline.begin('PUBLISHING', OUTAGE_ACTOR.label);
+  const channelCodes = await channelsToPublish(outage);
+  if (channelCodes?.length === 0) timeline.end(publishing, 'no channel lists what this store holds: nothing to publish');
+  else timeline.end(publishing, await publishStock(ctx, channelCodes));
+  await closeOutageTasks({ workflowId, types: ['OUTAGE_CHECKLIST'], why: 'the outage is over' });
+  await closeOutage({ outageId: outage.id, workflowId, endedBy: ctx.endedBy, reason: ctx.reason });
+  ctx.enter('RESOLVED');
+}
+
+/** The channels the publishing sync covers; undefined is every channel (store outages of older runs). */
+async function channelsToPublish(outage: OutageSnapshot): Promise<string[] | undefined> {
+  if (outage.kind === 'CHANNEL') return outage.channelCode === null ? undefined : [outage.channelCode];
+  if (outage.storeId === null || !patched(PUBLISH_STORE_CHANNELS_PATCH)) return undefined;
+  return (await listChannelsSellingStoreStock({ storeId: outage.storeId })).channelCodes;
+}
+
+/** Runs the publishing sync and says how it went, for the timeline. */
+async function publishStock({ outage, settings }: CloseContext, channelCodes: string[] | undefined): Promise<string> {
   const childId = `outage-publish:${outage.id}`;
   try {
     const result = await executeChild(syncStock, {
       workflowId: childId,
       args: [
         {
-          ...(outage.kind === 'CHANNEL' && outage.channelCode !== null && { channelCodes: [outage.channelCode] }),
+          ...(channelCodes !== undefined && { channelCodes }),
           ...(settings.publishReadBackDelayMs !== undefined && { settings: { readBackDelayMs: settings.publishReadBackDelayMs } }),
         },
       ],
@@ -185,12 +216,9 @@ export async function publishAndClose(ctx: CloseContext): Promise<void> {
       ],
     });
     const synced = result.channels.filter((c) => c.outcome === 'SYNCED').length;
-    timeline.end(publishing, `${synced} of ${result.channels.length} channels synced and read back, ${result.discrepancies} discrepancies`);
+    return `${synced} of ${result.channels.length} channels synced and read back, ${result.discrepancies} discrepancies`;
   } catch (error) {
     if (!(error instanceof ChildWorkflowFailure)) throw error;
-    timeline.end(publishing, `publishing failed: ${error.cause?.message ?? error.message}; the next stock sync publishes it`);
+    return `publishing failed: ${error.cause?.message ?? error.message}; the next stock sync publishes it`;
   }
-  await closeOutageTasks({ workflowId, types: ['OUTAGE_CHECKLIST'], why: 'the outage is over' });
-  await closeOutage({ outageId: outage.id, workflowId, endedBy: ctx.endedBy, reason: ctx.reason });
-  ctx.enter('RESOLVED');
 }
