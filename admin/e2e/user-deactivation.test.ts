@@ -46,8 +46,15 @@ describe('user deactivation', () => {
       await page.getByRole('button', { name: 'Save' }).click();
       await waitForShow(page, 'users');
 
-      await leadSession.page.getByRole('button', { name: 'Refresh' }).click();
-      await leadSession.page.locator('input[name="username"]').waitFor();
+      // Their next request signs them out: the Refresh click, or a poll of the open page that comes first
+      // (then the button is gone before the click lands, which is why the click alone cannot be awaited).
+      const signInForm = leadSession.page.locator('input[name="username"]');
+      const clicked = leadSession.page
+        .getByRole('button', { name: 'Refresh' })
+        .click()
+        .catch(() => undefined);
+      await Promise.race([clicked, signInForm.waitFor()]);
+      await signInForm.waitFor();
       expect(await leadSession.page.evaluate(() => localStorage.getItem('omnichannel.session'))).toBeNull();
       await leadSession.screenshot('user-deactivation-2-signed-out');
 
