@@ -28,6 +28,8 @@ export interface PriceDriftContext {
 }
 
 export interface PriceDriftSummary {
+  /** False: the outage has no channel of its own to read (a store outage), so nothing is ever approved either. */
+  channelRead: boolean;
   priceDrifts: number;
   pricesAutoFixed: number;
   toReview: number;
@@ -42,7 +44,7 @@ export async function diffOutagePricesPhase(ctx: PriceDriftContext): Promise<Pri
   if (!patched(OUTAGE_PRICE_DRIFT_PATCH)) return null;
   const { settings } = ctx;
   const step = ctx.timeline.begin('PRICE_DRIFT', OUTAGE_ACTOR.label);
-  const summary: PriceDriftSummary = { priceDrifts: 0, pricesAutoFixed: 0, toReview: 0 };
+  const summary: PriceDriftSummary = { channelRead: true, priceDrifts: 0, pricesAutoFixed: 0, toReview: 0 };
   let checked = 0;
   let fourEyes = 0;
   let channelCode: string | null;
@@ -61,7 +63,7 @@ export async function diffOutagePricesPhase(ctx: PriceDriftContext): Promise<Pri
     });
     if (page.skipped !== null) {
       ctx.timeline.end(step, `prices not read back: ${page.skipped}`);
-      return summary;
+      return { ...summary, channelRead: false };
     }
     channelCode = page.channelCode;
     checked += page.checked;

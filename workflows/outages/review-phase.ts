@@ -128,7 +128,8 @@ export async function reviewAndCorrect(ctx: ReviewContext): Promise<OutageCorrec
     summary.stockCorrections += applied.stockCorrections;
     summary.unitsMoved += applied.unitsMoved;
     summary.transfers += applied.transfers;
-    if (prices !== null) summary.priceCorrections = (summary.priceCorrections ?? 0) + (await applyApprovedPrices(priceCtx)).applied;
+    if (prices?.channelRead === true)
+      summary.priceCorrections = (summary.priceCorrections ?? 0) + (await applyApprovedPrices(priceCtx)).applied;
     for (const cancellation of applied.cancellations) {
       try {
         await getExternalWorkflowHandle(cancellation.orderWorkflowId).signal(pickupCancelledSignal, {
