@@ -19,6 +19,8 @@ import { createApplyOutageMeasure, createLiftOutageMeasure } from './outages/out
 import { createReconcileOutage } from './outages/reconcile-outage';
 import { createApplyOutageCorrections, createSettleCancelledDoubleSale } from './outages/apply-outage-corrections';
 import { createDiffOutageStock } from './outages/diff-outage-stock';
+import { createDiffOutagePrices } from './outages/diff-outage-prices';
+import { createApplyOutagePriceCorrections } from './outages/apply-outage-price-corrections';
 import { createCheckChannelHealth, createListWatchedChannels } from './outages/check-channel-health';
 import { createOpenDetectedOutage, createRecordDetectedOutageStarted } from './outages/open-detected-outage';
 import { createCountOutageReview, createFinishOutageReview, createOpenOutageReview } from './outages/outage-review';
@@ -73,6 +75,8 @@ export function createActivities(deps: ActivityDeps) {
     closeOutage: createCloseOutage(deps),
     listChannelsSellingStoreStock: createListChannelsSellingStoreStock(deps),
     diffOutageStock: createDiffOutageStock(deps),
+    diffOutagePrices: createDiffOutagePrices(deps),
+    applyOutagePriceCorrections: createApplyOutagePriceCorrections(deps),
     openOutageReview: createOpenOutageReview(deps),
     countOutageReview: createCountOutageReview(deps),
     finishOutageReview: createFinishOutageReview(deps),

@@ -243,6 +243,10 @@ export const apiConfigSchema = z
     RECONCILIATION_FOUR_EYES_ABOVE_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(500_000),
     /** Wait between publishing an outage's corrections to the channels and reading them back. */
     OUTAGE_PUBLISH_READBACK_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+    /** A channel's price off by at most this per unit after its outage is re-pushed without a person (minor units). */
+    OUTAGE_PRICE_TOLERANCE_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(100),
+    /** SKUs per page of the price read-back after a channel outage. */
+    OUTAGE_PRICE_PAGE_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET !== developmentJwtSecret, {
     path: ['JWT_SECRET'],

@@ -74,6 +74,8 @@ export const workerConfigSchema = z.object({
   RECONCILIATION_TOLERANCE_VALUE_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(50_000),
   RECONCILIATION_FOUR_EYES_ABOVE_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(500_000),
   OUTAGE_PUBLISH_READBACK_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  OUTAGE_PRICE_TOLERANCE_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(100),
+  OUTAGE_PRICE_PAGE_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
 });
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

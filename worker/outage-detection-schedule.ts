@@ -25,6 +25,8 @@ export type OutageDetectionScheduleConfig = Pick<
   | 'RECONCILIATION_TOLERANCE_VALUE_MINOR'
   | 'RECONCILIATION_FOUR_EYES_ABOVE_MINOR'
   | 'OUTAGE_PUBLISH_READBACK_DELAY_MS'
+  | 'OUTAGE_PRICE_TOLERANCE_MINOR'
+  | 'OUTAGE_PRICE_PAGE_SIZE'
 >;
 
 /** One tick's input: the detection rule and the settings of the outage runs it starts, from this worker's config. */
@@ -42,6 +44,8 @@ export function outageDetectionInputFromConfig(config: OutageDetectionScheduleCo
       tolerance: { units: config.RECONCILIATION_TOLERANCE_UNITS, valueMinor: config.RECONCILIATION_TOLERANCE_VALUE_MINOR },
       fourEyesAboveMinor: config.RECONCILIATION_FOUR_EYES_ABOVE_MINOR,
       publishReadBackDelayMs: config.OUTAGE_PUBLISH_READBACK_DELAY_MS,
+      priceToleranceMinor: config.OUTAGE_PRICE_TOLERANCE_MINOR,
+      pricePageSize: config.OUTAGE_PRICE_PAGE_SIZE,
     },
   };
 }

@@ -18,6 +18,10 @@ export interface OutageWorkflowSettings {
   fourEyesAboveMinor?: number;
   /** Wait between publishing the corrections to the channels and reading them back (OUTAGE_PUBLISH_READBACK_DELAY_MS). */
   publishReadBackDelayMs?: number;
+  /** A channel's price drift per unit re-pushed without a person (OUTAGE_PRICE_TOLERANCE_MINOR; absent in older runs). */
+  priceToleranceMinor?: number;
+  /** SKUs read back per page of the price diff (OUTAGE_PRICE_PAGE_SIZE). */
+  pricePageSize?: number;
 }
 
 export interface HandleOutageInput {
@@ -57,6 +61,11 @@ export interface OutageCorrectionsSummary {
   unitsMoved: number;
   transfers: number;
   cancellations: number;
+  /** Runs with the price diff (patch `outage-price-drift`): channel x SKU prices that differed. */
+  priceDrifts?: number;
+  pricesAutoFixed?: number;
+  /** Approved price corrections pushed and verified by read-back. */
+  priceCorrections?: number;
 }
 
 export interface OutageTimeline extends WorkflowTimeline {

@@ -14,6 +14,7 @@ import { activityProfiles } from '../kit/activity-profiles';
 import { type TimelineRecorder } from '../kit/timeline-recorder';
 import { channelsToPublish, publishStock } from './publish-stock';
 import { type OutageTaskDesk } from './outage-task-desk';
+import { applyApprovedPrices, diffOutagePricesPhase } from './price-drift-phase';
 
 const { diffOutageStock, openOutageReview, countOutageReview, finishOutageReview, applyOutageCorrections, closeOutageTasks, closeOutage } =
   proxyActivities<
@@ -80,7 +81,18 @@ export async function reviewAndCorrect(ctx: ReviewContext): Promise<OutageCorrec
       OUTAGE_ACTOR.label,
     );
 
+  const priceCtx = {
+    outageId,
+    workflowId,
+    reconciliationId,
+    settings,
+    timeline,
+    fourEyesAboveMinor: settings.fourEyesAboveMinor ?? DEFAULT_FOUR_EYES_ABOVE_MINOR,
+  };
+  const prices = await diffOutagePricesPhase(priceCtx);
+
   const summary: OutageCorrectionsSummary = {
+    ...(prices !== null && { priceDrifts: prices.priceDrifts, pricesAutoFixed: prices.pricesAutoFixed, priceCorrections: 0 }),
     stockDrifts: diff.stockDrifts,
     autoFixed: diff.autoFixed,
     reviewed: 0,
@@ -116,6 +128,8 @@ export async function reviewAndCorrect(ctx: ReviewContext): Promise<OutageCorrec
     summary.stockCorrections += applied.stockCorrections;
     summary.unitsMoved += applied.unitsMoved;
     summary.transfers += applied.transfers;
+    if (prices?.channelRead === true)
+      summary.priceCorrections = (summary.priceCorrections ?? 0) + (await applyApprovedPrices(priceCtx)).applied;
     for (const cancellation of applied.cancellations) {
       try {
         await getExternalWorkflowHandle(cancellation.orderWorkflowId).signal(pickupCancelledSignal, {

@@ -2,15 +2,34 @@ import { Chip, Stack, Tooltip, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { useLocaleFormat } from '../shared/useLocaleFormat';
 import { useActorName } from '../shared/usePeople';
-import { correctionOf, type DiscrepancyRecord } from './discrepancy-record';
+import { correctionOf, priceInColumnOf, type DiscrepancyRecord } from './discrepancy-record';
 import { useCurrencyOf } from './useCurrencyOfStore';
 
 const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
 
-/** One of the three numbers (journal, system, channel); "—" when that view has none. */
+/**
+ * One of the three numbers (journal, system, channel); "—" when that view has none. A price drift shows
+ * prices instead, in the product's currency: expected (System) and shown on the channel (Channel).
+ */
 export function QuantityField({ source }: { source: 'journalQty' | 'systemQty' | 'channelQty'; label?: string }) {
   const record = useRecordContext<DiscrepancyRecord>();
   const format = useLocaleFormat();
+  const translate = useTranslate();
+  const currencyOf = useCurrencyOf();
+  const price = record === undefined ? null : priceInColumnOf(record, source);
+  if (price !== null && price.kind !== 'none') {
+    const currency = currencyOf(record);
+    return (
+      <Stack sx={{ alignItems: 'flex-end' }} className={`price-${price.kind}`} data-price-minor={price.minor ?? ''}>
+        <Typography component="span" variant="body2" sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+          {price.minor === null ? '—' : currency === undefined ? format.count(price.minor) : format.money(price.minor, currency)}
+        </Typography>
+        <Typography component="span" variant="caption" color="text.secondary">
+          {translate(`omni.discrepancy.price_${price.kind}`)}
+        </Typography>
+      </Stack>
+    );
+  }
   const value = record?.[source];
   return (
     <Typography component="span" variant="body2" className={`qty-${source}`} sx={{ fontVariantNumeric: 'tabular-nums' }}>

@@ -5,6 +5,7 @@ import {
   correctionOf,
   isEditableCorrection,
   minorFromTyped,
+  priceInColumnOf,
   reviewTabOf,
 } from './discrepancy-record';
 
@@ -19,6 +20,14 @@ describe('discrepancy review rules', () => {
     expect(approvalBlockedBecause({ ...admin('clerk'), role: 'STORE_STAFF' }, awaiting)).toBe('not_reviewer');
     expect(approvalBlockedBecause(admin('bob'), { ...awaiting, status: 'APPLIED' })).toBe('decided');
     expect(approvalBlockedBecause(admin('bob'), { ...awaiting, status: 'PENDING', class: 'DOUBLE_SALE' })).toBe('order_decision');
+  });
+
+  test('a price drift shows the expected price as System and the read-back as Channel, no journal', () => {
+    const drift = { class: 'PRICE_DRIFT', priceInSystemMinor: 1000, priceOnChannelMinor: 1500 };
+    expect(priceInColumnOf(drift, 'systemQty')).toEqual({ kind: 'expected', minor: 1000 });
+    expect(priceInColumnOf(drift, 'channelQty')).toEqual({ kind: 'shown', minor: 1500 });
+    expect(priceInColumnOf(drift, 'journalQty')).toEqual({ kind: 'none', minor: null });
+    expect(priceInColumnOf({ ...drift, class: 'STOCK_DRIFT' }, 'systemQty')).toBeNull();
   });
 
   test('only a pending stock drift can be edited; the edit is the correction shown', () => {

@@ -70,6 +70,21 @@ export const isEditableCorrection = (discrepancy: Pick<DiscrepancyRecord, 'class
 export const isOpenForDecision = (discrepancy: Pick<DiscrepancyRecord, 'status'>): boolean =>
   discrepancy.status === 'PENDING' || discrepancy.status === 'AWAITING_SECOND_APPROVAL';
 
+/**
+ * A channel's price drift has prices where stock rows have units: in the System column the price the channel
+ * should show (an active promotion's, what we published, or the base price), in the Channel column what its
+ * read-back showed; the journal has none. Null: the row is not a price drift, so the column shows its units.
+ */
+export function priceInColumnOf(
+  discrepancy: Pick<DiscrepancyRecord, 'class' | 'priceInSystemMinor' | 'priceOnChannelMinor'>,
+  column: 'journalQty' | 'systemQty' | 'channelQty',
+): { kind: 'expected' | 'shown' | 'none'; minor: number | null } | null {
+  if (discrepancy.class !== 'PRICE_DRIFT') return null;
+  if (column === 'systemQty') return { kind: 'expected', minor: discrepancy.priceInSystemMinor };
+  if (column === 'channelQty') return { kind: 'shown', minor: discrepancy.priceOnChannelMinor };
+  return { kind: 'none', minor: null };
+}
+
 export const correctionOf = (discrepancy: Pick<DiscrepancyRecord, 'proposedDelta' | 'correctedDelta'>): number =>
   discrepancy.correctedDelta ?? discrepancy.proposedDelta;
 

@@ -43,6 +43,8 @@ export function outageWorkflowSettingsOf(config: AppConfig): OutageWorkflowSetti
     tolerance: { units: config.RECONCILIATION_TOLERANCE_UNITS, valueMinor: config.RECONCILIATION_TOLERANCE_VALUE_MINOR },
     fourEyesAboveMinor: config.RECONCILIATION_FOUR_EYES_ABOVE_MINOR,
     publishReadBackDelayMs: config.OUTAGE_PUBLISH_READBACK_DELAY_MS,
+    priceToleranceMinor: config.OUTAGE_PRICE_TOLERANCE_MINOR,
+    pricePageSize: config.OUTAGE_PRICE_PAGE_SIZE,
   };
 }
 
