@@ -1,5 +1,5 @@
 import { Prisma } from '../../prisma/client';
-import { pricePairsSql, type PricePairRow } from '../../api/routes/price-consistency/price-pairs-sql';
+import { pricePairsSql, type PricePairRow } from '../../db/promotions/price-pairs-sql';
 import { outagePriceKey, priceDriftOf, routePriceDrift } from '../../domain/outages/price-drift';
 import { type ActivityDeps } from '../deps';
 import { keepHeartbeating } from '../channels/keep-heartbeating';
@@ -46,7 +46,7 @@ interface DriftRow {
 /**
  * One page of the price diff of a channel outage: the channel x SKU pairs of the price consistency view
  * (listings of active products, and what a promotion priced there), their expected price now
- * (api/routes/price-consistency/price-pairs-sql.ts: an active promotion's price on that channel, else what we
+ * (db/promotions/price-pairs-sql.ts: an active promotion's price on that channel, else what we
  * published, else the base price), read back through the channel's adapter (paced to its rate limit). A
  * difference is a PRICE_DRIFT row (channel, SKU, expected and shown, value = the difference of one unit),
  * one per reconciliation, channel and SKU. Within the tolerance the expected price is re-pushed under

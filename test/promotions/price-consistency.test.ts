@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { promoPriceSql } from '../../api/routes/price-consistency/price-pairs-sql';
+import { promoPriceSql } from '../../db/promotions/price-pairs-sql';
 import { promoPriceMinor, type PromoDiscount } from '../../domain/promotions/promo-price';
 import { Prisma } from '../../prisma/client';
 import { bodyOf, demoLogin, startTestApi, type TestApi } from '../api/support/test-app';

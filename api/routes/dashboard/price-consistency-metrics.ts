@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ChannelKind, type PrismaClient } from '../../../prisma/client';
 import { type ApiRouter } from '../../http/api-router';
 import { idSchema } from '../../openapi/common-schemas';
-import { type PricePairRow, pricePairsSql } from '../price-consistency/price-pairs-sql';
+import { type PricePairRow, pricePairsSql } from '../../../db/promotions/price-pairs-sql';
 import { checkSourceSchema } from '../price-consistency/price-consistency.validators';
 import { storeFilterFor } from '../../../domain/auth/store-access';
 import { MAX_PERIOD_DAYS, MAX_STORES_PER_QUERY } from './dashboard.validators';
@@ -107,7 +107,7 @@ function figuresOf(row: FigureRow | undefined) {
 /**
  * `GET /api/metrics/price-consistency` (issue #14): the share of SKU x channel pairs whose latest
  * read-back showed the price we expect there now, per channel and in total, one SQL aggregate over
- * price-pairs-sql.ts. A figure of now, like channel health: the period only counts how many of those
+ * db/promotions/price-pairs-sql.ts. A figure of now, like channel health: the period only counts how many of those
  * read-backs are recent. Channels serve every store, so a store filter is accepted and changes nothing.
  */
 export function registerPriceConsistencyMetricRoute(api: ApiRouter, { prisma }: { prisma: PrismaClient }): void {

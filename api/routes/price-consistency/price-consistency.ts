@@ -6,7 +6,7 @@ import { toPrismaOrderBy } from '../../lists/list-query';
 import { pageFor, type PageLimits } from '../../lists/pagination';
 import { sendPage } from '../../lists/send-page';
 import { idParamsSchema } from '../../openapi/common-schemas';
-import { type PricePairRow, pricePairsSql } from './price-pairs-sql';
+import { type PricePairRow, pricePairsSql } from '../../../db/promotions/price-pairs-sql';
 import { priceConsistencyListQuerySchema, productPricesSchema, productPriceSummarySchema } from './price-consistency.validators';
 
 export interface PriceConsistencyRouteDeps {

@@ -1,4 +1,4 @@
-import { Prisma } from '../../../prisma/client';
+import { Prisma } from '../../prisma/client';
 
 /**
  * The promo price a channel must show for a SKU, in SQL: the same arithmetic as
