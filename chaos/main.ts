@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     if (config.CHAOS_STOCK_SYNC_RUNS > 0) {
       const stockSyncDeadlineMs = stockSyncRunDeadlineMs(config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000, timeouts);
       console.log(
-        `Stock sync SIGKILL: ${config.CHAOS_STOCK_SYNC_RUNS} syncs of ${STOCK_SYNC_SKUS} SKUs, each killed mid-push, deadline ${stockSyncDeadlineMs / 1000} s...`,
+        `Stock sync SIGKILL: ${config.CHAOS_STOCK_SYNC_RUNS} syncs of ${STOCK_SYNC_SKUS} SKUs, each killed mid-push, deadline ${(stockSyncDeadlineMs / 1000).toFixed(1)} s...`,
       );
       rows.push(await runStockSyncKill({ ...laterWorkflows, runs: config.CHAOS_STOCK_SYNC_RUNS, runDeadlineMs: stockSyncDeadlineMs }));
     }

@@ -36,6 +36,8 @@ export interface KilledStockSyncRun {
 }
 
 const POLL_MS = 50;
+/** Longest the kill waits for a started page push once enough pages are written (then it kills wherever the run is). */
+const AIM_MS = 5000;
 /** temporal.api.enums.v1.PendingActivityState, by number. */
 const PENDING_STATES = ['UNSPECIFIED', 'SCHEDULED', 'STARTED', 'CANCEL_REQUESTED', 'PAUSED', 'PAUSE_REQUESTED'];
 
@@ -72,17 +74,20 @@ export async function driveKilledStockSync(options: {
 
   const stockPagesWritten = async () =>
     (await world.sandboxLog('idempotent_write')).filter((event) => String(event.detail.key).startsWith(stockKeys)).length;
-  const pagesAtKill = await eventually(stockPagesWritten, (written) => written >= options.killAfterPages, 120_000, POLL_MS);
+  await eventually(stockPagesWritten, (written) => written >= options.killAfterPages, 120_000, POLL_MS);
+  // Aimed inside a page push: the kill waits (briefly) until Temporal shows one started, not a workflow task between pages.
+  const childId = `stock-sync:${syncRunId}:${world.channelCode}`;
+  await eventually(
+    async () => (await pendingActivitiesOf(client, childId)).includes('pushStockPage STARTED'),
+    (started) => started,
+    AIM_MS,
+    10,
+  );
   await worker.kill();
   const killedAt = Date.now();
+  const pagesAtKill = await stockPagesWritten();
   const seqAtKill = Math.max(0, ...(await world.sandboxLog('idempotent')).map((event) => event.seq));
-  const child = await client.workflow
-    .getHandle(`stock-sync:${syncRunId}:${world.channelCode}`)
-    .describe()
-    .catch(() => undefined);
-  const pendingAtKill = (child?.raw.pendingActivities ?? []).map(
-    (activity) => `${activity.activityType?.name ?? '?'} ${PENDING_STATES[Number(activity.state ?? 0)] ?? String(activity.state)}`,
-  );
+  const pendingAtKill = await pendingActivitiesOf(client, childId);
   await worker.start();
 
   // Moved again: the channel took a listing write (a new one, or the replay of the one in flight) after the kill.
@@ -157,6 +162,17 @@ export async function driveKilledStockSync(options: {
     killedAt,
     ...(movedAt !== undefined && { movedAt }),
   };
+}
+
+/** The activities Temporal has out for a run (describe needs no worker), as `<type> <state>`. */
+async function pendingActivitiesOf(client: Client, workflowId: string): Promise<string[]> {
+  const description = await client.workflow
+    .getHandle(workflowId)
+    .describe()
+    .catch(() => undefined);
+  return (description?.raw.pendingActivities ?? []).map(
+    (activity) => `${activity.activityType?.name ?? '?'} ${PENDING_STATES[Number(activity.state ?? 0)] ?? String(activity.state)}`,
+  );
 }
 
 function describe(listing: ExpectedListing): string {
