@@ -5,6 +5,7 @@ import type { syncStock } from '../workflows/inventory/sync-stock';
 import { type SyncStockResult } from '../workflows/inventory/sync-stock';
 import { type RunWrites, writesOf } from './stock-sync-write-log';
 import { type ExpectedListing, type StockSyncChaosWorld } from './stock-sync-world';
+import { withDeadline } from './with-deadline';
 
 /** The one worker process of the run: SIGKILL it, start a replacement. */
 export interface KillableWorker {
@@ -106,12 +107,11 @@ export async function driveKilledStockSync(options: {
   let error: string | undefined;
   const remainingMs = options.runDeadlineMs - (Date.now() - startedAt);
   try {
-    result = await Promise.race([
+    result = await withDeadline(
       handle.result(),
-      new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error(`not ended within ${options.runDeadlineMs / 1000} s of its start`)), Math.max(0, remainingMs)),
-      ),
-    ]);
+      Math.max(0, remainingMs),
+      `not ended within ${(options.runDeadlineMs / 1000).toFixed(1)} s of its start`,
+    );
   } catch (failure) {
     error = failure instanceof Error ? failure.message : String(failure);
   } finally {
