@@ -44,6 +44,16 @@ export const chaosConfigSchema = z.object({
    * transaction committed and before Temporal heard of it (chaos/outage-reconciliation-kill.ts); 0 skips the row.
    */
   CHAOS_OUTAGE_RUNS: z.coerce.number().int().min(0).default(3),
+  /**
+   * Production stock-sync runs over 2,000 SKUs, each with the worker SIGKILLed mid-push (chaos/stock-sync-kill.ts);
+   * 0 skips the row.
+   */
+  CHAOS_STOCK_SYNC_RUNS: z.coerce.number().int().min(0).default(3),
+  /**
+   * Stock adjustments (at once and four-eyes approved), each with the worker SIGKILLed inside the apply step,
+   * after and before its commit (chaos/stock-adjustment-kill.ts); 0 skips the row.
+   */
+  CHAOS_ADJUSTMENT_RUNS: z.coerce.number().int().min(0).default(4),
   CHAOS_STARTUP_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(120),
   /**
    * Restart faults under a steady order load (chaos/restart-suite.ts), in this order; empty skips them.

@@ -16,6 +16,8 @@ import { runOutageReconciliationKill } from './outage-reconciliation-kill';
 import { runPromotionPushKill } from './promotion-push-kill';
 import { activityHoldMs, longestActivityHoldMs, runDeadlineMs } from './recovery-budget';
 import { runReturnRefundKill } from './return-refund-kill';
+import { runStockAdjustmentKill } from './stock-adjustment-kill';
+import { runStockSyncKill, STOCK_SYNC_SKUS, stockSyncRunDeadlineMs } from './stock-sync-kill';
 import { runRestartSuite } from './restart-suite';
 import { runWorkerKill, workerKillRunDeadlineMs } from './worker-kill';
 import { activityProfiles } from '../workflows/kit/activity-profiles';
@@ -147,6 +149,24 @@ async function main(): Promise<void> {
         `Outage reconciliation SIGKILL: ${config.CHAOS_OUTAGE_RUNS} store outages, each killed after the journal's and the correction's commit, deadline ${outageDeadlineMs / 1000} s...`,
       );
       rows.push(await runOutageReconciliationKill({ ...laterWorkflows, runs: config.CHAOS_OUTAGE_RUNS, runDeadlineMs: outageDeadlineMs }));
+    }
+    if (config.CHAOS_STOCK_SYNC_RUNS > 0) {
+      const stockSyncDeadlineMs = stockSyncRunDeadlineMs(config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000, timeouts);
+      console.log(
+        `Stock sync SIGKILL: ${config.CHAOS_STOCK_SYNC_RUNS} syncs of ${STOCK_SYNC_SKUS} SKUs, each killed mid-push, deadline ${(stockSyncDeadlineMs / 1000).toFixed(1)} s...`,
+      );
+      rows.push(await runStockSyncKill({ ...laterWorkflows, runs: config.CHAOS_STOCK_SYNC_RUNS, runDeadlineMs: stockSyncDeadlineMs }));
+    }
+    if (config.CHAOS_ADJUSTMENT_RUNS > 0) {
+      // One kill per adjustment, holding the db profile's adjustStock (30 s start-to-close, no heartbeat) as the outage row's do.
+      const perKillMs = activityHoldMs(activityProfiles.db, undefined) + timeouts.stickyQueueTimeoutMs + 10_000 + timeouts.workerStartMs;
+      const adjustmentDeadlineMs = config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000 + perKillMs;
+      console.log(
+        `Stock adjustment SIGKILL: ${config.CHAOS_ADJUSTMENT_RUNS} adjustments, each killed inside the apply step, deadline ${adjustmentDeadlineMs / 1000} s...`,
+      );
+      rows.push(
+        await runStockAdjustmentKill({ ...laterWorkflows, runs: config.CHAOS_ADJUSTMENT_RUNS, runDeadlineMs: adjustmentDeadlineMs }),
+      );
     }
     if (config.CHAOS_RESTART_FAULTS.length > 0)
       rows.push(
