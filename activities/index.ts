@@ -19,6 +19,7 @@ import { createApplyOutageMeasure, createLiftOutageMeasure } from './outages/out
 import { createReconcileOutage } from './outages/reconcile-outage';
 import { createApplyOutageCorrections, createSettleCancelledDoubleSale } from './outages/apply-outage-corrections';
 import { createDiffOutageStock } from './outages/diff-outage-stock';
+import { createFetchLateOrders } from './outages/fetch-late-orders';
 import { createCheckChannelHealth, createListWatchedChannels } from './outages/check-channel-health';
 import { createOpenDetectedOutage, createRecordDetectedOutageStarted } from './outages/open-detected-outage';
 import { createCountOutageReview, createFinishOutageReview, createOpenOutageReview } from './outages/outage-review';
@@ -73,6 +74,7 @@ export function createActivities(deps: ActivityDeps) {
     closeOutage: createCloseOutage(deps),
     listChannelsSellingStoreStock: createListChannelsSellingStoreStock(deps),
     diffOutageStock: createDiffOutageStock(deps),
+    fetchLateOrders: createFetchLateOrders(deps),
     openOutageReview: createOpenOutageReview(deps),
     countOutageReview: createCountOutageReview(deps),
     finishOutageReview: createFinishOutageReview(deps),

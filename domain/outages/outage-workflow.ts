@@ -1,5 +1,6 @@
 import { type ProcessActor, workflowActor } from '../workflow-kit/process-actor';
 import { type WorkflowTimeline } from '../workflow-kit/timeline';
+import { type FetchLateOrdersResult } from './late-orders';
 import { type OutageDetectionSettings } from './outage-detection';
 import { type ReconciliationTolerance } from './reconciliation-rules';
 
@@ -18,6 +19,10 @@ export interface OutageWorkflowSettings {
   fourEyesAboveMinor?: number;
   /** Wait between publishing the corrections to the channels and reading them back (OUTAGE_PUBLISH_READBACK_DELAY_MS). */
   publishReadBackDelayMs?: number;
+  /** How far before its detection a channel outage's late orders are listed from (default in domain/outages/late-orders.ts). */
+  lateOrdersMarginMs?: number;
+  /** Region national phone numbers of fetched orders are read in (INTAKE_PHONE_REGION's default when absent). */
+  lateOrdersPhoneRegion?: string;
 }
 
 export interface HandleOutageInput {
@@ -47,6 +52,8 @@ export interface HandleOutageResult {
   reconciliation: OutageReconciliationCounts;
   /** What review and corrections did (runs with the review flow). */
   corrections?: OutageCorrectionsSummary;
+  /** A channel outage's orders fetched after it (counts only; absent when skipped or the listing failed). */
+  lateOrders?: FetchLateOrdersResult;
 }
 
 export interface OutageCorrectionsSummary {
