@@ -115,7 +115,7 @@ describe('channel outage: late orders', () => {
   const orderMissingOf = (outageId: string) =>
     world.prisma.discrepancy.findMany({ where: { class: 'ORDER_MISSING', reconciliation: { outageId } }, orderBy: { valueMinor: 'asc' } });
 
-  it('takes in the orders whose webhooks were lost, once each, and not the one we had', async () => {
+  it('takes in the orders whose webhooks were lost, once each, not the one we had nor one intake refuses', async () => {
     // Before the outage (inside the listing's margin): its webhook arrives as usual.
     const before = await place(`${world.prefix}-PRE`, world.sku(0), 1);
     await eventually(
@@ -127,6 +127,8 @@ describe('channel outage: late orders', () => {
     const outage = await declareOutage('MegaMart API answers 503');
     const late1 = await place(`${world.prefix}-L1`, world.sku(0), 1);
     const late2 = await place(`${world.prefix}-L2`, world.sku(1), 2);
+    // A SKU we do not sell: intake refuses it as it would refuse its webhook (400), and writes nothing.
+    const unknown = await place(`${world.prefix}-LX`, `${world.prefix.toUpperCase()}-NOT-OURS`, 1);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await ordersOf(late1.order.externalId)).toHaveLength(0);
     expect((await channel.webhookDeliveries()).find((d) => d.eventId === late1.eventId)).toMatchObject({
@@ -166,7 +168,13 @@ describe('channel outage: late orders', () => {
 
     const handle = worker.client.workflow.getHandle(outage.workflowId ?? '');
     const timeline = await handle.query(outageTimelineQuery);
-    expect(timeline.entries.find((e) => e.step === 'LATE_ORDERS')?.outcome).toBe('2 orders fetched and taken in');
+    expect(timeline.entries.find((e) => e.step === 'LATE_ORDERS')?.outcome).toBe(
+      `2 orders fetched and taken in; 1 order refused by intake (${unknown.order.externalId}): for a person to check`,
+    );
+    expect(await ordersOf(unknown.order.externalId)).toHaveLength(0);
+    expect(
+      await world.prisma.orderWebhookEvent.count({ where: { channelId: channel.channelId, externalOrderId: unknown.order.externalId } }),
+    ).toBe(0);
     const steps = timeline.entries.map((e) => e.step);
     expect(steps.indexOf('LATE_ORDERS')).toBeGreaterThan(steps.indexOf('RECONCILING'));
     expect(steps.indexOf('LATE_ORDERS')).toBeLessThan(steps.indexOf('PUBLISHING'));
