@@ -63,7 +63,9 @@ export function createFetchLateOrders({ prisma, channels }: Pick<ActivityDeps, '
       const marginMs = input.marginMs ?? DEFAULT_LATE_ORDERS_MARGIN_MS;
       const createdFrom = resumed?.createdFrom ?? new Date(outage.detectedAt.getTime() - marginMs).toISOString();
       const createdTo = resumed?.createdTo ?? new Date().toISOString();
-      const counts: FetchLateOrdersResult = resumed ? { ...resumed.counts } : { ...noLateOrders, refusedExternalIds: [] };
+      const counts: FetchLateOrdersResult = resumed
+        ? { ...resumed.counts, refusedExternalIds: [...resumed.counts.refusedExternalIds] }
+        : { ...noLateOrders, refusedExternalIds: [] };
       let cursor: string | null = resumed?.cursor ?? null;
 
       const phoneRegion = input.phoneRegion ?? DEFAULT_LATE_ORDERS_PHONE_REGION;
@@ -90,7 +92,10 @@ export function createFetchLateOrders({ prisma, channels }: Pick<ActivityDeps, '
         await takeInPage(intake, input, page.orders, counts);
         counts.pages += 1;
         cursor = page.nextCursor;
-        if (cursor !== null) context.heartbeat({ lateOrders: { createdFrom, createdTo, cursor, counts } } satisfies LateOrdersProgress);
+        // A copy: the details may be sent after this loop has counted the next page (heartbeats are throttled).
+        const snapshot = { ...counts, refusedExternalIds: [...counts.refusedExternalIds] };
+        if (cursor !== null)
+          context.heartbeat({ lateOrders: { createdFrom, createdTo, cursor, counts: snapshot } } satisfies LateOrdersProgress);
       } while (cursor !== null);
       return counts;
     });
