@@ -255,6 +255,8 @@ export function createApp({
     fulfilment,
     settings: promotionSettingsOf(config),
     csvMaxRows: config.PROMOTION_CSV_MAX_ROWS,
+    client: temporal.client,
+    temporalCallTimeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
   });
   registerReturnRoutes(api, {
     ...resourceDeps,

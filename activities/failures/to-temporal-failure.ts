@@ -2,13 +2,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import { ChannelRateLimitedError, isChannelError } from '../../channels/channel-errors';
 import { isAppError, InvalidDataError } from '../../domain/errors';
 import { invalidDataFailure } from '../../domain/failures/invalid-data-failure';
-import { InsufficientStockError, StockInvariantError } from '../../domain/inventory/errors';
+import { InsufficientStockError, StockInvariantError, StorePickupPausedError } from '../../domain/inventory/errors';
 import { isMessageGatewayError } from '../../message-gateway/message-gateway-errors';
 
 /**
  * The one translation of what activities throw into what Temporal understands:
  * - business errors (domain/errors.ts) are non-retryable with the same `type` (INSUFFICIENT_STOCK for a
- *   short reservation, with its short lines; a stock invariant with its breaches; INVALID_DATA in the one
+ *   short reservation, with its short lines; STORE_PICKUP_PAUSED for one at a store cut off; a stock invariant with its breaches; INVALID_DATA in the one
  *   shape of domain/failures/invalid-data-failure.ts);
  * - channel and message-gateway errors keep their `type` and the adapter's verdict on retrying, and a
  *   rate-limited call's Retry-After becomes the next retry's delay (Temporal must not come back sooner);
@@ -19,6 +19,8 @@ export function toTemporalFailure(error: unknown): unknown {
   if (error instanceof ApplicationFailure) return error;
   if (error instanceof InsufficientStockError)
     return ApplicationFailure.nonRetryable(error.message, error.failureType, { shortLines: error.shortLines });
+  if (error instanceof StorePickupPausedError)
+    return ApplicationFailure.nonRetryable(error.message, error.failureType, { storeCode: error.storeCode });
   if (error instanceof StockInvariantError) return ApplicationFailure.nonRetryable(error.message, error.type, { breaches: error.breaches });
   if (error instanceof InvalidDataError) return invalidDataFailure(error.message, error.fieldErrors);
   if (isAppError(error)) return ApplicationFailure.nonRetryable(error.message, error.type);

@@ -1,5 +1,6 @@
 import { type Page } from 'playwright-core';
-import { chooseInSelect, openFromMenu, openListRow, searchListFor, signIn, waitForList, waitForShow } from './admin-pages';
+import demoUsers from '../../prisma/seed-data/demo-users.json';
+import { chooseInSelect, openFromMenu, signIn, waitForList, waitForShow } from './admin-pages';
 import { findStoreByCode, signInToApi } from './api-client';
 import { type BrowserSession, openBrowserSession } from './browser';
 import { adminUrl, apiUrl, clerk, stepTimeoutMs, testTimeoutMs } from './e2e-settings';
@@ -24,6 +25,8 @@ const rolloutTimeoutMs = Math.max(stepTimeoutMs, 240_000);
 const phone = { width: 390, height: 844 };
 /** The marketplace that is down for the whole push; the web store is up and verifies its SKU. */
 const downChannel = 'megamart';
+/** How the closed task names who decided (GET /api/users/names). */
+const leadBName = demoUsers.users.find((user) => user.email === leadB?.email)?.name ?? 'lead B';
 
 async function expectNothingWiderThanTheScreen(page: Page, width: number): Promise<void> {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -33,8 +36,9 @@ async function expectNothingWiderThanTheScreen(page: Page, width: number): Promi
 /**
  * The rollout's tasks in the browser (docs/promotions.md): with the MegaMart marketplace down for the whole
  * push, the run opens a PROMOTION_DECISION task; an ops lead finds it in the Tasks inbox, reads the
- * per-channel figures, cannot roll back without a reason, rolls back with one, and the promotion's page
- * shows the promotion Failed. A rolled-back promotion changes no
+ * per-channel figures, cannot roll back without a reason, rolls back with one, finds the decided task
+ * again among the closed tasks with its figures, decision and link, and the promotion's page shows the
+ * promotion Failed. A rolled-back promotion changes no
  * shelf label, so the second test runs a small rollout that lands (web store and the tills): the clerk of a
  * store stocking the SKU opens its SHELF_LABEL task from the inbox on a phone and marks the labels changed.
  */
@@ -106,11 +110,37 @@ describe('promotion tasks in the browser', () => {
         await b.page.getByRole('textbox', { name: /^Reason/ }).fill('MegaMart is down: pull the promotion everywhere');
         await b.page.getByTestId('decide-rollout').click();
         await b.page.getByText('Decision sent to the rollout').waitFor();
-        // A closed task shows only its outcome (TaskActionPanel), so the lead follows the rollback from the promotions list.
-        await openFromMenu(b.page, 'Promotions', 'promotions');
-        await b.page.getByRole('tab', { name: 'All' }).click();
-        await searchListFor(b.page, 'name', name);
-        expect(await openListRow(b.page, 'promotions', name)).toBe(promotionId);
+        await eventually(
+          () => api<TaskRow>(tokens.b, 'GET', `/api/tasks/${decisionTask.id}`),
+          (answer) => answer.body.status === 'DONE',
+          stepTimeoutMs,
+        );
+
+        // Later, the decided task is found again among the closed ones and still shows what it showed:
+        // the figures per channel and the link to the promotion, with the decision, its reason and who took it.
+        await openFromMenu(b.page, 'Tasks', 'tasks');
+        await b.page.getByRole('button', { name: 'Closed', exact: true }).click();
+        await chooseInSelect(b.page, 'Type', 'Rollout decision');
+        await b.page.waitForURL((url) => decodeURIComponent(url.hash).includes('PROMOTION_DECISION'));
+        await waitForList(b.page, 'tasks');
+        await b.page.locator('.list-page .RaDataTable-tbody .RaDataTable-row').filter({ hasText: name }).first().click();
+        expect(await waitForShow(b.page, 'tasks')).toBe(decisionTask.id);
+        const decided = b.page.getByTestId('promotion-decision-form');
+        await decided.waitFor();
+        const decidedDown = decided.locator('tbody tr').filter({ hasText: downChannel });
+        expect((await decidedDown.locator('td').allInnerTexts()).slice(1)).toEqual(['0 / 1', '1', sku]);
+        const decidedWeb = decided.locator('tbody tr').filter({ hasText: /^web/ });
+        expect((await decidedWeb.locator('td').allInnerTexts()).map((text) => text.trim())).toEqual(['web', '1 / 1', '0', '—']);
+        expect(await decided.getByTestId('decide-rollout').count()).toBe(0);
+        const outcome = b.page.getByTestId('task-outcome');
+        expect(await outcome.getByTestId('task-outcome-decision').innerText()).toBe('Roll everything back');
+        expect(await outcome.getByTestId('task-outcome-reason').innerText()).toBe('MegaMart is down: pull the promotion everywhere');
+        await outcome.getByText(leadBName).waitFor();
+        await b.screenshot('promotion-decision-3-decided-task');
+
+        // Its link leads to the promotion.
+        await decided.getByRole('link', { name: 'Open the promotion' }).click();
+        expect(await waitForShow(b.page, 'promotions')).toBe(promotionId);
 
         // The run took the roll back: the promotion failed (it never ran whole), and the web store, which the
         // push reached, shows its old price again, verified by read-back: its restore bar is full. (Its snapshot
@@ -130,7 +160,7 @@ describe('promotion tasks in the browser', () => {
           { timeout: rolloutTimeoutMs, polling: 500 },
         );
         expect((await api<TaskRow>(tokens.b, 'GET', `/api/tasks/${decisionTask.id}`)).body.status).toBe('DONE');
-        await b.screenshot('promotion-decision-3-rolled-back');
+        await b.screenshot('promotion-decision-4-rolled-back');
       } finally {
         await clearChannelFaults(downChannel);
       }
@@ -178,7 +208,7 @@ describe('promotion tasks in the browser', () => {
       expect(await euros(newPrice)).toBeGreaterThan(0);
       await form.getByRole('button', { name: 'Print the list' }).waitFor();
       await expectNothingWiderThanTheScreen(c.page, phone.width);
-      await c.screenshot('promotion-decision-4-shelf-labels-390');
+      await c.screenshot('promotion-decision-5-shelf-labels-390');
 
       await form.getByRole('button', { name: 'Labels changed' }).click();
       await c.page.getByText('Thank you: the shelf matches the till').waitFor();
@@ -189,7 +219,12 @@ describe('promotion tasks in the browser', () => {
       );
       expect(done.body.status).toBe('DONE');
       await form.getByRole('button', { name: 'Labels changed' }).waitFor({ state: 'detached' });
+      // Done, the task keeps its list and Print (a shelf relabelled twice is checked against it), with who did it.
+      await form.locator('tbody tr').filter({ hasText: sku }).waitFor();
+      await form.getByRole('button', { name: 'Print the list' }).waitFor();
+      await c.page.getByTestId('task-outcome').getByText('Completed by').waitFor();
       await expectNothingWiderThanTheScreen(c.page, phone.width);
+      await c.screenshot('promotion-decision-6-labels-done-390');
     },
     Math.max(testTimeoutMs, 480_000),
   );

@@ -8,6 +8,8 @@ import { type StockBreach } from './stock-levels';
  */
 
 export const INSUFFICIENT_STOCK = 'INSUFFICIENT_STOCK';
+/** A new reservation at a store whose pickup an outage paused (docs/outages.md). */
+export const STORE_PICKUP_PAUSED = 'STORE_PICKUP_PAUSED';
 
 export interface ShortLine {
   sku: string;
@@ -22,6 +24,15 @@ export class InsufficientStockError extends ConflictError {
     super(
       `Not enough stock: ${shortLines.map((line) => `${line.sku} (requested ${line.requested}, available ${line.available})`).join(', ')}`,
     );
+  }
+}
+
+/** The store is cut off (an outage paused its pickup): it takes no new reservation; one already recorded stands. */
+export class StorePickupPausedError extends ConflictError {
+  readonly failureType = STORE_PICKUP_PAUSED;
+
+  constructor(readonly storeCode: string) {
+    super(`Pickup at ${storeCode} is paused while the store is cut off (an outage)`);
   }
 }
 

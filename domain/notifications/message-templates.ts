@@ -59,6 +59,10 @@ const templates: Record<string, Template> = {
     subject: 'Your pickup store cannot cover your order',
     text: `${read('storeCode')} cannot cover your order. It can be collected at ${read('alternativeStores')} instead; our customer service will contact you to choose.`,
   }),
+  'pickup-store-paused': (read) => ({
+    subject: 'Your pickup store cannot hand over orders right now',
+    text: `${read('storeCode')} cannot hand over orders right now. Your order can be collected at ${read('alternativeStores')} instead; our customer service will contact you to choose.`,
+  }),
   'pickup-cancelled': (read) => ({
     subject: 'Your order has been cancelled',
     text: `Your pickup order has been cancelled (${read('reason')}). Any payment for it is refunded to you.`,

@@ -16,6 +16,7 @@ import { Compensations } from '../kit/saga';
 import { ShownSearchAttributes } from '../kit/shown-search-attributes';
 import { TimelineRecorder } from '../kit/timeline-recorder';
 import { OutageTaskDesk } from './outage-task-desk';
+import { channelsSellingStore, publishStock } from './publish-stock';
 import { reviewAndCorrect, publishAndClose } from './review-phase';
 import { takeInLateOrders } from './take-in-late-orders';
 
@@ -46,6 +47,8 @@ const {
 
 /** Only the newest checks decide recovery; older ones are dropped so the state stays small. */
 const CHECKS_KEPT = 20;
+/** Store outages before this patch left closing listings to the next scheduled stock sync. */
+const PROTECT_PUBLISH_PATCH = 'outage-protect-publish';
 
 /**
  * One outage, from protection to its closing report (docs/outages.md). A channel that is down is marked
@@ -128,6 +131,12 @@ export async function handleOutage(input: HandleOutageInput): Promise<HandleOuta
     });
     desk.expect(taskId, { type: 'OUTAGE_CHECKLIST' });
     timeline.note('OUTAGE_CHECKLIST', 'opened for the store manager', OUTAGE_ACTOR.label);
+  }
+  if (flow && outage.kind === 'STORE' && outage.storeId !== null && patched(PROTECT_PUBLISH_PATCH)) {
+    // The held-back stock goes out now, not at the next scheduled sync: listings at the threshold close.
+    const closing = timeline.begin('STORE_LISTINGS_CLOSED', OUTAGE_ACTOR.label);
+    const channelCodes = await channelsSellingStore(outage.storeId);
+    timeline.end(closing, await publishStock({ childId: `outage-protect:${outageId}`, channelCodes, settings }));
   }
 
   enter('WAITING_FOR_RECOVERY');

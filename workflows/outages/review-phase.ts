@@ -1,13 +1,4 @@
-import {
-  ChildWorkflowFailure,
-  condition,
-  executeChild,
-  getExternalWorkflowHandle,
-  patched,
-  proxyActivities,
-  setHandler,
-  uuid4,
-} from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { OutageSnapshot } from '../../activities/outages/load-outage';
 import { reconciliationReviewedSignal } from '../../domain/outages/outage-messages';
@@ -19,34 +10,24 @@ import {
 } from '../../domain/outages/outage-workflow';
 import { pickupCancelledSignal } from '../../domain/pickup/pickup-messages';
 import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
-import { searchAttributes } from '../../domain/workflow-kit/search-attributes';
 import { activityProfiles } from '../kit/activity-profiles';
 import { type TimelineRecorder } from '../kit/timeline-recorder';
-import { syncStock } from '../inventory/sync-stock';
+import { channelsToPublish, publishStock } from './publish-stock';
 import { type OutageTaskDesk } from './outage-task-desk';
 
-const {
-  diffOutageStock,
-  openOutageReview,
-  countOutageReview,
-  finishOutageReview,
-  applyOutageCorrections,
-  closeOutageTasks,
-  closeOutage,
-  listChannelsSellingStoreStock,
-} = proxyActivities<
-  Pick<
-    Activities,
-    | 'diffOutageStock'
-    | 'openOutageReview'
-    | 'countOutageReview'
-    | 'finishOutageReview'
-    | 'applyOutageCorrections'
-    | 'closeOutageTasks'
-    | 'closeOutage'
-    | 'listChannelsSellingStoreStock'
-  >
->(activityProfiles.db);
+const { diffOutageStock, openOutageReview, countOutageReview, finishOutageReview, applyOutageCorrections, closeOutageTasks, closeOutage } =
+  proxyActivities<
+    Pick<
+      Activities,
+      | 'diffOutageStock'
+      | 'openOutageReview'
+      | 'countOutageReview'
+      | 'finishOutageReview'
+      | 'applyOutageCorrections'
+      | 'closeOutageTasks'
+      | 'closeOutage'
+    >
+  >(activityProfiles.db);
 
 /** Waits for the pickup run to release a cancelled order's stock: retried for up to an hour. */
 const { settleCancelledDoubleSale } = proxyActivities<Pick<Activities, 'settleCancelledDoubleSale'>>({
@@ -169,9 +150,6 @@ interface CloseContext {
   reason: string;
 }
 
-/** Store outages before this patch synced every channel, whatever it lists. */
-const PUBLISH_STORE_CHANNELS_PATCH = 'outage-publish-store-channels';
-
 /**
  * With the measures lifted: a stock-sync run (the same child workflows as the schedule's) publishes the
  * corrected stock and reads it back - for a store outage every channel listing what the store holds, for
@@ -183,42 +161,11 @@ export async function publishAndClose(ctx: CloseContext): Promise<void> {
   const { outage, workflowId, timeline } = ctx;
   ctx.enter('PUBLISHING');
   const publishing = timeline.begin('PUBLISHING', OUTAGE_ACTOR.label);
-  const channelCodes = await channelsToPublish(outage);
-  if (channelCodes?.length === 0) timeline.end(publishing, 'no channel lists what this store holds: nothing to publish');
-  else timeline.end(publishing, await publishStock(ctx, channelCodes));
+  timeline.end(
+    publishing,
+    await publishStock({ childId: `outage-publish:${outage.id}`, channelCodes: await channelsToPublish(outage), settings: ctx.settings }),
+  );
   await closeOutageTasks({ workflowId, types: ['OUTAGE_CHECKLIST'], why: 'the outage is over' });
   await closeOutage({ outageId: outage.id, workflowId, endedBy: ctx.endedBy, reason: ctx.reason });
   ctx.enter('RESOLVED');
-}
-
-/** The channels the publishing sync covers; undefined is every channel (store outages of older runs). */
-async function channelsToPublish(outage: OutageSnapshot): Promise<string[] | undefined> {
-  if (outage.kind === 'CHANNEL') return outage.channelCode === null ? undefined : [outage.channelCode];
-  if (outage.storeId === null || !patched(PUBLISH_STORE_CHANNELS_PATCH)) return undefined;
-  return (await listChannelsSellingStoreStock({ storeId: outage.storeId })).channelCodes;
-}
-
-/** Runs the publishing sync and says how it went, for the timeline. */
-async function publishStock({ outage, settings }: CloseContext, channelCodes: string[] | undefined): Promise<string> {
-  const childId = `outage-publish:${outage.id}`;
-  try {
-    const result = await executeChild(syncStock, {
-      workflowId: childId,
-      args: [
-        {
-          ...(channelCodes !== undefined && { channelCodes }),
-          ...(settings.publishReadBackDelayMs !== undefined && { settings: { readBackDelayMs: settings.publishReadBackDelayMs } }),
-        },
-      ],
-      typedSearchAttributes: [
-        { key: searchAttributes.workflowDomain, value: 'inventory' },
-        { key: searchAttributes.businessKey, value: childId },
-      ],
-    });
-    const synced = result.channels.filter((c) => c.outcome === 'SYNCED').length;
-    return `${synced} of ${result.channels.length} channels synced and read back, ${result.discrepancies} discrepancies`;
-  } catch (error) {
-    if (!(error instanceof ChildWorkflowFailure)) throw error;
-    return `publishing failed: ${error.cause?.message ?? error.message}; the next stock sync publishes it`;
-  }
 }

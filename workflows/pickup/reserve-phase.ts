@@ -1,6 +1,6 @@
 import { ActivityFailure, ApplicationFailure, uuid4 } from '@temporalio/workflow';
 import { invalidDataFailure } from '../../domain/failures/invalid-data-failure';
-import { INSUFFICIENT_STOCK } from '../../domain/inventory/errors';
+import { INSUFFICIENT_STOCK, STORE_PICKUP_PAUSED } from '../../domain/inventory/errors';
 import { PICKUP_ACTOR } from '../../domain/pickup/pickup-workflow';
 import { type CustomerDecisionOutcome } from '../../domain/tasks/task-outcomes';
 import { queuedRows } from '../kit/background-deliveries';
@@ -9,11 +9,20 @@ import { type CloseContext, type PickupRun } from './pickup-run';
 
 export type ReserveResult = { kind: 'RESERVED' } | { kind: 'CLOSE'; close: CloseContext };
 
+/** Why the chosen store cannot take the order: its stock is short, or an outage paused its pickup. */
+type StoreRefusal = 'SHORT' | 'PAUSED';
+
 /** A remote activity's failure arrives wrapped in ActivityFailure; a local activity's arrives as it was thrown. */
-function isInsufficientStock(error: unknown): boolean {
+function storeRefusal(error: unknown): StoreRefusal | null {
   const failure = error instanceof ActivityFailure ? error.cause : error;
-  return failure instanceof ApplicationFailure && failure.type === INSUFFICIENT_STOCK;
+  if (!(failure instanceof ApplicationFailure)) return null;
+  return failure.type === INSUFFICIENT_STOCK ? 'SHORT' : failure.type === STORE_PICKUP_PAUSED ? 'PAUSED' : null;
 }
+
+const refusalWording: Record<StoreRefusal, { cannot: string; template: string }> = {
+  SHORT: { cannot: 'cannot cover the order', template: 'pickup-store-cannot-cover' },
+  PAUSED: { cannot: 'has paused pickups (cut off by an outage)', template: 'pickup-store-paused' },
+};
 
 /**
  * Step 1: reserve every line at the chosen store, all or nothing. When the store cannot cover the order
@@ -36,9 +45,10 @@ export async function reserveOrderLines(run: PickupRun): Promise<ReserveResult> 
         lines: run.order.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
       });
     } catch (error) {
-      if (!isInsufficientStock(error)) throw error;
-      run.timeline.end(entry, `Store ${storeCode} cannot cover the order`);
-      const decision = await applyUnfulfillablePolicy(run, attempt);
+      const refusal = storeRefusal(error);
+      if (refusal === null) throw error;
+      run.timeline.end(entry, `Store ${storeCode} ${refusalWording[refusal].cannot}`);
+      const decision = await applyUnfulfillablePolicy(run, attempt, refusal);
       if (decision.kind === 'CLOSE') return decision;
       continue;
     }
@@ -67,12 +77,17 @@ export async function reserveOrderLines(run: PickupRun): Promise<ReserveResult> 
   }
 }
 
-async function applyUnfulfillablePolicy(run: PickupRun, attempt: number): Promise<{ kind: 'RETRY' } | ReserveResult> {
+async function applyUnfulfillablePolicy(
+  run: PickupRun,
+  attempt: number,
+  refusal: StoreRefusal,
+): Promise<{ kind: 'RETRY' } | ReserveResult> {
+  const { cannot, template } = refusalWording[refusal];
   const unfulfillable = (reason: string): ReserveResult => ({
     kind: 'CLOSE',
     close: { finalStep: 'CANCELLED', cause: 'UNFULFILLABLE', reason },
   });
-  if (run.settings.unfulfillablePolicy === 'CANCEL_AND_REFUND') return unfulfillable(`Store ${run.storeCode} cannot cover the order`);
+  if (run.settings.unfulfillablePolicy === 'CANCEL_AND_REFUND') return unfulfillable(`Store ${run.storeCode} ${cannot}`);
   const { storeCodes } = await db.findCoveringStores({ orderId: run.orderId, excludeStoreCode: run.storeCode });
   if (storeCodes.length === 0) return unfulfillable('No store can cover the order');
 
@@ -80,8 +95,8 @@ async function applyUnfulfillablePolicy(run: PickupRun, attempt: number): Promis
   await db.setPickupOrderStatus({ orderId: run.orderId, status: 'AWAITING_CUSTOMER_DECISION' });
   const cannotCoverMessage = await notify.notifyCustomer({
     orderId: run.orderId,
-    template: 'pickup-store-cannot-cover',
-    idempotencyKey: `notify:pickup-store-cannot-cover:${run.orderId}:${attempt}`,
+    template,
+    idempotencyKey: `notify:${template}:${run.orderId}:${attempt}`,
     data: { storeCode: run.storeCode, alternativeStores: storeCodes.join(', ') },
   });
   run.deliveries.send(queuedRows(cannotCoverMessage), 'Store-cannot-cover message');
@@ -106,7 +121,7 @@ async function applyUnfulfillablePolicy(run: PickupRun, attempt: number): Promis
     idempotencyKey: `customer-decision:${run.orderId}:${attempt}`,
     type: 'CUSTOMER_SERVICE',
     queue: 'CUSTOMER_SERVICE',
-    title: `Order ${run.order.externalId}: ${run.storeCode} cannot cover it; ask the customer`,
+    title: `Order ${run.order.externalId}: ${run.storeCode} ${cannot}; ask the customer`,
     storeCode: null,
     workflowId: run.workflowId,
     dueAt: run.waits.dueIn(run.settings.pickupExpiryMs),

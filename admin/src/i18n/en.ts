@@ -356,6 +356,10 @@ export const en = {
     },
     task: {
       open_tasks: 'Open tasks',
+      closed_tasks: 'Closed tasks',
+      view: 'Which tasks',
+      view_open: 'Open',
+      view_closed: 'Closed',
       unassigned: 'nobody yet',
       unclaim: 'Release',
       unclaimed: 'Released: the task is open for anyone again',
@@ -406,7 +410,11 @@ export const en = {
       managers_only: 'Escalated to the store managers: only a manager of this store or an admin can take it over.',
       order: 'Order',
       task_closed: 'This task is %{status}.',
+      completed_by: 'Completed by',
+      completed_at: 'Completed',
+      closed_at: 'Closed',
     },
+    task_outcome: { reason: 'Reason' },
     workflow_status: {
       RUNNING: 'Running',
       COMPLETED: 'Completed',

@@ -365,6 +365,10 @@ export const id: TranslationMessages = {
     },
     task: {
       open_tasks: 'Tugas terbuka',
+      closed_tasks: 'Tugas selesai',
+      view: 'Tugas yang mana',
+      view_open: 'Terbuka',
+      view_closed: 'Ditutup',
       unassigned: 'belum ada',
       unclaim: 'Lepaskan',
       unclaimed: 'Dilepas: tugas ini terbuka lagi untuk siapa saja',
@@ -418,7 +422,11 @@ export const id: TranslationMessages = {
       managers_only: 'Diteruskan ke manajer toko: hanya manajer toko ini atau admin yang dapat mengambil alih.',
       order: 'Pesanan',
       task_closed: 'Tugas ini %{status}.',
+      completed_by: 'Diselesaikan oleh',
+      completed_at: 'Diselesaikan',
+      closed_at: 'Ditutup',
     },
+    task_outcome: { reason: 'Alasan' },
     workflow_status: {
       RUNNING: 'Berjalan',
       COMPLETED: 'Selesai',

@@ -18,6 +18,7 @@ import {
 import { type Permissions } from '../auth/permissions';
 import { usePeople } from '../shared/usePeople';
 import { canWritePromotions } from './access';
+import { CancelPromotionButton } from './CancelPromotionButton';
 import { DiscountText } from './DiscountText';
 import { isEditable, isSettled, promotionStatusChoices, type PromotionRecord } from './promotion-record';
 import { RolloutProgress } from './RolloutProgress';
@@ -26,7 +27,13 @@ import { SkuCsvUpload } from './SkuCsvUpload';
 function ShowActions() {
   const record = useRecordContext<PromotionRecord>();
   const { permissions } = usePermissions<Permissions>();
-  return <TopToolbar>{record !== undefined && isEditable(record.status) && canWritePromotions(permissions) && <EditButton />}</TopToolbar>;
+  const writer = record !== undefined && canWritePromotions(permissions);
+  return (
+    <TopToolbar sx={{ flexWrap: 'wrap' }}>
+      {writer && isEditable(record.status) && <EditButton />}
+      {writer && <CancelPromotionButton />}
+    </TopToolbar>
+  );
 }
 
 /** The requester by name (the names list every role may read; the users resource is admins' only). */

@@ -71,7 +71,8 @@ export function RolloutProgress() {
   const { readProgress } = usePromotionActions();
   const live = record !== undefined && isRollingOut(record.status);
   const { data, error } = useQuery({
-    queryKey: ['promotion-progress', record?.id],
+    // The status in the key: the page's last read after the run settles it (ended, restored) is the final one.
+    queryKey: ['promotion-progress', record?.id, record?.status],
     queryFn: () => readProgress(record?.id ?? ''),
     enabled: record !== undefined,
     refetchInterval: live ? PROGRESS_REFRESH_MS : false,

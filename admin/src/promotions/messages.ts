@@ -38,6 +38,12 @@ export const promotionMessages: DomainMessages = {
       },
     },
     omni: {
+      task_outcome: {
+        decision: 'Decision',
+        decision_RETRY_FAILED: 'Retry the failed',
+        decision_ROLL_BACK: 'Roll everything back',
+        decision_ACCEPT_PARTIAL: 'Accept as it is',
+      },
       task_type: { PROMOTION_DECISION: 'Rollout decision', SHELF_LABEL: 'Shelf labels' },
       promotion: {
         create: 'New promotion',
@@ -88,6 +94,17 @@ export const promotionMessages: DomainMessages = {
         not_editable: 'This promotion has started or is over: it can no longer be edited.',
         edit_by_csv: 'This promotion has more SKUs than the form carries: replace them with a CSV upload on its page.',
         open_approval: 'Open its approval request',
+        cancel: {
+          action: 'Cancel promotion',
+          keep: 'Keep promotion',
+          title: 'Cancel "%{name}"?',
+          content_before: 'It will not go live on any channel.',
+          content_active:
+            'Every channel gets its old price back, checked by read-back; a price changed by hand since is left and reported.',
+          reason: 'Why is it cancelled?',
+          done: 'Promotion cancelled',
+          under_way: 'Cancelling: the prices are being restored',
+        },
         csv_upload: 'Replace SKUs from a CSV',
         csv_help: 'A file with a "sku" column, one SKU a row. A bad row, an unknown SKU or a floor breach refuses the whole file.',
         csv_refused: 'The file was refused; nothing changed:',
@@ -220,6 +237,12 @@ export const promotionMessages: DomainMessages = {
       },
     },
     omni: {
+      task_outcome: {
+        decision: 'Keputusan',
+        decision_RETRY_FAILED: 'Ulangi yang gagal',
+        decision_ROLL_BACK: 'Kembalikan semuanya',
+        decision_ACCEPT_PARTIAL: 'Terima apa adanya',
+      },
       task_type: { PROMOTION_DECISION: 'Keputusan peluncuran', SHELF_LABEL: 'Label rak' },
       promotion: {
         create: 'Promosi baru',
@@ -270,6 +293,17 @@ export const promotionMessages: DomainMessages = {
         not_editable: 'Promosi ini sudah berjalan atau selesai: tidak bisa diubah lagi.',
         edit_by_csv: 'Promosi ini punya lebih banyak SKU daripada yang bisa dibawa formulir: ganti lewat unggahan CSV di halamannya.',
         open_approval: 'Buka permintaan persetujuannya',
+        cancel: {
+          action: 'Batalkan promosi',
+          keep: 'Pertahankan promosi',
+          title: 'Batalkan "%{name}"?',
+          content_before: 'Promosi tidak akan berjalan di kanal mana pun.',
+          content_active:
+            'Setiap kanal kembali ke harga lamanya, diperiksa dengan membaca ulang; harga yang diubah manual dibiarkan dan dilaporkan.',
+          reason: 'Mengapa dibatalkan?',
+          done: 'Promosi dibatalkan',
+          under_way: 'Membatalkan: harga sedang dipulihkan',
+        },
         csv_upload: 'Ganti SKU dari CSV',
         csv_help:
           'Berkas dengan kolom "sku", satu SKU per baris. Satu baris salah, SKU tak dikenal, atau harga di bawah minimum menolak seluruh berkas.',

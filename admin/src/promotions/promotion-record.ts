@@ -52,6 +52,9 @@ export const discountTypeChoices = (['PERCENT', 'FIXED', 'FIXED_PRICE'] as const
 /** The API's edit rule (domain/promotions/promotion-rules.ts EDITABLE_STATUSES). */
 export const isEditable = (status: PromotionStatus) => ['DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SCHEDULED'].includes(status);
 
+/** The API's cancel rule (domain/promotions/promotion-cancel.ts): until it ends, is restored or refused. */
+export const isCancellable = (status: PromotionStatus) => ['DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'SCHEDULED', 'ACTIVE'].includes(status);
+
 /** Nothing moves a promotion any more: its page stops asking the API again. */
 export const isSettled = (status: PromotionStatus) => ['ENDED', 'FAILED', 'REJECTED', 'CANCELLED'].includes(status);
 

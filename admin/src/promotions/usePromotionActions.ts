@@ -16,6 +16,8 @@ export function usePromotionActions() {
     checkPromotion: (body: unknown) => dataProvider.postJson<PromotionCheck>('/promotions/check', body),
     uploadSkuCsv: (id: string, file: Blob) => dataProvider.putCsv<PromotionRecord>(`/promotions/${encodeURIComponent(id)}/sku-csv`, file),
     readProgress: (id: string) => dataProvider.readJson<PromotionProgress>(`/promotions/${encodeURIComponent(id)}/progress`),
+    cancelPromotion: (id: string, reason: string) =>
+      dataProvider.recordAction<PromotionRecord>('promotions', { id, action: 'cancel', body: { reason } }),
     readSkus: (id: string) =>
       dataProvider.readJson<{ skus: string[]; total: number; truncated: boolean }>(`/promotions/${encodeURIComponent(id)}/skus`),
   };

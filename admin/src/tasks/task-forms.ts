@@ -3,7 +3,7 @@ import { CompleteHandoverForm } from './CompleteHandoverForm';
 import { CompletePickForm } from './CompletePickForm';
 import { outageTaskForms } from '../outages/outage-task-forms';
 import { returnTaskForms } from '../returns/return-task-forms';
-import { promotionTaskForms } from '../promotions/task-forms';
+import { promotionTaskForms, promotionTypesReadableWhenClosed } from '../promotions/task-forms';
 
 /**
  * The completion form of each task type, keyed by the task's `type`. A workflow domain that adds a task
@@ -16,3 +16,11 @@ export type TaskForms = Readonly<Record<string, ComponentType>>;
 const pickupTaskForms: TaskForms = { PICK: CompletePickForm, HANDOVER: CompleteHandoverForm };
 
 export const taskForms: TaskForms = { ...pickupTaskForms, ...outageTaskForms, ...returnTaskForms, ...promotionTaskForms };
+
+/**
+ * Task types whose form is also the closed task's read-only view: it keeps showing its content (figures,
+ * lists, links, Print) and hides its own actions while the task is not actionable (`isActionable`), so
+ * the task page shows it under the outcome. A form with nothing to read once done (a pick's inputs) is not
+ * listed: its closed page says what happens next.
+ */
+export const typesReadableWhenClosed: ReadonlySet<string> = new Set([...promotionTypesReadableWhenClosed]);

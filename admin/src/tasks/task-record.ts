@@ -12,6 +12,11 @@ export interface TaskRecord {
   payload: TaskPayload;
   dueAt: string | null;
   failedAttempts: number;
+  /** What it was completed with (the type's outcome body), by whom and when; null while open or when closed unfinished. */
+  outcome?: unknown;
+  completedAt?: string | null;
+  completedByUserId?: string | null;
+  updatedAt?: string;
 }
 
 /** What the pickup workflow puts in PICK and HANDOVER tasks (workflows/pickup/*-phase.ts). */
@@ -24,6 +29,9 @@ export interface TaskPayload {
 
 /** Statuses in which somebody still has to act. */
 export const inboxStatuses = ['OPEN', 'CLAIMED', 'LOCKED'];
+
+/** Statuses of a task nobody acts on any more: the task list's "Closed" view. */
+export const closedStatuses = ['DONE', 'CANCELLED', 'EXPIRED'];
 
 export const isActionable = (task: Pick<TaskRecord, 'status'>): boolean => task.status === 'OPEN' || task.status === 'CLAIMED';
 

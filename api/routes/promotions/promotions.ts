@@ -1,3 +1,4 @@
+import { type Client } from '@temporalio/client';
 import { z } from 'zod';
 import { recordAudit } from '../../../db/audit/record-audit';
 import { checkedScope, promotionColumns, writePromotionScope } from '../../../db/promotions/write-promotion';
@@ -14,6 +15,7 @@ import { pageFor } from '../../lists/pagination';
 import { sendPage } from '../../lists/send-page';
 import { idParamsSchema } from '../../openapi/common-schemas';
 import { type ResourceRouteDeps } from '../route-deps';
+import { registerPromotionCancelRoute } from './cancel-promotion-route';
 import { editPromotion } from './edit-promotion';
 import { registerPromotionSkuCsvRoute } from './promotion-sku-csv';
 import { findPromotion, promotionInclude, promotionView } from './promotion-view';
@@ -30,9 +32,12 @@ export interface PromotionRouteDeps extends ResourceRouteDeps {
   settings: PromotionWorkflowSettings;
   /** Rows a SKU CSV may have (PROMOTION_CSV_MAX_ROWS). */
   csvMaxRows: number;
+  /** Stops the run of a promotion cancelled before its approval (Temporal's cancel). */
+  client: Client;
+  temporalCallTimeoutMs: number;
 }
 
-const PROMOTION_WRITERS = ['ADMIN', 'OPS_LEAD'] as const;
+export const PROMOTION_WRITERS = ['ADMIN', 'OPS_LEAD'] as const;
 
 /**
  * Promotions (docs/promotions.md): written with their rollout's start (`promo:<id>`, outbox), which asks
@@ -152,4 +157,5 @@ export function registerPromotionRoutes(api: ApiRouter, deps: PromotionRouteDeps
   });
 
   registerPromotionSkuCsvRoute(api, deps);
+  registerPromotionCancelRoute(api, deps);
 }

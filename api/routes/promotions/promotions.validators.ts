@@ -3,6 +3,7 @@ import { promotionInputSchema } from '../../../domain/promotions/promotion-schem
 import { DiscountType, PromotionStatus } from '../../../prisma/client';
 import { idFilterSchema, listQuerySchema } from '../../lists/list-query';
 import { idSchema } from '../../openapi/common-schemas';
+import { boundedText } from '../../../domain/validation/text';
 
 export const promotionSchema = z
   .object({
@@ -50,3 +51,5 @@ export const promotionListQuerySchema = listQuerySchema({
     q: z.string().max(200).optional(),
   }),
 });
+
+export const cancelPromotionBodySchema = z.strictObject({ reason: boundedText({ max: 500 }) }).meta({ id: 'CancelPromotion' });

@@ -137,6 +137,12 @@ export class StockSyncWorld {
     }
   }
 
+  /** The id of one of this world's stores. */
+  storeId(name: 'first' | 'second'): string {
+    if (!this.storeIds) throw new Error('world not set up');
+    return this.storeIds[name];
+  }
+
   /** Sets a product's stock per store, the way a stock count or a sale would leave it. */
   async setStock(productName: string, stock: TestProductSpec['stock']): Promise<void> {
     if (!this.storeIds) throw new Error('world not set up');
@@ -196,7 +202,11 @@ export class StockSyncWorld {
     await this.prisma.inventoryLevel.deleteMany({ where: { product: productWhere } });
     await this.prisma.product.deleteMany({ where: productWhere });
     await this.prisma.channel.deleteMany({ where: channelWhere });
-    await this.prisma.store.deleteMany({ where: { code: { startsWith: `${this.prefix.toUpperCase()}-` } } });
+    const storeWhere = { code: { startsWith: `${this.prefix.toUpperCase()}-` } };
+    // A store an outage named keeps its row for the outage's history (and its tasks): it is deactivated instead.
+    await this.prisma.store
+      .deleteMany({ where: storeWhere })
+      .catch(() => this.prisma.store.updateMany({ where: storeWhere, data: { active: false } }));
     await this.running?.close();
     await this.prisma.$disconnect();
   }
