@@ -21,6 +21,7 @@ import { createApplyOutageCorrections, createSettleCancelledDoubleSale } from '.
 import { createDiffOutageStock } from './outages/diff-outage-stock';
 import { createDiffOutagePrices } from './outages/diff-outage-prices';
 import { createApplyOutagePriceCorrections } from './outages/apply-outage-price-corrections';
+import { createFetchLateOrders } from './outages/fetch-late-orders';
 import { createCheckChannelHealth, createListWatchedChannels } from './outages/check-channel-health';
 import { createOpenDetectedOutage, createRecordDetectedOutageStarted } from './outages/open-detected-outage';
 import { createCountOutageReview, createFinishOutageReview, createOpenOutageReview } from './outages/outage-review';
@@ -77,6 +78,7 @@ export function createActivities(deps: ActivityDeps) {
     diffOutageStock: createDiffOutageStock(deps),
     diffOutagePrices: createDiffOutagePrices(deps),
     applyOutagePriceCorrections: createApplyOutagePriceCorrections(deps),
+    fetchLateOrders: createFetchLateOrders(deps),
     openOutageReview: createOpenOutageReview(deps),
     countOutageReview: createCountOutageReview(deps),
     finishOutageReview: createFinishOutageReview(deps),

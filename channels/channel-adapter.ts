@@ -1,3 +1,4 @@
+import { type ListedOrder } from './order-listing';
 import { type ChannelOrderStatus, type ChannelReturnStatus } from './wire-format';
 
 /**
@@ -20,6 +21,11 @@ export interface ChannelAdapter {
   updateOrderStatus(input: UpdateOrderStatusInput): Promise<UpdateOrderStatusResult>;
   /** The channel's record of a return on one of its orders (status, units, money back); idempotent per return and status. */
   updateReturnStatus(input: UpdateReturnStatusInput): Promise<UpdateReturnStatusResult>;
+  /**
+   * One page of the orders the channel took in a window, oldest first: how orders whose webhook never reached
+   * us are found after an outage. A page the adapter cannot parse is a ChannelRejectedError (UNEXPECTED_RESPONSE).
+   */
+  listOrders(input: ListOrdersInput): Promise<ListOrdersResult>;
   /** Never throws: a health probe answers "unhealthy" with the reason instead. */
   health(input?: CallOptions): Promise<ChannelHealth>;
 }
@@ -135,6 +141,26 @@ export interface UpdateReturnStatusResult {
   externalOrderId: string;
   returnRef: string;
   status: ChannelReturnStatus;
+}
+
+export interface ListOrdersInput extends CallOptions {
+  /** Orders placed at or after this instant. */
+  createdFrom: Date;
+  /** Orders placed before this instant. */
+  createdTo: Date;
+  /** The previous page's `nextCursor`; absent for the first page. */
+  cursor?: string | null;
+  /** Orders per page; the channel's default when absent. */
+  limit?: number;
+}
+
+export type { ListedOrder };
+
+export interface ListOrdersResult {
+  /** In the order webhook's shape (channels/order-webhook.ts) plus the order's current `sequence`. */
+  orders: ListedOrder[];
+  /** Null on the last page. */
+  nextCursor: string | null;
 }
 
 export interface ChannelHealth {

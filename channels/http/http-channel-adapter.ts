@@ -5,6 +5,8 @@ import {
   type ChannelAdapter,
   type ChannelHealth,
   type ListingSnapshot,
+  type ListOrdersInput,
+  type ListOrdersResult,
   type PushPricesInput,
   type PushResult,
   type PushStockInput,
@@ -32,6 +34,7 @@ import {
   type WireJobState,
   type WireRowResult,
 } from '../wire-format';
+import { orderListingPageSchema } from '../order-listing';
 import { batchIdempotencyKey, splitIntoBatches } from './batching';
 import { type HttpChannelProfile } from './channel-profile';
 import { type ChannelHttpClient } from './channel-http-client';
@@ -133,6 +136,20 @@ export class HttpChannelAdapter implements ChannelAdapter {
       signal: input.signal,
     });
     return { externalOrderId: body.externalOrderId, returnRef: body.returnRef, status: body.status };
+  }
+
+  async listOrders(input: ListOrdersInput): Promise<ListOrdersResult> {
+    const query = new URLSearchParams({ createdFrom: input.createdFrom.toISOString(), createdTo: input.createdTo.toISOString() });
+    if (input.cursor != null) query.set('cursor', input.cursor);
+    if (input.limit !== undefined) query.set('limit', String(input.limit));
+    const { body } = await this.http.send({
+      method: 'GET',
+      path: `/orders?${query.toString()}`,
+      cost: 1,
+      schema: orderListingPageSchema,
+      signal: input.signal,
+    });
+    return { orders: body.orders, nextCursor: body.nextCursor };
   }
 
   async health(input: CallOptions = {}): Promise<ChannelHealth> {

@@ -8,6 +8,9 @@ import { z } from 'zod';
  * - errorRate: share of requests answered 500.
  * - rateLimitStorm: every request answered 429 with Retry-After, whatever the bucket says.
  * - acceptButDropRate: share of written rows answered as success but never applied.
+ * - dropWebhooks: the channel takes orders but its notifier is down: order and return events are kept as
+ *   abandoned without a single delivery (POST /_control/webhooks/<eventId>/redeliver sends one later).
+ * - garbleOrderListing: the order listing answers 200 with orders that break the wire format.
  */
 export const channelFaultsSchema = z.object({
   outage: z.enum(['refuse', '503']).nullable(),
@@ -15,9 +18,19 @@ export const channelFaultsSchema = z.object({
   errorRate: z.number().min(0).max(1),
   rateLimitStorm: z.boolean(),
   acceptButDropRate: z.number().min(0).max(1),
+  dropWebhooks: z.boolean(),
+  garbleOrderListing: z.boolean(),
 });
 export type ChannelFaults = z.infer<typeof channelFaultsSchema>;
 
 export const channelFaultsPatchSchema = channelFaultsSchema.partial().strict();
 
-export const noFaults: ChannelFaults = { outage: null, latencyMs: 0, errorRate: 0, rateLimitStorm: false, acceptButDropRate: 0 };
+export const noFaults: ChannelFaults = {
+  outage: null,
+  latencyMs: 0,
+  errorRate: 0,
+  rateLimitStorm: false,
+  acceptButDropRate: 0,
+  dropWebhooks: false,
+  garbleOrderListing: false,
+};

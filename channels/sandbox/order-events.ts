@@ -20,6 +20,6 @@ export function publishOrderEvent(
     sequence,
     order: { ...snapshot, customer: { ...snapshot.customer }, lines: snapshot.lines.map((line) => ({ ...line })) },
   };
-  context.webhooks.publish(world.profile, event);
+  context.webhooks.publish(world.profile, event, { drop: world.faults.dropWebhooks });
   return event;
 }

@@ -25,6 +25,11 @@ export interface WebhookDelivery {
   lastError: string | null;
 }
 
+export interface PublishOptions {
+  /** Keep the event (abandoned, for POST /_control/webhooks/<eventId>/redeliver) without sending it. */
+  drop?: boolean;
+}
+
 interface Outgoing {
   delivery: WebhookDelivery;
   url: string;
@@ -57,7 +62,8 @@ export class WebhookDispatcher {
     this.settings = { ...configuredSettings };
   }
 
-  publish(channel: DemoChannel, event: OrderWebhookEvent): void {
+  /** `options.drop`: the channel's dropWebhooks fault; the event is kept for a manual redelivery and never sent. */
+  publish(channel: DemoChannel, event: OrderWebhookEvent, options: PublishOptions = {}): void {
     const body = JSON.stringify(event);
     const copies = this.random.chance(this.settings.duplicateRate) ? 2 : 1;
     const outgoing: Outgoing = {
@@ -76,13 +82,14 @@ export class WebhookDispatcher {
       body,
       signature: signWebhookBody(body, channel.webhookSecret),
     };
+    if (this.dropped(outgoing, options)) return;
     this.remember(outgoing);
     this.log.record('webhook.queued', channel.code, { eventId: event.eventId, type: event.type, copies });
     for (let copy = 0; copy < copies; copy += 1) this.schedule(outgoing, 1, this.reorderDelay());
   }
 
   /** A return event (return.requested) to `/api/channels/<code>/webhooks/returns`, delivered like order events. */
-  publishReturnEvent(channel: DemoChannel, event: ReturnWebhookEvent): void {
+  publishReturnEvent(channel: DemoChannel, event: ReturnWebhookEvent, options: PublishOptions = {}): void {
     const body = JSON.stringify(event);
     const outgoing: Outgoing = {
       delivery: {
@@ -100,9 +107,23 @@ export class WebhookDispatcher {
       body,
       signature: signWebhookBody(body, channel.webhookSecret),
     };
+    if (this.dropped(outgoing, options)) return;
     this.remember(outgoing);
     this.log.record('webhook.queued', channel.code, { eventId: event.eventId, type: event.type, copies: 1 });
     this.schedule(outgoing, 1, this.reorderDelay());
+  }
+
+  /** A dropped event is remembered as abandoned with no attempt, so only a redelivery ever sends it. */
+  private dropped(outgoing: Outgoing, options: PublishOptions): boolean {
+    if (options.drop !== true) return false;
+    outgoing.delivery.status = 'abandoned';
+    outgoing.delivery.lastError = 'not sent: webhooks dropped (injected fault)';
+    this.remember(outgoing);
+    this.log.record('fault.webhook_dropped', outgoing.delivery.channel, {
+      eventId: outgoing.delivery.eventId,
+      type: outgoing.delivery.type,
+    });
+    return true;
   }
 
   redeliver(eventId: string): boolean {

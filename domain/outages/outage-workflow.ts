@@ -1,5 +1,6 @@
 import { type ProcessActor, workflowActor } from '../workflow-kit/process-actor';
 import { type WorkflowTimeline } from '../workflow-kit/timeline';
+import { type FetchLateOrdersResult } from './late-orders';
 import { type OutageDetectionSettings } from './outage-detection';
 import { type ReconciliationTolerance } from './reconciliation-rules';
 
@@ -22,6 +23,10 @@ export interface OutageWorkflowSettings {
   priceToleranceMinor?: number;
   /** SKUs read back per page of the price diff (OUTAGE_PRICE_PAGE_SIZE). */
   pricePageSize?: number;
+  /** How far before its detection a channel outage's late orders are listed from (default in domain/outages/late-orders.ts). */
+  lateOrdersMarginMs?: number;
+  /** Region national phone numbers of fetched orders are read in (INTAKE_PHONE_REGION's default when absent). */
+  lateOrdersPhoneRegion?: string;
 }
 
 export interface HandleOutageInput {
@@ -51,6 +56,8 @@ export interface HandleOutageResult {
   reconciliation: OutageReconciliationCounts;
   /** What review and corrections did (runs with the review flow). */
   corrections?: OutageCorrectionsSummary;
+  /** A channel outage's orders fetched after it (counts only; absent when skipped or the listing failed). */
+  lateOrders?: FetchLateOrdersResult;
 }
 
 export interface OutageCorrectionsSummary {

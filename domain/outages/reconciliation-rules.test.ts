@@ -50,6 +50,7 @@ describe('routing by tolerance', () => {
   it('always applies offline sales and sends double sales to an order decision', () => {
     expect(routeOf({ class: 'OFFLINE_SALE', delta: -100, valueMinor: 999999 }, tolerance, 20000)).toBe('AUTO_FIX');
     expect(routeOf({ class: 'DOUBLE_SALE', delta: -1, valueMinor: 10 }, tolerance, 20000)).toBe('ORDER_DECISION');
+    expect(routeOf({ class: 'ORDER_MISSING', delta: 0, valueMinor: 999999 }, tolerance, 20000)).toBe('AUTO_FIX');
   });
   it('reports counts and value per class', () => {
     const report = reportByClass([

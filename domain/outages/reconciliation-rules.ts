@@ -83,13 +83,14 @@ export function classifyPriceLine(line: PriceLine): StockDiscrepancy | null {
 export type DiscrepancyRoute = 'AUTO_FIX' | 'REVIEW' | 'FOUR_EYES' | 'ORDER_DECISION';
 
 /**
- * Who decides: offline sales are the store's own record and are applied; a double sale is an order
+ * Who decides: offline sales are the store's own record and are applied, a missing order is taken in; a double sale is an order
  * decision (another store, or cancel and refund); within tolerance fixed at once; beyond it a review task,
  * four-eyes above the approval value.
  */
 export function routeOf(discrepancy: StockDiscrepancy, tolerance: ReconciliationTolerance, fourEyesAboveMinor: number): DiscrepancyRoute {
-  if (discrepancy.class === 'OFFLINE_SALE') return 'AUTO_FIX';
-  if (discrepancy.class === 'DOUBLE_SALE' || discrepancy.class === 'ORDER_MISSING') return 'ORDER_DECISION';
+  // A missing order is taken in through intake (late orders): the order is then ours, nothing is left to decide.
+  if (discrepancy.class === 'OFFLINE_SALE' || discrepancy.class === 'ORDER_MISSING') return 'AUTO_FIX';
+  if (discrepancy.class === 'DOUBLE_SALE') return 'ORDER_DECISION';
   if (Math.abs(discrepancy.delta) <= tolerance.units && discrepancy.valueMinor <= tolerance.valueMinor) return 'AUTO_FIX';
   return discrepancy.valueMinor > fourEyesAboveMinor ? 'FOUR_EYES' : 'REVIEW';
 }

@@ -18,6 +18,7 @@ import { TimelineRecorder } from '../kit/timeline-recorder';
 import { OutageTaskDesk } from './outage-task-desk';
 import { channelsSellingStore, publishStock } from './publish-stock';
 import { reviewAndCorrect, publishAndClose } from './review-phase';
+import { takeInLateOrders } from './take-in-late-orders';
 
 const {
   loadOutage,
@@ -170,6 +171,14 @@ export async function handleOutage(input: HandleOutageInput): Promise<HandleOuta
     `${reconciliation.offlineSalesApplied} offline sales applied (${reconciliation.linesApplied} SKU lines), ` +
       `${reconciliation.discrepancies} discrepancies, ${reconciliation.doubleSales} double sales`,
   );
+  const lateOrders = await takeInLateOrders({
+    outage,
+    workflowId,
+    reconciliationId: reconciliation.reconciliationId,
+    settings,
+    timeline,
+    enter,
+  });
 
   if (flow) {
     const corrected = await reviewAndCorrect({
@@ -186,7 +195,7 @@ export async function handleOutage(input: HandleOutageInput): Promise<HandleOuta
     for (const failure of failed) timeline.note(failure.name, `could not be lifted: ${failure.message}`, OUTAGE_ACTOR.label);
     await publishAndClose({ outage, workflowId, settings, timeline, enter, endedBy: endedByPerson?.actor ?? OUTAGE_ACTOR, reason });
     timeline.note('RESOLVED', reason, endedBy);
-    return { status: 'RESOLVED', endedBy, reconciliation, corrections: corrected };
+    return { status: 'RESOLVED', endedBy, reconciliation, corrections: corrected, ...(lateOrders !== null && { lateOrders }) };
   }
 
   enter('LIFTING_MEASURES');

@@ -196,7 +196,7 @@ export function orderDriverRoutes(context: SandboxContext): Router {
       occurredAt: new Date().toISOString(),
       return: { returnRef, externalOrderId: order.externalId, lines, reason: request.reason },
     };
-    context.webhooks.publishReturnEvent(world.profile, event);
+    context.webhooks.publishReturnEvent(world.profile, event, { drop: world.faults.dropWebhooks });
     context.log.record('order.return_requested', world.code, { externalId: order.externalId, returnRef, eventId: event.eventId });
     res.status(201).json({ returnRef, eventId: event.eventId });
   });

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
+import { orderListingQuerySchema } from '../../order-listing';
 import { channelOrderStatuses, currencySchema, minorUnitsSchema, type WireRefund } from '../../wire-format';
 import { channelOf, sendError } from '../channel-request';
 import { type SandboxOrder, type SandboxRefund } from '../channel-world';
+import { InvalidCursorError, orderListingPage } from '../order-listing-page';
 import { canMoveOrder } from '../order-transitions';
 import { type SandboxContext } from '../sandbox-context';
 
@@ -21,9 +23,31 @@ function refundView(order: SandboxOrder, refund: SandboxRefund): WireRefund {
   };
 }
 
-/** Our side's calls about orders: read one, move its status, refund it. */
+/** Our side's calls about orders: list them, read one, move its status, refund it. */
 export function orderRoutes(context: SandboxContext): Router {
   const router = Router({ mergeParams: true });
+
+  /** Every order the channel took in a time window, page by page: how a seller finds orders whose webhook was lost. */
+  router.get('/orders', (req, res) => {
+    const world = channelOf(res);
+    const query = orderListingQuerySchema.parse(req.query);
+    let page;
+    try {
+      page = orderListingPage(world.orders.values(), { ...query, createdTo: query.createdTo ?? new Date().toISOString() });
+    } catch (error) {
+      if (!(error instanceof InvalidCursorError)) throw error;
+      sendError(res, 400, 'INVALID_CURSOR', error.message);
+      return;
+    }
+    context.log.record('order.listed', world.code, { orders: page.orders.length, more: page.nextCursor !== null });
+    if (world.faults.garbleOrderListing) {
+      context.log.record('fault.garbled_listing', world.code, { orders: page.orders.length });
+      // What a half-deployed API answers: the envelope, and orders without the fields every client needs.
+      res.json({ orders: page.orders.map(({ externalId, placedAt }) => ({ externalId, placedAt, total: 'n/a' })), nextCursor: 42 });
+      return;
+    }
+    res.json(page);
+  });
 
   router.get('/orders/:externalId', (req, res) => {
     const order = channelOf(res).orders.get(req.params.externalId);
