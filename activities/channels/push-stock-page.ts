@@ -71,11 +71,12 @@ export function createPushStockPage({ prisma, channels }: Pick<ActivityDeps, 'pr
         const statusChanges = desired.filter(
           ({ listing, open }, index) => stockAccepted.has(index) && needsStatusPush(listing, open, input.mode),
         );
+        const statusKey = `listing:${input.syncRunId}:${keyBase}`;
         let statusAccepted = new Set<number>();
         if (statusChanges.length > 0) {
           const statusResult = await adapter.setListingOpen({
             rows: statusChanges.map(({ listing, open }) => ({ sku: listing.sku, open })),
-            idempotencyKey: `listing:${input.syncRunId}:${keyBase}`,
+            idempotencyKey: statusKey,
             signal: context.cancellationSignal,
           });
           statusAccepted = acceptedIndexes(statusResult);
@@ -84,9 +85,19 @@ export function createPushStockPage({ prisma, channels }: Pick<ActivityDeps, 'pr
             statusChanges
               .filter((_, index) => statusAccepted.has(index))
               .map(({ listing, open }) => ({ listingId: listing.listingId, open })),
+            statusKey,
           );
         }
-        const appliedChanges = statusChanges.filter((_, index) => statusAccepted.has(index));
+        // An earlier attempt of this page that died after recording its changes left them under its key: they
+        // are this page's closes and reopens all the same (the listing already shows the new state).
+        const changedByEarlierAttempt = desired.filter(
+          ({ listing, open }, index) => stockAccepted.has(index) && listing.openSetBy === statusKey && listing.open === open,
+        );
+        // A status sent again only because the channel showed otherwise is not a close or a reopen.
+        const appliedChanges = [
+          ...statusChanges.filter(({ listing, open }, index) => statusAccepted.has(index) && listing.open !== open).map(({ open }) => open),
+          ...changedByEarlierAttempt.map(({ open }) => open),
+        ];
 
         return {
           lastSku,
@@ -94,8 +105,8 @@ export function createPushStockPage({ prisma, channels }: Pick<ActivityDeps, 'pr
           listings: page.length,
           pushed: stockAccepted.size,
           rejected: stockRows.length - stockAccepted.size + (statusChanges.length - statusAccepted.size),
-          closed: appliedChanges.filter(({ open, listing }) => !open && listing.open).length,
-          reopened: appliedChanges.filter(({ open, listing }) => open && !listing.open).length,
+          closed: appliedChanges.filter((open) => !open).length,
+          reopened: appliedChanges.filter((open) => open).length,
         };
       }),
     );

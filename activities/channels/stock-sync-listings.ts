@@ -12,6 +12,8 @@ export interface SyncListingRow {
   publishedStock: number | null;
   verifiedOpen: boolean | null;
   driftDetectedAt: Date | null;
+  /** The status push that last set `open`. */
+  openSetBy: string | null;
 }
 
 /** A slice of a channel's listings by SKU: after `afterSku` (exclusive), up to `throughSku` (inclusive). */
@@ -37,7 +39,7 @@ export async function readListingPage(prisma: PrismaClient, query: ListingPageQu
            -- A store cut off by an outage holds back online_hold_percent of its available stock (docs/outages.md).
            COALESCE(SUM(i.on_hand - i.reserved - (i.on_hand - i.reserved) * s.online_hold_percent / 100) FILTER (WHERE s.active), 0)::int AS available,
            l.open, l.published_stock AS "publishedStock", l.verified_open AS "verifiedOpen",
-           l.drift_detected_at AS "driftDetectedAt"
+           l.drift_detected_at AS "driftDetectedAt", l.open_set_by AS "openSetBy"
       FROM channel_listings l
       JOIN products p ON p.id = l.product_id
       LEFT JOIN inventory_levels i ON i.product_id = l.product_id
@@ -61,12 +63,16 @@ export async function recordPublishedStock(prisma: PrismaClient, rows: readonly 
      WHERE l.id = v.id`;
 }
 
-/** Records the open/closed state the channel accepted for these listings. */
-export async function recordPublishedOpen(prisma: PrismaClient, rows: readonly { listingId: string; open: boolean }[]): Promise<void> {
+/** Records the open/closed state the channel accepted for these listings, and the push (`pushKey`) that set it. */
+export async function recordPublishedOpen(
+  prisma: PrismaClient,
+  rows: readonly { listingId: string; open: boolean }[],
+  pushKey: string,
+): Promise<void> {
   if (rows.length === 0) return;
   await prisma.$executeRaw`
     UPDATE channel_listings l
-       SET open = v.open, updated_at = now()
+       SET open = v.open, open_set_by = ${pushKey}, updated_at = now()
       FROM unnest(${rows.map((row) => row.listingId)}::uuid[], ${rows.map((row) => row.open)}::boolean[]) AS v(id, open)
      WHERE l.id = v.id`;
 }
