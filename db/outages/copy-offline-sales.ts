@@ -10,10 +10,14 @@ import { timeOrderedIds } from './time-ordered-id';
 
 export { ROWS_SHOWN_IN_FULL, type OfflineSalesImportSummary } from './apply-staged-sales';
 
-/** PostgreSQL COPY text format: backslash, tab and line breaks escaped; null as \N. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
+
+/** PostgreSQL COPY text format: backslash, tab and line breaks escaped; null as \N. Most values need nothing. */
 function copyField(value: string | number | null): string {
   if (value === null) return '\\N';
-  return String(value).replace(/[\\\t\n\r]/g, (character) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[character] ?? '');
+  const text = String(value);
+  if (!COPY_SPECIAL.test(text)) return text;
+  return text.replace(/[\\\t\n\r]/g, (character) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[character] ?? '');
 }
 
 /** COPY data is sent in chunks of about this many characters, not one message per sale. */
