@@ -29,18 +29,26 @@ export const JOURNAL_FOREIGN_KEYS = [
  * set the parameter) and the import writes with the triggers on: slower, never less checked.
  */
 export async function mayWriteJournalWithoutRowTriggers(query: JournalQuery): Promise<boolean> {
-  const [state] = await query<{ may_set: boolean; insert_triggers: number; foreign_keys: string[] | null }>(`
-    SELECT has_parameter_privilege('session_replication_role', 'SET') AS may_set,
-           (SELECT count(*)::int FROM pg_trigger t
+  const [server] = await query<{ version: number; superuser: boolean }>(`
+    SELECT current_setting('server_version_num')::int AS version,
+           COALESCE((SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = current_user), false) AS superuser`);
+  if (server === undefined) return false;
+  // GRANT SET ON PARAMETER (and has_parameter_privilege) exist since PostgreSQL 15; before, only a superuser may.
+  if (!server.superuser) {
+    if (server.version < 150000) return false;
+    const [granted] = await query<{ may_set: boolean }>(`SELECT has_parameter_privilege('session_replication_role', 'SET') AS may_set`);
+    if (granted?.may_set !== true) return false;
+  }
+  const [tables] = await query<{ insert_triggers: number; foreign_keys: string[] | null }>(`
+    SELECT (SELECT count(*)::int FROM pg_trigger t
              WHERE t.tgrelid IN ('offline_sales'::regclass, 'offline_sale_lines'::regclass) AND NOT t.tgisinternal
                AND (t.tgtype & 4) <> 0) AS insert_triggers,
            (SELECT array_agg(c.conname::text ORDER BY c.conname::text) FROM pg_constraint c
              WHERE c.conrelid IN ('offline_sales'::regclass, 'offline_sale_lines'::regclass) AND c.contype = 'f') AS foreign_keys`);
   return (
-    state !== undefined &&
-    state.may_set &&
-    state.insert_triggers === 0 &&
-    JSON.stringify(state.foreign_keys ?? []) === JSON.stringify([...JOURNAL_FOREIGN_KEYS])
+    tables !== undefined &&
+    tables.insert_triggers === 0 &&
+    JSON.stringify(tables.foreign_keys ?? []) === JSON.stringify([...JOURNAL_FOREIGN_KEYS])
   );
 }
 
