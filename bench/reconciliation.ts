@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { createReconcileOutage } from '../activities/outages/reconcile-outage';
 import { openOrJoinOutage } from '../db/outages/open-outage';
 import { importOfflineSalesByCopy } from '../db/outages/copy-offline-sales';
@@ -9,6 +10,7 @@ import { createPrismaClient, type PrismaClient } from '../prisma/client';
 import { reconciliationBenchSchema, type ReconciliationBenchConfig } from './reconciliation/config';
 import { batchesFor, salesFor, seedReconciliationWorld, type BenchWorld } from './reconciliation/seed';
 import { printTable } from './support/print-table';
+import { recordStatementTimings } from './reconciliation/statement-timings';
 import { createScratchDatabase } from './support/scratch-database';
 
 /**
@@ -90,14 +92,36 @@ async function reconcileStores(prisma: PrismaClient, world: BenchWorld): Promise
   return applied;
 }
 
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ');
+
+function printStatementTimings(phase: string, timings: ReturnType<ReturnType<typeof recordStatementTimings>['take']>): void {
+  const rows = [...timings.entries()]
+    .filter(([, timing]) => timing.ms >= 50)
+    .sort(([, a], [, b]) => b.ms - a.ms)
+    .map(([statement, timing]) => ({
+      phase,
+      ms: Math.round(timing.ms),
+      'backend CPU ms': Number.isNaN(timing.backendCpuMs) ? '-' : Math.round(timing.backendCpuMs),
+      calls: timing.calls,
+      statement,
+    }));
+  printTable(rows);
+}
+
 export async function runReconciliationBench(): Promise<void> {
   const config = loadConfigOrExit(reconciliationBenchSchema, 'bench:reconciliation');
+  const statementTimings = config.BENCH_STATEMENT_TIMINGS ? recordStatementTimings() : null;
   console.log(`Re-creating scratch database ${config.BENCH_DATABASE_NAME} and applying migrations...`);
   const databaseUrl = await createScratchDatabase(config.DATABASE_URL, config.BENCH_DATABASE_NAME);
   const prisma = createPrismaClient({ databaseUrl, poolSize: config.DATABASE_POOL_SIZE });
   console.log(
     `${config.BENCH_LINES} offline sale lines (one per receipt), ${config.BENCH_STORES} stores, ${config.BENCH_SKUS} SKUs, batches of ${config.BENCH_BATCH}`,
   );
+  console.log(`${os.cpus().length} CPUs, load average ${loadAverage()} (1, 5, 15 min) at start`);
   try {
     const rows: Record<string, string | number>[] = [];
     let baselineMs: number | null = null;
@@ -109,9 +133,22 @@ export async function runReconciliationBench(): Promise<void> {
           : path === 'unnest'
             ? importOurs(prisma, config, world)
             : importCreateMany(prisma, config, world);
-      const imported = await timed(importWith);
-      const reimport = path === 'createMany' ? null : await timed(importWith);
-      const reconciled = await timed(() => reconcileStores(prisma, world));
+      const timedPhase = async <T>(phase: string, work: () => Promise<T>) => {
+        statementTimings?.take();
+        const cpu = process.cpuUsage();
+        const result = await timed(work);
+        if (statementTimings) {
+          const used = process.cpuUsage(cpu);
+          console.log(
+            `${path} ${phase}: ${(result.ms / 1000).toFixed(1)} s, bench process CPU ${Math.round((used.user + used.system) / 1000)} ms`,
+          );
+          printStatementTimings(`${path} ${phase}`, statementTimings.take());
+        }
+        return result;
+      };
+      const imported = await timedPhase('import', importWith);
+      const reimport = path === 'createMany' ? null : await timedPhase('re-import', importWith);
+      const reconciled = await timedPhase('reconcile', () => reconcileStores(prisma, world));
       const total = imported.ms + reconciled.ms;
       if (path === 'createMany') baselineMs = total;
       rows.push({
@@ -128,6 +165,7 @@ export async function runReconciliationBench(): Promise<void> {
     for (const row of rows)
       row['createMany / this, end to end'] = baselineMs === null ? '-' : (baselineMs / (Number(row['end to end s']) * 1000)).toFixed(1);
     printTable(rows);
+    console.log(`load average ${loadAverage()} (1, 5, 15 min) at the end`);
   } finally {
     await prisma.$disconnect();
   }

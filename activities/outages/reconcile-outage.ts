@@ -32,6 +32,8 @@ export function createReconcileOutage({ prisma }: Pick<ActivityDeps, 'prisma'>) 
     return withTemporalFailures(() =>
       prisma.$transaction(
         async (tx) => {
+          // One big statement over the whole journal: JIT compiling it (on by cost estimate) costs more than it saves.
+          await tx.$executeRaw`SET LOCAL jit = off`;
           const [outage] = await tx.$queryRaw<{ store_id: string | null }[]>`
             SELECT store_id FROM outages WHERE id = ${input.outageId}::uuid FOR UPDATE`;
           const [done] = await tx.$queryRaw<{ id: string; summary: OutageReconciliationCounts }[]>`
@@ -83,7 +85,11 @@ export function createReconcileOutage({ prisma }: Pick<ActivityDeps, 'prisma'>) 
                 FROM plan p WHERE p.quantity > p.applied
               RETURNING class, value_minor
             ), stamped AS (
-              UPDATE offline_sales s SET applied_to_stock_at = now(), updated_at = now() FROM sales WHERE s.id = sales.id RETURNING s.id
+              -- The same rows as sales (one snapshot), found by the same predicate in heap order rather than by
+              -- a primary key lookup per sale.
+              UPDATE offline_sales s SET applied_to_stock_at = now(), updated_at = now()
+               WHERE s.applied_to_stock_at IS NULL AND (s.outage_id = ${input.outageId}::uuid OR s.store_id = ${storeId}::uuid)
+              RETURNING s.id
             )
             SELECT (SELECT count(*) FROM stamped)::int AS sales,
                    (SELECT count(*) FROM movements)::int AS lines,

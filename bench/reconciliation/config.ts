@@ -21,6 +21,11 @@ export const reconciliationBenchSchema = z.object({
     .pipe(z.array(z.enum(['copy', 'unnest', 'createMany'])).min(1)),
   /** Receipts per written batch of the unnest and createMany paths (OFFLINE_SALES_BATCH_MAX). */
   BENCH_BATCH: z.coerce.number().int().min(1).max(10_000).default(1000),
+  /** Print the time of every statement per phase, summed by its first words (where the time goes). */
+  BENCH_STATEMENT_TIMINGS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
 });
 
 export type ReconciliationBenchConfig = z.infer<typeof reconciliationBenchSchema>;

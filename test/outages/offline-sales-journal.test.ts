@@ -133,6 +133,43 @@ describe('offline sales journal', () => {
     expect(await world.journalCount()).toBe(before + 500);
   });
 
+  it('writes receipts sent at once by two CSV imports and a JSON batch exactly once (the store journal lock)', async () => {
+    const header = 'receipt_number,sold_at,currency,sku,quantity,unit_price_minor';
+    const receipts = Array.from({ length: 300 }, (_, i) => `RACE-${i}`);
+    const csv = [
+      header,
+      ...receipts.map((r, i) => `${r},2026-12-02T09:00:00+07:00,IDR,${world.sku(i % 10)},1,${world.unitPriceMinor}`),
+    ].join('\n');
+    // The same content as the CSV's rows (same sold at, SKU, quantity and price): unchanged, not a conflict, when it loses the race.
+    const batch = {
+      sales: receipts.slice(100, 250).map((r, i) => ({ ...sale(r, 1, world.sku((i + 100) % 10)), soldAt: '2026-12-02T09:00:00+07:00' })),
+    };
+    const before = await world.journalCount();
+    const answers = await Promise.all([importCsv(csv), post(batch), importCsv(csv)]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const bodies = answers.map((a) => a.body as JournalAnswer);
+    expect(bodies.reduce((sum, b) => sum + b.created, 0)).toBe(300);
+    expect(bodies.map((b) => b.conflicts + b.errors)).toEqual([0, 0, 0]);
+    expect(await world.journalCount()).toBe(before + 300);
+    const lines = await world.prisma.offlineSaleLine.count({
+      where: { offlineSale: { storeId: world.storeA, receiptNumber: { startsWith: 'RACE-' } } },
+    });
+    expect(lines).toBe(300);
+  });
+
+  it('keeps the journal append-only: content and a second stamp are refused, the first stamp is not', async () => {
+    const { id } = await world.prisma.offlineSale.findFirstOrThrow({ where: { storeId: world.storeA, receiptNumber: 'RACE-0' } });
+    await expect(world.prisma.$executeRaw`UPDATE offline_sales SET total_minor = total_minor + 1 WHERE id = ${id}::uuid`).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(world.prisma.$executeRaw`DELETE FROM offline_sales WHERE id = ${id}::uuid`).rejects.toThrow(/append-only/);
+    expect(await world.prisma.$executeRaw`UPDATE offline_sales SET applied_to_stock_at = now() WHERE id = ${id}::uuid`).toBe(1);
+    await expect(
+      world.prisma.$executeRaw`UPDATE offline_sales SET applied_to_stock_at = now() + interval '1 day' WHERE id = ${id}::uuid`,
+    ).rejects.toThrow(/append-only/);
+    await expect(world.prisma.$executeRaw`DELETE FROM offline_sale_lines WHERE offline_sale_id = ${id}::uuid`).rejects.toThrow();
+  });
+
   it('refuses an import that is not text/csv', async () => {
     const answer = await request(app)
       .post(`/api/stores/${world.storeA}/offline-sales/import`)
