@@ -6,6 +6,7 @@ import { toPrismaOrderBy } from '../lists/list-query';
 import { pageFor } from '../lists/pagination';
 import { sendPage } from '../lists/send-page';
 import { idParamsSchema } from '../openapi/common-schemas';
+import { registerProductFacetsRoute } from './product-facets';
 import { productListQuerySchema, productSchema } from './products.validators';
 import { type ResourceRouteDeps } from './route-deps';
 
@@ -24,6 +25,7 @@ export function registerProductRoutes(api: ApiRouter, { prisma, pageLimits }: Re
         ...(filter.id !== undefined && { id: { in: filter.id } }),
         ...(filter.sku !== undefined && { sku: filter.sku }),
         ...(filter.category !== undefined && { category: filter.category }),
+        ...(filter.brand !== undefined && { brand: filter.brand }),
         ...(filter.active !== undefined && { active: filter.active }),
         ...(filter.q !== undefined && {
           OR: [{ sku: { contains: filter.q, mode: 'insensitive' } }, { name: { contains: filter.q, mode: 'insensitive' } }],
@@ -36,6 +38,9 @@ export function registerProductRoutes(api: ApiRouter, { prisma, pageLimits }: Re
       });
     },
   });
+
+  // Before `/:id`, which would take "facets" for an id.
+  registerProductFacetsRoute(api, { prisma });
 
   api.route({
     method: 'get',

@@ -10,6 +10,7 @@ export const productSchema = z
     name: z.string(),
     description: z.string(),
     category: z.string(),
+    brand: z.string().nullable().meta({ description: 'Null: the product has no brand' }),
     basePriceMinor: z.number().int().meta({ description: 'Minor units (cents) of `currency`' }),
     floorPriceMinor: z.number().int().meta({ description: 'Lowest price a promotion may set, minor units' }),
     currency: z.string().length(3),
@@ -20,13 +21,14 @@ export const productSchema = z
   .meta({ id: 'Product' });
 
 export const productListQuerySchema = listQuerySchema({
-  sortable: ['sku', 'name', 'category', 'basePriceMinor', 'createdAt'],
+  sortable: ['sku', 'name', 'category', 'brand', 'basePriceMinor', 'createdAt'],
   defaultSort: { field: 'sku', order: 'ASC' },
   filter: z.strictObject({
     id: idFilterSchema.optional(),
     q: boundedText({ max: 100 }).optional().meta({ description: 'Matches SKU or name' }),
     sku: boundedText({ max: 100 }).optional().meta({ description: 'Exact SKU' }),
-    category: boundedText({ max: 100 }).optional(),
+    category: boundedText({ max: 100 }).optional().meta({ description: 'Exact category' }),
+    brand: boundedText({ max: 100 }).optional().meta({ description: 'Exact brand' }),
     active: booleanFilterSchema.optional(),
   }),
 });

@@ -33,6 +33,7 @@ export async function loadPromotionSubject(tx: Prisma.TransactionClient, id: str
       endsAt: promotion.endsAt.toISOString(),
       skus: promotion._count.skus,
       categories: promotion.categories.join(', '),
+      brands: promotion.brands.join(', '),
       channels: channels.join(', '),
     },
   };

@@ -1,6 +1,7 @@
 import { CONFLICTING_STATUSES, promoConflicts, type PromoConflict } from '../../domain/promotions/promo-conflicts';
 import { floorBreaches, type FloorBreach } from '../../domain/promotions/promo-floor';
 import { NO_ROUNDING, type PromoDiscount } from '../../domain/promotions/promo-price';
+import { skuRuleWhere, unknownBrands } from '../../domain/promotions/sku-rule';
 import { type Prisma } from '../../prisma/client';
 
 export interface PromotionScopeRequest {
@@ -12,6 +13,8 @@ export interface PromotionScopeRequest {
   endsAt: Date;
   skus: readonly string[];
   categories: readonly string[];
+  /** With `categories`, the rule (domain/promotions/sku-rule.ts): category AND brand when both are set. */
+  brands: readonly string[];
   /** Absent: every channel that is not disabled, the stores' POS included. */
   channelCodes?: readonly string[];
 }
@@ -20,6 +23,8 @@ export interface PromotionScope {
   productIds: string[];
   channelIds: string[];
   unknownSkus: string[];
+  /** Brands of the rule that no active product has. */
+  unknownBrands: string[];
   unknownChannels: string[];
   wrongCurrencySkus: string[];
   breaches: FloorBreach[];
@@ -50,12 +55,21 @@ async function productsBySku(tx: Prisma.TransactionClient, skus: readonly string
  */
 export async function resolvePromotionScope(tx: Prisma.TransactionClient, request: PromotionScopeRequest): Promise<PromotionScope> {
   const listed = await productsBySku(tx, request.skus);
+  const rule = skuRuleWhere(request);
   const byRule =
-    request.categories.length === 0
+    rule === null
       ? []
       : await tx.product.findMany({
-          where: { category: { in: [...request.categories] }, active: true },
+          where: { ...rule, active: true },
           select: { id: true, sku: true, basePriceMinor: true, floorPriceMinor: true, currency: true },
+        });
+  const brandsFound =
+    request.brands.length === 0
+      ? []
+      : await tx.product.findMany({
+          where: { brand: { in: [...request.brands] }, active: true },
+          select: { brand: true },
+          distinct: ['brand'],
         });
   const products = [...new Map([...listed, ...byRule].map((product) => [product.id, product])).values()];
   const knownSkus = new Set(listed.map((product) => product.sku));
@@ -113,6 +127,7 @@ export async function resolvePromotionScope(tx: Prisma.TransactionClient, reques
     productIds: products.map((product) => product.id),
     channelIds: channels.map((channel) => channel.id),
     unknownSkus,
+    unknownBrands: unknownBrands(request, new Set(brandsFound.map((row) => row.brand ?? ''))),
     unknownChannels,
     wrongCurrencySkus: products.filter((product) => product.currency !== request.currency).map((product) => product.sku),
     breaches,

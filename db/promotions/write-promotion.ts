@@ -31,6 +31,7 @@ export function promotionColumns(input: PromotionInput) {
     startsAt: input.startsAt,
     endsAt: input.endsAt,
     categories: input.categories,
+    brands: input.brands,
   };
 }
 

@@ -34,4 +34,10 @@ describe('promotion input', () => {
     const empty = promotionInputSchema.safeParse({ ...valid, skus: [] });
     expect(empty.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['skus']);
   });
+  it('takes a brand rule alone, trimmed and without duplicates, and refuses an empty or overlong brand', () => {
+    const parsed = promotionInputSchema.parse({ ...valid, skus: [], brands: [' Fjell ', 'Fjell', 'Voltic'] });
+    expect(parsed.brands).toEqual(['Fjell', 'Voltic']);
+    const bad = promotionInputSchema.safeParse({ ...valid, brands: ['   ', 'x'.repeat(101)] });
+    expect(bad.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['brands.0', 'brands.1']);
+  });
 });

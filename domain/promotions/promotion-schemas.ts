@@ -19,7 +19,7 @@ const channelCode = z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be a channel cod
 
 /**
  * A promotion as the form sends it: its window in wall-clock time of a named zone (the instants are
- * computed here, once), its SKUs (listed, and/or a category rule), its channels (absent: every channel
+ * computed here, once), its SKUs (listed, and/or a category and brand rule), its channels (absent: every channel
  * that takes prices, the stores' POS included).
  */
 export const promotionInputSchema = z
@@ -35,6 +35,11 @@ export const promotionInputSchema = z
       .array(boundedText({ max: 100 }))
       .max(100)
       .default([]),
+    brands: z
+      .array(boundedText({ max: 100 }))
+      .max(100)
+      .default([])
+      .meta({ description: 'Brand rule: every active product of these brands (of the categories too, when both are set)' }),
     channelCodes: z.array(channelCode).min(1).max(100).optional(),
   })
   .transform((input, context) => {
@@ -44,10 +49,10 @@ export const promotionInputSchema = z
     if (endsAt === null) context.addIssue({ code: 'custom', path: ['endsLocal'], message: 'is not a date in that time zone' });
     if (startsAt !== null && endsAt !== null && endsAt.getTime() <= startsAt.getTime())
       context.addIssue({ code: 'custom', path: ['endsLocal'], message: 'must be after the start' });
-    if (input.skus.length === 0 && input.categories.length === 0)
-      context.addIssue({ code: 'custom', path: ['skus'], message: 'list SKUs or choose a category' });
+    if (input.skus.length === 0 && input.categories.length === 0 && input.brands.length === 0)
+      context.addIssue({ code: 'custom', path: ['skus'], message: 'list SKUs or choose a category or a brand' });
     if (startsAt === null || endsAt === null) return z.NEVER;
-    return { ...input, skus: [...new Set(input.skus)], startsAt, endsAt };
+    return { ...input, skus: [...new Set(input.skus)], brands: [...new Set(input.brands)], startsAt, endsAt };
   });
 
 export type PromotionInput = z.output<typeof promotionInputSchema>;

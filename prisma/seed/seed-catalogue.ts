@@ -5,9 +5,15 @@ import { type SeedProfile } from './seed-profiles';
 /** Ledger actor of everything the seed writes. */
 export const SEED_ACTOR = 'system:seed';
 
-/** Products are created when missing; prices an admin changed since are kept. */
+/**
+ * Products are created when missing; prices an admin changed since are kept. A product seeded before
+ * products had brands gets its demo brand (only while it has none: a brand set since is kept).
+ */
 export async function seedProducts(prisma: PrismaClient, profile: SeedProfile): Promise<number> {
   const { count } = await prisma.product.createMany({ data: [...profile.products], skipDuplicates: true });
+  const skusByBrand = new Map<string, string[]>();
+  for (const product of profile.products) skusByBrand.set(product.brand, [...(skusByBrand.get(product.brand) ?? []), product.sku]);
+  for (const [brand, skus] of skusByBrand) await prisma.product.updateMany({ where: { sku: { in: skus }, brand: null }, data: { brand } });
   return count;
 }
 

@@ -83,5 +83,6 @@ function snapshotOf(row: PromotionRow) {
     startsAt: row.startsAt,
     endsAt: row.endsAt,
     categories: row.categories,
+    brands: row.brands,
   };
 }

@@ -46,6 +46,7 @@ export function registerPromotionSkuCsvRoute(api: ApiRouter, { prisma, fulfilmen
         endsAt: current.endsAt,
         skus: csv.skus,
         categories: current.categories,
+        brands: current.brands,
         channelCodes: current.channels.map((entry) => entry.channel.code),
       };
       const edited = await editPromotion(prisma, { promotionId: params.id, input, actor, requestId });

@@ -20,6 +20,7 @@ export const promotionSchema = z
     status: z.enum(PromotionStatus),
     version: z.number().int(),
     categories: z.array(z.string()),
+    brands: z.array(z.string()).meta({ description: 'Brand rule (with categories: category AND brand)' }),
     skuCount: z.number().int(),
     channelCodes: z.array(z.string()),
     requestedByUserId: idSchema,
