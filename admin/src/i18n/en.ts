@@ -57,6 +57,7 @@ export const en = {
         name: 'Name',
         description: 'Description',
         category: 'Category',
+        brand: 'Brand',
         basePriceMinor: 'Base price',
         floorPriceMinor: 'Floor price',
         active: 'Active',

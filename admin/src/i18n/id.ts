@@ -60,6 +60,7 @@ export const id: TranslationMessages = {
         name: 'Nama',
         description: 'Deskripsi',
         category: 'Kategori',
+        brand: 'Merek',
         basePriceMinor: 'Harga dasar',
         floorPriceMinor: 'Harga terendah',
         active: 'Aktif',

@@ -1,10 +1,12 @@
 import { BooleanField, DataTable, List, NullableBooleanInput, SearchInput, TextInput } from 'react-admin';
 import { adminConfig } from '../config';
 import { MoneyField } from '../shared/MoneyField';
+import { BrandField } from './BrandField';
 
 const productFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <TextInput key="category" source="category" />,
+  <TextInput key="brand" source="brand" />,
   <NullableBooleanInput key="active" source="active" />,
 ];
 
@@ -15,6 +17,7 @@ export function ProductList() {
         <DataTable.Col source="sku" />
         <DataTable.Col source="name" />
         <DataTable.Col source="category" />
+        <DataTable.Col source="brand" field={BrandField} />
         <DataTable.Col source="basePriceMinor" field={MoneyField} align="right" />
         <DataTable.Col source="floorPriceMinor" field={MoneyField} align="right" disableSort />
         <DataTable.Col source="active" field={BooleanField} disableSort />

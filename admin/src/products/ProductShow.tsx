@@ -2,6 +2,7 @@ import { Stack } from '@mui/material';
 import { BooleanField, DataTable, Labeled, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { AvailableStockField } from '../inventory/AvailableStockField';
 import { MoneyField } from '../shared/MoneyField';
+import { BrandField } from './BrandField';
 import { useRecordLoadError } from '../shared/useRecordLoadError';
 
 /** Store staff see only their own store's row: the API narrows the inventory list for them. */
@@ -16,6 +17,9 @@ export function ProductShow() {
         <Stack direction="row" spacing={4}>
           <Labeled>
             <TextField source="category" />
+          </Labeled>
+          <Labeled source="brand">
+            <BrandField source="brand" />
           </Labeled>
           <Labeled source="basePriceMinor">
             <MoneyField source="basePriceMinor" />

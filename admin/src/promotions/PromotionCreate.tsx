@@ -43,6 +43,7 @@ const promotionDefaults: Partial<PromotionFormValues> = {
   timeZone: browserZone,
   skus: [],
   categories: [],
+  brands: [],
   allChannels: true,
   channelCodes: [],
 };

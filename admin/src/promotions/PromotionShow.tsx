@@ -104,6 +104,10 @@ export function PromotionShow() {
           source="categories"
           render={(record) => (record.categories.length === 0 ? '—' : record.categories.join(', '))}
         />
+        <FunctionField<PromotionRecord>
+          source="brands"
+          render={(record) => ((record.brands ?? []).length === 0 ? '—' : record.brands.join(', '))}
+        />
         <Labeled source="requestedByUserId">
           <RequesterName />
         </Labeled>

@@ -14,53 +14,68 @@ import {
   TextField as MuiTextField,
   Typography,
 } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useGetList, useInput, useTranslate } from 'react-admin';
 import { useLocaleFormat } from '../shared/useLocaleFormat';
+import { usePromotionActions } from './usePromotionActions';
 
 interface ProductRow {
   id: string;
   sku: string;
   name: string;
   category: string;
+  brand: string | null;
   basePriceMinor: number;
   currency: string;
 }
 
-/** A promotion lists SKUs, or a category rule, or both (the API refuses neither). */
-const skusOrCategories = (value: unknown, values: { categories?: string[] }) =>
-  (Array.isArray(value) ? value.length : 0) === 0 && (values.categories ?? []).length === 0 ? 'omni.promotion.skus_required' : undefined;
+/** A promotion lists SKUs, or a category or brand rule, or both (the API refuses neither). */
+const skusOrRule = (value: unknown, values: { categories?: string[]; brands?: string[] }) =>
+  (Array.isArray(value) ? value.length : 0) === 0 && (values.categories ?? []).length === 0 && (values.brands ?? []).length === 0
+    ? 'omni.promotion.skus_required'
+    : undefined;
 
 /** Products one page of the picker shows; "add all shown" takes these. */
 const PICKER_PAGE_SIZE = 50;
-/** Products read to offer the categories (the catalogue API has no distinct-categories read). */
-const CATEGORY_SAMPLE = 500;
+
+/** A rule toggled on or off in a form input holding a sorted list of names. */
+function toggled(list: readonly string[], name: string): string[] {
+  return list.includes(name) ? list.filter((entry) => entry !== name) : [...list, name].sort();
+}
 
 /**
- * The SKUs of a promotion picked from the catalogue: search by SKU or name, filter by category, tick rows
- * or add every row shown; the chosen SKUs are chips. A category can also be a rule (every active product
- * of it, now and added later), chosen below in "categories".
+ * The SKUs of a promotion picked from the catalogue: search by SKU or name, filter by category and brand
+ * (their choices, with counts, from `GET /api/products/facets`), tick rows or add every row shown; the
+ * chosen SKUs are chips. A category or a brand can also be a rule (every active product of it when the
+ * promotion is saved); with both, the rule is category AND brand (domain/promotions/sku-rule.ts).
  */
 export function SkuPicker() {
   const translate = useTranslate();
   const format = useLocaleFormat();
-  const { field, fieldState } = useInput<string[]>({ source: 'skus', defaultValue: [], validate: skusOrCategories });
+  const { readProductFacets } = usePromotionActions();
+  const { field, fieldState } = useInput<string[]>({ source: 'skus', defaultValue: [], validate: skusOrRule });
   const categoriesInput = useInput<string[]>({ source: 'categories', defaultValue: [] });
+  const brandsInput = useInput<string[]>({ source: 'brands', defaultValue: [] });
   const chosen = new Set<string>((field.value as string[] | undefined) ?? []);
   const [q, setQ] = useState('');
   const [category, setCategory] = useState('');
+  const [brand, setBrand] = useState('');
   const { data: products = [], total = 0 } = useGetList<ProductRow>('products', {
     pagination: { page: 1, perPage: PICKER_PAGE_SIZE },
     sort: { field: 'sku', order: 'ASC' },
-    filter: { active: true, ...(q.trim() !== '' && { q: q.trim() }), ...(category !== '' && { category }) },
+    filter: {
+      active: true,
+      ...(q.trim() !== '' && { q: q.trim() }),
+      ...(category !== '' && { category }),
+      ...(brand !== '' && { brand }),
+    },
   });
-  const { data: sample = [] } = useGetList<ProductRow>('products', {
-    pagination: { page: 1, perPage: CATEGORY_SAMPLE },
-    sort: { field: 'sku', order: 'ASC' },
-    filter: { active: true },
-  });
-  const categories = [...new Set(sample.map((product) => product.category))].sort();
-  const ruleCategories = new Set<string>((categoriesInput.field.value as string[] | undefined) ?? []);
+  const { data: facets } = useQuery({ queryKey: ['product-facets'], queryFn: readProductFacets, staleTime: 60_000 });
+  const ruleCategoryList = (categoriesInput.field.value as string[] | undefined) ?? [];
+  const ruleBrandList = (brandsInput.field.value as string[] | undefined) ?? [];
+  const ruleCategories = new Set<string>(ruleCategoryList);
+  const ruleBrands = new Set<string>(ruleBrandList);
   const setSkus = (next: Set<string>) => field.onChange([...next].sort());
   const toggle = (sku: string) => {
     const next = new Set(chosen);
@@ -68,12 +83,8 @@ export function SkuPicker() {
     else next.add(sku);
     setSkus(next);
   };
-  const toggleRule = (name: string) => {
-    const next = new Set(ruleCategories);
-    if (next.has(name)) next.delete(name);
-    else next.add(name);
-    categoriesInput.field.onChange([...next].sort());
-  };
+  const toggleRule = (name: string) => categoriesInput.field.onChange(toggled(ruleCategoryList, name));
+  const toggleBrandRule = (name: string) => brandsInput.field.onChange(toggled(ruleBrandList, name));
   return (
     <Box sx={{ width: '100%' }} data-testid="sku-picker">
       <Typography variant="subtitle1">{translate('omni.promotion.picker.title')}</Typography>
@@ -94,12 +105,29 @@ export function SkuPicker() {
           sx={{ minWidth: 200 }}
         >
           <MenuItem value="">{translate('omni.promotion.picker.any_category')}</MenuItem>
-          {categories.map((name) => (
-            <MenuItem key={name} value={name}>
-              {name}
+          {(facets?.categories ?? []).map((facet) => (
+            <MenuItem key={facet.name} value={facet.name}>
+              {facet.name} ({facet.count})
             </MenuItem>
           ))}
         </MuiTextField>
+        <MuiTextField
+          size="small"
+          select
+          label={translate('omni.promotion.picker.brand')}
+          value={brand}
+          onChange={(event) => setBrand(event.target.value)}
+          sx={{ minWidth: 200 }}
+        >
+          <MenuItem value="">{translate('omni.promotion.picker.any_brand')}</MenuItem>
+          {(facets?.brands ?? []).map((facet) => (
+            <MenuItem key={facet.name} value={facet.name}>
+              {facet.name} ({facet.count})
+            </MenuItem>
+          ))}
+        </MuiTextField>
+      </Stack>
+      <Stack direction="row" sx={{ mb: 1, flexWrap: 'wrap', gap: 1 }}>
         <Button onClick={() => setSkus(new Set([...chosen, ...products.map((product) => product.sku)]))} disabled={products.length === 0}>
           {translate('omni.promotion.picker.add_shown', { smart_count: products.length })}
         </Button>
@@ -107,6 +135,13 @@ export function SkuPicker() {
           <Button onClick={() => toggleRule(category)}>
             {translate(ruleCategories.has(category) ? 'omni.promotion.picker.drop_rule' : 'omni.promotion.picker.add_rule', {
               category,
+            })}
+          </Button>
+        )}
+        {brand !== '' && (
+          <Button onClick={() => toggleBrandRule(brand)}>
+            {translate(ruleBrands.has(brand) ? 'omni.promotion.picker.drop_brand_rule' : 'omni.promotion.picker.add_brand_rule', {
+              brand,
             })}
           </Button>
         )}
@@ -119,6 +154,7 @@ export function SkuPicker() {
               <TableCell>{translate('omni.promotion.picker.sku')}</TableCell>
               <TableCell>{translate('omni.promotion.picker.name')}</TableCell>
               <TableCell>{translate('omni.promotion.picker.category')}</TableCell>
+              <TableCell>{translate('omni.promotion.picker.brand')}</TableCell>
               <TableCell align="right">{translate('omni.promotion.picker.base_price')}</TableCell>
             </TableRow>
           </TableHead>
@@ -131,6 +167,7 @@ export function SkuPicker() {
                 <TableCell>{product.sku}</TableCell>
                 <TableCell>{product.name}</TableCell>
                 <TableCell>{product.category}</TableCell>
+                <TableCell>{product.brand ?? '—'}</TableCell>
                 <TableCell align="right">{format.money(product.basePriceMinor, product.currency)}</TableCell>
               </TableRow>
             ))}
@@ -153,7 +190,21 @@ export function SkuPicker() {
             onDelete={() => toggleRule(name)}
           />
         ))}
+        {[...ruleBrands].map((name) => (
+          <Chip
+            key={`brand-rule-${name}`}
+            color="secondary"
+            size="small"
+            label={translate('omni.promotion.picker.brand_rule_chip', { brand: name })}
+            onDelete={() => toggleBrandRule(name)}
+          />
+        ))}
       </Box>
+      {ruleCategories.size > 0 && ruleBrands.size > 0 && (
+        <Typography variant="caption" component="p">
+          {translate('omni.promotion.picker.rule_both')}
+        </Typography>
+      )}
       <Typography variant="caption" color={fieldState.error ? 'error' : 'text.secondary'}>
         {fieldState.error?.message !== undefined
           ? translate(fieldState.error.message, { _: fieldState.error.message })

@@ -15,6 +15,7 @@ export interface PromotionRecord extends RaRecord<string> {
   status: PromotionStatus;
   version: number;
   categories: string[];
+  brands: string[];
   skuCount: number;
   channelCodes: string[];
   requestedByUserId: string;
@@ -82,6 +83,7 @@ export interface PromotionFormValues {
   endsLocal: string;
   skus: string[];
   categories: string[];
+  brands: string[];
   allChannels: boolean;
   channelCodes: string[];
 }
@@ -99,6 +101,7 @@ export function promotionBodyOf(values: PromotionFormValues) {
     endsLocal: values.endsLocal,
     skus: values.skus,
     categories: values.categories,
+    brands: values.brands,
     ...(!values.allChannels && { channelCodes: values.channelCodes }),
   };
 }
@@ -116,6 +119,7 @@ export function formValuesOf(record: PromotionRecord, skus: string[], allChannel
     endsLocal: record.endsLocal,
     skus,
     categories: record.categories,
+    brands: record.brands,
     allChannels: all,
     channelCodes: record.channelCodes,
   };
@@ -123,10 +127,10 @@ export function formValuesOf(record: PromotionRecord, skus: string[], allChannel
 
 /**
  * The API's 400 `errors` split for people: field errors stay on their inputs; per-SKU ones
- * (`floor.<sku>.<channel>`, `conflicts.<sku>.<channel>`, `skus.<sku>`, `rows.<line>`) become a list.
+ * (`floor.<sku>.<channel>`, `conflicts.<sku>.<channel>`, `skus.<sku>`, `brands.<brand>`, `rows.<line>`) become a list.
  */
 export interface ScopeProblem {
-  kind: 'floor' | 'conflict' | 'unknown_sku' | 'row' | 'channel' | 'file' | 'other';
+  kind: 'floor' | 'conflict' | 'unknown_sku' | 'unknown_brand' | 'row' | 'channel' | 'file' | 'other';
   subject: string;
   channel: string | null;
   message: string;
@@ -153,6 +157,8 @@ export function scopeProblemsOf(errors: Record<string, string> | undefined): Sco
       }
       case 'skus':
         return tail === '' ? [] : [{ kind: 'unknown_sku', subject: tail, channel: null, message }];
+      case 'brands':
+        return tail === '' ? [] : [{ kind: 'unknown_brand', subject: tail, channel: null, message }];
       case 'rows':
         return [{ kind: 'row', subject: tail, channel: null, message }];
       case 'channelCodes':
@@ -176,5 +182,6 @@ export const fieldErrorKeys = [
   'endsLocal',
   'skus',
   'categories',
+  'brands',
   'channelCodes',
 ];

@@ -64,6 +64,7 @@ describe('the promotion form', () => {
       endsLocal: '2026-12-13T00:00',
       skus: ['A'],
       categories: [],
+      brands: [],
       allChannels: true,
       channelCodes: ['web'],
     };
@@ -76,6 +77,7 @@ describe('the promotion form', () => {
       endsLocal: '2026-12-13T00:00',
       skus: ['A'],
       categories: [],
+      brands: [],
     });
     expect(promotionBodyOf({ ...values, allChannels: false, discountType: 'PERCENT', discountAmount: 15 })).toMatchObject({
       discount: { type: 'PERCENT', value: 15 },
@@ -90,12 +92,14 @@ describe('the promotion form', () => {
         'floor.APP.CHN-1.web': 'below the floor',
         'conflicts.SKU-2.pos': 'in "Payday" at the same time',
         'skus.NOPE': 'unknown SKU',
+        'brands.Dr. Nobody': 'no active product of this brand',
         'rows.7': 'the SKU is empty',
       }),
     ).toEqual([
       { kind: 'floor', subject: 'APP.CHN-1', channel: 'web', message: 'below the floor' },
       { kind: 'conflict', subject: 'SKU-2', channel: 'pos', message: 'in "Payday" at the same time' },
       { kind: 'unknown_sku', subject: 'NOPE', channel: null, message: 'unknown SKU' },
+      { kind: 'unknown_brand', subject: 'Dr. Nobody', channel: null, message: 'no active product of this brand' },
       { kind: 'row', subject: '7', channel: null, message: 'the SKU is empty' },
     ]);
   });
