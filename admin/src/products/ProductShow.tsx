@@ -14,7 +14,8 @@ export function ProductShow() {
         <TextField source="sku" />
         <TextField source="name" />
         <TextField source="description" />
-        <Stack direction="row" spacing={4}>
+        {/* Five facts in a row on a desktop; on a phone they wrap instead of widening the page. */}
+        <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap', rowGap: 2 }}>
           <Labeled>
             <TextField source="category" />
           </Labeled>
