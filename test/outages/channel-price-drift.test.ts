@@ -2,16 +2,11 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import request from 'supertest';
 import { createApplyOutagePriceCorrections } from '../../activities/outages/apply-outage-price-corrections';
 import { createDiffOutagePrices, type OutagePricePage } from '../../activities/outages/diff-outage-prices';
-import { signAccessToken } from '../../api/auth/tokens';
-import { createApp } from '../../api/app';
-import { createLogger } from '../../api/logger';
-import { createTemporalClient } from '../../api/temporal-client';
 import { outageTimelineQuery } from '../../domain/outages/outage-messages';
-import { testConfig } from '../api/support/test-app';
 import { eventually } from '../support/eventually';
 import { saveHistoryIfRecording } from '../support/histories';
-import { startTestWorker } from '../support/temporal';
 import { StockSyncWorld } from '../stock-sync/support/stock-sync-world';
+import { type OutageApp, startOutageApp } from './support/outage-app';
 
 interface OutageBody {
   id: string;
@@ -47,11 +42,10 @@ describe('price drift after a channel outage', () => {
   const world = new StockSyncWorld();
   const products = ['small', 'approve', 'reject', 'right'];
   const runIds: string[] = [];
-  let worker: Awaited<ReturnType<typeof startTestWorker>>;
-  let temporal: ReturnType<typeof createTemporalClient>;
-  let app: ReturnType<typeof createApp>;
+  let outage: OutageApp | undefined;
+  let worker: OutageApp['worker'];
+  let app: OutageApp['app'];
   let bearer = '';
-  let opsLeadId = '';
   const code = () => world.channelCode('pd');
   const pushByHand = async (prices: Record<string, number>, key: string) => {
     const adapter = await world.channels.adapterFor(code());
@@ -77,10 +71,7 @@ describe('price drift after a channel outage', () => {
       products.map((name) => ({ name, stock: { first: [5, 0] } })),
       { faultSeed: 7 },
     );
-    worker = await startTestWorker({ prisma: world.prisma, channels: world.channels });
-    const config = testConfig({
-      TEMPORAL_TASK_QUEUE: worker.taskQueue,
-      WORKFLOW_START_RELAY_DELAY_MS: '0',
+    outage = await startOutageApp(world, {
       OUTAGE_HEALTH_CHECK_INTERVAL_MS: '1000',
       OUTAGE_RECOVERY_PROBES: '2',
       OUTAGE_PUBLISH_READBACK_DELAY_MS: '0',
@@ -88,18 +79,10 @@ describe('price drift after a channel outage', () => {
       OUTAGE_PRICE_PAGE_SIZE: '2',
       RECONCILIATION_FOUR_EYES_ABOVE_MINOR: '100000',
     });
-    temporal = createTemporalClient(config);
-    app = createApp({ prisma: world.prisma, temporal, config, logger: createLogger(config) });
-    const opsLead = await world.prisma.user.create({
-      data: { email: `ops@${world.prefix}.test`, name: 'Ops lead', role: 'OPS_LEAD', passwordHash: 'not-used-by-these-tests' },
-    });
-    opsLeadId = opsLead.id;
-    bearer = `Bearer ${signAccessToken(opsLead.id, { secret: config.JWT_SECRET, ttlSeconds: 600 })}`;
+    ({ worker, app, bearer } = outage);
   });
   afterAll(async () => {
-    await worker.stop();
-    await temporal.close();
-    await world.prisma.user.update({ where: { id: opsLeadId }, data: { active: false } });
+    await outage?.stop();
     await world.tearDown(runIds);
   });
 

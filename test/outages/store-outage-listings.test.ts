@@ -1,14 +1,9 @@
 import request from 'supertest';
-import { signAccessToken } from '../../api/auth/tokens';
-import { createApp } from '../../api/app';
-import { createLogger } from '../../api/logger';
-import { createTemporalClient } from '../../api/temporal-client';
 import { outageTimelineQuery } from '../../domain/outages/outage-messages';
-import { testConfig } from '../api/support/test-app';
 import { eventually } from '../support/eventually';
-import { startTestWorker } from '../support/temporal';
 import { runStockSync } from '../stock-sync/support/run-sync';
 import { StockSyncWorld } from '../stock-sync/support/stock-sync-world';
+import { type OutageApp, startOutageApp } from './support/outage-app';
 
 /**
  * A store cut off protects the other channels at once, not at the next scheduled stock sync: the held-back
@@ -22,11 +17,10 @@ import { StockSyncWorld } from '../stock-sync/support/stock-sync-world';
 describe('store outage: listings at the threshold', () => {
   const world = new StockSyncWorld();
   const runIds: string[] = [];
-  let worker: Awaited<ReturnType<typeof startTestWorker>>;
-  let temporal: ReturnType<typeof createTemporalClient>;
-  let app: ReturnType<typeof createApp>;
+  let outage: OutageApp | undefined;
+  let worker: OutageApp['worker'];
+  let app: OutageApp['app'];
   let bearer = '';
-  let opsLeadId = '';
   const shown = async (product: string) => {
     const listing = (await world.channelListings('mm')).get(world.sku(product));
     return { stock: listing?.stock, open: listing?.open };
@@ -42,25 +36,14 @@ describe('store outage: listings at the threshold', () => {
       ],
       { faultSeed: 11 },
     );
-    worker = await startTestWorker({ prisma: world.prisma, channels: world.channels });
-    const config = testConfig({
-      TEMPORAL_TASK_QUEUE: worker.taskQueue,
-      WORKFLOW_START_RELAY_DELAY_MS: '0',
+    outage = await startOutageApp(world, {
       OUTAGE_STORE_HOLD_PERCENT: '50',
       OUTAGE_PUBLISH_READBACK_DELAY_MS: '0',
     });
-    temporal = createTemporalClient(config);
-    app = createApp({ prisma: world.prisma, temporal, config, logger: createLogger(config) });
-    const opsLead = await world.prisma.user.create({
-      data: { email: `ops@${world.prefix}.test`, name: 'Ops lead', role: 'OPS_LEAD', passwordHash: 'not-used-by-these-tests' },
-    });
-    opsLeadId = opsLead.id;
-    bearer = `Bearer ${signAccessToken(opsLead.id, { secret: config.JWT_SECRET, ttlSeconds: 600 })}`;
+    ({ worker, app, bearer } = outage);
   });
   afterAll(async () => {
-    await worker.stop();
-    await temporal.close();
-    await world.prisma.user.update({ where: { id: opsLeadId }, data: { active: false } });
+    await outage?.stop();
     await world.tearDown(runIds);
   });
 
