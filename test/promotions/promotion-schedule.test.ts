@@ -1,12 +1,8 @@
 import request from 'supertest';
-import { createApp } from '../../api/app';
-import { createLogger } from '../../api/logger';
-import { createTemporalClient } from '../../api/temporal-client';
 import { promotionWorkflowId } from '../../domain/promotions/promotion-rules';
 import { type RollOutPromotionResult } from '../../domain/promotions/promotion-workflow';
-import { testConfig } from '../api/support/test-app';
 import { eventually } from '../support/eventually';
-import { startTestWorker } from '../support/temporal';
+import { type AppOnTestWorker, startAppOnTestWorker } from '../support/app-on-test-worker';
 import { PromotionsWorld, type PromoUserKey } from './support/promotions-world';
 
 const JAKARTA = 'Asia/Jakarta';
@@ -39,27 +35,25 @@ function wallClockIn(zone: string, instant: Date): string {
  */
 describe('promotion schedule: Jakarta start, an edit re-arms the timer', () => {
   const world = new PromotionsWorld();
-  let worker: Awaited<ReturnType<typeof startTestWorker>>;
-  let temporal: ReturnType<typeof createTemporalClient>;
-  let app: ReturnType<typeof createApp>;
+  let stack: AppOnTestWorker | undefined;
+  let worker: AppOnTestWorker['worker'];
+  let app: AppOnTestWorker['app'];
   let secret: string;
   const as = (key: PromoUserKey) => world.bearer(key, secret);
 
   beforeAll(async () => {
     await world.setUp([{ name: 'web', kind: 'WEB_STORE', maxBatchSize: 50, perSecond: 50 }], 10);
-    worker = await startTestWorker({ prisma: world.prisma, channels: world.channels });
-    const config = testConfig({
-      TEMPORAL_TASK_QUEUE: worker.taskQueue,
-      WORKFLOW_START_RELAY_DELAY_MS: '0',
-      PROMOTION_READBACK_DELAY_MS: '100',
-    });
-    secret = config.JWT_SECRET;
-    temporal = createTemporalClient(config);
-    app = createApp({ prisma: world.prisma, temporal, config, logger: createLogger(config) });
+    stack = await startAppOnTestWorker(
+      { prisma: world.prisma, channels: world.channels },
+      {
+        PROMOTION_READBACK_DELAY_MS: '100',
+      },
+    );
+    ({ worker, app } = stack);
+    secret = stack.config.JWT_SECRET;
   }, 120_000);
   afterAll(async () => {
-    await worker?.stop();
-    await temporal?.close();
+    await stack?.stop();
     await world.tearDown();
   });
 
