@@ -33,7 +33,7 @@ export interface ApprovalDecider {
 
 /** What a decision is checked against. */
 export interface ApprovalCase {
-  status: 'PENDING' | 'APPROVED' | 'REJECTED' | 'SUPERSEDED';
+  status: 'PENDING' | 'APPROVED' | 'REJECTED' | 'SUPERSEDED' | 'WITHDRAWN';
   requestedByUserId: string;
   requiredLevel: ApproverLevel;
   /** Store managers must belong to it; null: any store. */

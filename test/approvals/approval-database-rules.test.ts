@@ -92,4 +92,21 @@ describe('approval rules in the database', () => {
       message: expect.stringMatching(/edited the subject/) as unknown,
     });
   });
+
+  it('lets the requester withdraw a pending request (no decider), and refuses a withdrawal that is half a decision', async () => {
+    const id = await pendingRequest();
+    const withdraw = (extra: string) =>
+      errorOf(`UPDATE approval_requests SET status = 'WITHDRAWN', withdrawn_by_user_id = $2, reason = 'cancelled'${extra} WHERE id = $1`, [
+        id,
+        requester,
+      ]);
+    expect(await withdraw('')).toMatchObject({ constraint: 'approval_requests_decision_is_complete' });
+    expect(await withdraw(', withdrawn_at = now(), decided_by_user_id = withdrawn_by_user_id, decided_at = now()')).toMatchObject({
+      code: '23514',
+    });
+    expect(await withdraw(', withdrawn_at = now()')).toBeUndefined();
+    expect(await errorOf(`UPDATE approval_requests SET withdrawn_at = now() WHERE id = $1`, [await pendingRequest()])).toMatchObject({
+      constraint: 'approval_requests_decision_is_complete',
+    });
+  });
 });

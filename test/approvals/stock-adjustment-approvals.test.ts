@@ -186,6 +186,33 @@ describe('stock adjustments with four-eyes approvals', () => {
     expect(await world.onHandA()).toBe(before);
   });
 
+  it('withdraws the pending approval when an admin cancels the run waiting for it', async () => {
+    const { id } = (await adjust('managerA', 35)).body as AdjustmentBody;
+    const approvalId = (await pendingApprovalOf(id))?.id ?? '';
+    const workflowId = stockAdjustmentWorkflowId(id);
+    // Ops leads do not cancel runs: refused, and the request stays pending.
+    const refused = await request(app)
+      .post(`/api/workflows/${workflowId}/cancel`)
+      .set('Authorization', as('opsLead'))
+      .send({ reason: 'x' });
+    expect(refused.status).toBe(403);
+    expect(await world.prisma.approvalRequest.findUniqueOrThrow({ where: { id: approvalId } })).toMatchObject({ status: 'PENDING' });
+
+    const cancelled = await request(app)
+      .post(`/api/workflows/${workflowId}/cancel`)
+      .set('Authorization', as('admin'))
+      .send({ reason: 'Counted again: no difference' });
+    expect(cancelled.status).toBe(200);
+    expect(await world.prisma.approvalRequest.findUniqueOrThrow({ where: { id: approvalId } })).toMatchObject({
+      status: 'WITHDRAWN',
+      withdrawnByUserId: world.users.admin.id,
+      reason: 'Counted again: no difference',
+      decidedByUserId: null,
+    });
+    const late = await request(app).post(`/api/approvals/${approvalId}/approve`).set('Authorization', as('opsLead')).send({});
+    expect(late.status).toBe(409);
+  });
+
   it('refuses, in the workflow itself, a decision forced past the API by the requester; escalates after the SLA', async () => {
     const { id } = (await adjust('managerA', -12)).body as AdjustmentBody;
     const approvalId = (await pendingApprovalOf(id))?.id ?? '';

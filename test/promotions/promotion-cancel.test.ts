@@ -96,6 +96,11 @@ describe('cancel a promotion', () => {
       (status) => status === 'PENDING_APPROVAL',
       30_000,
     );
+    const pending = await eventually(
+      () => world.prisma.approvalRequest.findFirst({ where: { subjectId: id, status: 'PENDING' } }),
+      (row) => row !== null,
+      30_000,
+    );
     const before = await traces(id);
 
     expect((await cancel(id, { reason: 'not wanted' }, 'clerk')).status).toBe(403);
@@ -125,6 +130,24 @@ describe('cancel a promotion', () => {
     await expect(worker.client.workflow.getHandle(promotionWorkflowId(id)).result()).rejects.toBeInstanceOf(WorkflowFailedError);
     expect((await worker.client.workflow.getHandle(promotionWorkflowId(id)).describe()).status.name).toBe('CANCELLED');
     expect(await world.prisma.priceChange.count({ where: { promotionId: id } })).toBe(0);
+
+    // Its approval request is withdrawn with the cancel: gone from the inbox, and no longer decidable.
+    const withdrawn = await world.prisma.approvalRequest.findUniqueOrThrow({ where: { id: pending?.id ?? '' } });
+    expect(withdrawn).toMatchObject({
+      status: 'WITHDRAWN',
+      withdrawnByUserId: world.users.leadA.id,
+      reason: 'the supplier pulled out',
+      decidedByUserId: null,
+    });
+    expect(await world.prisma.auditEvent.count({ where: { entityId: withdrawn.id, action: 'approval.withdraw' } })).toBe(1);
+    const inbox = await request(app)
+      .get('/api/approvals')
+      .query({ filter: JSON.stringify({ status: 'PENDING', subjectType: 'PROMOTION' }), range: '[0,99]' })
+      .set('Authorization', as('leadB'));
+    expect(inbox.status).toBe(200);
+    expect((inbox.body as { id: string }[]).map((row) => row.id)).not.toContain(withdrawn.id);
+    const late = await request(app).post(`/api/approvals/${withdrawn.id}/approve`).set('Authorization', as('leadB')).send({});
+    expect([late.status, (late.body as { message: string }).message]).toEqual([409, 'This request is withdrawn']);
 
     const again = await cancel(id, { reason: 'twice' });
     expect(again.status).toBe(409);

@@ -6,7 +6,7 @@ type FieldValue = string | number | boolean | null;
 export interface ApprovalRecord extends RaRecord<string> {
   subjectType: string;
   summary: string;
-  status: 'PENDING' | 'APPROVED' | 'REJECTED' | 'SUPERSEDED';
+  status: 'PENDING' | 'APPROVED' | 'REJECTED' | 'SUPERSEDED' | 'WITHDRAWN';
   requiredLevel: 'STORE_MANAGER' | 'OPS_LEAD' | 'ADMIN';
   amountMinor: number;
   currency: string;
@@ -23,6 +23,7 @@ export const approvalStatusChoices = [
   { id: 'APPROVED', name: 'omni.approval.status.APPROVED' },
   { id: 'REJECTED', name: 'omni.approval.status.REJECTED' },
   { id: 'SUPERSEDED', name: 'omni.approval.status.SUPERSEDED' },
+  { id: 'WITHDRAWN', name: 'omni.approval.status.WITHDRAWN' },
 ];
 
 export const approverLevelChoices = [

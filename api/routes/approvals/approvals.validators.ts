@@ -26,6 +26,9 @@ export const approvalSchema = z
     decidedAt: z.date().nullable(),
     decidedVersion: z.number().int().nullable(),
     reason: z.string().nullable(),
+    /** A WITHDRAWN request: who cancelled its subject, and when (no decision was taken). */
+    withdrawnByUserId: idSchema.nullable(),
+    withdrawnAt: z.date().nullable(),
     workflowId: z.string().nullable(),
     slaDueAt: z.date(),
     escalatedAt: z.date().nullable(),
@@ -52,7 +55,7 @@ export const approvalListQuerySchema = listQuerySchema({
   filter: z.strictObject({
     id: idFilterSchema.optional(),
     status: z
-      .union([z.enum(ApprovalStatus), z.array(z.enum(ApprovalStatus)).max(4)])
+      .union([z.enum(ApprovalStatus), z.array(z.enum(ApprovalStatus)).max(5)])
       .transform((value) => (Array.isArray(value) ? value : [value]))
       .optional(),
     /** Only pending requests the caller may decide (not theirs, not edited by them, within their level and store). */

@@ -1,10 +1,11 @@
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import { withdrawPendingApprovals } from '../../../db/approvals/withdraw-approvals';
 import { recordAudit } from '../../../db/audit/record-audit';
 import { type Actor } from '../../../domain/auth/roles';
 import { ConflictError, NotFoundError } from '../../../domain/errors';
 import { promotionCancellation } from '../../../domain/promotions/promotion-cancel';
 import { PROMOTION_CANCELLED_SIGNAL } from '../../../domain/promotions/promotion-messages';
-import { promotionWorkflowId } from '../../../domain/promotions/promotion-rules';
+import { PROMOTION_SUBJECT, promotionWorkflowId } from '../../../domain/promotions/promotion-rules';
 import { type PrismaClient, type PromotionStatus } from '../../../prisma/client';
 import { queueWorkflowSignal } from '../../../workflow-starts/enqueue-workflow-start';
 import { findPromotion, type PromotionRow } from './promotion-view';
@@ -25,7 +26,8 @@ export interface CancelledPromotion {
 
 /**
  * In one transaction, the promotion locked: refuse what is over (409), cancel a promotion nobody
- * approved yet at once (a start still in the outbox is dropped, so no run begins), or queue the
+ * approved yet at once (a start still in the outbox is dropped, so no run begins, and its pending approval
+ * request is withdrawn, so the Approvals inbox no longer offers it), or queue the
  * `promotionCancelled` signal for its run (before the start it never goes live; once live it restores
  * and verifies). A second cancel while the first is under way is a 409 too. Audited with the reason.
  */
@@ -48,6 +50,7 @@ export async function cancelPromotion(
     if (cancellation.kind === 'DIRECT') {
       await tx.workflowStart.deleteMany({ where: { workflowId, status: 'PENDING' } });
       await tx.promotion.update({ where: { id: promotionId }, data: { status: 'CANCELLED' } });
+      await withdrawPendingApprovals(tx, { subjectType: PROMOTION_SUBJECT, subjectId: promotionId }, { actor, reason, requestId });
     } else if (
       !(await queueWorkflowSignal(tx, workflowId, { name: PROMOTION_CANCELLED_SIGNAL, args: [{ reason, userId: actor.userId }] }))
     ) {

@@ -5,6 +5,7 @@ import { confinedStoreId } from '../../../domain/auth/store-access';
 import { ConflictError, ForbiddenError, InvalidDataError, NotFoundError } from '../../../domain/errors';
 import { type PrismaClient } from '../../../prisma/client';
 import { recordAudit } from '../../../db/audit/record-audit';
+import { withdrawPendingApprovals } from '../../../db/approvals/withdraw-approvals';
 import { type ApiRouter } from '../../http/api-router';
 import { type PageLimits, pageFor, setContentRange } from '../../lists/pagination';
 import { type WorkflowRegistry } from '../../workflow-registry/workflow-registry';
@@ -151,14 +152,14 @@ export function registerWorkflowRoutes(
     handle: async ({ params, body, actor, requestId }) => {
       const before = toWorkflowRow(await describeRun(params.id, actor), temporalUi);
       if (before.status !== 'RUNNING') throw new ConflictError(`The run has already closed (${before.status})`);
-      await cancelRun(
+      const cancellation = await cancelRun(
         { client, workflows },
         { workflowId: params.id, type: before.type, reason: body.reason, actor: { userId: actor.userId, label: actor.email } },
         temporalCallTimeoutMs,
       );
       const after = await readRunDetail(params.id, actor);
-      await prisma.$transaction((tx) =>
-        recordAudit(tx, {
+      await prisma.$transaction(async (tx) => {
+        await recordAudit(tx, {
           actor,
           action: 'workflow.cancel',
           entityType: 'Workflow',
@@ -167,8 +168,11 @@ export function registerWorkflowRoutes(
           after: { status: after.status, currentStep: after.currentStep, reason: body.reason },
           workflowId: params.id,
           requestId,
-        }),
-      );
+        });
+        // A cancelled run waits for no decision: what it asked approvers for is withdrawn.
+        if (cancellation === 'CANCELLED')
+          await withdrawPendingApprovals(tx, { workflowId: params.id }, { actor, reason: body.reason, requestId });
+      });
       return after;
     },
   });

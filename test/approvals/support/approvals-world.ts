@@ -3,7 +3,7 @@ import { signAccessToken } from '../../../api/auth/tokens';
 import { createPrismaClient, type PrismaClient, type UserRole } from '../../../prisma/client';
 import { testEnv } from '../../support/env';
 
-export type ApprovalsUserKey = 'managerA' | 'managerA2' | 'clerkA' | 'managerB' | 'opsLead';
+export type ApprovalsUserKey = 'managerA' | 'managerA2' | 'clerkA' | 'managerB' | 'opsLead' | 'admin';
 
 export interface ApprovalsUser {
   id: string;
@@ -63,6 +63,7 @@ export class ApprovalsWorld {
     await user('clerkA', 'STORE_STAFF', a.id, false);
     await user('managerB', 'STORE_STAFF', b.id, true);
     await user('opsLead', 'OPS_LEAD', null, false);
+    await user('admin', 'ADMIN', null, false);
   }
 
   bearer(key: ApprovalsUserKey, secret: string): string {
