@@ -5,6 +5,9 @@ import { type SeedProfile } from './seed-profiles';
 /** Ledger actor of everything the seed writes. */
 export const SEED_ACTOR = 'system:seed';
 
+/** The seed's interactive transactions: Prisma's 5 s default is too short on a machine busy with other suites. */
+export const SEED_TRANSACTION = { maxWait: 30_000, timeout: 60_000 };
+
 /**
  * Products are created when missing; prices an admin changed since are kept. A product seeded before
  * products had brands gets its demo brand (only while it has none: a brand set since is kept).
@@ -64,7 +67,9 @@ export async function seedOpeningStock(prisma: PrismaClient, profile: SeedProfil
       skipDuplicates: true,
     });
     return created.length;
-  });
+    // A few thousand rows: on a loaded machine (a test database seeded while other suites run) that can take
+    // longer than Prisma's 5 s default for an interactive transaction.
+  }, SEED_TRANSACTION);
 }
 
 /**

@@ -4,6 +4,7 @@ import { pickupWorkflow } from '../../domain/pickup/pickup-definition';
 import { enqueueWorkflowStart } from '../../workflow-starts/enqueue-workflow-start';
 import { type PrismaClient } from '../client';
 import { type SeedProfile } from './seed-profiles';
+import { SEED_TRANSACTION } from './seed-catalogue';
 
 /** Units of each demo line; the seed picks SKUs the store holds at least this many of. */
 const UNITS_PER_LINE = 1;
@@ -78,7 +79,7 @@ export async function seedDemoOrders(prisma: PrismaClient, profile: SeedProfile,
         });
         const request = pickupWorkflow.startRequest(taskQueue, await readPickupStartSource(tx, order.id));
         await enqueueWorkflowStart(tx, request, now);
-      });
+      }, SEED_TRANSACTION);
       created += 1;
     }
   }

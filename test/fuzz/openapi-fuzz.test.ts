@@ -62,9 +62,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await whenBackgroundWorkIdle(app);
-  await counter.close();
-  await Promise.allSettled([prisma.$disconnect(), temporal.close()]);
+  // beforeAll may have failed part-way (e.g. seeding): close only what it opened, so its own error is the one shown.
+  if (app !== undefined) await whenBackgroundWorkIdle(app);
+  await Promise.allSettled([counter?.close(), prisma?.$disconnect(), temporal?.close()]);
 });
 
 function pathValue(openApiPath: string, parameter: string): string {
