@@ -55,6 +55,8 @@ describe('orders from the channel sandbox', () => {
     const deliveries = await eventually(
       async () => (await sandbox.log({ channel: 'megamart', kind: 'webhook.delivered' })).length,
       (count) => count >= 6,
+      // The sandbox sends each webhook twice, after a delay: on a loaded machine 15 s is not always enough.
+      60_000,
     );
     expect(deliveries).toBe(6);
 
@@ -82,16 +84,15 @@ describe('orders from the channel sandbox', () => {
     // Both orders belong to the one customer, found by the phone number read in the home region.
     expect(new Set(orders.map((order) => order.customerId)).size).toBe(1);
     expect(await api.prisma.customer.count({ where: { phone: phone.e164 } })).toBe(1);
-    expect(
-      await api.prisma.orderWebhookEvent.aggregate({
-        where: { externalOrderId: { in: [kept, cancelled] } },
-        _count: true,
-        _sum: { deliveries: true },
-      }),
-    ).toMatchObject({
-      _count: 3,
-      _sum: { deliveries: 6 },
+    // Three events, each recorded once however often it came. At least the six deliveries the sandbox counts as
+    // answered: on a loaded machine an answer can come after the sandbox's timeout, which it then sends again.
+    const events = await api.prisma.orderWebhookEvent.aggregate({
+      where: { externalOrderId: { in: [kept, cancelled] } },
+      _count: true,
+      _sum: { deliveries: true },
     });
+    expect(events._count).toBe(3);
+    expect(events._sum.deliveries).toBeGreaterThanOrEqual(6);
     expect((await api.temporal.workflow.getHandle(await waitForRun(api.prisma, keptOrder?.id ?? 'none')).describe()).status.name).toBe(
       'RUNNING',
     );
