@@ -1,8 +1,8 @@
 import { type Client } from '@temporalio/client';
 import { z } from 'zod';
-import { applyChannelOrderEvent, type WebhookChannel } from '../../api/intake/apply-channel-order-event';
-import { type CustomerIntakeRules } from '../../api/intake/find-or-create-customer';
-import { type WorkflowStartPolicy } from '../../api/intake/order-fulfilment';
+import { applyChannelOrderEvent, type WebhookChannel } from '../../db/intake/apply-channel-order-event';
+import { type CustomerIntakeRules } from '../../db/intake/find-or-create-customer';
+import { type WorkflowStartPolicy } from '../../workflow-starts/workflow-start-policy';
 import { type ListedOrder } from '../../channels/order-listing';
 import { InvalidDataError } from '../../domain/errors';
 import { lateOrderEventId } from '../../domain/outages/late-orders';

@@ -3,6 +3,7 @@ import { type PrismaClient } from '../../prisma/client';
 import { type StartAttemptOutcome } from '../../workflow-starts/attempt-workflow-start';
 import { type WorkflowStartTiming } from '../../workflow-starts/start-settings';
 import { attemptWorkflowStartNow, startWorkflowNow } from '../../workflow-starts/start-workflow-now';
+import { type WorkflowStartPolicy } from '../../workflow-starts/workflow-start-policy';
 import { type WorkflowStartRequest } from '../../workflow-starts/workflow-start-request';
 import { type Logger } from '../logger';
 import { startPickupWorkflow } from './start-pickup-workflow';
@@ -21,13 +22,6 @@ export interface OrderFulfilmentDeps {
   /** API_BACKGROUND_STARTS_MAX: starts and signals attempted after the answer at once; beyond it the relay takes them. */
   backgroundLimit: number;
   logger: Logger;
-}
-
-/** What intake writes into its transaction so the pickup run is promised with the order. */
-export interface WorkflowStartPolicy {
-  taskQueue: string;
-  /** The moment before which the relay leaves a start enqueued now to this process. */
-  firstRelayAttemptAt(): Date;
 }
 
 export interface OrderFulfilment {

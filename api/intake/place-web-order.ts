@@ -6,13 +6,13 @@ import { type WebOrder } from '../../domain/orders/web-order';
 import { type PrismaClient } from '../../prisma/client';
 import { type WorkflowStartRequest } from '../../workflow-starts/workflow-start-request';
 import { recordAudit } from '../../db/audit/record-audit';
-import { enqueuePickupStart } from './enqueue-pickup-start';
-import { pickupStoreByCode, productsBySku } from './catalogue-lookups';
-import { type CustomerIntakeRules, findOrCreateCustomer } from './find-or-create-customer';
-import { insertOrder, type NewOrder } from './insert-order';
-import { lockOrderIntake } from './intake-locks';
-import { type IntakeOrderState, intakeOrderStateFields } from './intake-order-state';
-import { type WorkflowStartPolicy } from './order-fulfilment';
+import { enqueuePickupStart } from '../../db/intake/enqueue-pickup-start';
+import { pickupStoreByCode, productsBySku } from '../../db/intake/catalogue-lookups';
+import { type CustomerIntakeRules, findOrCreateCustomer } from '../../db/intake/find-or-create-customer';
+import { insertOrder, type NewOrder } from '../../db/intake/insert-order';
+import { lockOrderIntake } from '../../db/intake/intake-locks';
+import { type IntakeOrderState, intakeOrderStateFields } from '../../db/intake/intake-order-state';
+import { type WorkflowStartPolicy } from '../../workflow-starts/workflow-start-policy';
 
 export interface WebOrderRules extends CustomerIntakeRules {
   /** Code of the channel record that stands for our own web store. */

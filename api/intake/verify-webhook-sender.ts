@@ -4,7 +4,7 @@ import { NotFoundError, UnauthorizedError } from '../../domain/errors';
 import { containsNul } from '../../domain/validation/text';
 import { type PrismaClient } from '../../prisma/client';
 import { MAX_CHANNEL_CODE_LENGTH } from '../routes/channel-webhooks.validators';
-import { type WebhookChannel } from './apply-channel-order-event';
+import { type WebhookChannel } from '../../db/intake/apply-channel-order-event';
 
 const verifiedChannelKey = 'verifiedWebhookChannel';
 

@@ -1,5 +1,5 @@
-import { readPickupStartSource } from '../../api/intake/start-pickup-workflow';
-import { insertOrder } from '../../api/intake/insert-order';
+import { readPickupStartSource } from '../../db/intake/pickup-start-source';
+import { insertOrder } from '../../db/intake/insert-order';
 import { pickupWorkflow } from '../../domain/pickup/pickup-definition';
 import { enqueueWorkflowStart } from '../../workflow-starts/enqueue-workflow-start';
 import { type PrismaClient } from '../client';

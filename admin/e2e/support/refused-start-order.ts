@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readPickupStartSource } from '../../../api/intake/start-pickup-workflow';
+import { readPickupStartSource } from '../../../db/intake/pickup-start-source';
 import { pickupWorkflow } from '../../../domain/pickup/pickup-definition';
 import { type PrismaClient } from '../../../prisma/client';
 import { enqueueWorkflowStart } from '../../../workflow-starts/enqueue-workflow-start';

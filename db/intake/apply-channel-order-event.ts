@@ -6,7 +6,7 @@ import { type Prisma, type PrismaClient } from '../../prisma/client';
 import { pickupWorkflowId } from '../../domain/pickup/pickup-workflow';
 import { queueWorkflowSignal } from '../../workflow-starts/enqueue-workflow-start';
 import { type WorkflowStartRequest } from '../../workflow-starts/workflow-start-request';
-import { recordAudit } from '../../db/audit/record-audit';
+import { recordAudit } from '../audit/record-audit';
 import { pickupCancelledSignalOf } from '../../domain/pickup/pickup-definition';
 import { type PickupStore, pickupStoreByCode, productsBySku } from './catalogue-lookups';
 import { enqueuePickupStart } from './enqueue-pickup-start';
@@ -14,7 +14,7 @@ import { type CustomerIntakeRules, findOrCreateCustomer } from './find-or-create
 import { insertOrder } from './insert-order';
 import { lockOrderIntake } from './intake-locks';
 import { type IntakeOrderState, intakeOrderStateFields } from './intake-order-state';
-import { type WorkflowStartPolicy } from './order-fulfilment';
+import { type WorkflowStartPolicy } from '../../workflow-starts/workflow-start-policy';
 
 export interface WebhookChannel {
   id: string;

@@ -4,7 +4,7 @@ import { type WorkflowStartRequest } from '../../workflow-starts/workflow-start-
 import { pickupWorkflow } from '../../domain/pickup/pickup-definition';
 import { type PickupStore } from './catalogue-lookups';
 import { type InsertedOrder } from './insert-order';
-import { type WorkflowStartPolicy } from './order-fulfilment';
+import { type WorkflowStartPolicy } from '../../workflow-starts/workflow-start-policy';
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 

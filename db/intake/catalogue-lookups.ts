@@ -2,7 +2,7 @@ import { InvalidDataError } from '../../domain/errors';
 import { type CatalogueProduct } from '../../domain/orders/order-lines';
 import { type StorePickupColumns } from '../../domain/pickup/pickup-settings';
 import { type Prisma } from '../../prisma/client';
-import { pickupStoreSettingsSelect } from './start-pickup-workflow';
+import { pickupStoreSettingsSelect } from './pickup-start-source';
 
 export async function productsBySku(tx: Prisma.TransactionClient, skus: readonly string[]): Promise<Map<string, CatalogueProduct>> {
   const products = await tx.product.findMany({
