@@ -1,5 +1,6 @@
 import { Alert, Button, Stack, Typography } from '@mui/material';
-import { Link, useCreatePath, useGetList, useRecordContext, useTranslate } from 'react-admin';
+import { Link, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
+import { usePendingApproval } from '../approvals/usePendingApproval';
 import { useLocaleFormat } from '../shared/useLocaleFormat';
 import { usePeople } from '../shared/usePeople';
 import { useStoreTimeZone } from '../shared/useStoreTimeZone';
@@ -16,15 +17,7 @@ export function ReturnApprovalState() {
   const people = usePeople();
   const timeZone = useStoreTimeZone({ id: record?.receivedAtStoreId });
   const waiting = record?.status === 'AWAITING_APPROVAL';
-  const { data } = useGetList<{ id: string }>(
-    'approvals',
-    {
-      filter: { subjectId: record?.id, status: 'PENDING' },
-      pagination: { page: 1, perPage: 1 },
-      sort: { field: 'slaDueAt', order: 'ASC' },
-    },
-    { enabled: waiting },
-  );
+  const approval = usePendingApproval(record?.id, waiting);
   if (record === undefined) return null;
   if (record.approvalReasons.length === 0)
     return (
@@ -32,7 +25,6 @@ export function ReturnApprovalState() {
         {translate('omni.return.no_approval_needed')}
       </Typography>
     );
-  const approval = data?.[0];
   const decider = people?.find((person) => person.id === record.approvedByUserId)?.name ?? record.approvedByUserId ?? '';
   const decidedAt = record.approvedAt === null ? '' : format.dateTime(record.approvedAt, { timeZone });
   return (

@@ -1,5 +1,6 @@
 import { Button } from '@mui/material';
-import { Link, useCreatePath, useGetList, useRecordContext, useTranslate } from 'react-admin';
+import { Link, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
+import { usePendingApproval } from '../approvals/usePendingApproval';
 import { type StockAdjustmentRecord } from './stock-adjustment-record';
 
 /** While the adjustment waits for a second person, a way to its request in the Approvals inbox. */
@@ -8,16 +9,7 @@ export function PendingApprovalLink() {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const waiting = record?.status === 'AWAITING_APPROVAL';
-  const { data } = useGetList<{ id: string }>(
-    'approvals',
-    {
-      filter: { subjectId: record?.id, status: 'PENDING' },
-      pagination: { page: 1, perPage: 1 },
-      sort: { field: 'slaDueAt', order: 'ASC' },
-    },
-    { enabled: waiting },
-  );
-  const approval = data?.[0];
+  const approval = usePendingApproval(record?.id, waiting);
   if (!waiting || approval === undefined) return null;
   return (
     <Button component={Link} to={createPath({ resource: 'approvals', id: approval.id, type: 'show' })} variant="outlined">
