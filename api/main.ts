@@ -9,6 +9,9 @@ import { createApiMetrics } from './metrics/api-metrics';
 import { closeServerGracefully } from './server';
 import { createTemporalClient } from './temporal-client';
 
+/** How long an idle keep-alive connection stays open (above the 60 s of common proxies and load balancers). */
+const API_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /**
  * API process: one PrismaClient, one Temporal client, one HTTP server. SIGINT/SIGTERM stop accepting
  * connections, let running requests finish (SHUTDOWN_GRACE_MS), then close the database pool and the
@@ -23,6 +26,10 @@ async function main(): Promise<void> {
 
   const app = createApp({ prisma, temporal, config, logger, metrics: createApiMetrics({ processMetrics: true }) });
   const server = app.listen(config.API_PORT, config.API_HOST);
+  // Keep idle connections longer than the clients that reuse them (Node's 5 s default races a client that
+  // sends on a socket the server is closing: "other side closed"); proxies commonly idle at 60 s.
+  server.keepAliveTimeout = API_KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = API_KEEP_ALIVE_TIMEOUT_MS + 1000;
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
