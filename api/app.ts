@@ -37,6 +37,8 @@ import { registerHealthRoutes } from './routes/health';
 import { registerInventoryRoutes } from './routes/inventory/inventory';
 import { registerInventoryMovementRoutes } from './routes/inventory/inventory-movements';
 import { registerOfflineSaleRoutes } from './routes/offline-sales/offline-sales';
+import { registerLateOrderRoutes } from './routes/outages/late-orders';
+import { registerOfflineSaleConflictRoutes } from './routes/outages/offline-sale-conflicts';
 import { outageWorkflowSettingsOf, registerOutageRoutes } from './routes/outages/outages';
 import { registerStockCountRoutes } from './routes/outages/stock-counts';
 import { registerStoreCreditRoutes } from './routes/store-credits/store-credits';
@@ -270,6 +272,8 @@ export function createApp({
   });
   registerOfflineSaleRoutes(api, { prisma, batchMax: config.OFFLINE_SALES_BATCH_MAX, databaseUrl: config.DATABASE_URL });
   registerOutageRoutes(api, { ...resourceDeps, fulfilment, settings: outageWorkflowSettingsOf(config) });
+  registerLateOrderRoutes(api, resourceDeps);
+  registerOfflineSaleConflictRoutes(api, resourceDeps);
   registerDiscrepancyRoutes(api, { ...resourceDeps, fulfilment, fourEyesAboveMinor: config.RECONCILIATION_FOUR_EYES_ABOVE_MINOR });
   registerStockCountRoutes(api, { ...resourceDeps, fulfilment });
   registerStoreCreditRoutes(api, resourceDeps);

@@ -2,6 +2,7 @@ import { type ActivityDeps } from '../deps';
 import { withTemporalFailures } from '../failures/to-temporal-failure';
 import { type OutageReconciliationCounts } from '../../domain/outages/outage-workflow';
 import { OUTAGE_ACTOR } from '../../domain/outages/outage-workflow';
+import { lockStoreJournal } from '../../db/outages/journal-write-guard';
 
 export interface ReconcileOutageInput {
   outageId: string;
@@ -24,6 +25,7 @@ interface CountsRow {
  *   is available (stock never goes negative);
  * - what the journal sold beyond that was sold twice (offline and online): a DOUBLE_SALE discrepancy,
  *   PENDING an order decision; the applied part is an OFFLINE_SALE discrepancy, AUTO_FIXED;
+ * - a receipt whose conflict was decided TAKE_INCOMING counts with the incoming version's lines, not the journal's;
  * - the sales are stamped applied_to_stock_at.
  * Idempotent by outage: a second call finds its reconciliation and answers its recorded counts.
  */
@@ -34,6 +36,11 @@ export function createReconcileOutage({ prisma }: Pick<ActivityDeps, 'prisma'>) 
         async (tx) => {
           // One big statement over the whole journal: JIT compiling it (on by cost estimate) costs more than it saves.
           await tx.$executeRaw`SET LOCAL jit = off`;
+          // The store's journal lock first (imports and conflict decisions take it before anything else): a
+          // conflict decided before this point is applied as decided, one decided after finds the sales applied.
+          const [scope] = await tx.$queryRaw<{ store_id: string | null }[]>`
+            SELECT store_id FROM outages WHERE id = ${input.outageId}::uuid`;
+          if (scope?.store_id) await lockStoreJournal((text, params) => tx.$queryRawUnsafe(text, ...(params ?? [])), scope.store_id);
           const [outage] = await tx.$queryRaw<{ store_id: string | null }[]>`
             SELECT store_id FROM outages WHERE id = ${input.outageId}::uuid FOR UPDATE`;
           const [done] = await tx.$queryRaw<{ id: string; summary: OutageReconciliationCounts }[]>`
@@ -50,10 +57,22 @@ export function createReconcileOutage({ prisma }: Pick<ActivityDeps, 'prisma'>) 
             WITH sales AS (
               SELECT s.id, s.store_id FROM offline_sales s
                WHERE s.applied_to_stock_at IS NULL AND (s.outage_id = ${input.outageId}::uuid OR s.store_id = ${storeId}::uuid)
-            ), wanted AS (
-              SELECT sa.store_id, l.product_id, sum(l.quantity)::int AS quantity, max(l.unit_price_minor)::bigint AS unit_price
+            ), taken AS (
+              -- A conflict decided TAKE_INCOMING supersedes its sale's journal lines (docs/outages.md, "Offline-sale conflicts").
+              SELECT c.offline_sale_id, c.incoming FROM offline_sale_conflicts c
+               WHERE c.decision = 'TAKE_INCOMING' AND c.offline_sale_id IN (SELECT id FROM sales)
+            ), sold AS (
+              SELECT sa.store_id, l.product_id, l.quantity, l.unit_price_minor::bigint AS unit_price
                 FROM sales sa JOIN offline_sale_lines l ON l.offline_sale_id = sa.id
-               GROUP BY sa.store_id, l.product_id
+               WHERE NOT EXISTS (SELECT 1 FROM taken t WHERE t.offline_sale_id = sa.id)
+              UNION ALL
+              SELECT sa.store_id, p.id, x.quantity, x."unitPriceMinor"
+                FROM taken t JOIN sales sa ON sa.id = t.offline_sale_id
+               CROSS JOIN LATERAL jsonb_to_recordset(t.incoming -> 'lines') AS x(sku text, quantity int, "unitPriceMinor" bigint)
+                JOIN products p ON p.sku = x.sku
+            ), wanted AS (
+              SELECT store_id, product_id, sum(quantity)::int AS quantity, max(unit_price)::bigint AS unit_price
+                FROM sold GROUP BY store_id, product_id
             ), levels AS (
               SELECT i.store_id, i.product_id, i.on_hand, i.reserved FROM inventory_levels i
                 JOIN wanted w ON w.store_id = i.store_id AND w.product_id = i.product_id

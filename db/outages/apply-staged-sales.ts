@@ -132,13 +132,21 @@ async function summaryOf(query: JournalQuery, everyRow: boolean): Promise<Offlin
     errors: Number(counts?.errors ?? 0),
   };
   const listEvery = everyRow || summary.created + summary.unchanged + summary.conflicts + summary.errors <= ROWS_SHOWN_IN_FULL;
-  const listed = await query<{ row: number; receipt: string; outcome: OfflineSaleRowOutcome; error: string | null }>(
-    `SELECT s.row, s.receipt, 'CREATED' AS outcome, NULL AS error FROM import_sales s JOIN import_created c ON c.id = s.id WHERE $1
+  const listed = await query<{
+    row: number;
+    receipt: string;
+    outcome: OfflineSaleRowOutcome;
+    error: string | null;
+    conflict_id: string | null;
+  }>(
+    `SELECT s.row, s.receipt, 'CREATED' AS outcome, NULL AS error, NULL::uuid AS conflict_id FROM import_sales s JOIN import_created c ON c.id = s.id WHERE $1
      UNION ALL
-     SELECT k.row, k.receipt, CASE WHEN k.same THEN 'UNCHANGED' ELSE 'CONFLICT' END, CASE WHEN k.same THEN NULL ELSE 'differs from the receipt already imported' END
-     FROM import_known k WHERE $1 OR NOT k.same
+     SELECT k.row, k.receipt, CASE WHEN k.same THEN 'UNCHANGED' ELSE 'CONFLICT' END, CASE WHEN k.same THEN NULL ELSE 'differs from the receipt already imported' END,
+            oc.id
+     FROM import_known k LEFT JOIN offline_sale_conflicts oc ON NOT k.same AND oc.offline_sale_id = k.journal_id AND oc.incoming_hash = k.hash
+     WHERE $1 OR NOT k.same
      UNION ALL
-     SELECT u.row, l.receipt, 'ERROR', 'unknown SKU ' || u.skus FROM import_unknown u JOIN import_lines l ON l.row = u.row AND l.position = 0
+     SELECT u.row, l.receipt, 'ERROR', 'unknown SKU ' || u.skus, NULL FROM import_unknown u JOIN import_lines l ON l.row = u.row AND l.position = 0
      ORDER BY 1`,
     [listEvery],
   );
@@ -149,6 +157,7 @@ async function summaryOf(query: JournalQuery, everyRow: boolean): Promise<Offlin
       receiptNumber: row.receipt,
       outcome: row.outcome,
       ...(row.error !== null && { error: row.error }),
+      ...(row.conflict_id !== null && { conflictId: row.conflict_id }),
     })),
   };
 }

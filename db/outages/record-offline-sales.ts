@@ -15,6 +15,8 @@ export interface OfflineSaleRowResult {
   receiptNumber: string | null;
   outcome: OfflineSaleRowOutcome;
   error?: string;
+  /** A CONFLICT's row in offline_sale_conflicts (to compare and decide it). */
+  conflictId?: string;
 }
 
 export interface OfflineJournalTarget {

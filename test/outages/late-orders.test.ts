@@ -44,6 +44,7 @@ describe('channel outage: late orders', () => {
   let app: ReturnType<typeof createApp>;
   let server: Server;
   let bearer = '';
+  let secret = '';
   const pickupRuns: string[] = [];
 
   beforeAll(async () => {
@@ -68,6 +69,7 @@ describe('channel outage: late orders', () => {
     const products = await world.prisma.product.findMany({ where: { sku: { in: world.skus } }, select: { id: true } });
     await channel.setUp(products.map((p) => p.id));
     bearer = world.bearer('opsLead', config.JWT_SECRET);
+    secret = config.JWT_SECRET;
   });
   afterAll(async () => {
     for (const workflowId of pickupRuns)
@@ -165,6 +167,40 @@ describe('channel outage: late orders', () => {
       [late2.order.totalAmount, 'AUTO_FIXED', 2, channel.channelId, world.storeA],
     ]);
     expect(closed.report?.ORDER_MISSING).toEqual({ count: 2, valueMinor: late1.order.totalAmount + late2.order.totalAmount });
+
+    // The outage page's list of them (GET /api/outages/:id/late-orders, react-admin's list protocol).
+    const lateOrders = (authorization: string, query = '') =>
+      request(app).get(`/api/outages/${outage.id}/late-orders${query}`).set('Authorization', authorization);
+    const listed = await lateOrders(bearer, '?sort=["placedAt","ASC"]&range=[0,9]');
+    expect(listed.status).toBe(200);
+    expect(listed.headers['content-range']).toBe('late-orders 0-1/2');
+    const [taken1, taken2] = await Promise.all([ordersOf(late1.order.externalId), ordersOf(late2.order.externalId)]);
+    expect(listed.body).toEqual([
+      expect.objectContaining({
+        id: taken1[0]?.id,
+        externalId: late1.order.externalId,
+        channelCode: channel.code,
+        pickupStoreCode: storeCode(),
+      }),
+      expect.objectContaining({
+        id: taken2[0]?.id,
+        externalId: late2.order.externalId,
+        totalMinor: late2.order.totalAmount,
+        currency: 'IDR',
+      }),
+    ]);
+    const first = (listed.body as { placedAt: string; takenInAt: string; status: string }[])[0];
+    expect(new Date(first?.placedAt ?? 0).getTime()).toBeLessThan(new Date(first?.takenInAt ?? 0).getTime());
+    expect(first?.status).toBe(taken1[0]?.status);
+    const newestFirst = await lateOrders(bearer, '?sort=["takenInAt","DESC"]&range=[0,0]');
+    expect(newestFirst.headers['content-range']).toBe('late-orders 0-0/2');
+    // Store staff see the orders for their own store only; a bad sort is a 400, an unknown outage a 404.
+    expect(((await lateOrders(world.bearer('clerkA', secret))).body as unknown[]).length).toBe(2);
+    expect((await lateOrders(world.bearer('clerkB', secret))).body).toEqual([]);
+    expect((await lateOrders(bearer, '?sort=["externalId","ASC"]')).status).toBe(400);
+    expect(
+      (await request(app).get('/api/outages/00000000-0000-4000-8000-000000000000/late-orders').set('Authorization', bearer)).status,
+    ).toBe(404);
 
     const handle = worker.client.workflow.getHandle(outage.workflowId ?? '');
     const timeline = await handle.query(outageTimelineQuery);

@@ -35,8 +35,10 @@ import {
   type OfflineSaleRowResult,
   type OfflineSalesResult,
 } from './offline-sales-result';
+import { conflictListPath, conflictPath } from './conflict-compare';
 import { canImportOfflineSales, type OutageRecord } from './outage-record';
 import { useOutageActions } from './useOutageActions';
+import { useScreenMessages } from './useScreenMessages';
 
 /** The columns the API reads (api/routes/offline-sales/offline-sales-csv.ts), shown as the file's expected header. */
 const csvColumns = 'receipt_number,sold_at,currency,sku,quantity,unit_price_minor';
@@ -77,7 +79,15 @@ function ProblemTable({ rows, kind }: { rows: OfflineSaleRowResult[]; kind: 'err
             {rows.slice(0, rowsShown).map((row) => (
               <TableRow key={`${row.row}-${row.receiptNumber ?? ''}`} className="offline-sales-problem-row" data-line={row.row}>
                 <TableCell>{row.row < 0 ? '—' : format.count(row.row)}</TableCell>
-                <TableCell sx={{ overflowWrap: 'anywhere' }}>{row.receiptNumber ?? '—'}</TableCell>
+                <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                  {row.conflictId === undefined ? (
+                    (row.receiptNumber ?? '—')
+                  ) : (
+                    <Link to={conflictPath(row.conflictId)} className="offline-sales-conflict-link">
+                      {row.receiptNumber ?? '—'}
+                    </Link>
+                  )}
+                </TableCell>
                 <TableCell sx={{ overflowWrap: 'anywhere' }}>
                   {row.outcome === 'CONFLICT' ? translate('omni.offline_sales.conflict_text') : (row.error ?? '')}
                 </TableCell>
@@ -95,8 +105,9 @@ function ProblemTable({ rows, kind }: { rows: OfflineSaleRowResult[]; kind: 'err
   );
 }
 
-function ImportResult({ result, fileName }: { result: OfflineSalesResult; fileName: string }) {
+function ImportResult({ result, fileName, storeId }: { result: OfflineSalesResult; fileName: string; storeId: string }) {
   const translate = useTranslate();
+  const t = useScreenMessages();
   const format = useLocaleFormat();
   const verdict = importVerdict(result);
   const severity = verdict === 'IMPORTED' ? 'success' : verdict === 'NOTHING_CHANGED' ? 'info' : 'warning';
@@ -145,7 +156,14 @@ function ImportResult({ result, fileName }: { result: OfflineSalesResult; fileNa
       )}
       <ProblemTable rows={errors} kind="errors" />
       <ProblemTable rows={conflicts} kind="conflicts" />
-      {conflicts.length > 0 && <Alert severity="info">{translate('omni.offline_sales.conflicts_help')}</Alert>}
+      {conflicts.length > 0 && (
+        <Alert severity="info">
+          {translate('omni.offline_sales.conflicts_help')}{' '}
+          <Link to={conflictListPath({ storeId })} className="offline-sales-conflicts-open">
+            {t('omni.conflicts.compare_link')}
+          </Link>
+        </Alert>
+      )}
     </Stack>
   );
 }
@@ -304,7 +322,7 @@ export function OfflineSalesImport() {
               <Typography variant="body2">{translate('omni.offline_sales.processing')}</Typography>
             </Stack>
           )}
-          {result !== null && <ImportResult result={result.result} fileName={result.fileName} />}
+          {result !== null && <ImportResult result={result.result} fileName={result.fileName} storeId={storeId} />}
         </Stack>
       </CardContent>
     </Card>

@@ -18,7 +18,9 @@ import { useRecordLoadError } from '../shared/useRecordLoadError';
 import { EndOutageButton } from './EndOutageButton';
 import { OutageDateField } from './OutageDateField';
 import { OutageMeasuresTable } from './OutageMeasuresTable';
+import { OutageConflictsState } from './OutageConflictsState';
 import { OutageDecisions } from './OutageDecisions';
+import { OutageLateOrders } from './OutageLateOrders';
 import { OutageReport } from './OutageReport';
 import { OutageReviewState } from './OutageReviewState';
 import { OutageSubjectField } from './OutageSubjectField';
@@ -145,9 +147,11 @@ export function OutageShow() {
         </Section>
         <Section title="omni.outage.report_title">
           <OutageReviewState />
+          <OutageConflictsState />
           <OutageReport />
           <OutageDecisions />
         </Section>
+        <OutageLateOrders />
         <Section title="omni.outage.timeline_title">
           <OutageTimeline />
         </Section>

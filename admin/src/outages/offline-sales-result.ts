@@ -5,6 +5,8 @@ export interface OfflineSaleRowResult {
   receiptNumber: string | null;
   outcome: 'CREATED' | 'UNCHANGED' | 'CONFLICT' | 'ERROR';
   error?: string;
+  /** A CONFLICT's conflict, to compare and decide (OfflineSaleConflictCompare). */
+  conflictId?: string;
 }
 
 export interface OfflineSalesResult {

@@ -2,6 +2,7 @@ import { useDataProvider } from 'react-admin';
 import { type UploadProgress } from '../data/upload-with-progress';
 import { type OmnichannelDataProvider } from '../data/data-provider';
 import { type TaskRecord } from '../tasks/task-record';
+import { type ConflictDecision, type OfflineSaleConflictRecord } from './conflict-compare';
 import { type OfflineSalesResult } from './offline-sales-result';
 import { type OutageRecord } from './outage-record';
 
@@ -25,5 +26,12 @@ export function useOutageActions() {
         file,
         { contentType: 'text/csv', onProgress, signal },
       ),
+    /** Keeps the journal's version of a re-imported receipt, or takes the incoming one (before it is applied). */
+    decideConflict: (id: string, decision: ConflictDecision, reason: string) =>
+      dataProvider.recordAction<OfflineSaleConflictRecord>('offline-sale-conflicts', {
+        id,
+        action: 'decision',
+        body: { decision, reason },
+      }),
   };
 }

@@ -12,6 +12,10 @@ export const offlineSaleRowResultSchema = z.object({
   receiptNumber: z.string().nullable(),
   outcome: z.enum(['CREATED', 'UNCHANGED', 'CONFLICT', 'ERROR']),
   error: z.string().optional(),
+  conflictId: z
+    .uuid()
+    .optional()
+    .meta({ description: 'A CONFLICT: the conflict to compare and decide (GET /api/offline-sale-conflicts/:id)' }),
 });
 
 export const offlineSalesResultSchema = z.object({
