@@ -98,7 +98,7 @@ export async function countStock(input: CountStockInput): Promise<CountStockResu
       idempotencyKey: `stock-count:${input.stockCountId}`,
       type: 'STOCK_COUNT',
       queue: 'STORE',
-      title: `Count ${input.skus.length} SKUs on the shelf`,
+      title: `Count ${input.skus.length} SKU${input.skus.length === 1 ? '' : 's'} on the shelf`,
       storeCode: input.storeCode,
       workflowId,
       dueAt: waits.dueIn(settings.slaMs),

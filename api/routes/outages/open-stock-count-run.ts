@@ -34,7 +34,7 @@ export async function openStockCountRun(
       idempotencyKey: `stock-count:${stockCountId}`,
       type: 'STOCK_COUNT',
       queue: 'STORE',
-      title: `Count ${skus.length} SKUs on the shelf`,
+      title: `Count ${skus.length} SKU${skus.length === 1 ? '' : 's'} on the shelf`,
       storeId: store.id,
       workflowId,
       dueAt: new Date(Date.now() + settings.slaMs),
