@@ -14,7 +14,7 @@ export function StoreShow() {
         <TextField source="code" />
         <TextField source="name" />
         <StoreStockCountButton />
-        <Stack direction="row" spacing={4}>
+        <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap', rowGap: 2 }}>
           <Labeled>
             <TextField source="address" />
           </Labeled>
