@@ -37,13 +37,13 @@ export function createAdjustStockCountLine(
       });
       if (found?.stockCountId !== input.stockCountId || found.systemOnHand === null)
         throw new ConflictError(`Count line ${input.lineId} is not a line of stock count ${input.stockCountId}`);
-      return found;
+      return { ...found, systemOnHand: found.systemOnHand };
     });
     const done = await prisma.inventoryMovement.findUnique({ where: { idempotencyKey: movementKey }, select: { deltaOnHand: true } });
     let deltaOnHand = done?.deltaOnHand;
     if (deltaOnHand === undefined) {
       const level = await prisma.inventoryLevel.findFirst({ where: { storeId: line.storeId, productId: line.productId } });
-      const difference = line.counted - line.systemOnHand!;
+      const difference = line.counted - line.systemOnHand;
       const floor = level === null ? 0 : level.reserved - level.onHand;
       deltaOnHand = Math.max(difference, floor);
       if (deltaOnHand !== 0)
