@@ -175,6 +175,17 @@ describe('stock counts outside an outage', () => {
     expect(await world.prisma.stockCountLine.findUniqueOrThrow({ where: { id: line?.id } })).toMatchObject({ resolution: 'APPROVED' });
   });
 
+  it('never corrects on hand below what is reserved: a short count corrects down to the reservations', async () => {
+    await world.reserve(4, 99);
+    const task = await requested('clerkA', [world.sku(4)]);
+    // 98 on the shelf against 100 (-2, within the tolerance), but 99 are promised to orders: on hand goes to 99.
+    expect((await complete('clerkA', task.id, [{ sku: world.sku(4), counted: 98 }])).status).toBe(200);
+    const result = await finished(task, 'stock-count-short-of-reservations');
+    expect(result.lines).toEqual([{ sku: world.sku(4), delta: -2, resolution: 'ADJUSTED' }]);
+    expect(await world.onHandA(4)).toBe(99);
+    expect(await ledgerOf(task.workflowId)).toEqual([expect.objectContaining({ kind: 'ADJUST', deltaOnHand: -1 })]);
+  });
+
   it('refuses malformed input, unknown SKUs and another store’s staff with a 4xx that writes nothing', async () => {
     const written = async () => ({
       counts: await world.prisma.stockCount.count({ where: { storeId: { in: [world.storeA, world.storeB] } } }),

@@ -8,7 +8,7 @@ import { testEnv } from '../../support/env';
 export type StockCountUserKey = 'managerA' | 'managerA2' | 'clerkA' | 'clerkB' | 'opsLead';
 
 /**
- * Two stores (A with two managers and a clerk, B with a clerk), an ops lead, three products at 25.00 with 100 on
+ * Two stores (A with two managers and a clerk, B with a clerk), an ops lead, five products at 25.00 with 100 on
  * hand each in store A. Codes unique per run; stores and products are deactivated at the end (the ledger is
  * append-only, so nothing with movements is deleted).
  */
@@ -41,7 +41,7 @@ export class StockCountWorld {
     this.storeA = a.id;
     this.storeB = b.id;
     this.storeCodeA = a.code;
-    for (const index of [0, 1, 2, 3]) {
+    for (const index of [0, 1, 2, 3, 4]) {
       const product = await this.prisma.product.create({
         data: {
           sku: this.sku(index),
@@ -76,6 +76,18 @@ export class StockCountWorld {
   async onHandA(index: number): Promise<number> {
     const level = await this.prisma.inventoryLevel.findFirstOrThrow({ where: { storeId: this.storeA, product: { sku: this.sku(index) } } });
     return level.onHand;
+  }
+
+  /** A web order waiting at the store: `quantity` units reserved, still on hand. */
+  async reserve(index: number, quantity: number): Promise<void> {
+    await createReserveStock({ prisma: this.prisma })({
+      storeCode: this.storeCodeA,
+      lines: [{ sku: this.sku(index), quantity }],
+      actor: { userId: null, label: 'workflow:pickup' },
+      workflowId: null,
+      reason: 'order waiting for pickup',
+      businessKey: `reserve:${randomUUID()}`,
+    });
   }
 
   /** A web order collected at the counter: reserved, then handed over (on hand down by `quantity`). */
