@@ -5,14 +5,14 @@ import { type StockCountSettings } from '../../../domain/stock-counts/stock-coun
 import { type Prisma } from '../../../prisma/client';
 import { enqueueWorkflowStart } from '../../../workflow-starts/enqueue-workflow-start';
 import { type WorkflowStartRequest } from '../../../workflow-starts/workflow-start-request';
-import { type WorkflowStartPolicy } from '../../intake/order-fulfilment';
+import { type OrderFulfilment } from '../../intake/order-fulfilment';
 
 export interface StockCountRunRequest {
   store: { id: string; code: string };
   skus: { sku: string; name: string }[];
   actor: Actor;
   settings: StockCountSettings;
-  policy: WorkflowStartPolicy;
+  policy: OrderFulfilment['policy'];
 }
 
 /**
