@@ -35,6 +35,10 @@ import { createSetPromotionStatus } from './promotions/set-promotion-status';
 import { createLoadStockAdjustment } from './stock-adjustments/load-stock-adjustment';
 import { createSetStockAdjustmentStatus } from './stock-adjustments/set-stock-adjustment-status';
 import { createReturnActivities } from './returns/return-activities';
+import { createAdjustStockCountLine } from './stock-counts/adjust-stock-count-line';
+import { createOpenStockCountAdjustment } from './stock-counts/open-stock-count-adjustment';
+import { createRecordStockCount } from './stock-counts/record-stock-count';
+import { createSettleStockCount } from './stock-counts/settle-stock-count';
 import { createReadDatabaseClock } from './system/read-database-clock';
 import { createReadBackProductPrices } from './price-consistency/read-back-product-prices';
 
@@ -92,6 +96,10 @@ export function createActivities(deps: ActivityDeps) {
     openDetectedOutage: createOpenDetectedOutage(deps),
     recordDetectedOutageStarted: createRecordDetectedOutageStarted(deps),
     readBackProductPrices: createReadBackProductPrices(deps),
+    recordStockCount: createRecordStockCount(deps),
+    adjustStockCountLine: createAdjustStockCountLine(deps, deps.inventory),
+    openStockCountAdjustment: createOpenStockCountAdjustment(deps),
+    settleStockCount: createSettleStockCount(deps),
   };
 }
 

@@ -40,6 +40,7 @@ import { registerOfflineSaleRoutes } from './routes/offline-sales/offline-sales'
 import { registerLateOrderRoutes } from './routes/outages/late-orders';
 import { registerOfflineSaleConflictRoutes } from './routes/outages/offline-sale-conflicts';
 import { outageWorkflowSettingsOf, registerOutageRoutes } from './routes/outages/outages';
+import { stockCountSettingsOf } from './routes/outages/stock-count-settings';
 import { registerStockCountRoutes } from './routes/outages/stock-counts';
 import { registerStoreCreditRoutes } from './routes/store-credits/store-credits';
 import { registerOrderActionRoutes } from './routes/orders/order-actions';
@@ -101,6 +102,10 @@ export type AppConfig = Pick<
   | 'APPROVAL_LIMIT_STORE_MANAGER_MINOR'
   | 'APPROVAL_LIMIT_OPS_LEAD_MINOR'
   | 'APPROVAL_SLA_MS'
+  | 'STOCK_COUNT_SLA_MS'
+  | 'STOCK_COUNT_EXPIRE_AFTER_ESCALATION_MS'
+  | 'STOCK_COUNT_TOLERANCE_UNITS'
+  | 'STOCK_COUNT_TOLERANCE_VALUE_MINOR'
   | keyof PromotionConfig
   | ReturnConfigKey
   | 'OFFLINE_SALES_BATCH_MAX'
@@ -275,7 +280,7 @@ export function createApp({
   registerLateOrderRoutes(api, resourceDeps);
   registerOfflineSaleConflictRoutes(api, resourceDeps);
   registerDiscrepancyRoutes(api, { ...resourceDeps, fulfilment, fourEyesAboveMinor: config.RECONCILIATION_FOUR_EYES_ABOVE_MINOR });
-  registerStockCountRoutes(api, { ...resourceDeps, fulfilment });
+  registerStockCountRoutes(api, { ...resourceDeps, fulfilment, settings: stockCountSettingsOf(config) });
   registerStoreCreditRoutes(api, resourceDeps);
   registerWorkflowRoutes(api, {
     ...resourceDeps,

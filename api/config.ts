@@ -134,6 +134,24 @@ export const apiConfigSchema = z
       .min(1000)
       .max(30 * 24 * 3600_000)
       .default(4 * 3600_000),
+    /**
+     * Stock counts outside an outage (docs/stock-counts.md): time to count before the task moves to the manager
+     * queue, then until it expires; the difference corrected without a second person (units and value).
+     */
+    STOCK_COUNT_SLA_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .max(30 * 24 * 3600_000)
+      .default(4 * 3600_000),
+    STOCK_COUNT_EXPIRE_AFTER_ESCALATION_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .max(30 * 24 * 3600_000)
+      .default(20 * 3600_000),
+    STOCK_COUNT_TOLERANCE_UNITS: z.coerce.number().int().min(0).max(1_000_000).default(2),
+    STOCK_COUNT_TOLERANCE_VALUE_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(50_000),
     // --- promotions (docs/promotions.md) ---
     /** Rows a promotion's SKU CSV upload may have. */
     PROMOTION_CSV_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),

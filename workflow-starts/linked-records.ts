@@ -12,8 +12,9 @@ export const linkedRecordKinds = [
   { field: 'promotionId', column: 'promotion_id', table: 'promotions' },
   { field: 'returnId', column: 'return_id', table: 'returns' },
   { field: 'outageId', column: 'outage_id', table: 'outages' },
+  { field: 'stockCountId', column: 'stock_count_id', table: 'stock_counts' },
 ] as const satisfies readonly {
-  field: 'orderId' | 'stockAdjustmentId' | 'promotionId' | 'returnId' | 'outageId';
+  field: 'orderId' | 'stockAdjustmentId' | 'promotionId' | 'returnId' | 'outageId' | 'stockCountId';
   column: string;
   table: string;
 }[];
@@ -25,11 +26,13 @@ export function recordColumnsOf(record: WorkflowStartRecord): {
   promotionId?: string;
   returnId?: string;
   outageId?: string;
+  stockCountId?: string;
 } {
   if ('orderId' in record) return { orderId: record.orderId };
   if ('promotionId' in record) return { promotionId: record.promotionId };
   if ('returnId' in record) return { returnId: record.returnId };
   if ('outageId' in record) return { outageId: record.outageId };
+  if ('stockCountId' in record) return { stockCountId: record.stockCountId };
   return { stockAdjustmentId: record.stockAdjustmentId };
 }
 

@@ -30,7 +30,12 @@ export interface StartSearchAttribute {
  * database keeps the link honest); a new domain adds its column and its entry in linked-records.ts.
  */
 export type WorkflowStartRecord =
-  { orderId: string } | { stockAdjustmentId: string } | { promotionId: string } | { returnId: string } | { outageId: string };
+  | { orderId: string }
+  | { stockAdjustmentId: string }
+  | { promotionId: string }
+  | { returnId: string }
+  | { outageId: string }
+  | { stockCountId: string };
 
 /** A signal waiting in the outbox for its run: delivered with the start when the run does not exist yet. */
 export interface QueuedSignal {

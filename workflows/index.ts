@@ -11,3 +11,4 @@ export { checkProductPrices } from './promotions/check-product-prices';
 export { returnOrder } from './returns/return-order';
 export { handleOutage } from './outages/handle-outage';
 export { detectOutages } from './outages/detect-outages';
+export { countStock } from './stock-counts/count-stock';

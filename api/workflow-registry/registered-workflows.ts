@@ -5,6 +5,8 @@ import { promotionWorkflow } from '../../domain/promotions/promotion-definition'
 import { returnWorkflow } from '../../domain/returns/return-definition';
 import { stockAdjustmentWorkflow } from '../../domain/stock-adjustments/stock-adjustment-definition';
 import { checkPipelineWorkflow } from '../../domain/system/check-pipeline-definition';
+import { stockCountWorkflow } from '../../domain/stock-counts/stock-count-definition';
+import { stockCountTaskOutcomes } from './stock-count-task-outcomes';
 import { outageTaskOutcomes } from './outage-task-outcomes';
 import { checkProductPricesWorkflow } from '../../domain/price-consistency/check-product-prices-definition';
 import { pickupTaskOutcomes } from './pickup-task-outcomes';
@@ -26,4 +28,5 @@ export const registeredWorkflows = new WorkflowRegistry([
   { definition: returnWorkflow, taskOutcomes: returnTaskOutcomes },
   { definition: outageWorkflow, taskOutcomes: outageTaskOutcomes },
   { definition: checkProductPricesWorkflow },
+  { definition: stockCountWorkflow, taskOutcomes: stockCountTaskOutcomes },
 ]);

@@ -24,7 +24,10 @@ export class WorkflowRegistry {
       for (const outcome of entry.taskOutcomes ?? []) {
         if (!entry.definition.taskTypes.includes(outcome.taskType))
           throw new Error(`${entry.definition.type} registers an outcome for ${outcome.taskType}, a task type it does not open`);
-        if (this.outcomes.has(outcome.taskType)) throw new Error(`Task type ${outcome.taskType} has two outcome registrations`);
+        // Two workflows may open one task type (STOCK_COUNT: outages and counts of their own) if they share its registration.
+        const registered = this.outcomes.get(outcome.taskType);
+        if (registered !== undefined && registered !== outcome)
+          throw new Error(`Task type ${outcome.taskType} has two outcome registrations`);
         this.outcomes.set(outcome.taskType, outcome);
       }
     }

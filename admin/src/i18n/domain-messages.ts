@@ -2,6 +2,7 @@ import { outageMessages } from '../outages/messages';
 import { returnMessages } from '../returns/messages';
 import { promotionMessages } from '../promotions/messages';
 import { stockAdjustmentMessages } from '../stock-adjustments/messages';
+import { stockCountMessages } from '../stock-counts/messages';
 import { storeCreditMessages } from '../store-credits/messages';
 
 /**
@@ -26,6 +27,7 @@ export const domainMessages: DomainMessages[] = [
   returnMessages,
   promotionMessages,
   storeCreditMessages,
+  stockCountMessages,
 ];
 
 /** Adds the domains' labels of one language to its base messages (a domain never overrides a base key). */

@@ -28,12 +28,15 @@ interface StockLevel {
 }
 
 /**
- * Asks the cut-off store to count some SKUs on the shelf before the reconciliation (issue 12: "a stock count
- * task can be requested for any SKU set of a store"): the counts feed the same diff. Offered while the outage
- * waits for recovery, to head office and the store's own staff (as the API allows).
+ * Asks a store to count some SKUs on the shelf (issue 12: "a stock count task can be requested for any SKU set
+ * of a store"). On an outage's page (no `storeId`): the cut-off store, before the reconciliation, whose diff the
+ * counts feed; offered while the outage waits for recovery. With `storeId` (the store's page, outside an
+ * outage): the count's own run corrects the stock (docs/stock-counts.md). Either way to head office and the
+ * store's own staff, as the API allows.
  */
-export function RequestStockCountButton() {
+export function RequestStockCountButton({ storeId: givenStoreId }: { storeId?: string }) {
   const outage = useRecordContext<OutageRecord>();
+  const outsideOutage = givenStoreId !== undefined;
   const translate = useTranslate();
   const notify = useNotify();
   const redirect = useRedirect();
@@ -42,7 +45,7 @@ export function RequestStockCountButton() {
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<StockLevel[]>([]);
-  const storeId = outage?.storeId ?? null;
+  const storeId = givenStoreId ?? outage?.storeId ?? null;
   const { data: levels, isPending: loading } = useGetList<StockLevel>(
     'inventory',
     {
@@ -65,7 +68,8 @@ export function RequestStockCountButton() {
     },
     onError: (error: Error) => notify(error.message, { type: 'error' }),
   });
-  if (outage?.kind !== 'STORE' || !isWaitingForRecovery(outage) || !canImportOfflineSales(permissions, storeId)) return null;
+  if (!outsideOutage && (outage?.kind !== 'STORE' || !isWaitingForRecovery(outage))) return null;
+  if (!canImportOfflineSales(permissions, storeId)) return null;
   return (
     <>
       <Button
@@ -85,7 +89,9 @@ export function RequestStockCountButton() {
         <DialogTitle>{translate('omni.outage.request_count_title')}</DialogTitle>
         <DialogContent>
           <Stack spacing={2}>
-            <DialogContentText>{translate('omni.outage.request_count_help')}</DialogContentText>
+            <DialogContentText>
+              {translate(outsideOutage ? 'omni.stock_count.request_help' : 'omni.outage.request_count_help')}
+            </DialogContentText>
             <Autocomplete
               multiple
               options={levels ?? []}

@@ -3,6 +3,7 @@ import { FunctionField, Labeled, NumberField, SelectField, Show, SimpleShowLayou
 import { unfulfillablePolicyChoices } from './policy-choices';
 import { formatMinutesList } from './minutes-list';
 import { useRecordLoadError } from '../shared/useRecordLoadError';
+import { StoreStockCountButton } from '../stock-counts/StoreStockCountButton';
 
 export function StoreShow() {
   const onLoadError = useRecordLoadError();
@@ -12,7 +13,8 @@ export function StoreShow() {
       <SimpleShowLayout>
         <TextField source="code" />
         <TextField source="name" />
-        <Stack direction="row" spacing={4}>
+        <StoreStockCountButton />
+        <Stack direction="row" spacing={4} useFlexGap sx={{ flexWrap: 'wrap', rowGap: 2 }}>
           <Labeled>
             <TextField source="address" />
           </Labeled>

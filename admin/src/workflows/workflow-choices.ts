@@ -4,10 +4,12 @@ export const workflowStatusChoices = ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELL
 );
 
 /** Workflow types the worker runs (workflows/index.ts) and the domains they report. */
-export const workflowTypeChoices = ['pickupOrder', 'syncStock', 'syncChannelStock', 'checkPipeline', 'returnOrder'].map((id) => ({
-  id,
-  name: id,
-}));
+export const workflowTypeChoices = ['pickupOrder', 'syncStock', 'syncChannelStock', 'checkPipeline', 'returnOrder', 'countStock'].map(
+  (id) => ({
+    id,
+    name: id,
+  }),
+);
 export const workflowDomainChoices = ['pickup', 'inventory', 'returns'].map((id) => ({ id, name: id }));
 
 /** How often an open run or order page asks for its timeline again. */
