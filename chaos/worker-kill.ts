@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { type Client } from '@temporalio/client';
 import { SeededRandom } from '../channels/sandbox/seeded-random';
 import { type PickupWorld } from '../test/pickup/support/pickup-world';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { type ChaosRow } from './chaos-row';
+import { longestSingleKillRecoveryMs, traceKills, worstRecoveries } from './kill-trace';
 import { drivePickupRun, pickupOutcomes, type RunRecord } from './pickup-run';
 import { runDeadlineMs, type RecoveryTimeouts } from './recovery-budget';
 import { summariseRuns } from './run-summary';
@@ -89,6 +92,15 @@ export async function runWorkerKill(options: WorkerKillOptions): Promise<ChaosRo
   }
   const slowestStart = Math.max(...pool.startMs);
   const row = await summariseRuns(options.world, `worker SIGKILL x${pool.kills}`, records, killedAt);
+  // Per kill, which runs it caught where and how long each took to move again: the max recovery, traced.
+  const traces = await traceKills(options.client, records, killedAt, pool.startMs);
+  const tracePath = path.join(options.runDir, 'worker-kill-trace.json');
+  await writeFile(tracePath, JSON.stringify(traces, null, 2));
+  row.notes = [
+    `longest recovery of a run no later kill reached first: ${(longestSingleKillRecoveryMs(traces) / 1000).toFixed(1)} s`,
+    ...worstRecoveries(traces, 5),
+    `every kill and the runs it caught: ${tracePath}`,
+  ];
   // The deadline assumed replacements start within the allowance: with a run lost, say when one did not.
   if (row.lost > 0 && slowestStart > options.timeouts.workerStartMs)
     row.problems.push(`a worker took ${slowestStart} ms to poll, over the ${options.timeouts.workerStartMs} ms the run deadline allows`);
