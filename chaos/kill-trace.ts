@@ -122,7 +122,12 @@ function traceRun(record: RunRecord, events: HistoryEvent[], at: number, killedA
  * Per kill, every run open at it: its step, the activities the dead worker held (from the run's history)
  * and how long until it moved again, so the row's max recovery can be traced to a kill, a run and a step.
  */
-export async function traceKills(client: Client, records: RunRecord[], killedAt: number[], startMs: number[]): Promise<KillTrace[]> {
+export async function traceKills(
+  client: Client,
+  records: RunRecord[],
+  killedAt: number[],
+  replacementPolledMs: number[],
+): Promise<KillTrace[]> {
   const histories = new Map<string, HistoryEvent[]>();
   for (const record of records) {
     const history = await client.workflow
@@ -133,8 +138,7 @@ export async function traceKills(client: Client, records: RunRecord[], killedAt:
   }
   return killedAt.map((at, kill) => ({
     killedAt: at,
-    // startMs[0] is the first worker's start; kill n is followed by start n + 1.
-    ...(startMs[kill + 1] !== undefined && { replacementPolledMs: startMs[kill + 1] }),
+    ...(replacementPolledMs[kill] !== undefined && { replacementPolledMs: replacementPolledMs[kill] }),
     runs: records
       .filter((record) => record.startedAt <= at && (record.endedAt === undefined || record.endedAt > at))
       .map((record) => traceRun(record, histories.get(record.orderId) ?? [], at, killedAt)),

@@ -22,6 +22,11 @@ export interface WorkerKillOptions {
   /** Runs in flight at once: a kill cuts into all of them, at whatever point each has reached. */
   concurrency: number;
   kills: number;
+  /**
+   * Worker processes polling the row's task queue (default 1). With more, each kill takes one of them (in
+   * turn) while the others poll on, and the killed one is replaced as with one.
+   */
+  workers?: number;
   /** A kill comes a random time in [min, max] ms after the replacement worker polls. */
   killGapMs: [number, number];
   seed: number;
@@ -44,23 +49,30 @@ export function workerKillRunDeadlineMs(options: Pick<WorkerKillOptions, 'undist
 export async function runWorkerKill(options: WorkerKillOptions): Promise<ChaosRow> {
   const random = new SeededRandom(options.seed);
   const taskQueue = `chaos-worker-kill-${randomUUID()}`;
-  const pool = new WorkerPool({
-    runDir: options.runDir,
-    taskQueue,
-    bundlePath: options.bundlePath,
-    databaseUrl: options.databaseUrl,
-    temporalAddress: options.temporalAddress,
-    gatewayUrl: `${options.world.sandboxUrl}/gateway`,
-    stickyQueueTimeoutMs: options.timeouts.stickyQueueTimeoutMs,
-  });
+  const workers = options.workers ?? 1;
+  const pools = Array.from(
+    { length: workers },
+    (_, index) =>
+      new WorkerPool({
+        runDir: options.runDir,
+        taskQueue,
+        bundlePath: options.bundlePath,
+        databaseUrl: options.databaseUrl,
+        temporalAddress: options.temporalAddress,
+        gatewayUrl: `${options.world.sandboxUrl}/gateway`,
+        stickyQueueTimeoutMs: options.timeouts.stickyQueueTimeoutMs,
+        ...(workers > 1 && { name: `chaos-worker-${String.fromCharCode(97 + index)}` }),
+      }),
+  );
   const start = {
     taskQueue,
     workflowTaskTimeoutMs: options.timeouts.workflowTaskTimeoutMs,
     ...(options.timeouts.activityTimeoutCapMs !== undefined && { activityTimeoutCapMs: options.timeouts.activityTimeoutCapMs }),
     runDeadlineMs: workerKillRunDeadlineMs(options),
   };
-  await pool.start();
+  await Promise.all(pools.map((pool) => pool.start()));
   const killedAt: number[] = [];
+  const replacementPolledMs: number[] = [];
   const records: RunRecord[] = [];
   let finished = false;
   const killer = (async () => {
@@ -69,9 +81,12 @@ export async function runWorkerKill(options: WorkerKillOptions): Promise<ChaosRo
       const gap = min + random.next() * (max - min);
       await new Promise((resolve) => setTimeout(resolve, gap));
       if (finished) return;
+      const pool = pools[kill % pools.length] as WorkerPool;
       killedAt.push(Date.now());
       await pool.kill();
+      const replacing = Date.now();
       await pool.start();
+      replacementPolledMs.push(Date.now() - replacing);
     }
   })();
   try {
@@ -88,12 +103,14 @@ export async function runWorkerKill(options: WorkerKillOptions): Promise<ChaosRo
   } finally {
     finished = true;
     await killer.catch(() => undefined);
-    await pool.stop();
+    await Promise.all(pools.map((pool) => pool.stop()));
   }
-  const slowestStart = Math.max(...pool.startMs);
-  const row = await summariseRuns(options.world, `worker SIGKILL x${pool.kills}`, records, killedAt);
+  const slowestStart = Math.max(...pools.flatMap((pool) => pool.startMs));
+  const kills = pools.reduce((sum, pool) => sum + pool.kills, 0);
+  const fault = workers > 1 ? `worker SIGKILL x${kills}, ${workers} workers` : `worker SIGKILL x${kills}`;
+  const row = await summariseRuns(options.world, fault, records, killedAt);
   // Per kill, which runs it caught where and how long each took to move again: the max recovery, traced.
-  const traces = await traceKills(options.client, records, killedAt, pool.startMs);
+  const traces = await traceKills(options.client, records, killedAt, replacementPolledMs);
   const tracePath = path.join(options.runDir, 'worker-kill-trace.json');
   await writeFile(tracePath, JSON.stringify(traces, null, 2));
   row.notes = [
