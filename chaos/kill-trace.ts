@@ -72,7 +72,7 @@ function describeEvent(event: HistoryEvent, names: Map<string, string>): string 
 }
 
 /** What one run's history says about one kill. */
-function traceRun(record: RunRecord, events: HistoryEvent[], at: number, killedAt: number[]): RunAtKill {
+export function traceRun(record: RunRecord, events: HistoryEvent[], at: number, killedAt: number[]): RunAtKill {
   const names = new Map<string, string>();
   const closedAt = new Map<string, number>();
   for (const event of events) {

@@ -43,6 +43,7 @@ export interface OutageReconciliationKillOptions {
 export async function runOutageReconciliationKill(options: OutageReconciliationKillOptions): Promise<ChaosRow> {
   const row = emptyChaosRow('outage reconciliation SIGKILL', options.runs);
   let midApply = 0;
+  const recoveries: string[] = [];
   for (let index = 0; index < options.runs; index += 1) {
     const label = `outage ${index + 1}`;
     const world = new OutagesWorld(4);
@@ -110,6 +111,11 @@ export async function runOutageReconciliationKill(options: OutageReconciliationK
         row.problems.push(`${label} (${run.outageId}): ended ${run.result.status}`);
       }
       row.maxRecoveryMs = Math.max(row.maxRecoveryMs, ...run.recoveryMs);
+      // Each repeat completes before the next kill, so the recoveries come in kill order.
+      const points = ['journal', 'stock diff', 'correction + double sale'];
+      recoveries.push(
+        `${label}: ${run.recoveryMs.map((ms, kill) => `${points[kill] ?? `kill ${kill + 1}`} ${(ms / 1000).toFixed(1)} s`).join(', ')}`,
+      );
       // The closing publish runs on after the outage resolved: its read-back is what the marketplace is checked against.
       const publish = (await withDeadline(
         api.temporal.client.workflow.getHandle(`outage-publish:${run.outageId}`).result(),
@@ -136,6 +142,7 @@ export async function runOutageReconciliationKill(options: OutageReconciliationK
   row.notes = [
     `${midApply} of ${options.runs} outages had all three kills (journal, stock diff's auto-fix, correction with the double sale's transfer) between the applying transaction's commit and Temporal hearing of it`,
     'max recovery: from a kill until the replacement had completed the repeated activity (its 30 s start-to-close runs out first)',
+    ...recoveries,
   ];
   return row;
 }
