@@ -12,6 +12,8 @@ export const chaosConfigSchema = z.object({
   /** Pickup runs under worker kills; 0 skips fault 1. */
   CHAOS_RUNS: z.coerce.number().int().min(0).default(50),
   CHAOS_CONCURRENCY: z.coerce.number().int().min(1).default(10),
+  /** Worker processes in the worker SIGKILL row; with 2 or more each kill takes one and the others take over. */
+  CHAOS_WORKERS: z.coerce.number().int().min(1).max(4).default(1),
   /** Worker kills over the runs; default one per five runs. */
   CHAOS_KILLS: z.coerce.number().int().min(0).optional(),
   CHAOS_KILL_GAP_MIN_MS: z.coerce.number().int().min(0).default(1500),

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     const deadline = workerKillRunDeadlineMs({ undisturbedRunMs: config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000, kills, timeouts });
     if (config.CHAOS_RUNS > 0) {
       console.log(
-        `Fault 1: worker SIGKILL x${kills} over ${config.CHAOS_RUNS} pickup runs (${config.CHAOS_CONCURRENCY} at a time), run deadline ${deadline / 1000} s...`,
+        `Fault 1: worker SIGKILL x${kills} over ${config.CHAOS_RUNS} pickup runs (${config.CHAOS_CONCURRENCY} at a time, ${config.CHAOS_WORKERS} worker process(es)), run deadline ${deadline / 1000} s...`,
       );
       rows.push(
         await runWorkerKill({
@@ -82,6 +82,7 @@ async function main(): Promise<void> {
           runs: config.CHAOS_RUNS,
           concurrency: config.CHAOS_CONCURRENCY,
           kills,
+          workers: config.CHAOS_WORKERS,
           killGapMs: [config.CHAOS_KILL_GAP_MIN_MS, config.CHAOS_KILL_GAP_MAX_MS],
           seed: config.CHAOS_SEED,
           undisturbedRunMs: config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000,
@@ -141,12 +142,12 @@ async function main(): Promise<void> {
       );
     }
     if (config.CHAOS_OUTAGE_RUNS > 0) {
-      // Two kills per outage, each holding a `db` activity (30 s start-to-close, no heartbeat) past its
+      // Three kills per outage (journal, stock diff, correction), each holding a `db` activity (30 s start-to-close, no heartbeat) past its
       // commit: that hold instead of the kit's, then the same sticky queue, workflow task and start allowances.
       const perKillMs = activityHoldMs(activityProfiles.db, undefined) + timeouts.stickyQueueTimeoutMs + 10_000 + timeouts.workerStartMs;
-      const outageDeadlineMs = config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000 + 2 * perKillMs;
+      const outageDeadlineMs = config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000 + 3 * perKillMs;
       console.log(
-        `Outage reconciliation SIGKILL: ${config.CHAOS_OUTAGE_RUNS} store outages, each killed after the journal's and the correction's commit, deadline ${outageDeadlineMs / 1000} s...`,
+        `Outage reconciliation SIGKILL: ${config.CHAOS_OUTAGE_RUNS} store outages, each killed after the journal's, the stock diff's and the correction's commit, deadline ${outageDeadlineMs / 1000} s...`,
       );
       rows.push(await runOutageReconciliationKill({ ...laterWorkflows, runs: config.CHAOS_OUTAGE_RUNS, runDeadlineMs: outageDeadlineMs }));
     }

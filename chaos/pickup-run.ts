@@ -35,6 +35,8 @@ export interface RunRecord {
   finalStep?: string;
   /** When the driver saw the run move (a new CurrentStep or closed), for recovery times. */
   progressAt: number[];
+  /** The step each move of progressAt went to ('(closed)' for the end), for the kill trace (chaos/kill-trace.ts). */
+  progressSteps: string[];
   startedAt: number;
   endedAt?: number;
   error?: string;
@@ -88,6 +90,7 @@ async function waitForStep(
       if (now.step !== last.step) {
         last.step = now.step;
         record.progressAt.push(Date.now());
+        record.progressSteps.push(now.closed ? '(closed)' : (now.step ?? '(none)'));
       }
       if (now.closed || now.step === step) return;
     }
@@ -120,7 +123,14 @@ export async function drivePickupRun(
     { sku: world.skuOne, quantity: 2 },
     { sku: world.skuTwo, quantity: 1 },
   ]);
-  const record: RunRecord = { orderId: order.orderId, externalId: order.externalId, outcome, progressAt: [], startedAt: Date.now() };
+  const record: RunRecord = {
+    orderId: order.orderId,
+    externalId: order.externalId,
+    outcome,
+    progressAt: [],
+    progressSteps: [],
+    startedAt: Date.now(),
+  };
   const [lineOne, lineTwo] = order.lineIds as [string, string];
   const deadline = record.startedAt + start.runDeadlineMs;
   const handle = await client.workflow.start('pickupOrder', {
@@ -161,6 +171,7 @@ export async function drivePickupRun(
     record.finalStep = result.finalStep;
     record.endedAt = Date.now();
     record.progressAt.push(record.endedAt);
+    record.progressSteps.push('(closed)');
   } catch (error) {
     record.error = error instanceof Error ? error.message : String(error);
   }

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { type Client } from '@temporalio/client';
 import { SeededRandom } from '../channels/sandbox/seeded-random';
 import { type PickupWorld } from '../test/pickup/support/pickup-world';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { type ChaosRow } from './chaos-row';
+import { longestSingleKillRecoveryMs, traceKills, worstRecoveries } from './kill-trace';
 import { drivePickupRun, pickupOutcomes, type RunRecord } from './pickup-run';
 import { runDeadlineMs, type RecoveryTimeouts } from './recovery-budget';
 import { summariseRuns } from './run-summary';
@@ -19,6 +22,11 @@ export interface WorkerKillOptions {
   /** Runs in flight at once: a kill cuts into all of them, at whatever point each has reached. */
   concurrency: number;
   kills: number;
+  /**
+   * Worker processes polling the row's task queue (default 1). With more, each kill takes one of them (in
+   * turn) while the others poll on, and the killed one is replaced as with one.
+   */
+  workers?: number;
   /** A kill comes a random time in [min, max] ms after the replacement worker polls. */
   killGapMs: [number, number];
   seed: number;
@@ -41,23 +49,30 @@ export function workerKillRunDeadlineMs(options: Pick<WorkerKillOptions, 'undist
 export async function runWorkerKill(options: WorkerKillOptions): Promise<ChaosRow> {
   const random = new SeededRandom(options.seed);
   const taskQueue = `chaos-worker-kill-${randomUUID()}`;
-  const pool = new WorkerPool({
-    runDir: options.runDir,
-    taskQueue,
-    bundlePath: options.bundlePath,
-    databaseUrl: options.databaseUrl,
-    temporalAddress: options.temporalAddress,
-    gatewayUrl: `${options.world.sandboxUrl}/gateway`,
-    stickyQueueTimeoutMs: options.timeouts.stickyQueueTimeoutMs,
-  });
+  const workers = options.workers ?? 1;
+  const pools = Array.from(
+    { length: workers },
+    (_, index) =>
+      new WorkerPool({
+        runDir: options.runDir,
+        taskQueue,
+        bundlePath: options.bundlePath,
+        databaseUrl: options.databaseUrl,
+        temporalAddress: options.temporalAddress,
+        gatewayUrl: `${options.world.sandboxUrl}/gateway`,
+        stickyQueueTimeoutMs: options.timeouts.stickyQueueTimeoutMs,
+        ...(workers > 1 && { name: `chaos-worker-${String.fromCharCode(97 + index)}` }),
+      }),
+  );
   const start = {
     taskQueue,
     workflowTaskTimeoutMs: options.timeouts.workflowTaskTimeoutMs,
     ...(options.timeouts.activityTimeoutCapMs !== undefined && { activityTimeoutCapMs: options.timeouts.activityTimeoutCapMs }),
     runDeadlineMs: workerKillRunDeadlineMs(options),
   };
-  await pool.start();
+  await Promise.all(pools.map((pool) => pool.start()));
   const killedAt: number[] = [];
+  const replacementPolledMs: number[] = [];
   const records: RunRecord[] = [];
   let finished = false;
   const killer = (async () => {
@@ -66,9 +81,12 @@ export async function runWorkerKill(options: WorkerKillOptions): Promise<ChaosRo
       const gap = min + random.next() * (max - min);
       await new Promise((resolve) => setTimeout(resolve, gap));
       if (finished) return;
+      const pool = pools[kill % pools.length] as WorkerPool;
       killedAt.push(Date.now());
       await pool.kill();
+      const replacing = Date.now();
       await pool.start();
+      replacementPolledMs.push(Date.now() - replacing);
     }
   })();
   try {
@@ -85,10 +103,21 @@ export async function runWorkerKill(options: WorkerKillOptions): Promise<ChaosRo
   } finally {
     finished = true;
     await killer.catch(() => undefined);
-    await pool.stop();
+    await Promise.all(pools.map((pool) => pool.stop()));
   }
-  const slowestStart = Math.max(...pool.startMs);
-  const row = await summariseRuns(options.world, `worker SIGKILL x${pool.kills}`, records, killedAt);
+  const slowestStart = Math.max(...pools.flatMap((pool) => pool.startMs));
+  const kills = pools.reduce((sum, pool) => sum + pool.kills, 0);
+  const fault = workers > 1 ? `worker SIGKILL x${kills}, ${workers} workers` : `worker SIGKILL x${kills}`;
+  const row = await summariseRuns(options.world, fault, records, killedAt);
+  // Per kill, which runs it caught where and how long each took to move again: the max recovery, traced.
+  const traces = await traceKills(options.client, records, killedAt, replacementPolledMs);
+  const tracePath = path.join(options.runDir, 'worker-kill-trace.json');
+  await writeFile(tracePath, JSON.stringify(traces, null, 2));
+  row.notes = [
+    `longest recovery of a run no later kill reached first: ${(longestSingleKillRecoveryMs(traces) / 1000).toFixed(1)} s`,
+    ...worstRecoveries(traces, 5),
+    `every kill and the runs it caught: ${tracePath}`,
+  ];
   // The deadline assumed replacements start within the allowance: with a run lost, say when one did not.
   if (row.lost > 0 && slowestStart > options.timeouts.workerStartMs)
     row.problems.push(`a worker took ${slowestStart} ms to poll, over the ${options.timeouts.workerStartMs} ms the run deadline allows`);

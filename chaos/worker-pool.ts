@@ -36,6 +36,8 @@ export interface WorkerPoolOptions {
   gatewayUrl: string;
   /** The workers' sticky queue schedule-to-start timeout (chaos/recovery-budget.ts). */
   stickyQueueTimeoutMs: number;
+  /** The processes' name and log file prefix (default `chaos-worker`): several pools may share a run directory. */
+  name?: string;
 }
 
 /**
@@ -60,7 +62,7 @@ export class WorkerPool {
     const startedAt = Date.now();
     this.generation += 1;
     const child = startChild({
-      name: `chaos-worker-${this.generation}`,
+      name: `${this.options.name ?? 'chaos-worker'}-${this.generation}`,
       command: process.execPath,
       args: ['--import', 'tsx', path.join(repoRoot, 'worker', 'isolated-worker-process.ts')],
       env: {
@@ -74,7 +76,7 @@ export class WorkerPool {
         MESSAGE_GATEWAY_URL: this.options.gatewayUrl,
       },
       cwd: repoRoot,
-      logFile: path.join(this.options.runDir, `chaos-worker-${this.generation}.log`),
+      logFile: path.join(this.options.runDir, `${this.options.name ?? 'chaos-worker'}-${this.generation}.log`),
     });
     this.current = child;
     await waitUntil(

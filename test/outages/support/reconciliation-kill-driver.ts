@@ -51,10 +51,23 @@ export const OFFLINE_SOLD: Record<number, number> = { 0: 3, 1: 1, 2: 2 };
 export const COUNTED: Record<number, number> = { 1: 18, 2: 24 };
 /** Store A's start: 20 of each SKU (test/outages/support/outages-world.ts). */
 const START_ON_HAND = 20;
+/**
+ * With `doubleSale`: the journal also sells 21 of SKU 3 (receipt K-4), one more than store A has, so 20 are
+ * applied and 1 is a double sale, fulfilled from store B (which is given DOUBLE_SALE_STORE_B_ON_HAND of SKU 3):
+ * store A's SKU 3 ends at 0 (the unit sold twice leaves, the transfer's comes in), store B's one lower.
+ */
+export const DOUBLE_SALE_SKU = 3;
+export const DOUBLE_SALE_SOLD = 21;
+export const DOUBLE_SALE_STORE_B_ON_HAND = 5;
 
 /** On hand after the run, per SKU of a world of `skuCount` SKUs: the count where counted, else the start less the journal. */
-export function expectedOnHand(world: OutagesWorld): Record<string, number> {
-  return Object.fromEntries(world.skus.map((sku, index) => [sku, COUNTED[index] ?? START_ON_HAND - (OFFLINE_SOLD[index] ?? 0)]));
+export function expectedOnHand(world: OutagesWorld, doubleSale = false): Record<string, number> {
+  return Object.fromEntries(
+    world.skus.map((sku, index) => [
+      sku,
+      doubleSale && index === DOUBLE_SALE_SKU ? 0 : (COUNTED[index] ?? START_ON_HAND - (OFFLINE_SOLD[index] ?? 0)),
+    ]),
+  );
 }
 
 export interface KilledReconciliationRun {
@@ -62,7 +75,11 @@ export interface KilledReconciliationRun {
   workflowId: string;
   /** The history of each activity at its kill: scheduled once, completed never is the kill mid-apply. */
   atJournalKill: ActivityRecord;
+  /** With `moreKills`: the stock diff's kill, after its auto-fix committed. */
+  atDiffKill?: ActivityRecord;
   atCorrectionKill: ActivityRecord;
+  /** With `doubleSale`: the double sale (SKU 3, one unit) fulfilled from store B. */
+  doubleSaleId?: string;
   /** Offline sales not stamped applied at the journal kill: 0 is the journal committed before the kill. */
   unappliedAtJournalKill: number;
   /** The drift head office approved (SKU 2, +6). */
@@ -95,8 +112,16 @@ export async function driveKilledReconciliation(options: {
   bearer: (key: OutagesUserKey) => string;
   worker: KillableWorker;
   link: CuttableLink;
+  /**
+   * More kill points (the chaos row; the jest test keeps the two for its time budget): a third kill after
+   * `diffOutageStock`'s auto-fix committed (SKU 1's -1), and a double sale (`DOUBLE_SALE_SKU`) decided
+   * FULFIL_FROM_STORE before the drift's approval, so the correction kill lands after the commit of the
+   * transaction that also wrote its `double-sale:<id>:*` rows.
+   */
+  moreKills?: boolean;
 }): Promise<KilledReconciliationRun> {
   const { app, client, world, productIds, bearer: as, worker, link } = options;
+  const moreKills = options.moreKills === true;
   const price = world.unitPriceMinor;
   const declared = await request(app)
     .post('/api/outages')
@@ -132,6 +157,11 @@ export async function driveKilledReconciliation(options: {
   );
   check(done.status === 200, `count task completion answered ${done.status}`);
 
+  // Store B has units of the double sale's SKU to fulfil it from.
+  if (moreKills)
+    await world.prisma.inventoryLevel.create({
+      data: { storeId: world.storeB, productId: productIds[world.sku(DOUBLE_SALE_SKU)] ?? '', onHand: DOUBLE_SALE_STORE_B_ON_HAND },
+    });
   // The paper journal: 3 of SKU 0, 1 of SKU 1, 2 of SKU 2, over three receipts.
   const sale = (receiptNumber: string, lines: [number, number][]) => ({
     receiptNumber,
@@ -150,10 +180,12 @@ export async function driveKilledReconciliation(options: {
         ]),
         sale('K-2', [[0, 1]]),
         sale('K-3', [[2, 2]]),
+        ...(moreKills ? [sale('K-4', [[DOUBLE_SALE_SKU, DOUBLE_SALE_SOLD]])] : []),
       ],
     });
   const posted = journal.body as { created?: number; errors?: number };
-  check(posted.created === 3 && posted.errors === 0, `journal answered ${journal.status} ${JSON.stringify(journal.body)}`);
+  const receipts = moreKills ? 4 : 3;
+  check(posted.created === receipts && posted.errors === 0, `journal answered ${journal.status} ${JSON.stringify(journal.body)}`);
 
   const recoveryMs: number[] = [];
   // Ends the background watches of a run that fails before its repeats completed.
@@ -224,14 +256,29 @@ export async function driveKilledReconciliation(options: {
       committed: async () =>
         (await world.prisma.inventoryMovement.count({
           where: { storeId: world.storeA, kind: 'OFFLINE_SALE', idempotencyKey: { startsWith: 'offline-sale:' } },
-        })) === 3,
+        })) === receipts,
     });
+    // Kill 1b: the stock diff's auto-fix of SKU 1 (-1, within tolerance) committed (SKU 1's row held), the run not told.
+    const diffKill = moreKills
+      ? await killAfterCommit({
+          sku: world.sku(1),
+          opening: 'WITH counts AS',
+          activityType: 'diffOutageStock',
+          // The replacement repeats reconcileOutage (it finds its summary and touches no stock row), then diffs.
+          trigger: () => Promise.resolve(),
+          committed: async () =>
+            (await world.prisma.inventoryMovement.count({
+              where: { storeId: world.storeA, kind: 'RECONCILE', productId: productIds[world.sku(1)] ?? '' },
+            })) === 1,
+        })
+      : undefined;
     const unappliedAtJournalKill = await world.prisma.offlineSale.count({ where: { storeId: world.storeA, appliedToStockAt: null } });
 
     // The replacement repeats the reconciliation, diffs the counts and waits for head office on SKU 2.
     const reviewing = await eventually(step, (current) => current === 'REVIEWING', 120_000, 500);
     check(reviewing === 'REVIEWING', `outage ${outageId} at ${reviewing} after the journal kill, not REVIEWING`);
     await journalKill.repeated;
+    await diffKill?.repeated;
     const review = await eventually(
       () => world.prisma.task.findFirst({ where: { workflowId, type: 'RECONCILIATION_REVIEW', status: 'OPEN' } }),
       (task) => task !== null,
@@ -242,7 +289,20 @@ export async function driveKilledReconciliation(options: {
       where: { class: 'STOCK_DRIFT', resolution: 'PENDING', reconciliation: { outageId }, productId: productIds[world.sku(2)] },
     });
 
-    // Kill 2: the approved correction written (SKU 2's row held), the run not told.
+    // The double sale decided first (the review settles only with the drift's approval, below).
+    const doubleSale = moreKills
+      ? await world.prisma.discrepancy.findFirstOrThrow({
+          where: { class: 'DOUBLE_SALE', reconciliation: { outageId }, productId: productIds[world.sku(DOUBLE_SALE_SKU)] },
+        })
+      : undefined;
+    if (doubleSale !== undefined) {
+      const decided = await request(app)
+        .post(`/api/discrepancies/${doubleSale.id}/decision`)
+        .set('Authorization', as('opsLead'))
+        .send({ decision: 'FULFIL_FROM_STORE', storeId: world.storeB });
+      check(decided.status === 200, `the double sale's decision answered ${decided.status} ${JSON.stringify(decided.body)}`);
+    }
+    // Kill 2: the approved correction (and the double sale's transfer) written (SKU 2's row held), the run not told.
     const correctionKill = await killAfterCommit({
       sku: world.sku(2),
       opening: 'WITH approved AS',
@@ -255,7 +315,11 @@ export async function driveKilledReconciliation(options: {
         const review = (approved.body as { review?: { pending: number; settled: boolean } }).review;
         check(review?.pending === 0 && review.settled, `approval answered ${approved.status} ${JSON.stringify(approved.body)}`);
       },
-      committed: async () => (await world.prisma.inventoryMovement.count({ where: { idempotencyKey: `reconcile:${beyond.id}` } })) === 1,
+      committed: async () =>
+        (await world.prisma.inventoryMovement.count({ where: { idempotencyKey: `reconcile:${beyond.id}` } })) === 1 &&
+        (doubleSale === undefined ||
+          (await world.prisma.inventoryMovement.count({ where: { idempotencyKey: { startsWith: `double-sale:${doubleSale.id}:` } } })) ===
+            3),
     });
     const result = (await handle.result()) as KilledReconciliationRun['result'];
     await correctionKill.repeated;
@@ -263,7 +327,9 @@ export async function driveKilledReconciliation(options: {
       outageId,
       workflowId,
       atJournalKill: journalKill.atKill,
+      ...(diffKill !== undefined && { atDiffKill: diffKill.atKill }),
       atCorrectionKill: correctionKill.atKill,
+      ...(doubleSale !== undefined && { doubleSaleId: doubleSale.id }),
       unappliedAtJournalKill,
       approvedDiscrepancyId: beyond.id,
       approvedDelta: beyond.delta,
