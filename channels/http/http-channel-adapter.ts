@@ -36,6 +36,7 @@ import {
 } from '../wire-format';
 import { orderListingPageSchema } from '../order-listing';
 import { batchIdempotencyKey, splitIntoBatches } from './batching';
+import { mapInFlight } from './in-flight';
 import { type HttpChannelProfile } from './channel-profile';
 import { type ChannelHttpClient } from './channel-http-client';
 
@@ -44,6 +45,12 @@ const healthSchema = z.object({ status: z.string() });
 
 type SubmittedBatch = { offset: number; results: WireRowResult[] } | { offset: number; jobId: string };
 
+/**
+ * Requests one call of ours (a push of many batches, a read-back of many pages) keeps in flight at once.
+ * The rate limiter paces each of them; in flight together, a round trip no longer adds to the wait for the
+ * next token, so a channel with a 100 ms token interval and a 150 ms round trip runs at its limit.
+ */
+const REQUESTS_IN_FLIGHT = 4;
 /**
  * ChannelAdapter over the sandbox's REST dialect (channels/wire-format.ts). Large pushes are split
  * into the channel's batch size, each batch with an idempotency key derived from the caller's; async
@@ -75,15 +82,16 @@ export class HttpChannelAdapter implements ChannelAdapter {
   async readBack(input: ReadBackInput): Promise<ReadBackResult> {
     const skus = [...new Set(input.skus)];
     const shown = new Map<string, ListingSnapshot>();
-    for (const page of splitIntoBatches(skus, this.profile.readBackPageSize)) {
-      const query = page.rows.map(encodeURIComponent).join(',');
-      const { body } = await this.http.send({
+    const answers = await mapInFlight(splitIntoBatches(skus, this.profile.readBackPageSize), REQUESTS_IN_FLIGHT, (page) =>
+      this.http.send({
         method: 'GET',
-        path: `/listings?skus=${query}`,
+        path: `/listings?skus=${page.rows.map(encodeURIComponent).join(',')}`,
         cost: 1,
         schema: readBackSchema,
         signal: input.signal,
-      });
+      }),
+    );
+    for (const { body } of answers) {
       for (const listing of body.listings)
         shown.set(listing.sku, {
           sku: listing.sku,
@@ -165,8 +173,7 @@ export class HttpChannelAdapter implements ChannelAdapter {
 
   private async pushRows(path: string, rows: readonly object[], options: WriteCallOptions): Promise<PushResult> {
     const batches = splitIntoBatches(rows, this.profile.maxBatchSize);
-    const submitted: SubmittedBatch[] = [];
-    for (const [index, batch] of batches.entries()) {
+    const submitted = await mapInFlight(batches, REQUESTS_IN_FLIGHT, async (batch, index): Promise<SubmittedBatch> => {
       const { body } = await this.http.send({
         method: 'POST',
         path,
@@ -176,8 +183,8 @@ export class HttpChannelAdapter implements ChannelAdapter {
         schema: batchAnswerSchema,
         signal: options.signal,
       });
-      submitted.push('jobId' in body ? { offset: batch.offset, jobId: body.jobId } : { offset: batch.offset, results: body.results });
-    }
+      return 'jobId' in body ? { offset: batch.offset, jobId: body.jobId } : { offset: batch.offset, results: body.results };
+    });
     const results: RowResult[] = [];
     for (const batch of submitted) {
       const batchResults = 'jobId' in batch ? await this.awaitJob(batch.jobId, options.signal) : batch.results;
