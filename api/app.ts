@@ -121,6 +121,7 @@ export type AppConfig = Pick<
   | 'OUTAGE_PUBLISH_READBACK_DELAY_MS'
   | 'OUTAGE_PRICE_TOLERANCE_MINOR'
   | 'OUTAGE_PRICE_PAGE_SIZE'
+  | 'OUTAGE_LATE_ORDERS_MARGIN_MS'
 >;
 
 const backgroundWorkKey = 'backgroundWork';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defaultPromotionRolloutSettings } from '../domain/promotions/channel-rollout';
 import { defaultPromotionFlowSettings } from '../domain/promotions/promotion-workflow';
 import { isPhoneRegion } from '../domain/customers/contact-details';
+import { DEFAULT_LATE_ORDERS_MARGIN_MS } from '../domain/outages/late-orders';
 import { databaseEnv, logEnv, temporalEnv } from '../domain/config';
 import { workflowStartEnv } from '../workflow-starts/start-settings';
 
@@ -265,6 +266,13 @@ export const apiConfigSchema = z
     OUTAGE_PRICE_TOLERANCE_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(100),
     /** SKUs per page of the price read-back after a channel outage. */
     OUTAGE_PRICE_PAGE_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
+    /** How far before a channel outage's detection its late orders are listed from (the channel was down a while before). */
+    OUTAGE_LATE_ORDERS_MARGIN_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 3600_000)
+      .default(DEFAULT_LATE_ORDERS_MARGIN_MS),
   })
   .refine((config) => config.NODE_ENV !== 'production' || config.JWT_SECRET !== developmentJwtSecret, {
     path: ['JWT_SECRET'],

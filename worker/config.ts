@@ -4,6 +4,8 @@ import { messageGatewayEnv } from '../message-gateway/message-gateway-settings';
 import { paymentProviderEnv } from '../channels/payments/payment-provider-settings';
 import { databaseEnv, logEnv, temporalEnv } from '../domain/config';
 import { workflowStartEnv } from '../workflow-starts/start-settings';
+import { isPhoneRegion } from '../domain/customers/contact-details';
+import { DEFAULT_LATE_ORDERS_MARGIN_MS } from '../domain/outages/late-orders';
 import { inventoryEnv } from '../domain/inventory/settings';
 import { defaultStockSyncSettings as stockSyncDefaults } from '../domain/channels/stock-sync-settings';
 
@@ -76,6 +78,14 @@ export const workerConfigSchema = z.object({
   OUTAGE_PUBLISH_READBACK_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   OUTAGE_PRICE_TOLERANCE_MINOR: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(100),
   OUTAGE_PRICE_PAGE_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
+  OUTAGE_LATE_ORDERS_MARGIN_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3600_000)
+    .default(DEFAULT_LATE_ORDERS_MARGIN_MS),
+  /** Region national phone numbers of a channel outage's late orders are read in (the API's intake variable). */
+  INTAKE_PHONE_REGION: z.string().refine(isPhoneRegion, 'must be an ISO 3166 country code such as NL').default('NL'),
 });
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

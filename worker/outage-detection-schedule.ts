@@ -27,6 +27,8 @@ export type OutageDetectionScheduleConfig = Pick<
   | 'OUTAGE_PUBLISH_READBACK_DELAY_MS'
   | 'OUTAGE_PRICE_TOLERANCE_MINOR'
   | 'OUTAGE_PRICE_PAGE_SIZE'
+  | 'OUTAGE_LATE_ORDERS_MARGIN_MS'
+  | 'INTAKE_PHONE_REGION'
 >;
 
 /** One tick's input: the detection rule and the settings of the outage runs it starts, from this worker's config. */
@@ -46,6 +48,8 @@ export function outageDetectionInputFromConfig(config: OutageDetectionScheduleCo
       publishReadBackDelayMs: config.OUTAGE_PUBLISH_READBACK_DELAY_MS,
       priceToleranceMinor: config.OUTAGE_PRICE_TOLERANCE_MINOR,
       pricePageSize: config.OUTAGE_PRICE_PAGE_SIZE,
+      lateOrdersMarginMs: config.OUTAGE_LATE_ORDERS_MARGIN_MS,
+      lateOrdersPhoneRegion: config.INTAKE_PHONE_REGION,
     },
   };
 }

@@ -16,7 +16,13 @@ import {
 import { type ActivityDeps } from '../deps';
 import { withTemporalFailures } from '../failures/to-temporal-failure';
 import { recordMissingOrder } from './record-missing-order';
-import { createdByLateOrderEvent, type LateOrderIntake, lateOrderStartPolicy, takeInLateOrder } from './take-in-late-order';
+import {
+  applyListedCancellation,
+  createdByLateOrderEvent,
+  type LateOrderIntake,
+  lateOrderStartPolicy,
+  takeInLateOrder,
+} from './take-in-late-order';
 
 /** What a retried attempt resumes from (heartbeat details): the same window, the next page, the counts so far. */
 interface LateOrdersProgress {
@@ -43,8 +49,10 @@ function workerClient(context: Context): Client | null {
  * now, page by page (heartbeating the cursor, which a retried attempt resumes from), and takes each order we do
  * not have (by channel and external id) through the webhook's intake path, recording one ORDER_MISSING
  * discrepancy per order taken in on the outage's reconciliation (fixed automatically: the order is in, and its
- * pickup run reserves as for a webhook order). Orders we have already are only counted. Idempotent: an order an
- * earlier attempt took in is recognised by its event id and counted once. A page the adapter cannot parse fails
+ * pickup run reserves as for a webhook order). Orders we have already are counted, and one the channel shows
+ * cancelled at a newer sequence than ours gets that cancellation through intake (its webhook was lost).
+ * Idempotent: an order or a cancellation an earlier attempt took in is recognised by its event id and counted
+ * once. A page the adapter cannot parse fails
  * the activity (CHANNEL_REJECTED, not retried) before anything of that page is written. Answers counts only.
  */
 export function createFetchLateOrders({ prisma, channels }: Pick<ActivityDeps, 'prisma' | 'channels'>) {
@@ -64,7 +72,7 @@ export function createFetchLateOrders({ prisma, channels }: Pick<ActivityDeps, '
       const createdFrom = resumed?.createdFrom ?? new Date(outage.detectedAt.getTime() - marginMs).toISOString();
       const createdTo = resumed?.createdTo ?? new Date().toISOString();
       const counts: FetchLateOrdersResult = resumed
-        ? { ...resumed.counts, refusedExternalIds: [...resumed.counts.refusedExternalIds] }
+        ? { cancellationsApplied: 0, ...resumed.counts, refusedExternalIds: [...resumed.counts.refusedExternalIds] }
         : { ...noLateOrders, refusedExternalIds: [] };
       let cursor: string | null = resumed?.cursor ?? null;
 
@@ -102,7 +110,10 @@ export function createFetchLateOrders({ prisma, channels }: Pick<ActivityDeps, '
   };
 }
 
-/** One page: what we have is counted, what we miss is taken in and recorded; `counts` is updated in place. */
+/**
+ * One page: what we miss is taken in and recorded; what we have is counted, and a cancellation the channel shows
+ * newer than our state is applied as its lost webhook; `counts` is updated in place.
+ */
 async function takeInPage(
   intake: LateOrderIntake,
   input: FetchLateOrdersInput,
@@ -111,17 +122,19 @@ async function takeInPage(
 ): Promise<void> {
   const known = await intake.prisma.order.findMany({
     where: { channelId: intake.channel.id, externalId: { in: orders.map((order) => order.externalId) } },
-    select: { id: true, externalId: true },
+    select: { id: true, externalId: true, status: true, channelSequence: true },
   });
-  const ours = new Map(known.map((order) => [order.externalId, order.id]));
+  const ours = new Map(known.map((order) => [order.externalId, order]));
   for (const order of orders) {
     counts.listed += 1;
     const eventId = lateOrderEventId(input.outageId, order.externalId);
-    const knownId = ours.get(order.externalId);
+    const knownOrder = ours.get(order.externalId);
     let orderId: string | null = null;
-    if (knownId !== undefined) {
+    if (knownOrder !== undefined) {
       // An earlier attempt of this step took it in (its event created the order): count it once, as taken in.
-      if (await createdByLateOrderEvent(intake.prisma, knownId, eventId)) orderId = knownId;
+      if (await createdByLateOrderEvent(intake.prisma, knownOrder.id, eventId)) orderId = knownOrder.id;
+      // Also one this step took in before the channel showed it cancelled (an earlier page or attempt).
+      if (await applyListedCancellation(intake, knownOrder, order)) counts.cancellationsApplied = (counts.cancellationsApplied ?? 0) + 1;
     } else {
       const outcome = await takeInLateOrder(intake, order);
       if (outcome.kind === 'refused') {

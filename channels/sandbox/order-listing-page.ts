@@ -10,7 +10,9 @@ interface ListingPosition {
 export class InvalidCursorError extends Error {}
 
 function encodeCursor(position: ListingPosition): string {
-  return Buffer.from(JSON.stringify(position)).toString('base64url');
+  // Only the sort key: the whole order (its customer, lines, refunds) would outgrow the listing's 500-character cursor.
+  const key: ListingPosition = { placedAt: position.placedAt, externalId: position.externalId };
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
 function decodeCursor(cursor: string): ListingPosition {

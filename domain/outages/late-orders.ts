@@ -8,7 +8,8 @@
 export const FETCH_LATE_ORDERS_PATCH = 'outage-fetch-late-orders';
 
 /**
- * How far before the outage's detection the listing starts (OutageWorkflowSettings.lateOrdersMarginMs):
+ * How far before the outage's detection the listing starts (OutageWorkflowSettings.lateOrdersMarginMs, from
+ * OUTAGE_LATE_ORDERS_MARGIN_MS; this is its default):
  * a channel is down for a while before N failed checks open its outage, and its clock is not ours.
  */
 export const DEFAULT_LATE_ORDERS_MARGIN_MS = 15 * 60_000;
@@ -17,8 +18,8 @@ export const DEFAULT_LATE_ORDERS_MARGIN_MS = 15 * 60_000;
 export const DEFAULT_LATE_ORDERS_PAGE_SIZE = 50;
 
 /**
- * The region national phone numbers of fetched orders are read in: INTAKE_PHONE_REGION's default. The
- * worker has no intake config of its own yet; a run's settings may name another (lateOrdersPhoneRegion).
+ * The region national phone numbers of fetched orders are read in when a run's settings name none
+ * (lateOrdersPhoneRegion, from INTAKE_PHONE_REGION of the API or the worker; runs started before it was passed).
  */
 export const DEFAULT_LATE_ORDERS_PHONE_REGION = 'NL';
 
@@ -49,6 +50,11 @@ export interface FetchLateOrdersResult {
   /** Intake refused them as it would refuse their webhook (unknown SKU or store, invalid data): left to a person. */
   refused: number;
   refusedExternalIds: string[];
+  /**
+   * Orders we had whose listing shows them cancelled at a newer sequence than ours (the cancellation's webhook was
+   * lost): applied through intake as that webhook would have been. Absent in results of runs before it existed.
+   */
+  cancellationsApplied?: number;
 }
 
 export const noLateOrders: FetchLateOrdersResult = {
@@ -59,11 +65,20 @@ export const noLateOrders: FetchLateOrdersResult = {
   alreadyReceived: 0,
   refused: 0,
   refusedExternalIds: [],
+  cancellationsApplied: 0,
 };
 
 /** Inbox event id of an order taken in from the listing: one per outage and order, so a retry is a duplicate. */
 export function lateOrderEventId(outageId: string, externalId: string): string {
   return `late-order:${outageId}:${externalId}`;
+}
+
+/**
+ * Inbox event id of a cancellation read from the listing for an order we had: one per outage and order, so a
+ * retry is a duplicate and the next outage's listing, at the same sequence, is stale.
+ */
+export function lateCancellationEventId(outageId: string, externalId: string): string {
+  return `late-order:${outageId}:${externalId}:cancelled`;
 }
 
 const orders = (n: number) => `${n} order${n === 1 ? '' : 's'}`;
@@ -74,7 +89,9 @@ export function lateOrdersOutcome(result: FetchLateOrdersResult): string {
   if (result.takenIn > 0) parts.push(`${orders(result.takenIn)} fetched and taken in`);
   if (result.refused > 0)
     parts.push(`${orders(result.refused)} refused by intake (${result.refusedExternalIds.join(', ')}): for a person to check`);
-  if (parts.length === 0) return result.listed === 0 ? 'no order missed: the channel listed none' : 'no order missed';
+  if (parts.length === 0) parts.push(result.listed === 0 ? 'no order missed: the channel listed none' : 'no order missed');
+  const cancellations = result.cancellationsApplied ?? 0;
+  if (cancellations > 0) parts.push(`${cancellations} cancellation${cancellations === 1 ? '' : 's'} applied`);
   return parts.join('; ');
 }
 

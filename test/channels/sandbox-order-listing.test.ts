@@ -64,6 +64,26 @@ describe('channel sandbox order listing', () => {
     expect(page2.nextCursor).toBeNull();
   });
 
+  it('gives a cursor of the sort key only, which a long order (a cancelled one, with refunds) does not outgrow', async () => {
+    await sandbox.call('megamart', '/orders', {
+      method: 'POST',
+      body: {
+        externalId: 'LST-LONG',
+        customer: { name: 'A shopper with a rather long name for a receipt', email: 'long.name.of.a.shopper@example.com' },
+        pickupStoreCode: 'AMS-01',
+        lines: Array.from({ length: 8 }, (_, i) => ({ sku: 'LIST-1', quantity: 1, unitPrice: 100 + i })),
+      },
+    });
+    await placeOrder('LST-NEXT');
+    expect((await sandbox.call('megamart', '/orders/LST-LONG/customer-cancel', { method: 'POST' })).status).toBe(200);
+    const page1 = orderListingPageSchema.parse((await list({ createdFrom: hourAgo(), limit: '1' })).body);
+    expect(page1.orders.map((o) => o.externalId)).toEqual(['LST-LONG']);
+    expect(page1.nextCursor?.length).toBeLessThan(200);
+    const page2 = await list({ createdFrom: hourAgo(), limit: '1', cursor: page1.nextCursor ?? '' });
+    expect(page2.status).toBe(200);
+    expect(orderListingPageSchema.parse(page2.body).orders.map((o) => o.externalId)).toEqual(['LST-NEXT']);
+  });
+
   it('lists only orders placed in [createdFrom, createdTo)', async () => {
     const { order } = await placeOrder('WIN-1');
     const placedAt = Date.parse(order.placedAt);

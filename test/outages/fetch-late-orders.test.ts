@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { createChannelAdapterSource } from '../../activities/channels/channel-adapter-source';
 import { createFetchLateOrders } from '../../activities/outages/fetch-late-orders';
-import { type FetchLateOrdersInput, lateOrderEventId } from '../../domain/outages/late-orders';
+import { type FetchLateOrdersInput, lateCancellationEventId, lateOrderEventId } from '../../domain/outages/late-orders';
 import { pickupWorkflowId } from '../../domain/pickup/pickup-workflow';
 import { OutageChannel } from './support/outage-channel';
 import { OutagesWorld } from './support/outages-world';
@@ -90,6 +90,7 @@ describe('fetchLateOrders', () => {
       alreadyReceived: 0,
       refused: 0,
       refusedExternalIds: [],
+      cancellationsApplied: 0,
     });
     const cursors = beats.filter((beat) => typeof beat === 'object' && beat !== null && 'lateOrders' in beat);
     expect(cursors).toHaveLength(2);
@@ -117,6 +118,34 @@ describe('fetchLateOrders', () => {
       });
       expect(events.map((e) => e.eventId)).toEqual([lateOrderEventId(outageId, order.externalId)]);
     }
+  });
+
+  it('applies a cancellation the listing shows newer than our order, once, and a retry or resumed attempt counts it once', async () => {
+    const [first] = placed;
+    const externalId = first?.externalId ?? '';
+    const cancelled = await channel.customerCancel(externalId);
+    const { result } = await run();
+    expect(result).toMatchObject({ listed: 3, takenIn: 3, cancellationsApplied: 1 });
+    const [order] = await ordersOf(externalId);
+    // No run has started (no worker polls the queue): intake cancels the order and queues the signal its run starts with.
+    expect(order).toMatchObject({ status: 'CANCELLED', channelSequence: 2 });
+    const signal = await world.prisma.workflowStart.findUnique({ where: { workflowId: pickupWorkflowId(order?.id ?? '') } });
+    expect(signal?.pendingSignals).toEqual([expect.objectContaining({ name: 'pickupCancelled' })]);
+
+    const again = await run();
+    expect(again.result).toMatchObject({ listed: 3, takenIn: 3, cancellationsApplied: 1 });
+    const afterFirstPage = again.beats.find((beat) => typeof beat === 'object' && beat !== null && 'lateOrders' in beat);
+    expect((await run(afterFirstPage)).result).toMatchObject({ takenIn: 3, cancellationsApplied: 1 });
+    const events = await world.prisma.orderWebhookEvent.findMany({
+      where: { channelId: channel.channelId, externalOrderId: externalId },
+      orderBy: { receivedAt: 'asc' },
+    });
+    expect(events.map((e) => [e.eventId, e.outcome, e.sequence])).toEqual([
+      [lateOrderEventId(outageId, externalId), 'APPLIED', 1],
+      [lateCancellationEventId(outageId, externalId), 'APPLIED', 2],
+    ]);
+    expect(await world.prisma.auditEvent.count({ where: { entityId: order?.id, action: 'order.cancel' } })).toBe(1);
+    expect(cancelled.eventId).not.toBe(lateCancellationEventId(outageId, externalId));
   });
 
   it('fails on a page it cannot parse, not retryable, with nothing of it written', async () => {

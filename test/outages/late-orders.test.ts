@@ -5,7 +5,9 @@ import { createChannelAdapterSource } from '../../activities/channels/channel-ad
 import { createApp } from '../../api/app';
 import { createLogger } from '../../api/logger';
 import { createTemporalClient } from '../../api/temporal-client';
-import { lateOrderEventId } from '../../domain/outages/late-orders';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { lateCancellationEventId, lateOrderEventId } from '../../domain/outages/late-orders';
+import { type HandleOutageInput, type HandleOutageResult } from '../../domain/outages/outage-workflow';
 import { outageTimelineQuery } from '../../domain/outages/outage-messages';
 import { pickupWorkflowId } from '../../domain/pickup/pickup-workflow';
 import { testConfig } from '../api/support/test-app';
@@ -36,7 +38,7 @@ const transport = {
  * garbage leaves the step failed on the timeline, nothing written, and the outage resolved all the same.
  */
 describe('channel outage: late orders', () => {
-  const world = new OutagesWorld(3);
+  const world = new OutagesWorld(4);
   const webhookSecret = 'late-orders-test-secret';
   let channel: OutageChannel;
   let worker: Awaited<ReturnType<typeof startTestWorker>>;
@@ -59,6 +61,9 @@ describe('channel outage: late orders', () => {
       OUTAGE_HEALTH_CHECK_INTERVAL_MS: '300',
       OUTAGE_RECOVERY_PROBES: '2',
       OUTAGE_PUBLISH_READBACK_DELAY_MS: '0',
+      // Not the defaults (15 min, NL): the run's input must carry them, and intake reads +62 numbers in ID.
+      OUTAGE_LATE_ORDERS_MARGIN_MS: String(60 * 60_000),
+      INTAKE_PHONE_REGION: 'ID',
     });
     temporal = createTemporalClient(config);
     app = createApp({ prisma: world.prisma, temporal, config, logger: createLogger(config) });
@@ -246,5 +251,116 @@ describe('channel outage: late orders', () => {
     expect(await orderMissingOf(outage.id)).toHaveLength(0);
     expect(closed.report?.ORDER_MISSING).toEqual({ count: 0, valueMinor: 0 });
     await channel.setFaults({ garbleOrderListing: false });
+  });
+
+  const reservedOf = async (sku: string) => {
+    const product = await world.prisma.product.findUniqueOrThrow({ where: { sku } });
+    const level = await world.prisma.inventoryLevel.findUniqueOrThrow({
+      where: { storeId_productId: { storeId: world.storeA, productId: product.id } },
+    });
+    return level.reserved;
+  };
+  const cancellationAudits = (orderId: string) =>
+    world.prisma.auditEvent.count({ where: { entityType: 'Order', entityId: orderId, action: { startsWith: 'order.cancel' } } });
+
+  it('applies a cancellation whose webhook was lost, through the pickup run, once; the settings reach the run', async () => {
+    // Placed before the outage: its webhook arrives, its pickup run reserves the unit.
+    const kept = await place(`${world.prefix}-C1`, world.sku(3), 1);
+    const [ours] = await eventually(
+      () => ordersOf(kept.order.externalId),
+      (found) => found[0]?.workflowId !== null && found.length === 1,
+    );
+    const orderId = ours?.id ?? '';
+    pickupRuns.push(pickupWorkflowId(orderId));
+    await eventually(
+      () => reservedOf(world.sku(3)),
+      (reserved) => reserved === 1,
+    );
+
+    await channel.setFaults({ outage: '503', dropWebhooks: true });
+    const outage = await declareOutage('MegaMart down while a customer cancels');
+    const cancelled = await channel.customerCancel(kept.order.externalId);
+    // A national number: read in INTAKE_PHONE_REGION (ID) by the late-order intake, not the NL default.
+    const national = await channel.placeOrder({
+      externalId: `${world.prefix}-C2`,
+      customer: { name: 'Shopper national', phone: '0812 9876 5432' },
+      fulfilment: 'PICKUP',
+      pickupStoreCode: storeCode(),
+      lines: [{ sku: world.sku(0), quantity: 1, unitPrice: world.unitPriceMinor }],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await ordersOf(kept.order.externalId))[0]?.status).not.toBe('CANCELLED');
+    expect(await reservedOf(world.sku(3))).toBe(1);
+    expect((await channel.webhookDeliveries()).find((d) => d.eventId === cancelled.eventId)).toMatchObject({
+      status: 'abandoned',
+      attempts: 0,
+    });
+
+    await channel.setFaults({ outage: null, dropWebhooks: false });
+    await resolved(outage.id);
+    const handle = worker.client.workflow.getHandle(outage.workflowId ?? '');
+    const result = (await handle.result()) as HandleOutageResult;
+    expect(result.lateOrders).toMatchObject({ cancellationsApplied: 1, takenIn: expect.any(Number) as number });
+    const timeline = await handle.query(outageTimelineQuery);
+    expect(timeline.entries.find((e) => e.step === 'LATE_ORDERS')?.outcome).toMatch(/; 1 cancellation applied$/);
+
+    // The pickup run released the unit and refunded what the channel captured, once.
+    const [after] = await eventually(
+      () => ordersOf(kept.order.externalId),
+      (found) => found[0]?.status === 'CANCELLED',
+      30_000,
+    );
+    const [taken] = await ordersOf(national.order.externalId);
+    pickupRuns.push(pickupWorkflowId(taken?.id ?? ''));
+    await eventually(
+      () => reservedOf(world.sku(3)),
+      (reserved) => reserved === 0,
+      30_000,
+    );
+    await eventually(
+      () => world.prisma.refund.count({ where: { orderId, status: 'SUCCEEDED' } }),
+      (count) => count === 1,
+      30_000,
+    );
+    expect(after?.channelSequence).toBe(2);
+    const inbox = await world.prisma.orderWebhookEvent.findMany({ where: { orderId }, orderBy: { receivedAt: 'asc' } });
+    expect(inbox.map((e) => [e.eventId, e.outcome, e.sequence])).toEqual([
+      [kept.eventId, 'APPLIED', 1],
+      [lateCancellationEventId(outage.id, kept.order.externalId), 'APPLIED', 2],
+    ]);
+    const customer = await world.prisma.customer.findUniqueOrThrow({ where: { id: taken?.customerId ?? '' } });
+    expect(customer.phone).toBe('+6281298765432');
+
+    // Both settings reached the run through its input, not the workflow's defaults.
+    const history = await handle.fetchHistory();
+    const started = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+    const input = defaultPayloadConverter.fromPayload<HandleOutageInput>(started ?? {});
+    expect(input.settings).toMatchObject({ lateOrdersMarginMs: 3_600_000, lateOrdersPhoneRegion: 'ID' });
+    await saveHistoryIfRecording(handle, 'outage-channel-late-cancellation');
+    const auditsAfterFirst = await cancellationAudits(orderId);
+
+    // A second recovery lists the same cancelled order: nothing changes.
+    await channel.setFaults({ outage: '503' });
+    const again = await declareOutage('MegaMart down once more');
+    await channel.setFaults({ outage: null });
+    await resolved(again.id);
+    const secondHandle = worker.client.workflow.getHandle(again.workflowId ?? '');
+    expect(((await secondHandle.result()) as HandleOutageResult).lateOrders).toMatchObject({ takenIn: 0, cancellationsApplied: 0 });
+    // (The order of a SKU we do not sell, from the first test, is refused again: it is still not ours.)
+    expect((await secondHandle.query(outageTimelineQuery)).entries.find((e) => e.step === 'LATE_ORDERS')?.outcome).not.toMatch(
+      /cancellation|taken in/,
+    );
+    expect(await world.prisma.orderWebhookEvent.count({ where: { orderId } })).toBe(2);
+    expect(await cancellationAudits(orderId)).toBe(auditsAfterFirst);
+
+    // The lost cancellation webhook, redelivered now: stale, no second refund.
+    await channel.redeliver(cancelled.eventId);
+    await eventually(
+      () => world.prisma.orderWebhookEvent.findMany({ where: { orderId }, orderBy: { receivedAt: 'asc' } }),
+      (events) => events.length === 3,
+    );
+    expect((await world.prisma.orderWebhookEvent.findFirst({ where: { eventId: cancelled.eventId } }))?.outcome).toBe('STALE');
+    expect(await world.prisma.refund.count({ where: { orderId } })).toBe(1);
+    expect(await reservedOf(world.sku(3))).toBe(0);
   });
 });

@@ -45,6 +45,8 @@ export function outageWorkflowSettingsOf(config: AppConfig): OutageWorkflowSetti
     publishReadBackDelayMs: config.OUTAGE_PUBLISH_READBACK_DELAY_MS,
     priceToleranceMinor: config.OUTAGE_PRICE_TOLERANCE_MINOR,
     pricePageSize: config.OUTAGE_PRICE_PAGE_SIZE,
+    lateOrdersMarginMs: config.OUTAGE_LATE_ORDERS_MARGIN_MS,
+    lateOrdersPhoneRegion: config.INTAKE_PHONE_REGION,
   };
 }
 

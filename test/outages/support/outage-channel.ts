@@ -100,6 +100,13 @@ export class OutageChannel {
     return (await response.json()) as { order: { externalId: string; totalAmount: number }; eventId: string };
   }
 
+  /** The customer cancels the order in the channel's own shop (it sends `order.cancelled`, unless it drops webhooks). */
+  async customerCancel(externalId: string): Promise<{ eventId: string }> {
+    const response = await fetch(`${this.sandboxUrl}/channels/${this.code}/orders/${externalId}/customer-cancel`, { method: 'POST' });
+    if (response.status !== 200) throw new Error(`cancelling an order answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as { eventId: string };
+  }
+
   /** The channel's delivery state of its webhook events. */
   async webhookDeliveries(): Promise<WebhookDelivery[]> {
     return ((await this.control('GET', '/webhooks')) as { deliveries: WebhookDelivery[] }).deliveries;
