@@ -17,6 +17,7 @@ import { runPromotionPushKill } from './promotion-push-kill';
 import { activityHoldMs, longestActivityHoldMs, runDeadlineMs } from './recovery-budget';
 import { runReturnRefundKill } from './return-refund-kill';
 import { runStockAdjustmentKill } from './stock-adjustment-kill';
+import { runStockCountKill } from './stock-count-kill';
 import { runStockSyncKill, STOCK_SYNC_SKUS, stockSyncRunDeadlineMs } from './stock-sync-kill';
 import { runRestartSuite } from './restart-suite';
 import { runWorkerKill, workerKillRunDeadlineMs } from './worker-kill';
@@ -168,6 +169,15 @@ async function main(): Promise<void> {
       rows.push(
         await runStockAdjustmentKill({ ...laterWorkflows, runs: config.CHAOS_ADJUSTMENT_RUNS, runDeadlineMs: adjustmentDeadlineMs }),
       );
+    }
+    if (config.CHAOS_STOCK_COUNT_RUNS > 0) {
+      // One kill per count, holding the db profile's adjustStockCountLine (30 s start-to-close, no heartbeat) as the adjustment row's.
+      const perKillMs = activityHoldMs(activityProfiles.db, undefined) + timeouts.stickyQueueTimeoutMs + 10_000 + timeouts.workerStartMs;
+      const countDeadlineMs = config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000 + perKillMs;
+      console.log(
+        `Stock count SIGKILL: ${config.CHAOS_STOCK_COUNT_RUNS} counts, each killed inside the correction step, deadline ${countDeadlineMs / 1000} s...`,
+      );
+      rows.push(await runStockCountKill({ ...laterWorkflows, runs: config.CHAOS_STOCK_COUNT_RUNS, runDeadlineMs: countDeadlineMs }));
     }
     if (config.CHAOS_RESTART_FAULTS.length > 0)
       rows.push(
