@@ -102,6 +102,8 @@ export async function driveKilledCount(options: {
     const holding = holdCountLines(world.prisma, stockCountId, (lines) =>
       lines.map((l) => l.productId).filter((id) => heldIndexes.has(productIdOf.get(id) ?? -1)),
     );
+    // Awaited below; a timeout while the completion is still in flight must not crash the suite meanwhile.
+    holding.catch(() => undefined);
     const completed = await request(app)
       .post(`/api/tasks/${task.id}/complete`)
       .set('Authorization', as('clerkA'))
