@@ -13,7 +13,7 @@ export interface StockCountKillOptions {
   bundlePath: string;
   runDir: string;
   runs: number;
-  /** From a count's request: past it, one not DONE is lost (chaos/recovery-budget.ts, one kill, the db profile's hold). */
+  /** From a count's request: past it, one not DONE is lost (chaos/recovery-budget.ts, one kill, the kit's db proxy's hold). */
   runDeadlineMs: number;
   stickyQueueTimeoutMs: number;
 }
@@ -124,7 +124,7 @@ export async function runStockCountKill(options: StockCountKillOptions): Promise
   }
   row.notes = [
     `killed ${killPoints.join(', ')}`,
-    "max recovery: from the kill until the replacement's last repeat of adjustStockCountLine completed (the db profile's 30 s start-to-close runs out first)",
+    "max recovery: from the kill until the replacement's last repeat of adjustStockCountLine completed (the kit's db proxy: its 10 s liveness heartbeat timeout runs out first)",
   ];
   return row;
 }
