@@ -56,6 +56,11 @@ export const chaosConfigSchema = z.object({
    * after and before its commit (chaos/stock-adjustment-kill.ts); 0 skips the row.
    */
   CHAOS_ADJUSTMENT_RUNS: z.coerce.number().int().min(0).default(4),
+  /**
+   * Stock counts outside an outage (differences within the tolerance, and one beyond it approved by a second
+   * manager), each with the worker SIGKILLed inside the correction step (chaos/stock-count-kill.ts); 0 skips the row.
+   */
+  CHAOS_STOCK_COUNT_RUNS: z.coerce.number().int().min(0).default(3),
   CHAOS_STARTUP_TIMEOUT_SECONDS: z.coerce.number().int().min(10).default(120),
   /**
    * Restart faults under a steady order load (chaos/restart-suite.ts), in this order; empty skips them.

@@ -17,10 +17,11 @@ import { runPromotionPushKill } from './promotion-push-kill';
 import { activityHoldMs, longestActivityHoldMs, runDeadlineMs } from './recovery-budget';
 import { runReturnRefundKill } from './return-refund-kill';
 import { runStockAdjustmentKill } from './stock-adjustment-kill';
+import { runStockCountKill } from './stock-count-kill';
 import { runStockSyncKill, STOCK_SYNC_SKUS, stockSyncRunDeadlineMs } from './stock-sync-kill';
 import { runRestartSuite } from './restart-suite';
 import { runWorkerKill, workerKillRunDeadlineMs } from './worker-kill';
-import { activityProfiles } from '../workflows/kit/activity-profiles';
+import { activityProfiles, kitActivityOptions } from '../workflows/kit/activity-profiles';
 
 /**
  * `npm run chaos`: a private stack (scratch database, own Temporal dev server, the worker and the
@@ -168,6 +169,15 @@ async function main(): Promise<void> {
       rows.push(
         await runStockAdjustmentKill({ ...laterWorkflows, runs: config.CHAOS_ADJUSTMENT_RUNS, runDeadlineMs: adjustmentDeadlineMs }),
       );
+    }
+    if (config.CHAOS_STOCK_COUNT_RUNS > 0) {
+      // One kill per count, holding adjustStockCountLine as the kit's db proxy schedules it (the 10 s liveness heartbeat timeout).
+      const perKillMs = activityHoldMs(kitActivityOptions.db, undefined) + timeouts.stickyQueueTimeoutMs + 10_000 + timeouts.workerStartMs;
+      const countDeadlineMs = config.CHAOS_UNDISTURBED_RUN_SECONDS * 1000 + perKillMs;
+      console.log(
+        `Stock count SIGKILL: ${config.CHAOS_STOCK_COUNT_RUNS} counts, each killed inside the correction step, deadline ${countDeadlineMs / 1000} s...`,
+      );
+      rows.push(await runStockCountKill({ ...laterWorkflows, runs: config.CHAOS_STOCK_COUNT_RUNS, runDeadlineMs: countDeadlineMs }));
     }
     if (config.CHAOS_RESTART_FAULTS.length > 0)
       rows.push(
