@@ -1,4 +1,4 @@
-import { type Client, type WorkflowHandle } from '@temporalio/client';
+import { type Client, isGrpcServiceError, ServiceError, type WorkflowHandle } from '@temporalio/client';
 import { pickupCodeMatches } from '../../../domain/pickup/pickup-code';
 import { type PickupSettings } from '../../../domain/pickup/pickup-settings';
 import { pickupWorkflowId } from '../../../domain/pickup/pickup-workflow';
@@ -62,6 +62,9 @@ export class TaskAlreadySettledError extends Error {
 
 const liveTaskStatuses: readonly TaskStatus[] = ['OPEN', 'CLAIMED', 'LOCKED'];
 
+/** gRPC status the server answers a query with while no worker polls the run's task queue. */
+const GRPC_FAILED_PRECONDITION = 9;
+
 /**
  * Polls the timeline query until the run itself awaits this task. The task row is written by an activity
  * before the workflow task that records it completes; right after a worker crash the row is there while
@@ -76,9 +79,16 @@ export async function waitUntilAwaited(handle: WorkflowHandle, prisma: PrismaCli
   for (;;) {
     const row = await prisma.task.findUnique({ where: { id: taskId }, select: { status: true } });
     if (row !== null && !liveTaskStatuses.includes(row.status)) throw new TaskAlreadySettledError(taskId, row.status);
-    const view = await handle.query(pickupTimelineQuery);
-    if (view.openTask?.taskId === taskId) return;
-    if (Date.now() > deadline) throw new Error(`the run does not await task ${taskId} after ${timeoutMs} ms (at ${view.currentStep})`);
+    const view = await handle.query(pickupTimelineQuery).catch((error: unknown) => {
+      // Between a SIGKILL and the replacement's first poll the server refuses queries ("no poller seen
+      // for task queue recently"): not an answer yet, ask again.
+      const grpc = error instanceof ServiceError ? error.cause : error;
+      if (isGrpcServiceError(grpc) && Number(grpc.code) === GRPC_FAILED_PRECONDITION) return null;
+      throw error;
+    });
+    if (view?.openTask?.taskId === taskId) return;
+    if (Date.now() > deadline)
+      throw new Error(`the run does not await task ${taskId} after ${timeoutMs} ms (at ${view?.currentStep ?? 'no worker answering'})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
