@@ -352,7 +352,13 @@ export const en = {
       field: 'Field',
       at_request: 'When asked',
       now: 'Now',
-      status: { PENDING: 'Pending', APPROVED: 'Approved', REJECTED: 'Rejected', SUPERSEDED: 'Superseded by an edit', WITHDRAWN: 'Withdrawn: cancelled before a decision' },
+      status: {
+        PENDING: 'Pending',
+        APPROVED: 'Approved',
+        REJECTED: 'Rejected',
+        SUPERSEDED: 'Superseded by an edit',
+        WITHDRAWN: 'Withdrawn: cancelled before a decision',
+      },
       level: { STORE_MANAGER: 'Store manager', OPS_LEAD: 'Operations lead', ADMIN: 'Admin' },
     },
     task: {

@@ -361,7 +361,13 @@ export const id: TranslationMessages = {
       field: 'Kolom',
       at_request: 'Saat diajukan',
       now: 'Sekarang',
-      status: { PENDING: 'Menunggu', APPROVED: 'Disetujui', REJECTED: 'Ditolak', SUPERSEDED: 'Digantikan oleh perubahan', WITHDRAWN: 'Ditarik: dibatalkan sebelum diputuskan' },
+      status: {
+        PENDING: 'Menunggu',
+        APPROVED: 'Disetujui',
+        REJECTED: 'Ditolak',
+        SUPERSEDED: 'Digantikan oleh perubahan',
+        WITHDRAWN: 'Ditarik: dibatalkan sebelum diputuskan',
+      },
       level: { STORE_MANAGER: 'Manajer toko', OPS_LEAD: 'Kepala operasional', ADMIN: 'Admin' },
     },
     task: {
