@@ -1,5 +1,5 @@
-import { recordAudit } from '../../db/audit/record-audit';
-import { ConflictError, InvalidDataError } from '../../domain/errors';
+import { lockTaskForCompletion, markTaskDone } from '../../db/tasks/complete-task';
+import { InvalidDataError } from '../../domain/errors';
 import { OUTAGE_CHECKLIST_STEPS, type OutageTaskOutcome } from '../../domain/outages/outage-workflow';
 import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
 import { type Prisma } from '../../prisma/client';
@@ -76,32 +76,16 @@ export function createRecordOutageTaskOutcome({ prisma }: Pick<ActivityDeps, 'pr
   return async function recordOutageTaskOutcome(input: RecordOutageTaskOutcomeInput): Promise<{ completedAt: string }> {
     return withTemporalFailures(() =>
       prisma.$transaction(async (tx) => {
-        const [task] = await tx.$queryRaw<{ status: string; store_id: string | null; workflow_id: string; completed_at: Date | null }[]>`
-          SELECT status::text AS status, store_id, workflow_id, completed_at FROM tasks WHERE id = ${input.taskId}::uuid FOR UPDATE`;
-        if (task === undefined) throw new ConflictError(`Task ${input.taskId} no longer exists`);
+        const task = await lockTaskForCompletion(tx, input.taskId);
         if (task.status === 'DONE') return { completedAt: (task.completed_at ?? new Date()).toISOString() };
-        if (task.status !== 'OPEN' && task.status !== 'CLAIMED') throw new ConflictError(`Task ${input.taskId} is ${task.status}`);
         if (input.outcome.type === 'STOCK_COUNT' && task.store_id !== null)
           await writeCounts(tx, input, task.store_id, input.outcome.counts);
         const completedAt = new Date();
-        await tx.task.update({
-          where: { id: input.taskId },
-          data: {
-            status: 'DONE',
-            outcome: { ...input.outcome },
-            completedAt,
-            completedByUserId: input.actor.userId,
-            ...(input.actor.userId !== null && { assigneeUserId: input.actor.userId }),
-          },
-        });
-        await recordAudit(tx, {
+        await markTaskDone(tx, task, {
+          taskId: input.taskId,
           actor: input.actor,
-          action: 'task.complete',
-          entityType: 'Task',
-          entityId: input.taskId,
-          before: { status: task.status },
-          after: { status: 'DONE', outcome: input.outcome },
-          workflowId: task.workflow_id,
+          outcome: input.outcome,
+          completedAt,
           requestId: input.requestId,
         });
         return { completedAt: completedAt.toISOString() };

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../db/audit/record-audit';
+import { lockTaskForCompletion, markTaskDone } from '../../db/tasks/complete-task';
 import { ConflictError, InvalidDataError } from '../../domain/errors';
 import { minorUnits } from '../../domain/money/minor-units';
 import { adjustmentValueMinor } from '../../domain/stock-adjustments/stock-adjustment-rules';
@@ -50,11 +50,9 @@ export function createRecordStockCount({ prisma }: Pick<ActivityDeps, 'prisma'>)
   return async function recordStockCount(input: RecordStockCountInput): Promise<RecordedCountLine[]> {
     return withTemporalFailures(() =>
       prisma.$transaction(async (tx) => {
-        const [task] = await tx.$queryRaw<{ status: string; store_id: string | null; workflow_id: string }[]>`
-          SELECT status::text AS status, store_id, workflow_id FROM tasks WHERE id = ${input.taskId}::uuid FOR UPDATE`;
-        if (task === undefined || task.store_id === null) throw new ConflictError(`Task ${input.taskId} no longer exists`);
+        const task = await lockTaskForCompletion(tx, input.taskId);
+        if (task.store_id === null) throw new ConflictError(`Task ${input.taskId} has no store to count`);
         if (task.status === 'DONE') return linesOf(tx, input.stockCountId);
-        if (task.status !== 'OPEN' && task.status !== 'CLAIMED') throw new ConflictError(`Task ${input.taskId} is ${task.status}`);
         const skus = input.outcome.counts.map((c) => c.sku);
         const products = await tx.product.findMany({ where: { sku: { in: skus } }, select: { id: true, sku: true } });
         const idOf = new Map(products.map((p) => [p.sku, p.id]));
@@ -80,25 +78,12 @@ export function createRecordStockCount({ prisma }: Pick<ActivityDeps, 'prisma'>)
             };
           }),
         });
-        await tx.task.update({
-          where: { id: input.taskId },
-          data: {
-            status: 'DONE',
-            outcome: { ...input.outcome },
-            completedAt: countedAt,
-            completedByUserId: input.actor.userId,
-            ...(input.actor.userId !== null && { assigneeUserId: input.actor.userId }),
-          },
-        });
         await tx.stockCount.update({ where: { id: input.stockCountId }, data: { status: 'ADJUSTING' } });
-        await recordAudit(tx, {
+        await markTaskDone(tx, task, {
+          taskId: input.taskId,
           actor: input.actor,
-          action: 'task.complete',
-          entityType: 'Task',
-          entityId: input.taskId,
-          before: { status: task.status },
-          after: { status: 'DONE', outcome: input.outcome },
-          workflowId: task.workflow_id,
+          outcome: input.outcome,
+          completedAt: countedAt,
           requestId: input.requestId,
         });
         return linesOf(tx, input.stockCountId);

@@ -1,8 +1,6 @@
-import { recordAudit } from '../../db/audit/record-audit';
-import { ConflictError } from '../../domain/errors';
+import { lockTaskForCompletion, markTaskDone } from '../../db/tasks/complete-task';
 import { type ProcessActor } from '../../domain/workflow-kit/process-actor';
 import { type TaskOutcomeBase } from '../../domain/workflow-kit/task-outcome';
-import { type Prisma, type TaskStatus } from '../../prisma/client';
 import { type ActivityDeps } from '../deps';
 import { withTemporalFailures } from '../failures/to-temporal-failure';
 
@@ -28,32 +26,10 @@ export function createRecordTaskCompletion({ prisma }: Pick<ActivityDeps, 'prism
   }: RecordTaskCompletionRequest): Promise<{ completedAt: string }> {
     return withTemporalFailures(() =>
       prisma.$transaction(async (tx) => {
-        const [task] = await tx.$queryRaw<{ status: TaskStatus; workflow_id: string; completed_at: Date | null }[]>`
-          SELECT status::text AS status, workflow_id, completed_at FROM tasks WHERE id = ${taskId}::uuid FOR UPDATE`;
-        if (task === undefined) throw new ConflictError(`Task ${taskId} no longer exists`);
+        const task = await lockTaskForCompletion(tx, taskId);
         if (task.status === 'DONE') return { completedAt: (task.completed_at ?? new Date()).toISOString() };
-        if (task.status !== 'OPEN' && task.status !== 'CLAIMED') throw new ConflictError(`Task ${taskId} is ${task.status}`);
         const completedAt = new Date();
-        await tx.task.update({
-          where: { id: taskId },
-          data: {
-            status: 'DONE',
-            outcome: { ...outcome } as Prisma.InputJsonObject,
-            completedAt,
-            completedByUserId: actor.userId,
-            ...(actor.userId !== null && { assigneeUserId: actor.userId }),
-          },
-        });
-        await recordAudit(tx, {
-          actor,
-          action: 'task.complete',
-          entityType: 'Task',
-          entityId: taskId,
-          before: { status: task.status },
-          after: { status: 'DONE', outcome },
-          workflowId: task.workflow_id,
-          requestId,
-        });
+        await markTaskDone(tx, task, { taskId, actor, outcome, completedAt, requestId });
         return { completedAt: completedAt.toISOString() };
       }),
     );
