@@ -27,6 +27,13 @@ export function emptyChaosRow(fault: string, runs: number): ChaosRow {
   return { fault, runs, completed: 0, duplicatedEffects: 0, lost: 0, maxRecoveryMs: 0, problems: [] };
 }
 
+/** Counts what one run left twice or never in the row, each named under `where` in the row's problems. */
+export function addRunEffects(row: ChaosRow, where: string, effects: { duplicated: readonly string[]; missing: readonly string[] }): void {
+  row.duplicatedEffects += effects.duplicated.length;
+  row.lost += effects.missing.length;
+  for (const problem of [...effects.duplicated, ...effects.missing]) row.problems.push(`${where}: ${problem}`);
+}
+
 export function chaosRowIsClean(row: ChaosRow): boolean {
   return (
     row.completed === row.runs &&

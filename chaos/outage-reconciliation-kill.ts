@@ -14,7 +14,7 @@ import {
   reconciliationKillSettings,
   type KilledReconciliationRun,
 } from '../test/outages/support/reconciliation-kill-driver';
-import { type ChaosRow, emptyChaosRow } from './chaos-row';
+import { type ChaosRow, addRunEffects, emptyChaosRow } from './chaos-row';
 import { startInProcessApi } from './in-process-api';
 import { withDeadline } from './with-deadline';
 import { WorkerPool } from './worker-pool';
@@ -128,9 +128,7 @@ export async function runOutageReconciliationKill(options: OutageReconciliationK
         row.problems.push(`${label} (${run.outageId}): the closing publish to ${channel.code}: ${String(outcome)}, not SYNCED`);
       }
       const effects = await reconciliationEffects(world, channel, productIds, run);
-      row.duplicatedEffects += effects.duplicated.length;
-      row.lost += effects.missing.length;
-      for (const problem of [...effects.duplicated, ...effects.missing]) row.problems.push(`${label} (${run.outageId}): ${problem}`);
+      addRunEffects(row, `${label} (${run.outageId})`, effects);
     } finally {
       await pool?.stop();
       await link.close();

@@ -3,7 +3,7 @@ import { returnWorkflowId } from '../domain/returns/return-keys';
 import { messagesTo } from '../test/pickup/support/pickup-driver';
 import { driveKilledRefund, type KilledRefundRun } from '../test/returns/support/refund-kill-driver';
 import { ReturnsWorld } from '../test/returns/support/returns-world';
-import { type ChaosRow, emptyChaosRow } from './chaos-row';
+import { type ChaosRow, addRunEffects, emptyChaosRow } from './chaos-row';
 import { startInProcessApi } from './in-process-api';
 import { withDeadline } from './with-deadline';
 import { WorkerPool } from './worker-pool';
@@ -76,9 +76,7 @@ export async function runReturnRefundKill(options: ReturnRefundKillOptions): Pro
       }
       if (run.refundRecordedAt !== undefined) row.maxRecoveryMs = Math.max(row.maxRecoveryMs, run.refundRecordedAt - run.killedAt);
       const effects = await returnEffects(world, run);
-      row.duplicatedEffects += effects.duplicated.length;
-      row.lost += effects.missing.length;
-      for (const problem of [...effects.duplicated, ...effects.missing]) row.problems.push(`return ${run.returnId}: ${problem}`);
+      addRunEffects(row, `return ${run.returnId}`, effects);
     }
   } finally {
     await pool.stop();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApprovalsWorld } from '../test/approvals/support/approvals-world';
 import { CuttableLink } from '../test/outages/support/cuttable-link';
-import { type ChaosRow, emptyChaosRow } from './chaos-row';
+import { type ChaosRow, addRunEffects, emptyChaosRow } from './chaos-row';
 import { startInProcessApi } from './in-process-api';
 import { type AdjustmentKillPoint, driveKilledAdjustment, type KilledAdjustmentRun } from './stock-adjustment-kill-driver';
 import { withDeadline } from './with-deadline';
@@ -103,9 +103,7 @@ export async function runStockAdjustmentKill(options: StockAdjustmentKillOptions
       }
       if (run.recoveredAt !== undefined) row.maxRecoveryMs = Math.max(row.maxRecoveryMs, run.recoveredAt - run.killedAt);
       const effects = await adjustmentEffects(world, run, onHandBefore);
-      row.duplicatedEffects += effects.duplicated.length;
-      row.lost += effects.missing.length;
-      for (const problem of [...effects.duplicated, ...effects.missing]) row.problems.push(`${where}: ${problem}`);
+      addRunEffects(row, where, effects);
     }
   } finally {
     await pool?.stop();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { stockCountLineKey } from '../domain/stock-counts/stock-count-rules';
 import { StockCountWorld } from '../test/stock-counts/support/stock-count-world';
-import { type ChaosRow, emptyChaosRow } from './chaos-row';
+import { type ChaosRow, addRunEffects, emptyChaosRow } from './chaos-row';
 import { startInProcessApi } from './in-process-api';
 import { type CountKillPoint, driveKilledCount, type KilledCountRun, type PlannedLine } from './stock-count-kill-driver';
 import { withDeadline } from './with-deadline';
@@ -111,9 +111,8 @@ export async function runStockCountKill(options: StockCountKillOptions): Promise
         );
       if (recoveryMs !== undefined) row.maxRecoveryMs = Math.max(row.maxRecoveryMs, recoveryMs);
       const effects = await countEffects(world, run);
-      row.duplicatedEffects += effects.duplicated.length;
-      row.lost += effects.missing.length;
-      for (const problem of [...effects.duplicated, ...effects.missing, ...effects.unclosed]) row.problems.push(`${where}: ${problem}`);
+      addRunEffects(row, where, effects);
+      for (const problem of effects.unclosed) row.problems.push(`${where}: ${problem}`);
       if (effects.unclosed.length === 0) row.completed += 1;
       else row.lost += 1;
     }
