@@ -24,10 +24,10 @@ export async function withdrawPendingApprovals(
 ): Promise<number> {
   const pending =
     'workflowId' in scope
-      ? await tx.$queryRaw<{ id: string }[]>`
-          SELECT id FROM approval_requests WHERE workflow_id = ${scope.workflowId} AND status = 'PENDING' FOR UPDATE`
-      : await tx.$queryRaw<{ id: string }[]>`
-          SELECT id FROM approval_requests
+      ? await tx.$queryRaw<{ id: string; workflow_id: string | null }[]>`
+          SELECT id, workflow_id FROM approval_requests WHERE workflow_id = ${scope.workflowId} AND status = 'PENDING' FOR UPDATE`
+      : await tx.$queryRaw<{ id: string; workflow_id: string | null }[]>`
+          SELECT id, workflow_id FROM approval_requests
           WHERE subject_type = ${scope.subjectType} AND subject_id = ${scope.subjectId}::uuid AND status = 'PENDING' FOR UPDATE`;
   if (pending.length === 0) return 0;
   const ids = pending.map((row) => row.id);
@@ -35,8 +35,7 @@ export async function withdrawPendingApprovals(
     where: { id: { in: ids }, status: 'PENDING' },
     data: { status: 'WITHDRAWN', withdrawnByUserId: actor.userId, withdrawnAt: new Date(), reason },
   });
-  const withdrawn = await tx.approvalRequest.findMany({ where: { id: { in: ids } }, select: { id: true, workflowId: true } });
-  for (const request of withdrawn) {
+  for (const request of pending) {
     await recordAudit(tx, {
       actor,
       action: 'approval.withdraw',
@@ -44,7 +43,7 @@ export async function withdrawPendingApprovals(
       entityId: request.id,
       before: { status: 'PENDING' },
       after: { status: 'WITHDRAWN', reason },
-      workflowId: request.workflowId ?? undefined,
+      workflowId: request.workflow_id ?? undefined,
       requestId,
     });
   }
